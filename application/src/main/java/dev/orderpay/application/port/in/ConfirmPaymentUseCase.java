@@ -1,0 +1,12 @@
+package dev.orderpay.application.port.in;
+
+public interface ConfirmPaymentUseCase {
+
+    /**
+     * Learns the true outcome of a buyer's return from the provider and applies it to the order. Safe to repeat.
+     *
+     * @throws OrderNotFoundException if there is no such order
+     * @throws dev.orderpay.application.port.out.PaymentProviderException if the provider could not be asked
+     */
+    PaymentConfirmation confirmPayment(ConfirmPaymentCommand command);
+}

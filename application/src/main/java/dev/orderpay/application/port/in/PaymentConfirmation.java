@@ -1,0 +1,25 @@
+package dev.orderpay.application.port.in;
+
+import dev.orderpay.domain.Order;
+
+import java.util.Objects;
+
+/** What a buyer's return amounted to, and the order as it stands afterwards. */
+public record PaymentConfirmation(Order order, Verdict verdict) {
+
+    public enum Verdict {
+        /** The provider confirmed a payment for this order; the order shows its status. */
+        VERIFIED,
+        /** The return said the payment failed or was abandoned; recorded unless the order already moved on. */
+        UNVERIFIED_FAILURE,
+        /** The payment the return pointed at is not this order's (reference, session, amount or currency). */
+        MISMATCH,
+        /** The return carried neither a payment nor an error: nothing to confirm. */
+        NOTHING_TO_CONFIRM
+    }
+
+    public PaymentConfirmation {
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(verdict, "verdict");
+    }
+}

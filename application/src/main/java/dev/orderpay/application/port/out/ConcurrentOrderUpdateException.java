@@ -1,0 +1,11 @@
+package dev.orderpay.application.port.out;
+
+import dev.orderpay.domain.OrderId;
+
+/** Someone else saved the order first; reload it and decide again. */
+public class ConcurrentOrderUpdateException extends RuntimeException {
+
+    public ConcurrentOrderUpdateException(OrderId orderId) {
+        super("order " + orderId + " was changed concurrently");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.orderpay.application.port.out;
+
+import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where orders are kept. Each call is atomic on its own; none is ever held open across a provider call. */
+public interface OrderRepository {
+
+    /** Stores a new order; its version becomes 0. */
+    void add(Order order);
+
+    /**
+     * Stores the order's status and session, provided nobody else changed it since it was loaded.
+     *
+     * @return the order as stored, with its new version
+     * @throws ConcurrentOrderUpdateException if the stored order has moved on since this copy was loaded
+     */
+    Order update(Order order);
+
+    Optional<Order> findById(OrderId id);
+
+    /** Up to {@code limit} orders, newest first (ties broken by id), strictly after {@code after} when given. */
+    List<Order> findNewestFirst(Optional<OrderCursor> after, int limit);
+}

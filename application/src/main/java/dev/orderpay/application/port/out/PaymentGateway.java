@@ -1,0 +1,31 @@
+package dev.orderpay.application.port.out;
+
+import dev.orderpay.domain.PaymentSession;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A payment provider with a hosted checkout. Implementations translate between these provider-neutral types
+ * and the provider's API; no provider type crosses this port.
+ */
+public interface PaymentGateway {
+
+    /**
+     * Opens a hosted checkout for an order.
+     *
+     * @throws PaymentProviderException if the provider refused or could not be reached
+     */
+    PaymentSession openCheckout(CheckoutRequest request);
+
+    /**
+     * Asks the provider for a payment's current state.
+     *
+     * @throws PaymentProviderException with {@link PaymentProviderException.Kind#NOT_FOUND} if the provider
+     *                                  knows no such payment, or another kind if it could not be asked
+     */
+    ProviderPayment fetchPayment(String paymentId);
+
+    /** Reads the parameters the provider put on the buyer's return; pure parsing, nothing is trusted or fetched. */
+    BuyerReturn readBuyerReturn(Map<String, List<String>> parameters);
+}

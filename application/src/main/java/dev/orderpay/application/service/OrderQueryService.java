@@ -1,0 +1,39 @@
+package dev.orderpay.application.service;
+
+import dev.orderpay.application.port.in.GetOrderUseCase;
+import dev.orderpay.application.port.in.ListOrdersQuery;
+import dev.orderpay.application.port.in.ListOrdersUseCase;
+import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.in.OrderNotFoundException;
+import dev.orderpay.application.port.in.OrderPage;
+import dev.orderpay.application.port.out.OrderRepository;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderId;
+
+import java.util.List;
+import java.util.Optional;
+
+public final class OrderQueryService implements GetOrderUseCase, ListOrdersUseCase {
+
+    private final OrderRepository orders;
+
+    public OrderQueryService(OrderRepository orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    public Order getOrder(OrderId id) {
+        return orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
+    @Override
+    public OrderPage listOrders(ListOrdersQuery query) {
+        // One more than asked tells whether another page exists without counting the table.
+        List<Order> found = orders.findNewestFirst(query.after(), query.limit() + 1);
+        if (found.size() <= query.limit()) {
+            return new OrderPage(found, Optional.empty());
+        }
+        List<Order> page = found.subList(0, query.limit());
+        return new OrderPage(page, Optional.of(OrderCursor.after(page.get(page.size() - 1))));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.orderpay.domain;
+
+import java.net.URI;
+import java.util.Objects;
+
+/** The provider's hosted checkout opened for an order: its id at the provider and the link the buyer follows. */
+public record PaymentSession(String id, URI link) {
+
+    public PaymentSession {
+        Objects.requireNonNull(link, "link");
+        if (id == null || id.isBlank()) {
+            throw new InvalidValueException("session id", "must not be blank");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.orderpay.domain;
+
+import java.util.Objects;
+
+/** One step an order took from one status to another. */
+public record StatusChange(OrderId orderId, OrderStatus from, OrderStatus to) {
+
+    public StatusChange {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+    }
+}
