@@ -1,0 +1,20 @@
+package dev.orderpay.bootstrap;
+
+import io.micronaut.runtime.Micronaut;
+
+import java.util.Map;
+
+/** Starts orderpay: with an embedded PostgreSQL when no database is configured, with the configured one otherwise. */
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, Object> databaseProperties = EmbeddedDatabase.startUnlessConfigured(System.getenv(), System.getProperties());
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .properties(databaseProperties)
+                .start();
+    }
+}
