@@ -15,19 +15,23 @@ public record Money(long minorUnits, Currency currency) {
 
     public Money {
         Objects.requireNonNull(currency, "currency");
+        amount(minorUnits);
+        requirePayable(currency);
+    }
+
+    public static Money of(long minorUnits, String currencyCode) {
+        return new Money(minorUnits, currency(currencyCode));
+    }
+
+    /** Checks an amount on its own, so that input with a bad amount and a bad currency hears of both. */
+    public static long amount(long minorUnits) {
         if (minorUnits <= 0) {
             throw new InvalidValueException("amount", "must be a positive whole number of minor units");
         }
         if (minorUnits > MAX_MINOR_UNITS) {
             throw new InvalidValueException("amount", "must not exceed " + MAX_MINOR_UNITS + " minor units");
         }
-        if (currency.getDefaultFractionDigits() < 0) {
-            throw new InvalidValueException("currency", currency.getCurrencyCode() + " is not a currency one can pay in");
-        }
-    }
-
-    public static Money of(long minorUnits, String currencyCode) {
-        return new Money(minorUnits, currency(currencyCode));
+        return minorUnits;
     }
 
     /** Parses an ISO 4217 code such as {@code NOK}; lower case and unknown codes are refused. */
@@ -35,11 +39,21 @@ public record Money(long minorUnits, Currency currency) {
         if (code == null || !code.matches("[A-Z]{3}")) {
             throw new InvalidValueException("currency", "must be an ISO 4217 code of three capital letters");
         }
+        Currency currency;
         try {
-            return Currency.getInstance(code);
+            currency = Currency.getInstance(code);
         } catch (IllegalArgumentException unknown) {
             throw new InvalidValueException("currency", code + " is not an ISO 4217 currency");
         }
+        return requirePayable(currency);
+    }
+
+    // Codes such as XXX (no currency) or XAU (gold) exist in ISO 4217 but have no minor unit to count in.
+    private static Currency requirePayable(Currency currency) {
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw new InvalidValueException("currency", currency.getCurrencyCode() + " is not a currency one can pay in");
+        }
+        return currency;
     }
 
     public String currencyCode() {

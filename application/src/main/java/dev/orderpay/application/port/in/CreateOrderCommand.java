@@ -20,16 +20,16 @@ public record CreateOrderCommand(Money amount, Receipt receipt) {
     /** Builds the command from raw input, reporting every bad field at once rather than the first. */
     public static CreateOrderCommand of(Long amount, String currencyCode, String receipt) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Currency currency = validated(errors, () -> Money.currency(currencyCode));
-        Receipt validReceipt = validated(errors, () -> new Receipt(receipt));
+        Long validAmount = amount == null ? null : validated(errors, () -> Money.amount(amount));
         if (amount == null) {
             errors.put("amount", "is required");
         }
-        Money money = amount == null || currency == null ? null : validated(errors, () -> new Money(amount, currency));
+        Currency currency = validated(errors, () -> Money.currency(currencyCode));
+        Receipt validReceipt = validated(errors, () -> new Receipt(receipt));
         if (!errors.isEmpty()) {
             throw new InvalidCommandException(errors);
         }
-        return new CreateOrderCommand(money, validReceipt);
+        return new CreateOrderCommand(new Money(validAmount, currency), validReceipt);
     }
 
     private static <T> T validated(Map<String, String> errors, Supplier<T> value) {

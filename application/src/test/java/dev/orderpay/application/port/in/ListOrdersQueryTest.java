@@ -1,0 +1,47 @@
+package dev.orderpay.application.port.in;
+
+import dev.orderpay.domain.OrderId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ListOrdersQueryTest {
+
+    @Test
+    void the_first_page_starts_at_the_beginning_with_the_default_size() {
+        ListOrdersQuery query = ListOrdersQuery.firstPage();
+
+        assertThat(query.limit()).isEqualTo(50);
+        assertThat(query.after()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 200})
+    void given_a_limit_within_bounds_then_it_is_kept(int limit) {
+        OrderCursor cursor = new OrderCursor(Instant.parse("2026-03-08T13:24:40.818123Z"), OrderId.newId());
+
+        ListOrdersQuery query = new ListOrdersQuery(limit, Optional.of(cursor));
+
+        assertThat(query.limit()).isEqualTo(limit);
+        assertThat(query.after()).contains(cursor);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 201, Integer.MAX_VALUE})
+    void given_a_limit_out_of_bounds_then_the_limit_is_reported(int limit) {
+        assertThatThrownBy(() -> new ListOrdersQuery(limit, Optional.empty()))
+                .isInstanceOfSatisfying(InvalidCommandException.class, invalid ->
+                        assertThat(invalid.fieldErrors()).containsOnlyKeys("limit"));
+    }
+
+    @Test
+    void given_no_optional_cursor_then_the_query_cannot_be_made() {
+        assertThatThrownBy(() -> new ListOrdersQuery(10, null)).isInstanceOf(NullPointerException.class);
+    }
+}

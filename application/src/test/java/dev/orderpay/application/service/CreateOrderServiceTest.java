@@ -1,0 +1,103 @@
+package dev.orderpay.application.service;
+
+import dev.orderpay.application.port.in.CheckoutFailedException;
+import dev.orderpay.application.port.in.CreateOrderCommand;
+import dev.orderpay.application.port.out.CheckoutRequest;
+import dev.orderpay.application.port.out.FakePaymentGateway;
+import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.application.port.out.ReturnUrls;
+import dev.orderpay.domain.Money;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.Receipt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class CreateOrderServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-08T13:24:40.818123456Z");
+    private static final ReturnUrls RETURN_URLS =
+            orderId -> URI.create("https://shop.example.test/orders/" + orderId + "/return");
+
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final FakePaymentGateway gateway = new FakePaymentGateway();
+    private final CreateOrderService service =
+            new CreateOrderService(orders, gateway, RETURN_URLS, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1");
+
+    @Test
+    void when_an_order_is_created_then_it_is_stored_pending_with_its_checkout_and_a_saved_version() {
+        Order created = service.createOrder(command);
+
+        Order stored = orders.findById(created.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(stored.session()).isPresent().isEqualTo(created.session());
+        assertThat(stored.amount()).isEqualTo(Money.of(299_00, "NOK"));
+        assertThat(stored.receipt()).isEqualTo(new Receipt("receipt#1"));
+        // added at version 0, then saved once with its session
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(created.version()).isEqualTo(1);
+        assertThat(created.status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @Test
+    void when_an_order_is_created_then_the_provider_is_asked_for_a_checkout_of_that_order_amount_and_return_url() {
+        Order created = service.createOrder(command);
+
+        assertThat(gateway.checkoutRequests()).containsExactly(new CheckoutRequest(created.id(),
+                Money.of(299_00, "NOK"),
+                URI.create("https://shop.example.test/orders/" + created.id() + "/return")));
+    }
+
+    @Test
+    void when_two_orders_are_created_then_each_gets_its_own_id_and_checkout() {
+        Order first = service.createOrder(command);
+        Order second = service.createOrder(command);
+
+        assertThat(first.id()).isNotEqualTo(second.id());
+        assertThat(first.session()).isNotEqualTo(second.session());
+        assertThat(gateway.checkoutRequests()).extracting(CheckoutRequest::orderId)
+                .containsExactly(first.id(), second.id());
+    }
+
+    @ParameterizedTest
+    @EnumSource(PaymentProviderException.Kind.class)
+    void given_the_provider_fails_when_an_order_is_created_then_it_is_stored_failed_and_the_failure_is_reported(
+            PaymentProviderException.Kind kind) {
+        gateway.failCheckouts(kind);
+
+        CheckoutFailedException failure =
+                catchThrowableOfType(CheckoutFailedException.class, () -> service.createOrder(command));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.providerFailure().kind()).isEqualTo(kind);
+        assertThat(failure.order().status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(failure.order().session()).isEmpty();
+        Order stored = orders.findById(failure.order().id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(stored.session()).isEmpty();
+        assertThat(stored.version()).isEqualTo(failure.order().version()).isEqualTo(1);
+        assertThat(gateway.checkoutRequests()).extracting(CheckoutRequest::orderId)
+                .containsExactly(stored.id());
+    }
+
+    @Test
+    void when_an_order_is_created_then_its_creation_time_is_the_clock_truncated_to_microseconds() {
+        Order created = service.createOrder(command);
+
+        Instant expected = Instant.parse("2026-03-08T13:24:40.818123Z");
+        assertThat(created.createdAt()).isEqualTo(expected);
+        assertThat(orders.findById(created.id()).orElseThrow().createdAt()).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.orderpay.domain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
+import static dev.orderpay.domain.OrderStatus.CANCELLED;
+import static dev.orderpay.domain.OrderStatus.CAPTURED;
+import static dev.orderpay.domain.OrderStatus.DECLINED;
+import static dev.orderpay.domain.OrderStatus.FAILED;
+import static dev.orderpay.domain.OrderStatus.ON_HOLD;
+import static dev.orderpay.domain.OrderStatus.PENDING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrderStatusTest {
+
+    // Written out by hand on purpose: any change to the production table must be made here too, knowingly.
+    private static final Map<OrderStatus, Set<OrderStatus>> EXPECTED_NEXT = Map.of(
+            PENDING, Set.of(ON_HOLD, AUTHORIZED, CAPTURED, DECLINED, FAILED, CANCELLED),
+            ON_HOLD, Set.of(AUTHORIZED, CAPTURED, DECLINED, FAILED, CANCELLED),
+            AUTHORIZED, Set.of(CAPTURED, CANCELLED),
+            CAPTURED, Set.of(),
+            DECLINED, Set.of(ON_HOLD, AUTHORIZED, CAPTURED),
+            FAILED, Set.of(ON_HOLD, AUTHORIZED, CAPTURED),
+            CANCELLED, Set.of(ON_HOLD, AUTHORIZED, CAPTURED));
+
+    static Stream<Arguments> allowedEdges() {
+        return edgesExpectedTo(true);
+    }
+
+    /** The rest of the full cross product of statuses, a status to itself included. */
+    static Stream<Arguments> forbiddenEdges() {
+        return edgesExpectedTo(false);
+    }
+
+    @Test
+    void the_expected_table_covers_every_status_so_a_new_one_must_be_placed_in_it() {
+        assertThat(EXPECTED_NEXT.keySet()).containsExactlyInAnyOrder(OrderStatus.values());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("allowedEdges")
+    void given_an_allowed_edge_when_asked_then_the_status_may_move(OrderStatus from, OrderStatus to) {
+        assertThat(from.canMoveTo(to)).isTrue();
+        assertThat(from.allowedNext()).contains(to);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("forbiddenEdges")
+    void given_a_forbidden_edge_when_asked_then_the_status_may_not_move(OrderStatus from, OrderStatus to) {
+        assertThat(from.canMoveTo(to)).isFalse();
+        assertThat(from.allowedNext()).doesNotContain(to);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"ON_HOLD", "AUTHORIZED", "CAPTURED"})
+    void given_a_status_where_money_is_or_may_be_with_the_merchant_then_it_holds_payment(OrderStatus status) {
+        assertThat(status.holdsPayment()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"PENDING", "DECLINED", "FAILED", "CANCELLED"})
+    void given_a_status_without_money_then_it_does_not_hold_payment(OrderStatus status) {
+        assertThat(status.holdsPayment()).isFalse();
+    }
+
+    private static Stream<Arguments> edgesExpectedTo(boolean beAllowed) {
+        return Arrays.stream(OrderStatus.values()).flatMap(from -> Arrays.stream(OrderStatus.values())
+                .filter(to -> EXPECTED_NEXT.getOrDefault(from, Set.of()).contains(to) == beAllowed)
+                .map(to -> Arguments.of(from, to)));
+    }
+}

@@ -1,0 +1,234 @@
+package dev.orderpay.domain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
+import static dev.orderpay.domain.OrderStatus.CANCELLED;
+import static dev.orderpay.domain.OrderStatus.CAPTURED;
+import static dev.orderpay.domain.OrderStatus.FAILED;
+import static dev.orderpay.domain.OrderStatus.PENDING;
+import static dev.orderpay.domain.TestOrders.anOrder;
+import static dev.orderpay.domain.TestOrders.anOrderWithCheckout;
+import static dev.orderpay.domain.TestOrders.nok;
+import static dev.orderpay.domain.TestOrders.sessionFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OrderTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-08T13:24:40.818123Z");
+
+    @Test
+    void when_an_order_is_placed_then_it_is_pending_without_a_checkout_at_version_zero() {
+        OrderId id = OrderId.newId();
+
+        Order order = Order.place(id, nok(299_00), new Receipt("receipt#1"), NOW);
+
+        assertThat(order.id()).isEqualTo(id);
+        assertThat(order.amount()).isEqualTo(nok(299_00));
+        assertThat(order.receipt()).isEqualTo(new Receipt("receipt#1"));
+        assertThat(order.createdAt()).isEqualTo(NOW);
+        assertThat(order.status()).isEqualTo(PENDING);
+        assertThat(order.session()).isEmpty();
+        assertThat(order.version()).isZero();
+    }
+
+    @Test
+    void given_a_pending_order_when_a_session_is_attached_then_the_order_is_paid_through_it() {
+        Order order = anOrder().build();
+
+        order.attachSession(sessionFor("S-1"));
+
+        assertThat(order.session()).contains(sessionFor("S-1"));
+        assertThat(order.status()).isEqualTo(PENDING);
+    }
+
+    @Test
+    void given_an_order_with_a_session_when_another_is_attached_then_it_is_refused_and_the_first_kept() {
+        Order order = anOrder().withSession(sessionFor("S-1")).build();
+
+        assertThatThrownBy(() -> order.attachSession(sessionFor("S-2")))
+                .isInstanceOfSatisfying(IllegalStatusTransitionException.class,
+                        refused -> assertThat(refused.current()).isEqualTo(PENDING))
+                .hasMessageContaining("PENDING");
+        assertThat(order.session()).contains(sessionFor("S-1"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(mode = EnumSource.Mode.EXCLUDE, names = "PENDING")
+    void given_an_order_that_is_not_pending_when_a_session_is_attached_then_it_is_refused_naming_the_status(
+            OrderStatus status) {
+        Order order = anOrder().withStatus(status).build();
+
+        assertThatThrownBy(() -> order.attachSession(sessionFor("S-1")))
+                .isInstanceOfSatisfying(IllegalStatusTransitionException.class,
+                        refused -> assertThat(refused.current()).isEqualTo(status))
+                .hasMessageContaining(status.name());
+        assertThat(order.session()).isEmpty();
+    }
+
+    @Test
+    void given_a_pending_order_without_checkout_when_its_checkout_fails_then_it_is_failed() {
+        Order order = anOrder().build();
+
+        StatusChange change = order.failCheckout();
+
+        assertThat(change).isEqualTo(new StatusChange(order.id(), PENDING, FAILED));
+        assertThat(order.status()).isEqualTo(FAILED);
+    }
+
+    @Test
+    void given_an_order_whose_checkout_is_open_when_its_checkout_fails_then_it_is_refused() {
+        Order order = anOrderWithCheckout().build();
+
+        assertThatThrownBy(order::failCheckout).isInstanceOf(IllegalStatusTransitionException.class);
+        assertThat(order.status()).isEqualTo(PENDING);
+    }
+
+    @ParameterizedTest
+    @EnumSource(mode = EnumSource.Mode.EXCLUDE, names = "PENDING")
+    void given_an_order_that_is_not_pending_when_its_checkout_fails_then_it_is_refused_naming_the_status(
+            OrderStatus status) {
+        Order order = anOrder().withStatus(status).build();
+
+        assertThatThrownBy(order::failCheckout)
+                .isInstanceOfSatisfying(IllegalStatusTransitionException.class,
+                        refused -> assertThat(refused.current()).isEqualTo(status));
+        assertThat(order.status()).isEqualTo(status);
+    }
+
+    @Test
+    void given_a_pending_order_when_the_provider_reports_authorized_then_the_change_is_made_and_returned() {
+        Order order = anOrderWithCheckout().build();
+
+        assertThat(order.followProvider(AUTHORIZED)).contains(new StatusChange(order.id(), PENDING, AUTHORIZED));
+        assertThat(order.status()).isEqualTo(AUTHORIZED);
+    }
+
+    @ParameterizedTest
+    @EnumSource
+    void given_any_status_when_the_provider_reports_that_same_status_then_nothing_changes(OrderStatus status) {
+        Order order = anOrderWithCheckout().withStatus(status).build();
+
+        assertThat(order.followProvider(status)).isEmpty();
+        assertThat(order.status()).isEqualTo(status);
+    }
+
+    @ParameterizedTest(name = "{0} then {1}")
+    @CsvSource({
+            "CAPTURED, AUTHORIZED",
+            "CAPTURED, PENDING",
+            "CAPTURED, CANCELLED",
+            "AUTHORIZED, ON_HOLD",
+            "AUTHORIZED, PENDING",
+            "AUTHORIZED, DECLINED",
+            "ON_HOLD, PENDING",
+            "CANCELLED, PENDING",
+            "DECLINED, FAILED"})
+    void given_an_order_when_the_provider_reports_a_stale_status_then_the_report_is_ignored(
+            OrderStatus current, OrderStatus stale) {
+        Order order = anOrderWithCheckout().withStatus(current).build();
+
+        assertThat(order.followProvider(stale)).isEmpty();
+        assertThat(order.status()).isEqualTo(current);
+    }
+
+    @Test
+    void given_an_order_cancelled_on_a_hint_when_the_provider_reports_authorized_then_money_wins() {
+        Order order = anOrderWithCheckout().build();
+        order.recordUnverifiedFailure(CANCELLED);
+
+        assertThat(order.followProvider(AUTHORIZED)).contains(new StatusChange(order.id(), CANCELLED, AUTHORIZED));
+        assertThat(order.status()).isEqualTo(AUTHORIZED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"CANCELLED", "FAILED", "DECLINED"})
+    void given_a_pending_order_when_a_failure_is_hinted_then_the_order_takes_it(OrderStatus hint) {
+        Order order = anOrderWithCheckout().build();
+
+        assertThat(order.recordUnverifiedFailure(hint)).contains(new StatusChange(order.id(), PENDING, hint));
+        assertThat(order.status()).isEqualTo(hint);
+    }
+
+    static Stream<Arguments> settledStatusesAndFailureHints() {
+        return Arrays.stream(OrderStatus.values()).filter(status -> status != PENDING)
+                .flatMap(status -> Stream.of(CANCELLED, FAILED, OrderStatus.DECLINED)
+                        .map(hint -> Arguments.of(status, hint)));
+    }
+
+    @ParameterizedTest(name = "{0} hinted {1}")
+    @MethodSource("settledStatusesAndFailureHints")
+    void given_an_order_that_is_not_pending_when_a_failure_is_hinted_then_it_keeps_its_status(
+            OrderStatus status, OrderStatus hint) {
+        Order order = anOrderWithCheckout().withStatus(status).build();
+
+        assertThat(order.recordUnverifiedFailure(hint)).isEmpty();
+        assertThat(order.status()).isEqualTo(status);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"PENDING", "ON_HOLD", "AUTHORIZED", "CAPTURED"})
+    void given_a_pending_order_when_a_non_failure_is_hinted_then_the_hint_is_refused(OrderStatus hint) {
+        Order order = anOrderWithCheckout().build();
+
+        assertThatThrownBy(() -> order.recordUnverifiedFailure(hint))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(hint.name());
+        assertThat(order.status()).isEqualTo(PENDING);
+    }
+
+    @Test
+    void given_an_order_with_a_session_then_it_is_paid_through_that_session_only() {
+        Order order = anOrder().withSession(sessionFor("S-1")).build();
+
+        assertThat(order.isPaidThrough("S-1")).isTrue();
+        assertThat(order.isPaidThrough("S-2")).isFalse();
+        assertThat(order.isPaidThrough(null)).isFalse();
+    }
+
+    @Test
+    void given_an_order_without_a_session_then_it_is_paid_through_nothing() {
+        Order order = anOrder().build();
+
+        assertThat(order.isPaidThrough("S-1")).isFalse();
+        assertThat(order.isPaidThrough(null)).isFalse();
+    }
+
+    @Test
+    void when_an_order_is_rehydrated_then_it_keeps_everything_as_given_without_checking_rules() {
+        OrderId id = OrderId.newId();
+        Money amount = Money.of(1_500, "JPY");
+        Receipt receipt = new Receipt("r-42");
+        PaymentSession session = sessionFor("S-9");
+
+        // FAILED with a session cannot be reached through the rules, yet storage is taken at its word.
+        Order order = Order.rehydrate(id, amount, receipt, NOW, FAILED, session, 7);
+
+        assertThat(order.id()).isEqualTo(id);
+        assertThat(order.amount()).isEqualTo(amount);
+        assertThat(order.receipt()).isEqualTo(receipt);
+        assertThat(order.createdAt()).isEqualTo(NOW);
+        assertThat(order.status()).isEqualTo(FAILED);
+        assertThat(order.session()).contains(session);
+        assertThat(order.version()).isEqualTo(7);
+    }
+
+    @Test
+    void when_an_order_changes_status_then_its_version_stays_for_storage_to_advance() {
+        Order order = anOrderWithCheckout().withVersion(3).build();
+
+        order.followProvider(CAPTURED);
+
+        assertThat(order.version()).isEqualTo(3);
+    }
+}
