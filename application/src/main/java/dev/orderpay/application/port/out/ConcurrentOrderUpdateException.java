@@ -6,6 +6,10 @@ import dev.orderpay.domain.OrderId;
 public class ConcurrentOrderUpdateException extends RuntimeException {
 
     public ConcurrentOrderUpdateException(OrderId orderId) {
-        super("order " + orderId + " was changed concurrently");
+        this(orderId, null);
+    }
+
+    public ConcurrentOrderUpdateException(OrderId orderId, Throwable cause) {
+        super("order " + orderId + " was changed concurrently", cause);
     }
 }

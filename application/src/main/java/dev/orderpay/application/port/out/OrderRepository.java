@@ -17,7 +17,8 @@ public interface OrderRepository {
      * Stores the order's status and session, provided nobody else changed it since it was loaded.
      *
      * @return the order as stored, with its new version
-     * @throws ConcurrentOrderUpdateException if the stored order has moved on since this copy was loaded
+     * @throws ConcurrentOrderUpdateException if the stored order has moved on since this copy was loaded, or was
+     *                                        never stored
      */
     Order update(Order order);
 

@@ -1,0 +1,60 @@
+package dev.orderpay.adapter.persistence;
+
+import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
+import dev.orderpay.application.port.out.OrderRepository;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderId;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Orders in PostgreSQL. Every method is one short transaction of its own (or joins the caller's), and none of
+ * them talks to anything but the database, so no lock is ever held while a provider is being called.
+ */
+@Singleton
+@Transactional
+class JdbcOrderRepository implements OrderRepository {
+
+    private final OrderRowRepository rows;
+
+    JdbcOrderRepository(OrderRowRepository rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void add(Order order) {
+        // A new order starts at version 0 whatever copy it came from, as the port promises.
+        rows.save(OrderRowMapper.toRow(order, 0, Instant.now()));
+    }
+
+    @Override
+    public Order update(Order order) {
+        try {
+            return OrderRowMapper.toOrder(rows.update(OrderRowMapper.toRow(order, order.version(), Instant.now())));
+        } catch (OptimisticLockException staleVersion) {
+            throw new ConcurrentOrderUpdateException(order.id(), staleVersion);
+        }
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<Order> findById(OrderId id) {
+        return rows.findById(id.value()).map(OrderRowMapper::toOrder);
+    }
+
+    @Override
+    @ReadOnly
+    public List<Order> findNewestFirst(Optional<OrderCursor> after, int limit) {
+        List<OrderRow> page = after
+                .map(cursor -> rows.findPageAfter(cursor.createdAt(), cursor.id().value(), limit))
+                .orElseGet(() -> rows.findFirstPage(limit));
+        return page.stream().map(OrderRowMapper::toOrder).toList();
+    }
+}
