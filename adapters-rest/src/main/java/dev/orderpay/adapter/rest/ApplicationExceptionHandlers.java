@@ -1,0 +1,103 @@
+package dev.orderpay.adapter.rest;
+
+import dev.orderpay.adapter.rest.Problem.FieldError;
+import dev.orderpay.application.port.in.CheckoutFailedException;
+import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.application.port.in.OrderNotFoundException;
+import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
+import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.domain.IllegalStatusTransitionException;
+import dev.orderpay.domain.InvalidValueException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** Turns the exceptions the use cases declare into problem details; one handler bean per exception type. */
+@SuppressWarnings("rawtypes") // ExceptionHandler.handle takes a raw HttpRequest; an override cannot add the wildcard
+final class ApplicationExceptionHandlers {
+
+    private ApplicationExceptionHandlers() {
+    }
+
+    @Singleton
+    static class InvalidCommand implements ExceptionHandler<InvalidCommandException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, InvalidCommandException invalid) {
+            return Problem.invalidFields(invalid.fieldErrors().entrySet().stream()
+                    .map(error -> new FieldError(error.getKey(), error.getValue()))
+                    .toList()).toResponse();
+        }
+    }
+
+    @Singleton
+    static class InvalidValue implements ExceptionHandler<InvalidValueException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, InvalidValueException invalid) {
+            return Problem.invalidFields(List.of(new FieldError(invalid.subject(), invalid.reason()))).toResponse();
+        }
+    }
+
+    @Singleton
+    static class OrderNotFound implements ExceptionHandler<OrderNotFoundException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, OrderNotFoundException notFound) {
+            return Problem.of(HttpStatus.NOT_FOUND, "order_not_found", "Order not found",
+                            "There is no order with this id.")
+                    .aboutOrder(notFound.orderId().toString())
+                    .toResponse();
+        }
+    }
+
+    @Singleton
+    static class CheckoutFailed implements ExceptionHandler<CheckoutFailedException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, CheckoutFailedException failed) {
+            return providerProblem(failed.providerFailure().kind(),
+                    "The order was stored with status FAILED: the payment provider could not open its checkout.")
+                    .aboutOrder(failed.order().id().toString())
+                    .toResponse();
+        }
+    }
+
+    @Singleton
+    static class ProviderFailure implements ExceptionHandler<PaymentProviderException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, PaymentProviderException failure) {
+            return providerProblem(failure.kind(),
+                    "The payment provider could not be asked about this payment. Try again later.").toResponse();
+        }
+    }
+
+    @Singleton
+    static class IllegalTransition
+            implements ExceptionHandler<IllegalStatusTransitionException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, IllegalStatusTransitionException illegal) {
+            return Problem.of(HttpStatus.CONFLICT, "illegal_status_transition", "Status does not allow this",
+                            "The order is " + illegal.current() + ", which does not allow this change.")
+                    .withCurrentStatus(illegal.current().name())
+                    .toResponse();
+        }
+    }
+
+    @Singleton
+    static class ConcurrentUpdate implements ExceptionHandler<ConcurrentOrderUpdateException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, ConcurrentOrderUpdateException raced) {
+            return Problem.of(HttpStatus.CONFLICT, "concurrent_update", "Order changed concurrently",
+                    "The order was being changed by another request. Try again.").toResponse();
+        }
+    }
+
+    /** A provider that did not answer in time is a gateway timeout; every other provider failure a bad gateway. */
+    private static Problem providerProblem(PaymentProviderException.Kind kind, String detail) {
+        if (kind == PaymentProviderException.Kind.TIMEOUT) {
+            return Problem.of(HttpStatus.GATEWAY_TIMEOUT, "provider_timeout", "Payment provider timed out", detail);
+        }
+        return Problem.of(HttpStatus.BAD_GATEWAY, "provider_unavailable", "Payment provider unavailable", detail);
+    }
+}

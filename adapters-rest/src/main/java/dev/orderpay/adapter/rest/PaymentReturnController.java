@@ -1,0 +1,60 @@
+package dev.orderpay.adapter.rest;
+
+import dev.orderpay.application.port.in.ConfirmPaymentCommand;
+import dev.orderpay.application.port.in.ConfirmPaymentUseCase;
+import dev.orderpay.application.port.in.PaymentConfirmation;
+import dev.orderpay.application.port.in.PaymentConfirmation.Verdict;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/**
+ * Where the provider sends the buyer back. The query parameters are handed on untouched: only the payment adapter
+ * knows their names, and only the provider's answer decides the order's status.
+ */
+@Controller(OrderPaths.ORDERS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PaymentReturnController {
+
+    private final ConfirmPaymentUseCase confirmPayment;
+
+    PaymentReturnController(ConfirmPaymentUseCase confirmPayment) {
+        this.confirmPayment = confirmPayment;
+    }
+
+    @Get(uris = {"/{id}/redirect", "/{id}/payment-redirect"}, produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    HttpResponse<?> returnFromCheckout(@PathVariable String id, HttpRequest<?> request) {
+        PaymentConfirmation confirmation = confirmPayment.confirmPayment(
+                new ConfirmPaymentCommand(OrderIds.fromPath(id), request.getParameters().asMap()));
+        ReturnOutcome outcome = ReturnOutcome.of(confirmation);
+        boolean verified = confirmation.verdict() != Verdict.MISMATCH;
+
+        if (prefersHtml(request)) {
+            return HttpResponse.status(verified ? HttpStatus.OK : HttpStatus.CONFLICT)
+                    .contentType(MediaType.TEXT_HTML_TYPE)
+                    .header("Content-Security-Policy", "default-src 'none'")
+                    .body(PaymentReturnPage.render(outcome, confirmation.order()));
+        }
+        if (!verified) {
+            return Problem.of(HttpStatus.CONFLICT, "payment_verification_failed", outcome.title(), outcome.message())
+                    .aboutOrder(confirmation.order().id().toString())
+                    .toResponse();
+        }
+        return HttpResponse.ok(new PaymentReturnResponse(outcome.message(), OrderResponse.from(confirmation.order())));
+    }
+
+    /** A browser lists text/html before JSON or a wildcard; API clients get JSON unless they say otherwise. */
+    private static boolean prefersHtml(HttpRequest<?> request) {
+        return request.accept().stream()
+                .filter(type -> type.getName().equals(MediaType.TEXT_HTML) || type.matches(MediaType.APPLICATION_JSON_TYPE))
+                .findFirst()
+                .map(type -> type.getName().equals(MediaType.TEXT_HTML))
+                .orElse(false);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.orderpay.adapter.rest;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+record PaymentReturnResponse(String message, OrderResponse order) {
+}

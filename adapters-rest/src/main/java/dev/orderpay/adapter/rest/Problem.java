@@ -1,0 +1,66 @@
+package dev.orderpay.adapter.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail. {@code code} is the stable name clients branch on; {@code detail} is written here,
+ * never copied from an exception, so internals do not leak.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+record Problem(URI type, String title, int status, String detail, String code,
+               @Nullable String instance,
+               @JsonProperty("order_id") @Nullable String orderId,
+               @JsonProperty("current_status") @Nullable String currentStatus,
+               @Nullable List<FieldError> errors) {
+
+    private static final String TYPE_BASE = "https://orderpay.dev/problems/";
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+    /** One bad input field and what is wrong with it. */
+    @Serdeable
+    record FieldError(String field, String message) {
+    }
+
+    /** A problem specific to this API, documented under its own type URI. */
+    static Problem of(HttpStatus status, String code, String title, String detail) {
+        return new Problem(URI.create(TYPE_BASE + code), title, status.getCode(), detail, code, null, null, null, null);
+    }
+
+    /** A plain HTTP error that needs no further explanation than its status (RFC 9457 "about:blank"). */
+    static Problem ofStatus(HttpStatus status, String code, String detail) {
+        return new Problem(ABOUT_BLANK, status.getReason(), status.getCode(), detail, code, null, null, null, null);
+    }
+
+    static Problem invalidFields(List<FieldError> errors) {
+        return of(HttpStatus.BAD_REQUEST, "validation_failed", "Invalid request",
+                "One or more fields are invalid.").withErrors(errors);
+    }
+
+    Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, code, instance, orderId, currentStatus, List.copyOf(fieldErrors));
+    }
+
+    Problem aboutOrder(String id) {
+        return new Problem(type, title, status, detail, code, OrderPaths.order(id), id, currentStatus, errors);
+    }
+
+    Problem withCurrentStatus(String current) {
+        return new Problem(type, title, status, detail, code, instance, orderId, current, errors);
+    }
+
+    MutableHttpResponse<Problem> toResponse() {
+        return HttpResponse.<Problem>status(HttpStatus.valueOf(status)).body(this)
+                .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE);
+    }
+}

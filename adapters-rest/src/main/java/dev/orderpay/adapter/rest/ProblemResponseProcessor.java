@@ -1,0 +1,97 @@
+package dev.orderpay.adapter.rest;
+
+import dev.orderpay.adapter.rest.Problem.FieldError;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.serde.exceptions.path.ReferencePath;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Replaces Micronaut's default error body, so that the errors the framework raises itself (no route, unreadable
+ * JSON, a query value of the wrong type, a constraint violation, an unexpected exception) are problem details
+ * like ours. Only the status and the exception's type are used: exception messages never reach the client.
+ */
+@Singleton
+class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> baseResponse) {
+        return baseResponse.body(describe(baseResponse.status(), context.getRootCause()))
+                .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE);
+    }
+
+    private static Problem describe(HttpStatus status, Optional<Throwable> cause) {
+        if (status.getCode() >= 500) {
+            return Problem.ofStatus(status, "internal_error", "An unexpected error occurred.");
+        }
+        return switch (status) {
+            case BAD_REQUEST -> badRequest(cause.orElse(null));
+            case NOT_FOUND -> Problem.ofStatus(status, "not_found", "Nothing exists at this address.");
+            case METHOD_NOT_ALLOWED -> Problem.ofStatus(status, "method_not_allowed",
+                    "This resource does not support the request's method.");
+            case UNSUPPORTED_MEDIA_TYPE -> Problem.ofStatus(status, "unsupported_media_type",
+                    "Send the request body as application/json.");
+            case NOT_ACCEPTABLE -> Problem.ofStatus(status, "not_acceptable",
+                    "This resource cannot answer in any of the accepted media types.");
+            default -> Problem.ofStatus(status, status.name().toLowerCase(Locale.ROOT), status.getReason());
+        };
+    }
+
+    private static Problem badRequest(Throwable cause) {
+        if (cause instanceof ConstraintViolationException violations) {
+            return Problem.invalidFields(violations.getConstraintViolations().stream()
+                    .map(violation -> new FieldError(lastName(violation.getPropertyPath()), violation.getMessage()))
+                    .toList());
+        }
+        Optional<String> badValue = wronglyTypedField(cause);
+        if (badValue.isPresent()) {
+            return Problem.invalidFields(List.of(new FieldError(badValue.get(), "has the wrong type or format")));
+        }
+        if (cause instanceof UnsatisfiedArgumentException missing && !isBody(missing.getArgument())) {
+            return Problem.invalidFields(List.of(new FieldError(missing.getArgument().getName(), "is required")));
+        }
+        return Problem.of(HttpStatus.BAD_REQUEST, "malformed_request", "Malformed request",
+                "The request body is missing or is not valid JSON.");
+    }
+
+    /** The JSON property or request parameter whose value could not be converted to the type it must have. */
+    private static Optional<String> wronglyTypedField(Throwable cause) {
+        for (Throwable current = cause; current != null; current = current.getCause()) {
+            if (current instanceof SerdeException serde && !serde.getPath().isEmpty()) {
+                List<ReferencePath> path = serde.getPath();
+                return Optional.of(path.get(path.size() - 1).getArgument().getName());
+            }
+        }
+        if (cause instanceof ConversionErrorException conversion && !isBody(conversion.getArgument())) {
+            return Optional.of(conversion.getArgument().getName());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isBody(Argument<?> argument) {
+        return argument.getAnnotationMetadata().hasAnnotation(Body.class);
+    }
+
+    private static String lastName(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
+    }
+}

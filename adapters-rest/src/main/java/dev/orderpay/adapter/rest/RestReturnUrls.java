@@ -1,0 +1,28 @@
+package dev.orderpay.adapter.rest;
+
+import dev.orderpay.application.port.out.ReturnUrls;
+import dev.orderpay.domain.OrderId;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+
+/** The buyer comes back to this service's own return route, under its public address. */
+@Singleton
+class RestReturnUrls implements ReturnUrls {
+
+    private final String publicUrl;
+
+    RestReturnUrls(@Value("${orderpay.public-url}") String publicUrl) {
+        URI base = URI.create(publicUrl);
+        if (!base.isAbsolute()) {
+            throw new IllegalArgumentException("orderpay.public-url must be an absolute URL, was " + publicUrl);
+        }
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    @Override
+    public URI returnUrl(OrderId orderId) {
+        return URI.create(publicUrl + OrderPaths.returnFromCheckout(orderId));
+    }
+}

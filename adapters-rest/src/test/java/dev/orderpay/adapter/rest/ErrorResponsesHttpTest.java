@@ -1,0 +1,67 @@
+package dev.orderpay.adapter.rest;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Errors raised by Micronaut itself, and ones no handler knows, come out as problem details too. */
+@MicronautTest
+class ErrorResponsesHttpTest {
+
+    @Inject
+    Api api;
+
+    @Test
+    void given_an_unknown_route_when_requested_then_404_not_found_problem() {
+        Api.Reply reply = api.get("/no/such/route");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+        assertThat(reply.json()).containsEntry("code", "not_found").containsEntry("type", "about:blank")
+                .containsEntry("status", 404).containsEntry("title", "Not Found");
+    }
+
+    @Test
+    void given_a_method_the_route_does_not_support_when_requested_then_405_problem() {
+        Api.Reply reply = api.send(HttpRequest.DELETE("/orders"));
+
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+        assertThat(reply.json()).containsEntry("code", "method_not_allowed");
+    }
+
+    @Test
+    void given_an_unexpected_failure_when_requested_then_500_without_the_exception_message() {
+        Api.Reply reply = api.get(FailingTestRoutes.UNEXPECTED);
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+        assertThat(reply.json()).containsEntry("code", "internal_error")
+                .containsEntry("detail", "An unexpected error occurred.");
+        assertThat(reply.body()).doesNotContain(FailingTestRoutes.SECRET);
+    }
+
+    @Test
+    void given_a_status_that_forbids_a_change_when_it_is_attempted_then_409_naming_the_current_status() {
+        Api.Reply reply = api.get(FailingTestRoutes.ILLEGAL_TRANSITION);
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+        assertThat(reply.json()).containsEntry("code", "illegal_status_transition")
+                .containsEntry("current_status", "CAPTURED");
+        assertThat((String) reply.json().get("detail")).contains("CAPTURED");
+    }
+
+    @Test
+    void given_a_domain_value_rule_broken_outside_a_command_when_requested_then_400_naming_the_value() {
+        Api.Reply reply = api.get(FailingTestRoutes.INVALID_VALUE);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json()).containsEntry("code", "validation_failed");
+        assertThat(reply.errorFields()).containsExactly("currency");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.orderpay.adapter.rest;
+
+import dev.orderpay.application.port.in.PaymentConfirmation;
+import dev.orderpay.application.port.in.PaymentConfirmation.Verdict;
+import dev.orderpay.domain.Money;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderStatus;
+import org.junit.jupiter.api.Test;
+
+import static dev.orderpay.domain.TestOrders.anOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PaymentReturnPageTest {
+
+    @Test
+    void given_a_currency_without_decimals_when_the_page_is_rendered_then_the_amount_has_none() {
+        Order order = anOrder().withAmount(Money.of(5000, "JPY")).withStatus(OrderStatus.AUTHORIZED).build();
+
+        String page = PaymentReturnPage.render(ReturnOutcome.of(new PaymentConfirmation(order, Verdict.VERIFIED)), order);
+
+        assertThat(page).contains("<dd>5000 JPY</dd>");
+    }
+
+    @Test
+    void given_a_currency_with_three_decimals_when_the_page_is_rendered_then_the_amount_has_three() {
+        Order order = anOrder().withAmount(Money.of(12345, "KWD")).build();
+
+        String page = PaymentReturnPage.render(ReturnOutcome.of(new PaymentConfirmation(order, Verdict.NOTHING_TO_CONFIRM)), order);
+
+        assertThat(page).contains("<dd>12.345 KWD</dd>");
+    }
+
+    @Test
+    void given_a_payment_that_did_not_match_when_the_page_is_rendered_then_it_says_so_whatever_the_status() {
+        Order order = anOrder().withStatus(OrderStatus.PENDING).build();
+
+        String page = PaymentReturnPage.render(ReturnOutcome.of(new PaymentConfirmation(order, Verdict.MISMATCH)), order);
+
+        assertThat(page).contains("<title>Payment not verified</title>", "could not be verified");
+    }
+}
