@@ -1,0 +1,125 @@
+package dev.orderpay.adapter.dintero;
+
+import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.application.port.out.PaymentProviderException.Kind;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Dintero's access token, fetched once and shared. Dintero asks integrators to reuse a token rather than fetch one
+ * per call; like Dintero's own SDK, a token is renewed once half of its lifetime has passed, well before it expires.
+ */
+@Singleton
+@Requires(property = "payments.provider", value = "dintero", defaultValue = "dintero")
+final class DinteroAccessTokens {
+
+    private final DinteroAuthClient client;
+    private final DinteroConfiguration configuration;
+    private final Clock clock;
+    /** Held only while a token is fetched, so concurrent callers wait for that one fetch instead of starting their own. */
+    private final ReentrantLock renewal = new ReentrantLock();
+    private volatile CachedToken current;
+
+    @Inject
+    DinteroAccessTokens(DinteroAuthClient client, DinteroConfiguration configuration) {
+        this(client, configuration, Clock.systemUTC());
+    }
+
+    DinteroAccessTokens(DinteroAuthClient client, DinteroConfiguration configuration, Clock clock) {
+        this.client = client;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    /**
+     * Makes a call with a valid token as its {@code Authorization} header value. When Dintero refuses the token
+     * anyway (revoked, or the clocks disagree), the token is dropped and the call is made once more with a new one.
+     */
+    <T> T withToken(Function<String, T> call) {
+        String token = token();
+        try {
+            return call.apply("Bearer " + token);
+        } catch (HttpClientResponseException refused) {
+            if (refused.getStatus() != HttpStatus.UNAUTHORIZED) {
+                throw refused;
+            }
+            discard(token);
+            return call.apply("Bearer " + token());
+        }
+    }
+
+    private String token() {
+        CachedToken token = current;
+        if (token != null && token.freshAt(clock.instant())) {
+            return token.value();
+        }
+        renewal.lock();
+        try {
+            token = current;
+            if (token == null || !token.freshAt(clock.instant())) {
+                token = fetch();
+                current = token;
+            }
+            return token.value();
+        } finally {
+            renewal.unlock();
+        }
+    }
+
+    /** Drops the token unless another caller has already replaced it. */
+    private void discard(String rejected) {
+        renewal.lock();
+        try {
+            if (current != null && current.value().equals(rejected)) {
+                current = null;
+            }
+        } finally {
+            renewal.unlock();
+        }
+    }
+
+    private CachedToken fetch() {
+        if (!configuration.hasCredentials()) {
+            throw new PaymentProviderException(Kind.REJECTED, "Dintero credentials are not configured: "
+                    + "set dintero.account-id, dintero.client-id and dintero.client-secret");
+        }
+        Instant requestedAt = clock.instant();
+        DinteroAccessToken answer = DinteroResponses.bodyOf("requesting a Dintero access token",
+                () -> client.requestToken(configuration.accountId(), basicCredentials(),
+                        DinteroTokenRequest.clientCredentials(configuration.audience())));
+        if (answer.accessToken() == null || answer.accessToken().isBlank()) {
+            throw new PaymentProviderException(Kind.UNAVAILABLE, "Dintero's token answer held no access token");
+        }
+        // Counted from the request, not the answer: the token's lifetime started while we were waiting.
+        Instant renewAt = requestedAt.plus(Duration.ofSeconds(answer.expiresIn()).dividedBy(2));
+        return new CachedToken(answer.accessToken(), renewAt);
+    }
+
+    private String basicCredentials() {
+        String pair = configuration.clientId() + ":" + configuration.clientSecret();
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record CachedToken(String value, Instant renewAt) {
+
+        boolean freshAt(Instant now) {
+            return now.isBefore(renewAt);
+        }
+
+        @Override
+        public String toString() {
+            return "CachedToken[renewAt=" + renewAt + "]";
+        }
+    }
+}

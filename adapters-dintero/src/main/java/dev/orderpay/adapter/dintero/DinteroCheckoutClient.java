@@ -1,0 +1,28 @@
+package dev.orderpay.adapter.dintero;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.client.annotation.Client;
+
+/**
+ * Dintero's checkout API. Both calls return the whole response: a declarative client does not throw on 404 for
+ * blocking calls, and the 404's error body is still worth reading.
+ */
+@Client(id = "dintero-checkout")
+@Header(name = DinteroSystem.NAME_HEADER, value = DinteroSystem.NAME)
+@Header(name = DinteroSystem.VERSION_HEADER, value = DinteroSystem.VERSION)
+interface DinteroCheckoutClient {
+
+    @Post("/v1/sessions-profile")
+    HttpResponse<DinteroSessionCreated> createSession(@Header(HttpHeaders.AUTHORIZATION) String bearerToken,
+                                                      @Body DinteroSessionRequest request);
+
+    @Get("/v1/transactions/{transactionId}")
+    HttpResponse<DinteroTransaction> getTransaction(@Header(HttpHeaders.AUTHORIZATION) String bearerToken,
+                                                    @PathVariable String transactionId);
+}

@@ -1,0 +1,97 @@
+package dev.orderpay.adapter.dintero;
+
+import dev.orderpay.application.port.out.BuyerReturn;
+import dev.orderpay.application.port.out.CheckoutRequest;
+import dev.orderpay.application.port.out.PaymentGateway;
+import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.application.port.out.PaymentProviderException.Kind;
+import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentSession;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpResponse;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** {@link PaymentGateway} on Dintero Checkout: sessions from a checkout profile, payments read as transactions. */
+@Singleton
+@Requires(property = "payments.provider", value = "dintero", defaultValue = "dintero")
+final class DinteroPaymentGateway implements PaymentGateway {
+
+    private final DinteroCheckoutClient checkout;
+    private final DinteroAccessTokens tokens;
+    private final DinteroConfiguration configuration;
+
+    DinteroPaymentGateway(DinteroCheckoutClient checkout, DinteroAccessTokens tokens,
+                          DinteroConfiguration configuration) {
+        this.checkout = checkout;
+        this.tokens = tokens;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public PaymentSession openCheckout(CheckoutRequest request) {
+        String action = "opening a Dintero checkout for order " + request.orderId();
+        long amount = request.amount().minorUnits();
+        if (amount > Integer.MAX_VALUE) {
+            throw new PaymentProviderException(Kind.REJECTED,
+                    action + ": " + request.amount() + " is more than Dintero accepts in one payment");
+        }
+        DinteroSessionRequest session = new DinteroSessionRequest(
+                new DinteroSessionRequest.Urls(request.returnUrl().toString()),
+                new DinteroSessionRequest.Order((int) amount, request.amount().currencyCode(),
+                        request.orderId().toString()),
+                configuration.profileId());
+
+        DinteroSessionCreated created = call(action, bearer -> checkout.createSession(bearer, session));
+        if (created.id() == null || created.id().isBlank() || created.url() == null) {
+            throw new PaymentProviderException(Kind.UNAVAILABLE, action + ": Dintero's answer lacks the session id or url");
+        }
+        try {
+            return new PaymentSession(created.id(), URI.create(created.url()));
+        } catch (IllegalArgumentException malformedUrl) {
+            throw new PaymentProviderException(Kind.UNAVAILABLE, action + ": Dintero's session url is malformed");
+        }
+    }
+
+    @Override
+    public ProviderPayment fetchPayment(String paymentId) {
+        if (paymentId == null || paymentId.isBlank()) {
+            // A blank id would turn the request into a listing of all transactions.
+            throw new PaymentProviderException(Kind.NOT_FOUND, "no Dintero transaction id given");
+        }
+        String action = "fetching Dintero transaction " + paymentId;
+        DinteroTransaction transaction = call(action, bearer -> checkout.getTransaction(bearer, paymentId));
+        if (transaction.id() == null) {
+            throw new PaymentProviderException(Kind.UNAVAILABLE, action + ": Dintero's answer lacks the transaction id");
+        }
+        return new ProviderPayment(transaction.id(), transaction.sessionId(), transaction.merchantReference(),
+                transaction.amount(), transaction.currency(), DinteroStatusMapper.toOrderStatus(transaction.status()));
+    }
+
+    /**
+     * Dintero appends {@code transaction_id} once a payment was completed and {@code error} when it was not:
+     * {@code cancelled} by the buyer, or {@code authorization}, {@code failed} (and the legacy {@code capture}).
+     */
+    @Override
+    public BuyerReturn readBuyerReturn(Map<String, List<String>> parameters) {
+        Optional<String> transactionId = first(parameters, "transaction_id");
+        Optional<OrderStatus> failureHint = first(parameters, "error")
+                .map(error -> error.equals("cancelled") ? OrderStatus.CANCELLED : OrderStatus.FAILED);
+        return new BuyerReturn(transactionId, failureHint);
+    }
+
+    private <T> T call(String action, Function<String, HttpResponse<T>> request) {
+        return DinteroResponses.bodyOf(action, () -> tokens.withToken(request));
+    }
+
+    private static Optional<String> first(Map<String, List<String>> parameters, String name) {
+        return Optional.ofNullable(parameters.get(name))
+                .flatMap(values -> values.stream().filter(value -> value != null && !value.isBlank()).findFirst());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.orderpay.adapter.dintero;
+
+import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.application.port.out.PaymentProviderException.Kind;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Turns what a call to Dintero gave (a response or a client failure) into its body or a
+ * {@link PaymentProviderException}. Messages hold Dintero's own error text and never a request header,
+ * so no credential or token can reach them.
+ */
+final class DinteroResponses {
+
+    /** Dintero's error texts are short; anything longer is not worth carrying into logs. */
+    private static final int MAX_ERROR_TEXT = 200;
+
+    private DinteroResponses() {
+    }
+
+    static <T> T bodyOf(String action, Supplier<HttpResponse<T>> call) {
+        HttpResponse<T> response;
+        try {
+            response = call.get();
+        } catch (ReadTimeoutException timeout) {
+            throw new PaymentProviderException(Kind.TIMEOUT, action + ": Dintero did not answer in time", timeout);
+        } catch (HttpClientResponseException refused) {
+            throw refusal(action, refused.getResponse(), refused);
+        } catch (HttpClientException unreachable) {
+            throw new PaymentProviderException(Kind.UNAVAILABLE,
+                    action + ": no answer from Dintero (" + unreachable.getMessage() + ")", unreachable);
+        }
+        if (response.code() >= 400) {
+            throw refusal(action, response, null);
+        }
+        return response.getBody().orElseThrow(() -> unreadable(action, response.code(), null));
+    }
+
+    private static PaymentProviderException refusal(String action, HttpResponse<?> response, Throwable cause) {
+        int status = response.code();
+        if (status < 400) {
+            return unreadable(action, status, cause);
+        }
+        Kind kind = status == 404 ? Kind.NOT_FOUND : status >= 500 ? Kind.UNAVAILABLE : Kind.REJECTED;
+        return new PaymentProviderException(kind,
+                action + ": Dintero answered HTTP " + status + errorText(response).map(text -> ": " + text).orElse(""),
+                cause);
+    }
+
+    private static PaymentProviderException unreadable(String action, int status, Throwable cause) {
+        return new PaymentProviderException(Kind.UNAVAILABLE,
+                action + ": Dintero's answer (HTTP " + status + ") could not be read", cause);
+    }
+
+    private static Optional<String> errorText(HttpResponse<?> response) {
+        Optional<DinteroError.Detail> detail;
+        try {
+            detail = response.getBody(DinteroError.class).map(DinteroError::error);
+        } catch (RuntimeException notDinteroJson) {
+            return Optional.empty();
+        }
+        return detail.map(error -> (error.code() == null ? "" : error.code() + " ")
+                        + (error.message() == null ? "" : error.message()))
+                .map(String::strip)
+                .filter(text -> !text.isEmpty())
+                .map(DinteroResponses::printable);
+    }
+
+    private static String printable(String text) {
+        String oneLine = text.replaceAll("\\p{Cntrl}", " ");
+        return oneLine.length() > MAX_ERROR_TEXT ? oneLine.substring(0, MAX_ERROR_TEXT) + "..." : oneLine;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.orderpay.adapter.dintero;
+
+import dev.orderpay.application.port.out.BuyerReturn;
+import dev.orderpay.application.port.out.CheckoutRequest;
+import dev.orderpay.application.port.out.PaymentGateway;
+import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.Money;
+import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentSession;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.orderpay.adapter.dintero.DinteroSandbox.ACCESS_TOKEN;
+import static dev.orderpay.adapter.dintero.DinteroSandbox.BASIC_CREDENTIALS;
+import static dev.orderpay.adapter.dintero.DinteroSandbox.SESSION_PATH;
+import static dev.orderpay.adapter.dintero.DinteroSandbox.TOKEN_PATH;
+import static dev.orderpay.adapter.dintero.DinteroSandbox.checkoutFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DinteroPaymentGatewayTest {
+
+    private static DinteroSandbox dintero;
+    private DinteroPaymentGateway gateway;
+
+    @BeforeAll
+    static void startDintero() {
+        dintero = DinteroSandbox.start();
+    }
+
+    @AfterAll
+    static void stopDintero() {
+        dintero.close();
+    }
+
+    @BeforeEach
+    void freshGateway() {
+        dintero.wireMock.resetAll();
+        gateway = dintero.newGateway();
+    }
+
+    @Test
+    void given_credentials_when_opening_a_checkout_then_dintero_receives_exactly_a_token_request_with_basic_credentials() {
+        dintero.givenToken(ACCESS_TOKEN, 14_400);
+        dintero.givenSessionCreated("T11223344.session-1");
+
+        gateway.openCheckout(checkoutFor(OrderId.newId()));
+
+        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH))
+                .withHeader("Authorization", equalTo(BASIC_CREDENTIALS))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("""
+                        {"grant_type": "client_credentials",
+                         "audience": "https://test.dintero.com/v1/accounts/T11223344"}""")));
+    }
+
+    @Test
+    void given_an_order_when_opening_a_checkout_then_dintero_receives_exactly_the_session_with_the_bearer_token() {
+        dintero.givenToken(ACCESS_TOKEN, 14_400);
+        dintero.givenSessionCreated("T11223344.session-1");
+        OrderId orderId = OrderId.parse("6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10");
+
+        gateway.openCheckout(new CheckoutRequest(orderId, Money.of(299_00, "NOK"),
+                URI.create("https://shop.example.test/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10/return")));
+
+        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(SESSION_PATH))
+                .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Dintero-System-Name", equalTo("orderpay"))
+                .withHeader("Dintero-System-Version", equalTo("unreleased"))
+                .withRequestBody(equalToJson("""
+                        {"url": {"return_url": "https://shop.example.test/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10/return"},
+                         "order": {"amount": 29900, "currency": "NOK",
+                                   "merchant_reference": "6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10"},
+                         "profile_id": "orderpay-test-profile"}""")));
+        dintero.wireMock.verify(2, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void given_dintero_creates_a_session_when_opening_a_checkout_then_the_session_id_and_link_are_returned() {
+        dintero.givenToken(ACCESS_TOKEN, 14_400);
+        dintero.wireMock.stubFor(DinteroSandbox.sessionRequest().willReturn(okJson("""
+                {"id": "T11223344.5jKX", "url": "https://checkout.test.dintero.com/v1/view/T11223344.5jKX",
+                 "publish": [], "a_field_from_the_future": {"x": 1}}""")));
+
+        PaymentSession session = gateway.openCheckout(checkoutFor(OrderId.newId()));
+
+        assertThat(session).isEqualTo(new PaymentSession("T11223344.5jKX",
+                URI.create("https://checkout.test.dintero.com/v1/view/T11223344.5jKX")));
+    }
+
+    @Test
+    void given_an_amount_beyond_dinteros_32_bit_limit_when_opening_a_checkout_then_it_is_rejected_without_asking_dintero() {
+        CheckoutRequest tooMuch = new CheckoutRequest(OrderId.newId(), Money.of(3_000_000_000L, "NOK"),
+                URI.create("https://shop.example.test/return"));
+
+        assertThatThrownBy(() -> gateway.openCheckout(tooMuch))
+                .isInstanceOfSatisfying(PaymentProviderException.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(PaymentProviderException.Kind.REJECTED));
+        dintero.wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void given_a_captured_transaction_when_fetching_it_then_its_fields_and_mapped_status_are_returned() {
+        dintero.givenToken(ACCESS_TOKEN, 14_400);
+        dintero.givenTransaction("T11223344.tx1", """
+                {"id": "T11223344.tx1", "session_id": "T11223344.session-1",
+                 "merchant_reference": "6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10",
+                 "amount": 29900, "currency": "NOK", "status": "CAPTURED",
+                 "payment_product": "vipps", "payment_product_type": "vipps",
+                 "events": [{"event": "AUTHORIZE", "success": true}], "created_at": "2026-03-08T13:24:40Z"}""");
+
+        ProviderPayment payment = gateway.fetchPayment("T11223344.tx1");
+
+        assertThat(payment).isEqualTo(new ProviderPayment("T11223344.tx1", "T11223344.session-1",
+                "6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10", 29900, "NOK", OrderStatus.CAPTURED));
+        dintero.wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/transactions/T11223344.tx1"))
+                .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+                .withHeader("Dintero-System-Name", equalTo("orderpay")));
+    }
+
+    @Test
+    void given_a_transaction_id_with_a_slash_when_fetching_it_then_it_stays_one_path_segment() {
+        dintero.givenToken(ACCESS_TOKEN, 14_400);
+        dintero.givenTransaction("a%2F..%2Fsessions", """
+                {"id": "a/../sessions", "amount": 1, "currency": "NOK", "status": "FAILED"}""");
+
+        assertThat(gateway.fetchPayment("a/../sessions").status()).isEqualTo(OrderStatus.FAILED);
+    }
+
+    @Test
+    void given_a_blank_transaction_id_when_fetching_it_then_nothing_is_asked_and_it_is_not_found() {
+        assertThatThrownBy(() -> gateway.fetchPayment(" "))
+                .isInstanceOfSatisfying(PaymentProviderException.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(PaymentProviderException.Kind.NOT_FOUND));
+        dintero.wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void given_a_return_with_a_transaction_id_when_reading_it_then_the_id_is_the_payment_and_unknown_parameters_are_ignored() {
+        BuyerReturn buyerReturn = gateway.readBuyerReturn(Map.of(
+                "merchant_reference", List.of("6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10"),
+                "transaction_id", List.of("T11223344.tx1"),
+                "utm_source", List.of("newsletter")));
+
+        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.of("T11223344.tx1"), Optional.empty()));
+    }
+
+    @Test
+    void given_a_cancelled_return_when_reading_it_then_the_hint_is_cancelled() {
+        BuyerReturn buyerReturn = gateway.readBuyerReturn(Map.of(
+                "merchant_reference", List.of("ref"), "error", List.of("cancelled")));
+
+        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.empty(), Optional.of(OrderStatus.CANCELLED)));
+    }
+
+    @Test
+    void given_returns_with_other_errors_when_reading_them_then_the_hint_is_failed() {
+        for (String error : List.of("authorization", "failed", "capture", "something_new")) {
+            assertThat(gateway.readBuyerReturn(Map.of("error", List.of(error))).failureHint())
+                    .as(error).contains(OrderStatus.FAILED);
+        }
+    }
+
+    @Test
+    void given_a_return_with_both_a_transaction_id_and_an_error_when_reading_it_then_both_are_reported() {
+        BuyerReturn buyerReturn = gateway.readBuyerReturn(Map.of(
+                "transaction_id", List.of("T11223344.tx2"), "error", List.of("failed")));
+
+        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.of("T11223344.tx2"), Optional.of(OrderStatus.FAILED)));
+    }
+
+    @Test
+    void given_a_return_without_dintero_parameters_when_reading_it_then_it_claims_nothing() {
+        assertThat(gateway.readBuyerReturn(Map.of("transaction_id", List.of(""), "other", List.of("x"))))
+                .isEqualTo(new BuyerReturn(Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void given_the_default_provider_when_the_context_starts_then_the_payment_gateway_is_dintero() {
+        assertThat(dintero.context.getBean(PaymentGateway.class)).isInstanceOf(DinteroPaymentGateway.class);
+    }
+
+    @Test
+    void given_another_provider_when_the_context_starts_then_no_dintero_bean_exists() {
+        try (ApplicationContext other = ApplicationContext.run(Map.of("payments.provider", "fake"))) {
+            assertThat(other.findBean(PaymentGateway.class)).isEmpty();
+            assertThat(other.findBean(DinteroAccessTokens.class)).isEmpty();
+        }
+    }
+}
