@@ -43,7 +43,7 @@ final class EmbeddedDatabase {
                 "datasources.default.password", "");
     }
 
-    private static EmbeddedPostgres start(Path dataDirectory) {
+    static EmbeddedPostgres start(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
             return EmbeddedPostgres.builder()
