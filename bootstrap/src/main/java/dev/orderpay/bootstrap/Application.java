@@ -1,6 +1,7 @@
 package dev.orderpay.bootstrap;
 
 import io.micronaut.runtime.Micronaut;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.util.Map;
 
@@ -11,6 +12,8 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         Map<String, Object> databaseProperties = EmbeddedDatabase.startUnlessConfigured(System.getenv(), System.getProperties());
         Micronaut.build(args)
                 .mainClass(Application.class)

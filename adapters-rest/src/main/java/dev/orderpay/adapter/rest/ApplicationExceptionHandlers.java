@@ -13,12 +13,17 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
 /** Turns the exceptions the use cases declare into problem details; one handler bean per exception type. */
 @SuppressWarnings("rawtypes") // ExceptionHandler.handle takes a raw HttpRequest; an override cannot add the wildcard
 final class ApplicationExceptionHandlers {
+
+    // Provider messages are safe to log: adapters keep credentials and tokens out of them.
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationExceptionHandlers.class);
 
     private ApplicationExceptionHandlers() {
     }
@@ -56,6 +61,8 @@ final class ApplicationExceptionHandlers {
     static class CheckoutFailed implements ExceptionHandler<CheckoutFailedException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, CheckoutFailedException failed) {
+            LOG.warn("Checkout for order {} failed ({}): {}", failed.order().id(), failed.providerFailure().kind(),
+                    failed.providerFailure().getMessage());
             return providerProblem(failed.providerFailure().kind(),
                     "The order was stored with status FAILED: the payment provider could not open its checkout.")
                     .aboutOrder(failed.order().id().toString())
@@ -67,6 +74,7 @@ final class ApplicationExceptionHandlers {
     static class ProviderFailure implements ExceptionHandler<PaymentProviderException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, PaymentProviderException failure) {
+            LOG.warn("Payment provider failed on {} ({}): {}", request.getPath(), failure.kind(), failure.getMessage());
             return providerProblem(failure.kind(),
                     "The payment provider could not be asked about this payment. Try again later.").toResponse();
         }
