@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import static dev.orderpay.domain.TestOrders.BY_TEST;
 import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.CANCELLED;
 import static dev.orderpay.domain.OrderStatus.CAPTURED;
@@ -80,9 +81,9 @@ class OrderTest {
     void given_a_pending_order_without_checkout_when_its_checkout_fails_then_it_is_failed() {
         Order order = anOrder().build();
 
-        StatusChange change = order.failCheckout();
+        StatusChange change = order.failCheckout(BY_TEST);
 
-        assertThat(change).isEqualTo(new StatusChange(order.id(), PENDING, FAILED));
+        assertThat(change).isEqualTo(new StatusChange(order.id(), PENDING, FAILED, BY_TEST));
         assertThat(order.status()).isEqualTo(FAILED);
     }
 
@@ -90,7 +91,7 @@ class OrderTest {
     void given_an_order_whose_checkout_is_open_when_its_checkout_fails_then_it_is_refused() {
         Order order = anOrderWithCheckout().build();
 
-        assertThatThrownBy(order::failCheckout).isInstanceOf(IllegalStatusTransitionException.class);
+        assertThatThrownBy(() -> order.failCheckout(BY_TEST)).isInstanceOf(IllegalStatusTransitionException.class);
         assertThat(order.status()).isEqualTo(PENDING);
     }
 
@@ -100,7 +101,7 @@ class OrderTest {
             OrderStatus status) {
         Order order = anOrder().withStatus(status).build();
 
-        assertThatThrownBy(order::failCheckout)
+        assertThatThrownBy(() -> order.failCheckout(BY_TEST))
                 .isInstanceOfSatisfying(IllegalStatusTransitionException.class,
                         refused -> assertThat(refused.current()).isEqualTo(status));
         assertThat(order.status()).isEqualTo(status);
@@ -110,7 +111,7 @@ class OrderTest {
     void given_a_pending_order_when_the_provider_reports_authorized_then_the_change_is_made_and_returned() {
         Order order = anOrderWithCheckout().build();
 
-        assertThat(order.followProvider(AUTHORIZED)).contains(new StatusChange(order.id(), PENDING, AUTHORIZED));
+        assertThat(order.followProvider(AUTHORIZED, BY_TEST)).contains(new StatusChange(order.id(), PENDING, AUTHORIZED, BY_TEST));
         assertThat(order.status()).isEqualTo(AUTHORIZED);
     }
 
@@ -119,7 +120,7 @@ class OrderTest {
     void given_any_status_when_the_provider_reports_that_same_status_then_nothing_changes(OrderStatus status) {
         Order order = anOrderWithCheckout().withStatus(status).build();
 
-        assertThat(order.followProvider(status)).isEmpty();
+        assertThat(order.followProvider(status, BY_TEST)).isEmpty();
         assertThat(order.status()).isEqualTo(status);
     }
 
@@ -138,16 +139,16 @@ class OrderTest {
             OrderStatus current, OrderStatus stale) {
         Order order = anOrderWithCheckout().withStatus(current).build();
 
-        assertThat(order.followProvider(stale)).isEmpty();
+        assertThat(order.followProvider(stale, BY_TEST)).isEmpty();
         assertThat(order.status()).isEqualTo(current);
     }
 
     @Test
     void given_an_order_cancelled_on_a_hint_when_the_provider_reports_authorized_then_money_wins() {
         Order order = anOrderWithCheckout().build();
-        order.recordUnverifiedFailure(CANCELLED);
+        order.settleWithoutPayment(CANCELLED, BY_TEST);
 
-        assertThat(order.followProvider(AUTHORIZED)).contains(new StatusChange(order.id(), CANCELLED, AUTHORIZED));
+        assertThat(order.followProvider(AUTHORIZED, BY_TEST)).contains(new StatusChange(order.id(), CANCELLED, AUTHORIZED, BY_TEST));
         assertThat(order.status()).isEqualTo(AUTHORIZED);
     }
 
@@ -156,7 +157,7 @@ class OrderTest {
     void given_a_pending_order_when_a_failure_is_hinted_then_the_order_takes_it(OrderStatus hint) {
         Order order = anOrderWithCheckout().build();
 
-        assertThat(order.recordUnverifiedFailure(hint)).contains(new StatusChange(order.id(), PENDING, hint));
+        assertThat(order.settleWithoutPayment(hint, BY_TEST)).contains(new StatusChange(order.id(), PENDING, hint, BY_TEST));
         assertThat(order.status()).isEqualTo(hint);
     }
 
@@ -172,7 +173,7 @@ class OrderTest {
             OrderStatus status, OrderStatus hint) {
         Order order = anOrderWithCheckout().withStatus(status).build();
 
-        assertThat(order.recordUnverifiedFailure(hint)).isEmpty();
+        assertThat(order.settleWithoutPayment(hint, BY_TEST)).isEmpty();
         assertThat(order.status()).isEqualTo(status);
     }
 
@@ -181,7 +182,7 @@ class OrderTest {
     void given_a_pending_order_when_a_non_failure_is_hinted_then_the_hint_is_refused(OrderStatus hint) {
         Order order = anOrderWithCheckout().build();
 
-        assertThatThrownBy(() -> order.recordUnverifiedFailure(hint))
+        assertThatThrownBy(() -> order.settleWithoutPayment(hint, BY_TEST))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(hint.name());
         assertThat(order.status()).isEqualTo(PENDING);
@@ -227,7 +228,7 @@ class OrderTest {
     void when_an_order_changes_status_then_its_version_stays_for_storage_to_advance() {
         Order order = anOrderWithCheckout().withVersion(3).build();
 
-        order.followProvider(CAPTURED);
+        order.followProvider(CAPTURED, BY_TEST);
 
         assertThat(order.version()).isEqualTo(3);
     }

@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.domain.TestOrders;
 import dev.orderpay.application.port.in.ConfirmPaymentCommand;
 import dev.orderpay.application.port.in.OrderCursor;
 import dev.orderpay.application.port.in.OrderNotFoundException;
@@ -13,10 +14,13 @@ import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.StatusChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +39,7 @@ class ConfirmPaymentServiceTest {
 
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
-    private final ConfirmPaymentService service = new ConfirmPaymentService(orders, gateway);
+    private final ConfirmPaymentService service = new ConfirmPaymentService(orders, gateway, Clock.systemUTC());
 
     private final Order order = anOrderWithCheckout().build();
 
@@ -153,7 +157,7 @@ class ConfirmPaymentServiceTest {
 
         PaymentConfirmation late = confirm(Map.of("error", List.of("cancelled")));
 
-        assertThat(late.verdict()).isEqualTo(Verdict.UNVERIFIED_FAILURE);
+        assertThat(late.verdict()).isEqualTo(Verdict.FAILURE_REPORTED);
         assertThat(late.order().status()).isEqualTo(AUTHORIZED);
         assertThat(stored().status()).isEqualTo(AUTHORIZED);
         assertThat(stored().version()).isEqualTo(1);
@@ -164,7 +168,7 @@ class ConfirmPaymentServiceTest {
     void given_a_pending_order_when_the_buyer_returns_cancelled_then_it_is_cancelled_unverified() {
         PaymentConfirmation confirmation = confirm(Map.of("error", List.of("cancelled")));
 
-        assertThat(confirmation.verdict()).isEqualTo(Verdict.UNVERIFIED_FAILURE);
+        assertThat(confirmation.verdict()).isEqualTo(Verdict.FAILURE_REPORTED);
         assertThat(confirmation.order().status()).isEqualTo(CANCELLED);
         assertThat(stored().status()).isEqualTo(CANCELLED);
         assertThat(gateway.fetchCount()).isZero();
@@ -218,9 +222,9 @@ class ConfirmPaymentServiceTest {
     void given_another_confirmation_saves_the_same_payment_first_then_the_order_moves_once() {
         String paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, 1,
-                other -> other.followProvider(AUTHORIZED));
+                other -> other.followProvider(AUTHORIZED, TestOrders.BY_TEST));
 
-        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway)
+        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, Clock.systemUTC())
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
 
         assertThat(racing.racesRun()).isEqualTo(1);
@@ -235,9 +239,9 @@ class ConfirmPaymentServiceTest {
     void given_a_cancel_hint_is_saved_first_then_the_confirmed_payment_still_wins_on_the_retry() {
         String paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, 1,
-                other -> other.recordUnverifiedFailure(CANCELLED));
+                other -> other.settleWithoutPayment(CANCELLED, TestOrders.BY_TEST));
 
-        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway)
+        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, Clock.systemUTC())
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
 
         assertThat(confirmation.order().status()).isEqualTo(AUTHORIZED);
@@ -250,7 +254,7 @@ class ConfirmPaymentServiceTest {
         String paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, Integer.MAX_VALUE, other -> { });
 
-        assertThatThrownBy(() -> new ConfirmPaymentService(racing, gateway)
+        assertThatThrownBy(() -> new ConfirmPaymentService(racing, gateway, Clock.systemUTC())
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId))))
                 .isInstanceOf(ConcurrentOrderUpdateException.class);
         assertThat(racing.racesRun()).isBetween(2, 10);
@@ -333,6 +337,16 @@ class ConfirmPaymentServiceTest {
         @Override
         public List<Order> findNewestFirst(Optional<OrderCursor> after, int limit) {
             return delegate.findNewestFirst(after, limit);
+        }
+
+        @Override
+        public List<StatusChange> history(OrderId id) {
+            return delegate.history(id);
+        }
+
+        @Override
+        public List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit) {
+            return delegate.claimUnsettled(createdBefore, now, claimedUntil, limit);
         }
     }
 }

@@ -1,14 +1,16 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.domain.TestOrders;
 import dev.orderpay.application.port.in.CheckoutFailedException;
 import dev.orderpay.application.port.in.CreateOrderCommand;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
-import dev.orderpay.application.port.out.ReturnUrls;
+import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.Receipt;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -26,13 +29,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class CreateOrderServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-03-08T13:24:40.818123456Z");
-    private static final ReturnUrls RETURN_URLS =
-            orderId -> URI.create("https://shop.example.test/orders/" + orderId + "/return");
+    private static final Duration CHECKOUT_LIFETIME = Duration.ofHours(1);
+    private static final PaymentUrls URLS = new PaymentUrls() {
+        @Override
+        public URI returnUrl(OrderId orderId) {
+            return URI.create("https://shop.example.test/orders/" + orderId + "/return");
+        }
+
+        @Override
+        public URI notificationUrl(OrderId orderId) {
+            return URI.create("https://shop.example.test/orders/" + orderId + "/notify");
+        }
+    };
 
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
     private final CreateOrderService service =
-            new CreateOrderService(orders, gateway, RETURN_URLS, Clock.fixed(NOW, ZoneOffset.UTC));
+            new CreateOrderService(orders, gateway, URLS, Clock.fixed(NOW, ZoneOffset.UTC), CHECKOUT_LIFETIME);
 
     private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1");
 
@@ -57,7 +70,9 @@ class CreateOrderServiceTest {
 
         assertThat(gateway.checkoutRequests()).containsExactly(new CheckoutRequest(created.id(),
                 Money.of(299_00, "NOK"),
-                URI.create("https://shop.example.test/orders/" + created.id() + "/return")));
+                URI.create("https://shop.example.test/orders/" + created.id() + "/return"),
+                URI.create("https://shop.example.test/orders/" + created.id() + "/notify"),
+                created.createdAt().plus(CHECKOUT_LIFETIME)));
     }
 
     @Test

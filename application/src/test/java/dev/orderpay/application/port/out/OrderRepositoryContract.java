@@ -62,7 +62,7 @@ public abstract class OrderRepositoryContract {
 
         loaded.attachSession(TestOrders.sessionFor("S-1"));
         Order saved = repository.update(loaded);
-        saved.followProvider(OrderStatus.AUTHORIZED);
+        saved.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
         Order savedAgain = repository.update(saved);
 
         Order found = repository.findById(order.id()).orElseThrow();
@@ -81,9 +81,9 @@ public abstract class OrderRepositoryContract {
         Order first = repository.findById(order.id()).orElseThrow();
         Order second = repository.findById(order.id()).orElseThrow();
 
-        first.followProvider(OrderStatus.AUTHORIZED);
+        first.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
         repository.update(first);
-        second.followProvider(OrderStatus.DECLINED);
+        second.followProvider(OrderStatus.DECLINED, TestOrders.BY_TEST);
 
         assertThatThrownBy(() -> repository.update(second)).isInstanceOf(ConcurrentOrderUpdateException.class);
         assertThat(repository.findById(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.AUTHORIZED);
