@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 
 import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.CANCELLED;
-import static dev.orderpay.domain.OrderStatus.EXPIRED;
 import static dev.orderpay.domain.OrderStatus.CAPTURED;
 import static dev.orderpay.domain.OrderStatus.DECLINED;
+import static dev.orderpay.domain.OrderStatus.EXPIRED;
 import static dev.orderpay.domain.OrderStatus.FAILED;
 import static dev.orderpay.domain.OrderStatus.ON_HOLD;
 import static dev.orderpay.domain.OrderStatus.PENDING;
@@ -72,6 +72,18 @@ class OrderStatusTest {
     @EnumSource(names = {"PENDING", "DECLINED", "FAILED", "CANCELLED", "EXPIRED"})
     void given_a_status_without_money_then_it_does_not_hold_payment(OrderStatus status) {
         assertThat(status.holdsPayment()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"PENDING", "ON_HOLD"})
+    void given_a_status_whose_outcome_is_still_open_then_it_awaits_an_outcome(OrderStatus status) {
+        assertThat(status.awaitsOutcome()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"AUTHORIZED", "CAPTURED", "DECLINED", "FAILED", "CANCELLED", "EXPIRED"})
+    void given_a_status_the_provider_has_decided_then_it_awaits_no_outcome(OrderStatus status) {
+        assertThat(status.awaitsOutcome()).isFalse();
     }
 
     private static Stream<Arguments> edgesExpectedTo(boolean beAllowed) {

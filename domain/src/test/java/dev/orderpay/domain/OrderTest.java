@@ -15,7 +15,10 @@ import static dev.orderpay.domain.TestOrders.BY_TEST;
 import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.CANCELLED;
 import static dev.orderpay.domain.OrderStatus.CAPTURED;
+import static dev.orderpay.domain.OrderStatus.DECLINED;
+import static dev.orderpay.domain.OrderStatus.EXPIRED;
 import static dev.orderpay.domain.OrderStatus.FAILED;
+import static dev.orderpay.domain.OrderStatus.ON_HOLD;
 import static dev.orderpay.domain.OrderStatus.PENDING;
 import static dev.orderpay.domain.TestOrders.anOrder;
 import static dev.orderpay.domain.TestOrders.anOrderWithCheckout;
@@ -134,7 +137,9 @@ class OrderTest {
             "AUTHORIZED, DECLINED",
             "ON_HOLD, PENDING",
             "CANCELLED, PENDING",
-            "DECLINED, FAILED"})
+            "DECLINED, FAILED",
+            "EXPIRED, PENDING",
+            "EXPIRED, CANCELLED"})
     void given_an_order_when_the_provider_reports_a_stale_status_then_the_report_is_ignored(
             OrderStatus current, OrderStatus stale) {
         Order order = anOrderWithCheckout().withStatus(current).build();
@@ -143,18 +148,21 @@ class OrderTest {
         assertThat(order.status()).isEqualTo(current);
     }
 
-    @Test
-    void given_an_order_cancelled_on_a_hint_when_the_provider_reports_authorized_then_money_wins() {
+    @ParameterizedTest
+    @EnumSource(names = {"CANCELLED", "FAILED", "DECLINED", "EXPIRED"})
+    void given_an_order_settled_without_payment_when_the_provider_reports_authorized_then_money_wins(
+            OrderStatus ending) {
         Order order = anOrderWithCheckout().build();
-        order.settleWithoutPayment(CANCELLED, BY_TEST);
+        order.settleWithoutPayment(ending, BY_TEST);
 
-        assertThat(order.followProvider(AUTHORIZED, BY_TEST)).contains(new StatusChange(order.id(), CANCELLED, AUTHORIZED, BY_TEST));
+        assertThat(order.followProvider(AUTHORIZED, BY_TEST)).contains(new StatusChange(order.id(), ending, AUTHORIZED, BY_TEST));
         assertThat(order.status()).isEqualTo(AUTHORIZED);
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"CANCELLED", "FAILED", "DECLINED"})
-    void given_a_pending_order_when_a_failure_is_hinted_then_the_order_takes_it(OrderStatus hint) {
+    @EnumSource(names = {"CANCELLED", "FAILED", "DECLINED", "EXPIRED"})
+    void given_a_pending_order_when_its_checkout_ends_without_payment_then_the_order_takes_that_outcome(
+            OrderStatus hint) {
         Order order = anOrderWithCheckout().build();
 
         assertThat(order.settleWithoutPayment(hint, BY_TEST)).contains(new StatusChange(order.id(), PENDING, hint, BY_TEST));
@@ -163,13 +171,13 @@ class OrderTest {
 
     static Stream<Arguments> settledStatusesAndFailureHints() {
         return Arrays.stream(OrderStatus.values()).filter(status -> status != PENDING)
-                .flatMap(status -> Stream.of(CANCELLED, FAILED, OrderStatus.DECLINED)
+                .flatMap(status -> Stream.of(CANCELLED, FAILED, DECLINED, EXPIRED)
                         .map(hint -> Arguments.of(status, hint)));
     }
 
     @ParameterizedTest(name = "{0} hinted {1}")
     @MethodSource("settledStatusesAndFailureHints")
-    void given_an_order_that_is_not_pending_when_a_failure_is_hinted_then_it_keeps_its_status(
+    void given_an_order_that_is_not_pending_when_its_checkout_ends_without_payment_then_it_keeps_its_status(
             OrderStatus status, OrderStatus hint) {
         Order order = anOrderWithCheckout().withStatus(status).build();
 
@@ -179,13 +187,24 @@ class OrderTest {
 
     @ParameterizedTest
     @EnumSource(names = {"PENDING", "ON_HOLD", "AUTHORIZED", "CAPTURED"})
-    void given_a_pending_order_when_a_non_failure_is_hinted_then_the_hint_is_refused(OrderStatus hint) {
+    void given_a_pending_order_when_an_ending_with_payment_is_given_then_it_is_refused(OrderStatus hint) {
         Order order = anOrderWithCheckout().build();
 
         assertThatThrownBy(() -> order.settleWithoutPayment(hint, BY_TEST))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(hint.name());
         assertThat(order.status()).isEqualTo(PENDING);
+    }
+
+    @Test
+    void given_a_settled_order_when_an_ending_with_payment_is_given_then_it_is_refused_all_the_same() {
+        // The outcome is checked before the status, so a wrong call is never hidden by an order that moved on.
+        Order order = anOrderWithCheckout().withStatus(AUTHORIZED).build();
+
+        assertThatThrownBy(() -> order.settleWithoutPayment(CAPTURED, BY_TEST))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CAPTURED");
+        assertThat(order.status()).isEqualTo(AUTHORIZED);
     }
 
     @Test
@@ -231,5 +250,103 @@ class OrderTest {
         order.followProvider(CAPTURED, BY_TEST);
 
         assertThat(order.version()).isEqualTo(3);
+    }
+
+    @Test
+    void when_an_order_is_placed_then_it_has_no_uncommitted_changes() {
+        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), NOW);
+
+        assertThat(order.uncommittedChanges()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource
+    void when_an_order_is_rehydrated_in_any_status_then_it_has_no_uncommitted_changes(OrderStatus status) {
+        Order order = anOrderWithCheckout().withStatus(status).build();
+
+        assertThat(order.uncommittedChanges()).isEmpty();
+    }
+
+    @Test
+    void given_several_changes_then_each_is_kept_uncommitted_with_its_provenance_oldest_first() {
+        Order order = anOrderWithCheckout().build();
+        Provenance redirect = Provenance.of(ChangeSource.REDIRECT, "payment-1", NOW);
+        Provenance callback = Provenance.of(ChangeSource.CALLBACK, "event-7", NOW.plusSeconds(1));
+        Provenance reconciliation = Provenance.unreferenced(ChangeSource.RECONCILIATION, NOW.plusSeconds(2));
+
+        order.followProvider(ON_HOLD, redirect);
+        order.followProvider(AUTHORIZED, callback);
+        order.followProvider(CAPTURED, reconciliation);
+
+        assertThat(order.uncommittedChanges()).containsExactly(
+                new StatusChange(order.id(), PENDING, ON_HOLD, redirect),
+                new StatusChange(order.id(), ON_HOLD, AUTHORIZED, callback),
+                new StatusChange(order.id(), AUTHORIZED, CAPTURED, reconciliation));
+    }
+
+    @Test
+    void given_a_checkout_ended_without_payment_and_then_paid_then_both_changes_are_kept_uncommitted() {
+        Order order = anOrderWithCheckout().build();
+        Provenance hint = Provenance.unreferenced(ChangeSource.REDIRECT, NOW);
+        Provenance payment = Provenance.of(ChangeSource.CALLBACK, "payment-1", NOW.plusSeconds(5));
+
+        order.settleWithoutPayment(CANCELLED, hint);
+        order.followProvider(AUTHORIZED, payment);
+
+        assertThat(order.uncommittedChanges()).containsExactly(
+                new StatusChange(order.id(), PENDING, CANCELLED, hint),
+                new StatusChange(order.id(), CANCELLED, AUTHORIZED, payment));
+    }
+
+    @Test
+    void given_a_checkout_that_failed_to_open_then_the_failure_is_kept_uncommitted() {
+        Order order = anOrder().build();
+        Provenance checkout = Provenance.unreferenced(ChangeSource.CHECKOUT, NOW);
+
+        order.failCheckout(checkout);
+
+        assertThat(order.uncommittedChanges()).containsExactly(new StatusChange(order.id(), PENDING, FAILED, checkout));
+    }
+
+    @Test
+    void when_a_session_is_attached_then_no_status_change_is_recorded() {
+        Order order = anOrder().build();
+
+        order.attachSession(sessionFor("S-1"));
+
+        assertThat(order.uncommittedChanges()).isEmpty();
+    }
+
+    @Test
+    void given_an_authorized_order_when_reports_change_nothing_then_nothing_more_is_kept_uncommitted() {
+        Order order = anOrderWithCheckout().build();
+        order.followProvider(AUTHORIZED, BY_TEST);
+
+        order.followProvider(AUTHORIZED, BY_TEST);
+        order.followProvider(ON_HOLD, BY_TEST);
+        order.settleWithoutPayment(CANCELLED, BY_TEST);
+        order.settleWithoutPayment(EXPIRED, BY_TEST);
+
+        assertThat(order.uncommittedChanges()).containsExactly(new StatusChange(order.id(), PENDING, AUTHORIZED, BY_TEST));
+    }
+
+    @Test
+    void given_a_refused_change_then_nothing_is_kept_uncommitted() {
+        Order order = anOrderWithCheckout().build();
+
+        assertThatThrownBy(() -> order.failCheckout(BY_TEST)).isInstanceOf(IllegalStatusTransitionException.class);
+        assertThatThrownBy(() -> order.settleWithoutPayment(CAPTURED, BY_TEST))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(order.uncommittedChanges()).isEmpty();
+    }
+
+    @Test
+    void the_uncommitted_changes_handed_out_cannot_alter_the_order() {
+        Order order = anOrderWithCheckout().build();
+        order.followProvider(AUTHORIZED, BY_TEST);
+
+        assertThatThrownBy(() -> order.uncommittedChanges().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(order.uncommittedChanges()).hasSize(1);
     }
 }

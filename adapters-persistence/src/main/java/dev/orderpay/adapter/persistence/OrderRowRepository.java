@@ -23,4 +23,24 @@ interface OrderRowRepository extends CrudRepository<OrderRow, UUID> {
             ORDER BY created_at DESC, id DESC
             LIMIT :limit""")
     List<OrderRow> findPageAfter(Instant createdAt, UUID id, int limit);
+
+    // One statement, so picking and claiming cannot be split by another instance. SKIP LOCKED: rows another
+    // claimer has picked but not yet committed are passed over rather than waited for (and then claimed twice).
+    // The status list matches the partial index orders_awaiting_outcome, and OrderStatus.awaitsOutcome().
+    // Only the lease column is written: the version stays, so nobody's loaded copy turns stale.
+    @Query("""
+            WITH picked AS (
+                SELECT id FROM orders
+                WHERE status IN ('PENDING', 'ON_HOLD')
+                  AND created_at < :createdBefore
+                  AND (reconcile_claimed_until IS NULL OR reconcile_claimed_until <= :now)
+                ORDER BY created_at, id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED),
+            claimed AS (
+                UPDATE orders SET reconcile_claimed_until = :claimedUntil
+                FROM picked WHERE orders.id = picked.id
+                RETURNING orders.*)
+            SELECT * FROM claimed ORDER BY created_at, id""")
+    List<OrderRow> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit);
 }

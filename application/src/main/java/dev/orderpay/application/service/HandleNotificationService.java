@@ -3,6 +3,7 @@ package dev.orderpay.application.service;
 import dev.orderpay.application.port.in.HandleNotificationUseCase;
 import dev.orderpay.application.port.in.NotificationCommand;
 import dev.orderpay.application.port.in.NotificationOutcome;
+import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.DeliveryLog;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
@@ -56,6 +57,9 @@ public final class HandleNotificationService implements HandleNotificationUseCas
         } catch (PaymentProviderException unreachable) {
             LOG.warning(() -> "could not check a notification for order " + command.orderId() + " with the provider ("
                     + unreachable.kind() + "); it will be delivered again");
+            return NotificationOutcome.RETRY_LATER;
+        } catch (ConcurrentOrderUpdateException contended) {
+            // The order kept changing under us; a later delivery decides against whatever it settled on.
             return NotificationOutcome.RETRY_LATER;
         }
         notice.deliveryId().ifPresent(deliveries::record);

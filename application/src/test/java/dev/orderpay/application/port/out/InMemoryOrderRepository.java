@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InMemoryOrderRepository implements OrderRepository {
 
     // Ties on time are broken by the id's text, which sorts like PostgreSQL's uuid (unsigned, byte by byte).
-    private static final Comparator<Order> NEWEST_FIRST = Comparator.comparing(Order::createdAt)
-            .thenComparing(order -> order.id().toString()).reversed();
+    private static final Comparator<Order> OLDEST_FIRST = Comparator.comparing(Order::createdAt)
+            .thenComparing(order -> order.id().toString());
+    private static final Comparator<Order> NEWEST_FIRST = OLDEST_FIRST.reversed();
 
     private final Map<OrderId, Order> stored = new ConcurrentHashMap<>();
     private final Map<OrderId, List<StatusChange>> histories = new HashMap<>();
@@ -59,7 +60,7 @@ public class InMemoryOrderRepository implements OrderRepository {
                 .filter(order -> order.status().awaitsOutcome())
                 .filter(order -> order.createdAt().isBefore(createdBefore))
                 .filter(order -> !claimedUntil.getOrDefault(order.id(), Instant.MIN).isAfter(now))
-                .sorted(Comparator.comparing(Order::createdAt))
+                .sorted(OLDEST_FIRST)
                 .limit(limit)
                 .map(order -> copy(order, order.version()))
                 .toList();
