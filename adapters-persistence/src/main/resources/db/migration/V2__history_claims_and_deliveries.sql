@@ -13,9 +13,9 @@ ALTER TABLE orders
 -- notification's update of the same order look stale. Nullable without a default: adding it rewrites nothing.
 ALTER TABLE orders ADD COLUMN reconcile_claimed_until timestamptz NULL;
 
--- Serves the reconciliation claim (WHERE status IN ('PENDING', 'ON_HOLD') AND created_at < ? ORDER BY created_at):
+-- Serves the reconciliation claim (WHERE status IN ('PENDING', 'ON_HOLD') AND created_at < ? ORDER BY created_at, id):
 -- only orders still waiting for an outcome are indexed, a small and shrinking part of the table.
-CREATE INDEX orders_awaiting_outcome ON orders (created_at) WHERE status IN ('PENDING', 'ON_HOLD');
+CREATE INDEX orders_awaiting_outcome ON orders (created_at, id) WHERE status IN ('PENDING', 'ON_HOLD');
 
 -- Every status an order took, written in the transaction that changes the order: both or neither.
 -- Rows are only ever inserted; the id gives their order, since two changes may carry the same time.

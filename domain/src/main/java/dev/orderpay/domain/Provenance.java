@@ -1,6 +1,7 @@
 package dev.orderpay.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,7 +15,8 @@ public record Provenance(ChangeSource source, Optional<String> providerReference
     public Provenance {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(providerReference, "providerReference");
-        Objects.requireNonNull(at, "at");
+        // Microseconds: what the database keeps, so a stored change reads back equal to the one made.
+        at = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
     }
 
     public static Provenance of(ChangeSource source, String providerReference, Instant at) {

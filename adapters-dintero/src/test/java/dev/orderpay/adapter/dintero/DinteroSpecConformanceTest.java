@@ -118,7 +118,7 @@ class DinteroSpecConformanceTest {
                 .build();
 
         assertThat(problems(validator.validateRequest(badExpiry)))
-                .anyMatch(message -> message.getMessage().contains("date-time"));
+                .anyMatch(message -> message.getMessage().contains("expires_at"));
     }
 
     @Test

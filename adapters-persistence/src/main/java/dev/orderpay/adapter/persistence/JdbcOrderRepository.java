@@ -20,6 +20,7 @@ import java.util.Optional;
  * them talks to anything but the database, so no lock is ever held while a provider is being called.
  */
 @Singleton
+@Transactional
 class JdbcOrderRepository implements OrderRepository {
 
     private final OrderRowRepository rows;
@@ -39,7 +40,6 @@ class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public Order update(Order order) {
-        record(order.uncommittedChanges());
         Order saved;
         try {
             saved = OrderRowMapper.toOrder(rows.update(OrderRowMapper.toRow(order, order.version(), Instant.now())));
@@ -48,6 +48,7 @@ class JdbcOrderRepository implements OrderRepository {
         }
         // Only reached when the version matched, and in the row's transaction: the history is written with the
         // change it describes or not at all.
+        record(order.uncommittedChanges());
         return saved;
     }
 

@@ -24,10 +24,11 @@ interface OrderRowRepository extends CrudRepository<OrderRow, UUID> {
             LIMIT :limit""")
     List<OrderRow> findPageAfter(Instant createdAt, UUID id, int limit);
 
-    // One statement, so picking and claiming cannot be split by another instance. SKIP LOCKED: rows another
-    // claimer has picked but not yet committed are passed over rather than waited for (and then claimed twice).
-    // The status list matches the partial index orders_awaiting_outcome, and OrderStatus.awaitsOutcome().
-    // Only the lease column is written: the version stays, so nobody's loaded copy turns stale.
+    // One statement, so picking and claiming cannot be split by another instance. FOR UPDATE locks the picked
+    // rows, so two claimers never take the same one; SKIP LOCKED passes over rows another claimer holds instead
+    // of waiting for its commit. The status list is OrderStatus.awaitsOutcome() and the partial index
+    // orders_awaiting_outcome's. Only the lease column is written: the version stays, so nobody's loaded copy
+    // turns stale. RETURNING comes in no particular order, hence the final SELECT.
     @Query("""
             WITH picked AS (
                 SELECT id FROM orders

@@ -62,8 +62,10 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         int changed = 0;
         int failed = 0;
         for (Order order : claimed) {
+            // Read before reconciling: applying a change updates this very object.
+            OrderStatus before = order.status();
             try {
-                if (reconcile(order).status() != order.status()) {
+                if (reconcile(order).status() != before) {
                     changed++;
                 }
             } catch (PaymentProviderException unreachable) {

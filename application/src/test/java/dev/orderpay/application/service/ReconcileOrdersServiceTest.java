@@ -275,4 +275,17 @@ class ReconcileOrdersServiceTest {
             throw new UnsupportedOperationException("the services read instants only");
         }
     }
+
+    @Test
+    void the_report_counts_the_orders_whose_status_changed() {
+        gateway.paymentFor(storedWithCheckout(anOrder(), STILL_OPEN), AUTHORIZED);
+        storedWithCheckout(anOrder(), LAPSED);
+        orders.add(anOrder().build());
+        storedWithCheckout(anOrder(), STILL_OPEN);
+
+        ReconciliationReport report = service.reconcileBatch();
+
+        // paid, lapsed and never opened change; the open checkout does not
+        assertThat(report).isEqualTo(new ReconciliationReport(4, 3, 0));
+    }
 }
