@@ -133,8 +133,8 @@ final class DinteroAccessTokens {
             Duration wait = retryAfter(refused.getResponse())
                     .filter(seconds -> seconds.compareTo(longestRetryAfter) <= 0)
                     .orElseThrow(() -> new PaymentProviderException(Kind.UNAVAILABLE, TOKEN_ACTION
-                            + ": Dintero answered HTTP 429 and asks for a wait longer than " + longestRetryAfter
-                            + " (or none)", refused));
+                            + ": Dintero answered HTTP 429 without a Retry-After of at most " + longestRetryAfter,
+                            refused));
             sleep(wait);
             return requestToken();
         }

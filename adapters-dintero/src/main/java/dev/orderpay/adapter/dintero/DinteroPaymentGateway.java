@@ -64,7 +64,7 @@ final class DinteroPaymentGateway implements PaymentGateway {
                 new DinteroSessionRequest.Order((int) amount, request.amount().currencyCode(),
                         request.orderId().toString()),
                 configuration.profileId(),
-                // Whole seconds: the request was made to the second, and Dintero needs no finer deadline.
+                // Whole seconds: the plainest RFC 3339 form, and a checkout deadline needs no finer grain.
                 DateTimeFormatter.ISO_INSTANT.format(request.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
 
         DinteroSessionCreated created = call(action, bearer -> checkout.createSession(bearer, session));
