@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.orderpay.adapter.persistence.PostgresTestDatabase;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -69,5 +70,21 @@ final class DinteroStub {
                         {"id": "%s", "session_id": "%s", "merchant_reference": "%s", "amount": %d,
                          "currency": "%s", "status": "%s", "created_at": "2026-11-23T10:00:00Z"}"""
                         .formatted(transactionId, sessionOf(orderId), orderId, amount, currency, status))));
+    }
+
+    /** Dintero now shows the order's session, with the transaction made in it if {@code transactionId} is given. */
+    void session(String orderId, String transactionId, Instant expiresAt) {
+        String transaction = transactionId == null ? "" : "\"transaction_id\": \"" + transactionId + "\",";
+        server.stubFor(WireMock.get(urlEqualTo("/v1/sessions/" + sessionOf(orderId)))
+                .willReturn(okJson("""
+                        {"id": "%s", %s "expires_at": "%s",
+                         "url": "https://checkout.test.dintero.com/v1/view/%s", "events": []}"""
+                        .formatted(sessionOf(orderId), transaction, expiresAt, sessionOf(orderId)))));
+    }
+
+    /** Dintero answers 503 when asked about this transaction. */
+    void transactionUnavailable(String transactionId) {
+        server.stubFor(WireMock.get(urlEqualTo("/v1/transactions/" + transactionId)).atPriority(1)
+                .willReturn(WireMock.aResponse().withStatus(503)));
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -136,8 +134,7 @@ class PaymentTruthTest implements TestPropertyProvider {
             throws Exception {
         String id = service.createOrder(8000, "NOK", "down-on-return");
         String transaction = "T-down-" + id;
-        dintero.server.stubFor(get("/v1/transactions/" + transaction).atPriority(1)
-                .willReturn(aResponse().withStatus(503)));
+        dintero.transactionUnavailable(transaction);
 
         HttpResponse<String> page = service.get("/orders/" + id + "/redirect?transaction_id=" + transaction,
                 "Accept", "text/html");
@@ -150,12 +147,7 @@ class PaymentTruthTest implements TestPropertyProvider {
         dintero.server.resetMappings();
         dintero.stubTokenAndSessions();
         dintero.transaction(transaction, id, 8000, "NOK", "AUTHORIZED");
-        dintero.server.stubFor(get(urlPathMatching("/v1/sessions/" + DinteroStub.sessionOf(id)))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
-                        {"id": "%s", "transaction_id": "%s", "expires_at": "2099-01-01T00:00:00Z",
-                         "url": "https://checkout.test.dintero.com/v1/view/x",
-                         "order": {"amount": 8000, "currency": "NOK", "merchant_reference": "%s"}, "events": []}"""
-                        .formatted(DinteroStub.sessionOf(id), transaction, id))));
+        dintero.session(id, transaction, Instant.parse("2099-01-01T00:00:00Z"));
         reconcileEverythingOlderThanNow();
 
         assertThat(service.order(id, "").get("status").getStringValue()).isEqualTo("AUTHORIZED");

@@ -16,13 +16,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -68,8 +66,9 @@ class RestartIT {
 
         // While the service was down, the buyer paid the first order; the second checkout is still open.
         dintero.transaction("T-" + paid, paid, 1000, "NOK", "AUTHORIZED");
-        session(paid, "\"transaction_id\": \"T-" + paid + "\",");
-        session(unpaid, "");
+        Instant stillOpenUntil = Instant.now().plus(Duration.ofHours(1));
+        dintero.session(paid, "T-" + paid, stillOpenUntil);
+        dintero.session(unpaid, null, stillOpenUntil);
 
         try (ServiceProcess second = ServiceProcess.start(work, environment)) {
             ServiceClient client = new ServiceClient(second.base(), JsonMapper.createDefault());
@@ -114,14 +113,6 @@ class RestartIT {
         }
     }
 
-    private void session(String orderId, String transaction) {
-        dintero.server.stubFor(get(urlEqualTo("/v1/sessions/" + DinteroStub.sessionOf(orderId)))
-                .willReturn(okJson("""
-                        {"id": "%s", %s "expires_at": "%s",
-                         "url": "https://checkout.test.dintero.com/v1/view/%s", "events": []}"""
-                        .formatted(DinteroStub.sessionOf(orderId), transaction,
-                                Instant.now().plus(Duration.ofHours(1)), DinteroStub.sessionOf(orderId)))));
-    }
 
     private static Map<String, String> statusesByReceipt(ServiceClient client) throws Exception {
         Map<String, String> statuses = new HashMap<>();
