@@ -2,16 +2,23 @@ package dev.orderpay.bootstrap;
 
 import dev.orderpay.application.port.in.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.CreateOrderUseCase;
+import dev.orderpay.application.port.in.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.ReconcileOrdersUseCase;
+import dev.orderpay.application.port.out.DeliveryLog;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
-import dev.orderpay.application.port.out.ReturnUrls;
+import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.service.ConfirmPaymentService;
 import dev.orderpay.application.service.CreateOrderService;
+import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.application.service.OrderQueryService;
+import dev.orderpay.application.service.ReconcileOrdersService;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Turns the framework-free use cases into beans. The ports they need are the adapters' beans; which
@@ -26,13 +33,29 @@ class UseCaseFactory {
     }
 
     @Singleton
-    CreateOrderUseCase createOrder(OrderRepository orders, PaymentGateway gateway, ReturnUrls returnUrls, Clock clock) {
-        return new CreateOrderService(orders, gateway, returnUrls, clock);
+    CreateOrderUseCase createOrder(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls, Clock clock,
+                                   @Value("${orderpay.session-ttl}") Duration checkoutLifetime) {
+        return new CreateOrderService(orders, gateway, urls, clock, checkoutLifetime);
     }
 
     @Singleton
-    ConfirmPaymentUseCase confirmPayment(OrderRepository orders, PaymentGateway gateway) {
-        return new ConfirmPaymentService(orders, gateway);
+    ConfirmPaymentUseCase confirmPayment(OrderRepository orders, PaymentGateway gateway, Clock clock) {
+        return new ConfirmPaymentService(orders, gateway, clock);
+    }
+
+    @Singleton
+    HandleNotificationUseCase handleNotification(OrderRepository orders, PaymentGateway gateway,
+                                                 DeliveryLog deliveries, Clock clock) {
+        return new HandleNotificationService(orders, gateway, deliveries, clock);
+    }
+
+    @Singleton
+    ReconcileOrdersUseCase reconcileOrders(OrderRepository orders, PaymentGateway gateway, Clock clock,
+                                           @Value("${orderpay.reconcile-after}") Duration settleAfter,
+                                           @Value("${orderpay.reconcile-claim}") Duration claimFor,
+                                           @Value("${orderpay.reconcile-batch-size}") int batchSize) {
+        return new ReconcileOrdersService(orders, gateway, clock,
+                new ReconcileOrdersService.Policy(settleAfter, claimFor, batchSize));
     }
 
     /** Serves both {@code GetOrderUseCase} and {@code ListOrdersUseCase}. */

@@ -1,12 +1,16 @@
 package dev.orderpay.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * An order a buyer pays through a provider's hosted checkout. Every status change goes through
- * {@link OrderStatus#canMoveTo}; reporting the status an order already has changes nothing.
+ * {@link OrderStatus#canMoveTo}; reporting the status an order already has changes nothing. Changes made since the
+ * order was loaded are kept in {@link #uncommittedChanges()} for the repository to record with the order.
  */
 public final class Order {
 
@@ -15,6 +19,7 @@ public final class Order {
     private final Receipt receipt;
     private final Instant createdAt;
     private final long version;
+    private final List<StatusChange> uncommittedChanges = new ArrayList<>();
     private OrderStatus status;
     private PaymentSession session;
 
@@ -54,11 +59,11 @@ public final class Order {
     }
 
     /** The checkout could not be opened: the order cannot be paid. */
-    public StatusChange failCheckout() {
+    public StatusChange failCheckout(Provenance provenance) {
         if (status != OrderStatus.PENDING || session != null) {
             throw new IllegalStatusTransitionException(id, status, "fail its checkout");
         }
-        return moveTo(OrderStatus.FAILED);
+        return moveTo(OrderStatus.FAILED, provenance);
     }
 
     /**
@@ -67,26 +72,28 @@ public final class Order {
      *
      * @return the change made, or empty if the order already had that status or the report was stale
      */
-    public Optional<StatusChange> followProvider(OrderStatus reported) {
+    public Optional<StatusChange> followProvider(OrderStatus reported, Provenance provenance) {
         Objects.requireNonNull(reported, "reported");
         if (reported == status || !status.canMoveTo(reported)) {
             return Optional.empty();
         }
-        return Optional.of(moveTo(reported));
+        return Optional.of(moveTo(reported, provenance));
     }
 
     /**
-     * Applies what the buyer's return says without proof from the provider: the buyer gave up or the payment
-     * failed. Such a hint only settles an order nobody has paid yet; it never touches one that holds money.
+     * Closes a checkout that ended without a payment: the buyer gave up, the payment failed, or the checkout
+     * expired. This only settles an order still waiting for its first outcome; it never touches one that holds
+     * money or has already been settled.
      */
-    public Optional<StatusChange> recordUnverifiedFailure(OrderStatus hinted) {
-        if (hinted != OrderStatus.CANCELLED && hinted != OrderStatus.FAILED && hinted != OrderStatus.DECLINED) {
-            throw new IllegalArgumentException("a buyer's return can only hint at a failure, not at " + hinted);
+    public Optional<StatusChange> settleWithoutPayment(OrderStatus outcome, Provenance provenance) {
+        if (!EnumSet.of(OrderStatus.CANCELLED, OrderStatus.FAILED, OrderStatus.DECLINED, OrderStatus.EXPIRED)
+                .contains(outcome)) {
+            throw new IllegalArgumentException("a checkout without a payment cannot end " + outcome);
         }
         if (status != OrderStatus.PENDING) {
             return Optional.empty();
         }
-        return Optional.of(moveTo(hinted));
+        return Optional.of(moveTo(outcome, provenance));
     }
 
     /** Whether the provider's payment belongs to this order's checkout. */
@@ -94,13 +101,19 @@ public final class Order {
         return session != null && session.id().equals(sessionId);
     }
 
-    private StatusChange moveTo(OrderStatus next) {
+    private StatusChange moveTo(OrderStatus next, Provenance provenance) {
         if (!status.canMoveTo(next)) {
             throw new IllegalStatusTransitionException(id, status, "become " + next);
         }
-        StatusChange change = new StatusChange(id, status, next);
+        StatusChange change = new StatusChange(id, status, next, provenance);
         status = next;
+        uncommittedChanges.add(change);
         return change;
+    }
+
+    /** The status changes made to this copy since it was placed or loaded, oldest first. */
+    public List<StatusChange> uncommittedChanges() {
+        return List.copyOf(uncommittedChanges);
     }
 
     public OrderId id() {

@@ -24,20 +24,23 @@ public enum OrderStatus {
     /** The payment, or opening the checkout, went wrong. */
     FAILED,
     /** The buyer abandoned the checkout, or the authorization was voided. */
-    CANCELLED;
+    CANCELLED,
+    /** The checkout expired without a payment. */
+    EXPIRED;
 
     private static final Map<OrderStatus, Set<OrderStatus>> NEXT = new EnumMap<>(OrderStatus.class);
 
     static {
-        NEXT.put(PENDING, EnumSet.of(ON_HOLD, AUTHORIZED, CAPTURED, DECLINED, FAILED, CANCELLED));
+        NEXT.put(PENDING, EnumSet.of(ON_HOLD, AUTHORIZED, CAPTURED, DECLINED, FAILED, CANCELLED, EXPIRED));
         NEXT.put(ON_HOLD, EnumSet.of(AUTHORIZED, CAPTURED, DECLINED, FAILED, CANCELLED));
         NEXT.put(AUTHORIZED, EnumSet.of(CAPTURED, CANCELLED));
         NEXT.put(CAPTURED, EnumSet.noneOf(OrderStatus.class));
-        // A refusal or abandonment never closes the door on money: if the provider later proves that the
-        // buyer paid after all, the order follows the provider.
+        // A refusal, abandonment or expiry never closes the door on money: if the provider later proves that
+        // the buyer paid after all, the order follows the provider.
         NEXT.put(DECLINED, EnumSet.of(ON_HOLD, AUTHORIZED, CAPTURED));
         NEXT.put(FAILED, EnumSet.of(ON_HOLD, AUTHORIZED, CAPTURED));
         NEXT.put(CANCELLED, EnumSet.of(ON_HOLD, AUTHORIZED, CAPTURED));
+        NEXT.put(EXPIRED, EnumSet.of(ON_HOLD, AUTHORIZED, CAPTURED));
     }
 
     public boolean canMoveTo(OrderStatus next) {
@@ -51,5 +54,10 @@ public enum OrderStatus {
     /** Whether money is (or may soon be) with the merchant: such an order is never abandoned on a hint. */
     public boolean holdsPayment() {
         return this == ON_HOLD || this == AUTHORIZED || this == CAPTURED;
+    }
+
+    /** Whether the payment's outcome is still open, so the provider is worth asking again. */
+    public boolean awaitsOutcome() {
+        return this == PENDING || this == ON_HOLD;
     }
 }

@@ -15,6 +15,7 @@ import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.CANCELLED;
 import static dev.orderpay.domain.OrderStatus.CAPTURED;
 import static dev.orderpay.domain.OrderStatus.DECLINED;
+import static dev.orderpay.domain.OrderStatus.EXPIRED;
 import static dev.orderpay.domain.OrderStatus.FAILED;
 import static dev.orderpay.domain.OrderStatus.ON_HOLD;
 import static dev.orderpay.domain.OrderStatus.PENDING;
@@ -24,13 +25,14 @@ class OrderStatusTest {
 
     // Written out by hand on purpose: any change to the production table must be made here too, knowingly.
     private static final Map<OrderStatus, Set<OrderStatus>> EXPECTED_NEXT = Map.of(
-            PENDING, Set.of(ON_HOLD, AUTHORIZED, CAPTURED, DECLINED, FAILED, CANCELLED),
+            PENDING, Set.of(ON_HOLD, AUTHORIZED, CAPTURED, DECLINED, FAILED, CANCELLED, EXPIRED),
             ON_HOLD, Set.of(AUTHORIZED, CAPTURED, DECLINED, FAILED, CANCELLED),
             AUTHORIZED, Set.of(CAPTURED, CANCELLED),
             CAPTURED, Set.of(),
             DECLINED, Set.of(ON_HOLD, AUTHORIZED, CAPTURED),
             FAILED, Set.of(ON_HOLD, AUTHORIZED, CAPTURED),
-            CANCELLED, Set.of(ON_HOLD, AUTHORIZED, CAPTURED));
+            CANCELLED, Set.of(ON_HOLD, AUTHORIZED, CAPTURED),
+            EXPIRED, Set.of(ON_HOLD, AUTHORIZED, CAPTURED));
 
     static Stream<Arguments> allowedEdges() {
         return edgesExpectedTo(true);
@@ -67,9 +69,21 @@ class OrderStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"PENDING", "DECLINED", "FAILED", "CANCELLED"})
+    @EnumSource(names = {"PENDING", "DECLINED", "FAILED", "CANCELLED", "EXPIRED"})
     void given_a_status_without_money_then_it_does_not_hold_payment(OrderStatus status) {
         assertThat(status.holdsPayment()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"PENDING", "ON_HOLD"})
+    void given_a_status_whose_outcome_is_still_open_then_it_awaits_an_outcome(OrderStatus status) {
+        assertThat(status.awaitsOutcome()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"AUTHORIZED", "CAPTURED", "DECLINED", "FAILED", "CANCELLED", "EXPIRED"})
+    void given_a_status_the_provider_has_decided_then_it_awaits_no_outcome(OrderStatus status) {
+        assertThat(status.awaitsOutcome()).isFalse();
     }
 
     private static Stream<Arguments> edgesExpectedTo(boolean beAllowed) {

@@ -11,10 +11,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import static dev.orderpay.domain.TestOrders.BY_TEST;
 import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.CANCELLED;
 import static dev.orderpay.domain.OrderStatus.CAPTURED;
+import static dev.orderpay.domain.OrderStatus.DECLINED;
+import static dev.orderpay.domain.OrderStatus.EXPIRED;
 import static dev.orderpay.domain.OrderStatus.FAILED;
+import static dev.orderpay.domain.OrderStatus.ON_HOLD;
 import static dev.orderpay.domain.OrderStatus.PENDING;
 import static dev.orderpay.domain.TestOrders.anOrder;
 import static dev.orderpay.domain.TestOrders.anOrderWithCheckout;
@@ -80,9 +84,9 @@ class OrderTest {
     void given_a_pending_order_without_checkout_when_its_checkout_fails_then_it_is_failed() {
         Order order = anOrder().build();
 
-        StatusChange change = order.failCheckout();
+        StatusChange change = order.failCheckout(BY_TEST);
 
-        assertThat(change).isEqualTo(new StatusChange(order.id(), PENDING, FAILED));
+        assertThat(change).isEqualTo(new StatusChange(order.id(), PENDING, FAILED, BY_TEST));
         assertThat(order.status()).isEqualTo(FAILED);
     }
 
@@ -90,7 +94,7 @@ class OrderTest {
     void given_an_order_whose_checkout_is_open_when_its_checkout_fails_then_it_is_refused() {
         Order order = anOrderWithCheckout().build();
 
-        assertThatThrownBy(order::failCheckout).isInstanceOf(IllegalStatusTransitionException.class);
+        assertThatThrownBy(() -> order.failCheckout(BY_TEST)).isInstanceOf(IllegalStatusTransitionException.class);
         assertThat(order.status()).isEqualTo(PENDING);
     }
 
@@ -100,7 +104,7 @@ class OrderTest {
             OrderStatus status) {
         Order order = anOrder().withStatus(status).build();
 
-        assertThatThrownBy(order::failCheckout)
+        assertThatThrownBy(() -> order.failCheckout(BY_TEST))
                 .isInstanceOfSatisfying(IllegalStatusTransitionException.class,
                         refused -> assertThat(refused.current()).isEqualTo(status));
         assertThat(order.status()).isEqualTo(status);
@@ -110,7 +114,7 @@ class OrderTest {
     void given_a_pending_order_when_the_provider_reports_authorized_then_the_change_is_made_and_returned() {
         Order order = anOrderWithCheckout().build();
 
-        assertThat(order.followProvider(AUTHORIZED)).contains(new StatusChange(order.id(), PENDING, AUTHORIZED));
+        assertThat(order.followProvider(AUTHORIZED, BY_TEST)).contains(new StatusChange(order.id(), PENDING, AUTHORIZED, BY_TEST));
         assertThat(order.status()).isEqualTo(AUTHORIZED);
     }
 
@@ -119,7 +123,7 @@ class OrderTest {
     void given_any_status_when_the_provider_reports_that_same_status_then_nothing_changes(OrderStatus status) {
         Order order = anOrderWithCheckout().withStatus(status).build();
 
-        assertThat(order.followProvider(status)).isEmpty();
+        assertThat(order.followProvider(status, BY_TEST)).isEmpty();
         assertThat(order.status()).isEqualTo(status);
     }
 
@@ -133,58 +137,74 @@ class OrderTest {
             "AUTHORIZED, DECLINED",
             "ON_HOLD, PENDING",
             "CANCELLED, PENDING",
-            "DECLINED, FAILED"})
+            "DECLINED, FAILED",
+            "EXPIRED, PENDING",
+            "EXPIRED, CANCELLED"})
     void given_an_order_when_the_provider_reports_a_stale_status_then_the_report_is_ignored(
             OrderStatus current, OrderStatus stale) {
         Order order = anOrderWithCheckout().withStatus(current).build();
 
-        assertThat(order.followProvider(stale)).isEmpty();
+        assertThat(order.followProvider(stale, BY_TEST)).isEmpty();
         assertThat(order.status()).isEqualTo(current);
     }
 
-    @Test
-    void given_an_order_cancelled_on_a_hint_when_the_provider_reports_authorized_then_money_wins() {
+    @ParameterizedTest
+    @EnumSource(names = {"CANCELLED", "FAILED", "DECLINED", "EXPIRED"})
+    void given_an_order_settled_without_payment_when_the_provider_reports_authorized_then_money_wins(
+            OrderStatus ending) {
         Order order = anOrderWithCheckout().build();
-        order.recordUnverifiedFailure(CANCELLED);
+        order.settleWithoutPayment(ending, BY_TEST);
 
-        assertThat(order.followProvider(AUTHORIZED)).contains(new StatusChange(order.id(), CANCELLED, AUTHORIZED));
+        assertThat(order.followProvider(AUTHORIZED, BY_TEST)).contains(new StatusChange(order.id(), ending, AUTHORIZED, BY_TEST));
         assertThat(order.status()).isEqualTo(AUTHORIZED);
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"CANCELLED", "FAILED", "DECLINED"})
-    void given_a_pending_order_when_a_failure_is_hinted_then_the_order_takes_it(OrderStatus hint) {
+    @EnumSource(names = {"CANCELLED", "FAILED", "DECLINED", "EXPIRED"})
+    void given_a_pending_order_when_its_checkout_ends_without_payment_then_the_order_takes_that_outcome(
+            OrderStatus hint) {
         Order order = anOrderWithCheckout().build();
 
-        assertThat(order.recordUnverifiedFailure(hint)).contains(new StatusChange(order.id(), PENDING, hint));
+        assertThat(order.settleWithoutPayment(hint, BY_TEST)).contains(new StatusChange(order.id(), PENDING, hint, BY_TEST));
         assertThat(order.status()).isEqualTo(hint);
     }
 
     static Stream<Arguments> settledStatusesAndFailureHints() {
         return Arrays.stream(OrderStatus.values()).filter(status -> status != PENDING)
-                .flatMap(status -> Stream.of(CANCELLED, FAILED, OrderStatus.DECLINED)
+                .flatMap(status -> Stream.of(CANCELLED, FAILED, DECLINED, EXPIRED)
                         .map(hint -> Arguments.of(status, hint)));
     }
 
     @ParameterizedTest(name = "{0} hinted {1}")
     @MethodSource("settledStatusesAndFailureHints")
-    void given_an_order_that_is_not_pending_when_a_failure_is_hinted_then_it_keeps_its_status(
+    void given_an_order_that_is_not_pending_when_its_checkout_ends_without_payment_then_it_keeps_its_status(
             OrderStatus status, OrderStatus hint) {
         Order order = anOrderWithCheckout().withStatus(status).build();
 
-        assertThat(order.recordUnverifiedFailure(hint)).isEmpty();
+        assertThat(order.settleWithoutPayment(hint, BY_TEST)).isEmpty();
         assertThat(order.status()).isEqualTo(status);
     }
 
     @ParameterizedTest
     @EnumSource(names = {"PENDING", "ON_HOLD", "AUTHORIZED", "CAPTURED"})
-    void given_a_pending_order_when_a_non_failure_is_hinted_then_the_hint_is_refused(OrderStatus hint) {
+    void given_a_pending_order_when_an_ending_with_payment_is_given_then_it_is_refused(OrderStatus hint) {
         Order order = anOrderWithCheckout().build();
 
-        assertThatThrownBy(() -> order.recordUnverifiedFailure(hint))
+        assertThatThrownBy(() -> order.settleWithoutPayment(hint, BY_TEST))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(hint.name());
         assertThat(order.status()).isEqualTo(PENDING);
+    }
+
+    @Test
+    void given_a_settled_order_when_an_ending_with_payment_is_given_then_it_is_refused_all_the_same() {
+        // The outcome is checked before the status, so a wrong call is never hidden by an order that moved on.
+        Order order = anOrderWithCheckout().withStatus(AUTHORIZED).build();
+
+        assertThatThrownBy(() -> order.settleWithoutPayment(CAPTURED, BY_TEST))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CAPTURED");
+        assertThat(order.status()).isEqualTo(AUTHORIZED);
     }
 
     @Test
@@ -227,8 +247,106 @@ class OrderTest {
     void when_an_order_changes_status_then_its_version_stays_for_storage_to_advance() {
         Order order = anOrderWithCheckout().withVersion(3).build();
 
-        order.followProvider(CAPTURED);
+        order.followProvider(CAPTURED, BY_TEST);
 
         assertThat(order.version()).isEqualTo(3);
+    }
+
+    @Test
+    void when_an_order_is_placed_then_it_has_no_uncommitted_changes() {
+        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), NOW);
+
+        assertThat(order.uncommittedChanges()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource
+    void when_an_order_is_rehydrated_in_any_status_then_it_has_no_uncommitted_changes(OrderStatus status) {
+        Order order = anOrderWithCheckout().withStatus(status).build();
+
+        assertThat(order.uncommittedChanges()).isEmpty();
+    }
+
+    @Test
+    void given_several_changes_then_each_is_kept_uncommitted_with_its_provenance_oldest_first() {
+        Order order = anOrderWithCheckout().build();
+        Provenance redirect = Provenance.of(ChangeSource.REDIRECT, "payment-1", NOW);
+        Provenance callback = Provenance.of(ChangeSource.CALLBACK, "event-7", NOW.plusSeconds(1));
+        Provenance reconciliation = Provenance.unreferenced(ChangeSource.RECONCILIATION, NOW.plusSeconds(2));
+
+        order.followProvider(ON_HOLD, redirect);
+        order.followProvider(AUTHORIZED, callback);
+        order.followProvider(CAPTURED, reconciliation);
+
+        assertThat(order.uncommittedChanges()).containsExactly(
+                new StatusChange(order.id(), PENDING, ON_HOLD, redirect),
+                new StatusChange(order.id(), ON_HOLD, AUTHORIZED, callback),
+                new StatusChange(order.id(), AUTHORIZED, CAPTURED, reconciliation));
+    }
+
+    @Test
+    void given_a_checkout_ended_without_payment_and_then_paid_then_both_changes_are_kept_uncommitted() {
+        Order order = anOrderWithCheckout().build();
+        Provenance hint = Provenance.unreferenced(ChangeSource.REDIRECT, NOW);
+        Provenance payment = Provenance.of(ChangeSource.CALLBACK, "payment-1", NOW.plusSeconds(5));
+
+        order.settleWithoutPayment(CANCELLED, hint);
+        order.followProvider(AUTHORIZED, payment);
+
+        assertThat(order.uncommittedChanges()).containsExactly(
+                new StatusChange(order.id(), PENDING, CANCELLED, hint),
+                new StatusChange(order.id(), CANCELLED, AUTHORIZED, payment));
+    }
+
+    @Test
+    void given_a_checkout_that_failed_to_open_then_the_failure_is_kept_uncommitted() {
+        Order order = anOrder().build();
+        Provenance checkout = Provenance.unreferenced(ChangeSource.CHECKOUT, NOW);
+
+        order.failCheckout(checkout);
+
+        assertThat(order.uncommittedChanges()).containsExactly(new StatusChange(order.id(), PENDING, FAILED, checkout));
+    }
+
+    @Test
+    void when_a_session_is_attached_then_no_status_change_is_recorded() {
+        Order order = anOrder().build();
+
+        order.attachSession(sessionFor("S-1"));
+
+        assertThat(order.uncommittedChanges()).isEmpty();
+    }
+
+    @Test
+    void given_an_authorized_order_when_reports_change_nothing_then_nothing_more_is_kept_uncommitted() {
+        Order order = anOrderWithCheckout().build();
+        order.followProvider(AUTHORIZED, BY_TEST);
+
+        order.followProvider(AUTHORIZED, BY_TEST);
+        order.followProvider(ON_HOLD, BY_TEST);
+        order.settleWithoutPayment(CANCELLED, BY_TEST);
+        order.settleWithoutPayment(EXPIRED, BY_TEST);
+
+        assertThat(order.uncommittedChanges()).containsExactly(new StatusChange(order.id(), PENDING, AUTHORIZED, BY_TEST));
+    }
+
+    @Test
+    void given_a_refused_change_then_nothing_is_kept_uncommitted() {
+        Order order = anOrderWithCheckout().build();
+
+        assertThatThrownBy(() -> order.failCheckout(BY_TEST)).isInstanceOf(IllegalStatusTransitionException.class);
+        assertThatThrownBy(() -> order.settleWithoutPayment(CAPTURED, BY_TEST))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(order.uncommittedChanges()).isEmpty();
+    }
+
+    @Test
+    void the_uncommitted_changes_handed_out_cannot_alter_the_order() {
+        Order order = anOrderWithCheckout().build();
+        order.followProvider(AUTHORIZED, BY_TEST);
+
+        assertThatThrownBy(() -> order.uncommittedChanges().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(order.uncommittedChanges()).hasSize(1);
     }
 }

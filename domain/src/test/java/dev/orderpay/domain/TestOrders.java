@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 public final class TestOrders {
 
     public static final Instant CREATED_AT = Instant.parse("2026-03-08T13:24:40.818Z");
+    /** Provenance for changes a test makes directly, where where-from does not matter. */
+    public static final Provenance BY_TEST = Provenance.unreferenced(ChangeSource.API, CREATED_AT);
 
     private OrderId id = OrderId.newId();
     private Money amount = nok(299_00);

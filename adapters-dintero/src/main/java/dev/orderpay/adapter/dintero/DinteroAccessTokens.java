@@ -3,6 +3,9 @@ package dev.orderpay.adapter.dintero;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Inject;
@@ -13,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -24,21 +28,31 @@ import java.util.function.Function;
 @Requires(property = "payments.provider", value = "dintero", defaultValue = "dintero")
 final class DinteroAccessTokens {
 
+    private static final String TOKEN_ACTION = "requesting a Dintero access token";
+
     private final DinteroAuthClient client;
     private final DinteroConfiguration configuration;
+    private final Duration longestRetryAfter;
     private final Clock clock;
     /** Held only while a token is fetched, so concurrent callers wait for that one fetch instead of starting their own. */
     private final ReentrantLock renewal = new ReentrantLock();
     private volatile CachedToken current;
 
     @Inject
-    DinteroAccessTokens(DinteroAuthClient client, DinteroConfiguration configuration) {
-        this(client, configuration, Clock.systemUTC());
+    DinteroAccessTokens(DinteroAuthClient client, DinteroConfiguration configuration,
+                        @Value("${dintero.retry.max-retry-after:5s}") Duration longestRetryAfter) {
+        this(client, configuration, longestRetryAfter, Clock.systemUTC());
     }
 
-    DinteroAccessTokens(DinteroAuthClient client, DinteroConfiguration configuration, Clock clock) {
+    /**
+     * @param longestRetryAfter the longest wait the token endpoint may ask for when it answers 429; a longer one
+     *                          fails the call at once rather than hold up the buyer
+     */
+    DinteroAccessTokens(DinteroAuthClient client, DinteroConfiguration configuration, Duration longestRetryAfter,
+                        Clock clock) {
         this.client = client;
         this.configuration = configuration;
+        this.longestRetryAfter = longestRetryAfter;
         this.clock = clock;
     }
 
@@ -95,15 +109,56 @@ final class DinteroAccessTokens {
                     + "set dintero.account-id, dintero.client-id and dintero.client-secret");
         }
         Instant requestedAt = clock.instant();
-        DinteroAccessToken answer = DinteroResponses.bodyOf("requesting a Dintero access token",
-                () -> client.requestToken(configuration.accountId(), basicCredentials(),
-                        DinteroTokenRequest.clientCredentials(configuration.audience())));
+        DinteroAccessToken answer = DinteroResponses.bodyOf(TOKEN_ACTION, this::requestTokenWaitingIfAsked);
         if (answer.accessToken() == null || answer.accessToken().isBlank()) {
             throw new PaymentProviderException(Kind.UNAVAILABLE, "Dintero's token answer held no access token");
         }
         // Counted from the request, not the answer: the token's lifetime started while we were waiting.
         Instant renewAt = requestedAt.plus(Duration.ofSeconds(answer.expiresIn()).dividedBy(2));
         return new CachedToken(answer.accessToken(), renewAt);
+    }
+
+    /**
+     * Only the token endpoint tells how long to back off when it is asked too often (429 with {@code Retry-After}
+     * in seconds): that wait is honoured once, if it is not too long. Server errors and timeouts are retried by
+     * the client itself ({@link RetryWhileUnavailable}).
+     */
+    private HttpResponse<DinteroAccessToken> requestTokenWaitingIfAsked() {
+        try {
+            return requestToken();
+        } catch (HttpClientResponseException refused) {
+            if (refused.code() != HttpStatus.TOO_MANY_REQUESTS.getCode()) {
+                throw refused;
+            }
+            Duration wait = retryAfter(refused.getResponse())
+                    .filter(seconds -> seconds.compareTo(longestRetryAfter) <= 0)
+                    .orElseThrow(() -> new PaymentProviderException(Kind.UNAVAILABLE, TOKEN_ACTION
+                            + ": Dintero answered HTTP 429 without a Retry-After of at most " + longestRetryAfter,
+                            refused));
+            sleep(wait);
+            return requestToken();
+        }
+    }
+
+    private HttpResponse<DinteroAccessToken> requestToken() {
+        return client.requestToken(configuration.accountId(), basicCredentials(),
+                DinteroTokenRequest.clientCredentials(configuration.audience()));
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.getHeaders().findFirst(HttpHeaders.RETRY_AFTER)
+                .map(String::strip)
+                .filter(seconds -> seconds.matches("\\d{1,6}"))
+                .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)));
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new PaymentProviderException(Kind.UNAVAILABLE, TOKEN_ACTION + ": interrupted while waiting", interrupted);
+        }
     }
 
     private String basicCredentials() {

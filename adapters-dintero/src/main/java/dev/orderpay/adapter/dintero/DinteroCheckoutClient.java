@@ -10,8 +10,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.annotation.Client;
 
 /**
- * Dintero's checkout API. Both calls return the whole response: a declarative client does not throw on 404 for
- * blocking calls, and the 404's error body is still worth reading.
+ * Dintero's checkout API. Every call returns the whole response: a declarative client does not throw on 404 for
+ * blocking calls, and the 404's error body is still worth reading. Only the reads are retried; creating a
+ * session is not, since a session created by a call that timed out would otherwise be left behind unseen.
  */
 @Client(id = "dintero-checkout")
 @Header(name = DinteroSystem.NAME_HEADER, value = DinteroSystem.NAME)
@@ -22,7 +23,13 @@ interface DinteroCheckoutClient {
     HttpResponse<DinteroSessionCreated> createSession(@Header(HttpHeaders.AUTHORIZATION) String bearerToken,
                                                       @Body DinteroSessionRequest request);
 
+    @Get("/v1/sessions/{sessionId}")
+    @RetryWhileUnavailable
+    HttpResponse<DinteroSession> getSession(@Header(HttpHeaders.AUTHORIZATION) String bearerToken,
+                                            @PathVariable String sessionId);
+
     @Get("/v1/transactions/{transactionId}")
+    @RetryWhileUnavailable
     HttpResponse<DinteroTransaction> getTransaction(@Header(HttpHeaders.AUTHORIZATION) String bearerToken,
                                                     @PathVariable String transactionId);
 }

@@ -11,7 +11,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * points at {@code api-url} and {@code checkout-url}; here {@code api-url} also gives the token audience its default.
  * Missing credentials do not stop the application: a checkout then fails with a message naming the settings.
  *
- * @param audience the audience asked for in the token request; by default {@code {api-url}/v1/accounts/{account-id}}
+ * @param audience       the audience asked for in the token request; by default {@code {api-url}/v1/accounts/{account-id}}
+ * @param callbackSecret the secret Dintero signs its callbacks with ({@code POST /v1/admin/signature}); without it,
+ *                       callbacks are accepted unsigned
  */
 @ConfigurationProperties("dintero")
 @Requires(property = "payments.provider", value = "dintero", defaultValue = "dintero")
@@ -22,7 +24,8 @@ record DinteroConfiguration(
         @Bindable(defaultValue = "default") String profileId,
         @Bindable(defaultValue = "https://test.dintero.com") String apiUrl,
         @Bindable(defaultValue = "https://checkout.test.dintero.com") String checkoutUrl,
-        @Nullable String audience) {
+        @Nullable String audience,
+        @Nullable String callbackSecret) {
 
     DinteroConfiguration {
         if (audience == null || audience.isBlank()) {
@@ -30,17 +33,22 @@ record DinteroConfiguration(
         }
     }
 
+    boolean signsCallbacks() {
+        return isSet(callbackSecret);
+    }
+
     boolean hasCredentials() {
         return isSet(accountId) && isSet(clientId) && isSet(clientSecret);
     }
 
-    /** Without the secret: configuration objects end up in logs and debugger views. */
+    /** Without the secrets: configuration objects end up in logs and debugger views. */
     @Override
     public String toString() {
         return "DinteroConfiguration[accountId=" + accountId + ", clientId=" + clientId
                 + ", clientSecret=" + (isSet(clientSecret) ? "<hidden>" : "<not set>")
                 + ", profileId=" + profileId + ", apiUrl=" + apiUrl + ", checkoutUrl=" + checkoutUrl
-                + ", audience=" + audience + "]";
+                + ", audience=" + audience
+                + ", callbackSecret=" + (signsCallbacks() ? "<hidden>" : "<not set>") + "]";
     }
 
     private static boolean isSet(String value) {

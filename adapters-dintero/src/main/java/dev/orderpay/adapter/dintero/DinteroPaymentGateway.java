@@ -2,35 +2,52 @@ package dev.orderpay.adapter.dintero;
 
 import dev.orderpay.application.port.out.BuyerReturn;
 import dev.orderpay.application.port.out.CheckoutRequest;
+import dev.orderpay.application.port.out.CheckoutStatus;
+import dev.orderpay.application.port.out.InboundNotification;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
+import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentSession;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
-/** {@link PaymentGateway} on Dintero Checkout: sessions from a checkout profile, payments read as transactions. */
+/**
+ * {@link PaymentGateway} on Dintero Checkout: sessions from a checkout profile, payments read as transactions,
+ * notifications as Dintero's (optionally signed) callbacks.
+ */
 @Singleton
 @Requires(property = "payments.provider", value = "dintero", defaultValue = "dintero")
 final class DinteroPaymentGateway implements PaymentGateway {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DinteroPaymentGateway.class);
+
     private final DinteroCheckoutClient checkout;
     private final DinteroAccessTokens tokens;
+    private final DinteroCallbacks callbacks;
     private final DinteroConfiguration configuration;
+    /** Every order's notification URL shares one base, so one log line speaks for all of them. */
+    private final AtomicBoolean uncallableNotificationUrlLogged = new AtomicBoolean();
 
-    DinteroPaymentGateway(DinteroCheckoutClient checkout, DinteroAccessTokens tokens,
+    DinteroPaymentGateway(DinteroCheckoutClient checkout, DinteroAccessTokens tokens, DinteroCallbacks callbacks,
                           DinteroConfiguration configuration) {
         this.checkout = checkout;
         this.tokens = tokens;
+        this.callbacks = callbacks;
         this.configuration = configuration;
     }
 
@@ -43,10 +60,12 @@ final class DinteroPaymentGateway implements PaymentGateway {
                     action + ": " + request.amount() + " is more than Dintero accepts in one payment");
         }
         DinteroSessionRequest session = new DinteroSessionRequest(
-                new DinteroSessionRequest.Urls(request.returnUrl().toString()),
+                new DinteroSessionRequest.Urls(request.returnUrl().toString(), callbackUrl(request.notificationUrl())),
                 new DinteroSessionRequest.Order((int) amount, request.amount().currencyCode(),
                         request.orderId().toString()),
-                configuration.profileId());
+                configuration.profileId(),
+                // Whole seconds: the plainest RFC 3339 form, and a checkout deadline needs no finer grain.
+                DateTimeFormatter.ISO_INSTANT.format(request.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
 
         DinteroSessionCreated created = call(action, bearer -> checkout.createSession(bearer, session));
         if (created.id() == null || created.id().isBlank() || created.url() == null) {
@@ -74,6 +93,29 @@ final class DinteroPaymentGateway implements PaymentGateway {
                 transaction.amount(), transaction.currency(), DinteroStatusMapper.toOrderStatus(transaction.status()));
     }
 
+    @Override
+    public CheckoutStatus fetchCheckout(String sessionId) {
+        if (sessionId == null || sessionId.isBlank()) {
+            // A blank id would ask for another resource than a session.
+            throw new PaymentProviderException(Kind.NOT_FOUND, "no Dintero session id given");
+        }
+        String action = "fetching Dintero session " + sessionId;
+        return DinteroSessionMapper.toCheckoutStatus(call(action, bearer -> checkout.getSession(bearer, sessionId)));
+    }
+
+    /**
+     * Reads Dintero's callback: {@code transaction_id} (absent when it reports an error), {@code error} as on the
+     * buyer's return, and {@code event_id} for a capture, refund or void; the {@code event-delivery} header names
+     * the delivery, the same on each of Dintero's retries.
+     */
+    @Override
+    public ProviderNotice authenticateNotification(InboundNotification notification) {
+        Map<String, List<String>> parameters = callbacks.authenticate(notification);
+        BuyerReturn claims = readBuyerReturn(parameters);
+        return new ProviderNotice(notification.header("event-delivery").filter(id -> !id.isBlank()),
+                claims.paymentId(), claims.failureHint(), first(parameters, "event_id"));
+    }
+
     /**
      * Dintero appends {@code transaction_id} once a payment was completed and {@code error} when it was not:
      * {@code cancelled} by the buyer, or {@code authorization}, {@code failed} (and the legacy {@code capture}).
@@ -84,6 +126,15 @@ final class DinteroPaymentGateway implements PaymentGateway {
         Optional<OrderStatus> failureHint = first(parameters, "error")
                 .map(error -> error.equals("cancelled") ? OrderStatus.CANCELLED : OrderStatus.FAILED);
         return new BuyerReturn(transactionId, failureHint);
+    }
+
+    private String callbackUrl(URI notificationUrl) {
+        Optional<String> callbackUrl = DinteroCallbackUrl.of(notificationUrl);
+        if (callbackUrl.isEmpty() && uncallableNotificationUrlLogged.compareAndSet(false, true)) {
+            LOG.info("Dintero calls back only to public HTTPS addresses, not to {}: checkouts are opened without "
+                    + "a callback_url, and reconciliation settles their orders", notificationUrl);
+        }
+        return callbackUrl.orElse(null);
     }
 
     private <T> T call(String action, Function<String, HttpResponse<T>> request) {

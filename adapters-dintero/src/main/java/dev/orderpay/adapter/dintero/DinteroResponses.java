@@ -46,7 +46,8 @@ final class DinteroResponses {
         if (status < 400) {
             return unreadable(action, status, cause);
         }
-        Kind kind = status == 404 ? Kind.NOT_FOUND : status >= 500 ? Kind.UNAVAILABLE : Kind.REJECTED;
+        // Too many requests is Dintero being busy, not refusing: like a server error, it passes.
+        Kind kind = status == 404 ? Kind.NOT_FOUND : status >= 500 || status == 429 ? Kind.UNAVAILABLE : Kind.REJECTED;
         return new PaymentProviderException(kind,
                 action + ": Dintero answered HTTP " + status + errorText(response).map(text -> ": " + text).orElse(""),
                 cause);

@@ -35,8 +35,8 @@ final class DinteroStatusMapper {
         };
     }
 
-    /** The status comes from outside: keep log lines short and on one line. */
-    private static String printable(String value) {
+    /** Values from outside: keep log lines short and on one line. */
+    static String printable(String value) {
         String oneLine = value.replaceAll("\\p{Cntrl}", "?");
         return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
     }

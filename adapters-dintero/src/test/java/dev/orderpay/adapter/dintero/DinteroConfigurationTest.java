@@ -52,6 +52,20 @@ class DinteroConfigurationTest {
         assertThat(printed).doesNotContain("s3cr3t-client-secret").contains("client-id-123", "<hidden>");
     }
 
+    @Test
+    void given_a_callback_secret_when_bound_and_printed_then_callbacks_are_signed_and_the_secret_is_hidden() {
+        DinteroConfiguration configuration = bind(with("dintero.callback-secret", "cb-s3cr3t"));
+
+        assertThat(configuration.signsCallbacks()).isTrue();
+        assertThat(configuration.toString()).doesNotContain("cb-s3cr3t").contains("callbackSecret=<hidden>");
+    }
+
+    @Test
+    void given_no_callback_secret_when_bound_then_callbacks_are_not_signed() {
+        assertThat(bind(CREDENTIALS).signsCallbacks()).isFalse();
+        assertThat(bind(with("dintero.callback-secret", "")).signsCallbacks()).isFalse();
+    }
+
     private static Map<String, Object> with(String key, Object value) {
         Map<String, Object> properties = new HashMap<>(CREDENTIALS);
         properties.put(key, value);

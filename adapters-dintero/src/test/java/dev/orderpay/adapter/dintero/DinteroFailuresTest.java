@@ -111,17 +111,6 @@ class DinteroFailuresTest {
     }
 
     @Test
-    void given_dintero_answers_later_than_the_read_timeout_when_fetching_a_transaction_then_it_is_a_timeout() {
-        dintero.givenTransactionAnswer("T11223344.slow", okJson("""
-                {"id": "T11223344.slow", "amount": 1, "currency": "NOK", "status": "AUTHORIZED"}""")
-                .withFixedDelay(DinteroSandbox.READ_TIMEOUT_MILLIS + 500));
-
-        PaymentProviderException failure = failureOf(() -> gateway.fetchPayment("T11223344.slow"));
-
-        assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
-    }
-
-    @Test
     void given_dintero_resets_the_connection_when_opening_a_checkout_then_it_is_unavailable() {
         dintero.wireMock.stubFor(sessionRequest().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 

@@ -1,7 +1,12 @@
 package dev.orderpay.adapter.dintero;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.orderpay.application.port.out.BuyerReturn;
 import dev.orderpay.application.port.out.CheckoutRequest;
+import dev.orderpay.application.port.out.CheckoutStatus;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.ProviderPayment;
@@ -14,8 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +31,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -79,7 +89,9 @@ class DinteroPaymentGatewayTest {
         OrderId orderId = OrderId.parse("6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10");
 
         gateway.openCheckout(new CheckoutRequest(orderId, Money.of(299_00, "NOK"),
-                URI.create("https://shop.example.test/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10/return")));
+                URI.create("https://shop.example.test/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10/return"),
+                URI.create("https://shop.example.test/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10/callback"),
+                Instant.parse("2026-03-08T16:00:00.750Z")));
 
         dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(SESSION_PATH))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
@@ -87,11 +99,48 @@ class DinteroPaymentGatewayTest {
                 .withHeader("Dintero-System-Name", equalTo("orderpay"))
                 .withHeader("Dintero-System-Version", equalTo("unreleased"))
                 .withRequestBody(equalToJson("""
-                        {"url": {"return_url": "https://shop.example.test/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10/return"},
+                        {"url": {"return_url": "https://shop.example.test/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10/return",
+                                 "callback_url": "https://shop.example.test/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10/callback?report_error=true&report_event=CAPTURE&report_event=REFUND&report_event=VOID"},
                          "order": {"amount": 29900, "currency": "NOK",
                                    "merchant_reference": "6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10"},
-                         "profile_id": "orderpay-test-profile"}""")));
+                         "profile_id": "orderpay-test-profile",
+                         "expires_at": "2026-03-08T16:00:00Z"}""")));
         dintero.wireMock.verify(2, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void given_a_notification_url_with_its_own_query_when_opening_a_checkout_then_the_callback_url_keeps_it_and_adds_dinteros_parameters() {
+        dintero.givenToken(ACCESS_TOKEN, 14_400);
+        dintero.givenSessionCreated("T11223344.session-1");
+
+        gateway.openCheckout(checkoutNotifying(URI.create("https://shop.example.test:8443/hooks/dintero?shop=n%C3%B8k&x=1")));
+
+        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(SESSION_PATH)).withRequestBody(matchingJsonPath(
+                "$.url.callback_url", equalTo("https://shop.example.test:8443/hooks/dintero?shop=n%C3%B8k&x=1"
+                        + "&report_error=true&report_event=CAPTURE&report_event=REFUND&report_event=VOID"))));
+    }
+
+    @Test
+    void given_notification_urls_dintero_cannot_call_when_opening_checkouts_then_no_callback_url_is_sent_and_why_is_logged_once() {
+        dintero.givenToken(ACCESS_TOKEN, 14_400);
+        dintero.givenSessionCreated("T11223344.session-1");
+        ListAppender<ILoggingEvent> logs = listen(DinteroPaymentGateway.class);
+        try {
+            for (String url : List.of("http://shop.example.test/orders/1/callback", "https://localhost:3000/callback",
+                    "https://127.0.0.1/callback")) {
+                gateway.openCheckout(checkoutNotifying(URI.create(url)));
+            }
+        } finally {
+            stopListening(DinteroPaymentGateway.class, logs);
+        }
+
+        dintero.wireMock.verify(3, postRequestedFor(urlEqualTo(SESSION_PATH))
+                .withRequestBody(matchingJsonPath("$.url.return_url"))
+                .withRequestBody(notMatching("(?s).*callback_url.*")));
+        assertThat(logs.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.INFO);
+            assertThat(event.getFormattedMessage()).contains("http://shop.example.test/orders/1/callback", "HTTPS");
+        });
     }
 
     @Test
@@ -110,7 +159,8 @@ class DinteroPaymentGatewayTest {
     @Test
     void given_an_amount_beyond_dinteros_32_bit_limit_when_opening_a_checkout_then_it_is_rejected_without_asking_dintero() {
         CheckoutRequest tooMuch = new CheckoutRequest(OrderId.newId(), Money.of(3_000_000_000L, "NOK"),
-                URI.create("https://shop.example.test/return"));
+                URI.create("https://shop.example.test/return"), URI.create("https://shop.example.test/callback"),
+                DinteroSandbox.EXPIRES_AT);
 
         assertThatThrownBy(() -> gateway.openCheckout(tooMuch))
                 .isInstanceOfSatisfying(PaymentProviderException.class,
@@ -195,6 +245,61 @@ class DinteroPaymentGatewayTest {
     }
 
     @Test
+    void given_a_session_id_when_fetching_the_checkout_then_dintero_is_asked_for_that_session_with_the_bearer_token() {
+        dintero.givenToken(ACCESS_TOKEN, 14_400);
+        dintero.givenSession("T11223344.ses1", """
+                {"id": "T11223344.ses1", "transaction_id": "T11223344.tx1", "expires_at": "2026-03-08T16:00:00Z",
+                 "url": {"return_url": "https://shop.example.test/return"},
+                 "order": {"amount": 29900, "currency": "NOK", "merchant_reference": "ref"},
+                 "events": [{"name": "INITIATED", "created_at": "2026-03-08T12:00:00Z"},
+                            {"name": "AUTHORIZED", "created_at": "2026-03-08T12:03:00Z"}],
+                 "a_field_from_the_future": true}""");
+
+        CheckoutStatus checkout = gateway.fetchCheckout("T11223344.ses1");
+
+        assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.of("T11223344.tx1"), Optional.empty(),
+                Optional.of(Instant.parse("2026-03-08T16:00:00Z"))));
+        dintero.wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/sessions/T11223344.ses1"))
+                .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+                .withHeader("Dintero-System-Name", equalTo("orderpay")));
+    }
+
+    @Test
+    void given_a_session_the_buyer_cancelled_when_fetching_the_checkout_then_it_ended_cancelled_without_payment() {
+        dintero.givenToken(ACCESS_TOKEN, 14_400);
+        dintero.givenSession("T11223344.ses2", """
+                {"id": "T11223344.ses2", "expires_at": "2026-03-08T16:00:00.000+01:00",
+                 "events": [{"name": "INITIATED"}, {"name": "VISITED"}, {"name": "CANCELLED"}]}""");
+
+        CheckoutStatus checkout = gateway.fetchCheckout("T11223344.ses2");
+
+        assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.empty(), Optional.of(OrderStatus.CANCELLED),
+                Optional.of(Instant.parse("2026-03-08T15:00:00Z"))));
+    }
+
+    @Test
+    void given_dintero_knows_no_such_session_when_fetching_the_checkout_then_it_is_not_found() {
+        dintero.givenToken(ACCESS_TOKEN, 14_400);
+        dintero.wireMock.stubFor(get(urlEqualTo("/v1/sessions/T11223344.gone"))
+                .willReturn(DinteroSandbox.dinteroError(404, "NOT_FOUND", "Session not found")));
+
+        assertThatThrownBy(() -> gateway.fetchCheckout("T11223344.gone"))
+                .isInstanceOfSatisfying(PaymentProviderException.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(PaymentProviderException.Kind.NOT_FOUND);
+                    assertThat(failure.getMessage()).isEqualTo("fetching Dintero session T11223344.gone: "
+                            + "Dintero answered HTTP 404: NOT_FOUND Session not found");
+                });
+    }
+
+    @Test
+    void given_a_blank_session_id_when_fetching_the_checkout_then_nothing_is_asked_and_it_is_not_found() {
+        assertThatThrownBy(() -> gateway.fetchCheckout(""))
+                .isInstanceOfSatisfying(PaymentProviderException.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(PaymentProviderException.Kind.NOT_FOUND));
+        dintero.wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void given_the_default_provider_when_the_context_starts_then_the_payment_gateway_is_dintero() {
         assertThat(dintero.context.getBean(PaymentGateway.class)).isInstanceOf(DinteroPaymentGateway.class);
     }
@@ -204,6 +309,23 @@ class DinteroPaymentGatewayTest {
         try (ApplicationContext other = ApplicationContext.run(Map.of("payments.provider", "fake"))) {
             assertThat(other.findBean(PaymentGateway.class)).isEmpty();
             assertThat(other.findBean(DinteroAccessTokens.class)).isEmpty();
+            assertThat(other.findBean(DinteroCallbacks.class)).isEmpty();
         }
+    }
+
+    private static CheckoutRequest checkoutNotifying(URI notificationUrl) {
+        return new CheckoutRequest(OrderId.newId(), Money.of(100, "NOK"), URI.create("https://shop.example.test/return"),
+                notificationUrl, DinteroSandbox.EXPIRES_AT);
+    }
+
+    static ListAppender<ILoggingEvent> listen(Class<?> loggerOf) {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(loggerOf)).addAppender(appender);
+        return appender;
+    }
+
+    static void stopListening(Class<?> loggerOf, ListAppender<ILoggingEvent> appender) {
+        ((Logger) LoggerFactory.getLogger(loggerOf)).detachAppender(appender);
     }
 }

@@ -10,6 +10,8 @@ import io.micronaut.context.ApplicationContext;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,6 +38,8 @@ final class DinteroSandbox implements AutoCloseable {
     static final String TOKEN_PATH = "/v1/accounts/" + ACCOUNT_ID + "/auth/token";
     static final String SESSION_PATH = "/v1/sessions-profile";
     static final int READ_TIMEOUT_MILLIS = 2_000;
+    static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(2);
+    static final Instant EXPIRES_AT = Instant.parse("2026-03-08T16:00:00Z");
 
     final WireMockServer wireMock;
     final ApplicationContext context;
@@ -86,10 +90,13 @@ final class DinteroSandbox implements AutoCloseable {
         return newGateway(Clock.systemUTC());
     }
 
+    /** The clock serves both the token cache and the callback signature's age. */
     DinteroPaymentGateway newGateway(Clock clock) {
         DinteroConfiguration configuration = context.getBean(DinteroConfiguration.class);
-        DinteroAccessTokens tokens = new DinteroAccessTokens(context.getBean(DinteroAuthClient.class), configuration, clock);
-        return new DinteroPaymentGateway(context.getBean(DinteroCheckoutClient.class), tokens, configuration);
+        DinteroAccessTokens tokens = new DinteroAccessTokens(context.getBean(DinteroAuthClient.class), configuration,
+                LONGEST_RETRY_AFTER, clock);
+        return new DinteroPaymentGateway(context.getBean(DinteroCheckoutClient.class), tokens,
+                new DinteroCallbacks(configuration, clock), configuration);
     }
 
     void givenToken(String token, long expiresInSeconds) {
@@ -134,7 +141,12 @@ final class DinteroSandbox implements AutoCloseable {
 
     static CheckoutRequest checkoutFor(OrderId orderId) {
         return new CheckoutRequest(orderId, Money.of(299_00, "NOK"),
-                URI.create("https://shop.example.test/orders/" + orderId + "/return"));
+                URI.create("https://shop.example.test/orders/" + orderId + "/return"),
+                URI.create("https://shop.example.test/orders/" + orderId + "/callback"), EXPIRES_AT);
+    }
+
+    void givenSession(String sessionId, String json) {
+        wireMock.stubFor(get(urlEqualTo("/v1/sessions/" + sessionId)).willReturn(okJson(json)));
     }
 
     @Override

@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.orderpay.adapter.dintero.DinteroSandbox.ACCESS_TOKEN;
 import static dev.orderpay.adapter.dintero.DinteroSandbox.checkoutFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +80,45 @@ class DinteroSpecConformanceTest {
         assertThat(sentRequests()).extracting(LoggedRequest::getUrl)
                 .containsExactlyInAnyOrder(DinteroSandbox.TOKEN_PATH, DinteroSandbox.SESSION_PATH);
         sentRequests().forEach(DinteroSpecConformanceTest::assertMatchesSpec);
+    }
+
+    @Test
+    void given_an_order_when_opening_a_checkout_then_the_session_carries_the_callback_url_and_expiry_the_spec_allows() {
+        dintero.givenSessionCreated("T11223344.session");
+
+        gateway.openCheckout(checkoutFor(OrderId.newId()));
+
+        LoggedRequest session = dintero.wireMock.findAll(postRequestedFor(urlEqualTo(DinteroSandbox.SESSION_PATH))).get(0);
+        // Without both fields the spec check above would pass without having seen them.
+        assertThat(session.getBodyAsString()).contains("\"callback_url\"", "\"expires_at\"");
+        assertMatchesSpec(session);
+    }
+
+    @Test
+    void given_a_session_id_when_fetching_the_checkout_then_the_session_request_matches_dinteros_spec() {
+        dintero.givenSession("T11223344.ses1", """
+                {"id": "T11223344.ses1", "transaction_id": "T11223344.tx1"}""");
+
+        gateway.fetchCheckout("T11223344.ses1");
+
+        assertThat(sentRequests()).extracting(LoggedRequest::getUrl)
+                .containsExactlyInAnyOrder(DinteroSandbox.TOKEN_PATH, "/v1/sessions/T11223344.ses1");
+        sentRequests().forEach(DinteroSpecConformanceTest::assertMatchesSpec);
+    }
+
+    @Test
+    void given_a_session_with_an_expiry_that_is_not_a_date_time_when_checked_then_the_spec_check_refuses_it() {
+        SimpleRequest badExpiry = SimpleRequest.Builder.post(DinteroSandbox.SESSION_PATH)
+                .withContentType("application/json")
+                .withAuthorization("Bearer " + ACCESS_TOKEN)
+                .withBody("""
+                        {"url": {"return_url": "https://shop.example.test/return"},
+                         "order": {"amount": 100, "currency": "NOK", "merchant_reference": "ref"},
+                         "profile_id": "default", "expires_at": "in four hours"}""")
+                .build();
+
+        assertThat(problems(validator.validateRequest(badExpiry)))
+                .anyMatch(message -> message.getMessage().contains("expires_at"));
     }
 
     @Test

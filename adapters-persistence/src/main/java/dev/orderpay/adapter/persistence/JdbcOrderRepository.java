@@ -5,6 +5,7 @@ import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.StatusChange;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -23,24 +24,32 @@ import java.util.Optional;
 class JdbcOrderRepository implements OrderRepository {
 
     private final OrderRowRepository rows;
+    private final StatusChangeRowRepository history;
 
-    JdbcOrderRepository(OrderRowRepository rows) {
+    JdbcOrderRepository(OrderRowRepository rows, StatusChangeRowRepository history) {
         this.rows = rows;
+        this.history = history;
     }
 
     @Override
     public void add(Order order) {
         // A new order starts at version 0 whatever copy it came from, as the port promises.
         rows.save(OrderRowMapper.toRow(order, 0, Instant.now()));
+        record(order.uncommittedChanges());
     }
 
     @Override
     public Order update(Order order) {
+        Order saved;
         try {
-            return OrderRowMapper.toOrder(rows.update(OrderRowMapper.toRow(order, order.version(), Instant.now())));
+            saved = OrderRowMapper.toOrder(rows.update(OrderRowMapper.toRow(order, order.version(), Instant.now())));
         } catch (OptimisticLockException staleVersion) {
             throw new ConcurrentOrderUpdateException(order.id(), staleVersion);
         }
+        // Only reached when the version matched, and in the row's transaction: the history is written with the
+        // change it describes or not at all.
+        record(order.uncommittedChanges());
+        return saved;
     }
 
     @Override
@@ -56,5 +65,22 @@ class JdbcOrderRepository implements OrderRepository {
                 .map(cursor -> rows.findPageAfter(cursor.createdAt(), cursor.id().value(), limit))
                 .orElseGet(() -> rows.findFirstPage(limit));
         return page.stream().map(OrderRowMapper::toOrder).toList();
+    }
+
+    @Override
+    @ReadOnly
+    public List<StatusChange> history(OrderId id) {
+        return history.findByOrderIdOrderById(id.value()).stream().map(StatusChangeRowMapper::toChange).toList();
+    }
+
+    @Override
+    public List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit) {
+        return rows.claimUnsettled(createdBefore, now, claimedUntil, limit).stream()
+                .map(OrderRowMapper::toOrder)
+                .toList();
+    }
+
+    private void record(List<StatusChange> changes) {
+        history.saveAll(changes.stream().map(StatusChangeRowMapper::toRow).toList());
     }
 }

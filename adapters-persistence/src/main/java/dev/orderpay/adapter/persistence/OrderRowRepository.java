@@ -23,4 +23,25 @@ interface OrderRowRepository extends CrudRepository<OrderRow, UUID> {
             ORDER BY created_at DESC, id DESC
             LIMIT :limit""")
     List<OrderRow> findPageAfter(Instant createdAt, UUID id, int limit);
+
+    // One statement, so picking and claiming cannot be split by another instance. FOR UPDATE locks the picked
+    // rows, so two claimers never take the same one; SKIP LOCKED passes over rows another claimer holds instead
+    // of waiting for its commit. The status list is OrderStatus.awaitsOutcome() and the partial index
+    // orders_awaiting_outcome's. Only the lease column is written: the version stays, so nobody's loaded copy
+    // turns stale. RETURNING comes in no particular order, hence the final SELECT.
+    @Query("""
+            WITH picked AS (
+                SELECT id FROM orders
+                WHERE status IN ('PENDING', 'ON_HOLD')
+                  AND created_at < :createdBefore
+                  AND (reconcile_claimed_until IS NULL OR reconcile_claimed_until <= :now)
+                ORDER BY created_at, id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED),
+            claimed AS (
+                UPDATE orders SET reconcile_claimed_until = :claimedUntil
+                FROM picked WHERE orders.id = picked.id
+                RETURNING orders.*)
+            SELECT * FROM claimed ORDER BY created_at, id""")
+    List<OrderRow> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit);
 }

@@ -4,6 +4,7 @@ import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.OrderRepositoryContract;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.TestOrders;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -12,12 +13,17 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,12 +39,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPropertyProvider {
 
     private static final int WRITERS = 16;
+    private static final int CLAIMERS = 8;
+    private static final Instant CUTOFF = Instant.parse("2026-03-08T14:00:00Z");
+    private static final Instant NOW = CUTOFF.plus(Duration.ofMinutes(15));
+    private static final Instant CLAIMED_UNTIL = NOW.plus(Duration.ofMinutes(5));
 
     @Inject
     OrderRepository repository;
 
     @Inject
     OrderRowRepository rows;
+
+    @Inject
+    StatusChangeRowRepository historyRows;
 
     @Override
     public Map<String, String> getProperties() {
@@ -47,19 +60,22 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
 
     @Override
     protected OrderRepository emptyRepository() {
+        // History first: its rows refer to the orders.
+        historyRows.deleteAll();
         rows.deleteAll();
         return repository;
     }
 
     @Test
-    void given_many_writers_holding_the_same_version_when_all_update_then_exactly_one_wins() throws Exception {
+    void given_many_writers_holding_the_same_version_when_all_update_then_exactly_one_wins_and_records_history()
+            throws Exception {
         Order order = TestOrders.anOrderWithCheckout().build();
         emptyRepository().add(order);
         // Every writer loads its copy before any of them writes, so all copies carry version 0.
         CyclicBarrier allLoaded = new CyclicBarrier(WRITERS);
         Callable<Boolean> authorizeAndSave = () -> {
             Order copy = repository.findById(order.id()).orElseThrow();
-            copy.followProvider(OrderStatus.AUTHORIZED);
+            copy.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
             allLoaded.await(30, TimeUnit.SECONDS);
             try {
                 repository.update(copy);
@@ -87,6 +103,8 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
         Order stored = repository.findById(order.id()).orElseThrow();
         assertThat(stored.version()).isEqualTo(1);
         assertThat(stored.status()).isEqualTo(OrderStatus.AUTHORIZED);
+        // Every loser's history insert went down with its refused update.
+        assertThat(repository.history(order.id())).hasSize(1);
     }
 
     @Test
@@ -94,7 +112,7 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
         Order order = TestOrders.anOrderWithCheckout().build();
         emptyRepository().add(order);
         Order loaded = repository.findById(order.id()).orElseThrow();
-        loaded.followProvider(OrderStatus.CAPTURED);
+        loaded.followProvider(OrderStatus.CAPTURED, TestOrders.BY_TEST);
         Instant beforeUpdate = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
         repository.update(loaded);
@@ -110,5 +128,82 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
 
         assertThatThrownBy(() -> emptyRepository().update(neverAdded))
                 .isInstanceOf(ConcurrentOrderUpdateException.class);
+    }
+
+    @Test
+    void given_an_order_locked_by_another_transaction_when_claiming_then_it_is_skipped_without_waiting()
+            throws Exception {
+        Order locked = anUnsettledOrderCreatedAt(CUTOFF.minusSeconds(120));
+        Order free = anUnsettledOrderCreatedAt(CUTOFF.minusSeconds(60));
+        List.of(locked, free).forEach(emptyRepository()::add);
+
+        List<OrderId> whileLocked;
+        try (Connection otherClaimer = PostgresTestDatabase.openConnection()) {
+            otherClaimer.setAutoCommit(false);
+            lockRow(otherClaimer, locked.id());
+            // On another thread, so that a claim waiting for the lock (no SKIP LOCKED) fails here instead of hanging.
+            whileLocked = CompletableFuture.supplyAsync(this::claimIds).get(10, TimeUnit.SECONDS);
+            otherClaimer.rollback();
+        }
+
+        assertThat(whileLocked).containsExactly(free.id());
+        assertThat(claimIds()).containsExactly(locked.id());
+    }
+
+    @Test
+    void given_many_claimers_at_once_when_each_claims_until_none_is_left_then_every_order_is_claimed_exactly_once()
+            throws Exception {
+        OrderRepository repository = emptyRepository();
+        List<OrderId> added = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Order order = anUnsettledOrderCreatedAt(CUTOFF.minusSeconds(1000 - i));
+            repository.add(order);
+            added.add(order.id());
+        }
+        CyclicBarrier allReady = new CyclicBarrier(CLAIMERS);
+        Callable<List<OrderId>> claimUntilNoneLeft = () -> {
+            allReady.await(30, TimeUnit.SECONDS);
+            List<OrderId> mine = new ArrayList<>();
+            List<Order> batch;
+            do {
+                batch = repository.claimUnsettled(CUTOFF, NOW, CLAIMED_UNTIL, 3);
+                batch.forEach(order -> mine.add(order.id()));
+            } while (!batch.isEmpty());
+            return mine;
+        };
+
+        List<OrderId> claimed = new ArrayList<>();
+        ExecutorService claimers = Executors.newFixedThreadPool(CLAIMERS);
+        try {
+            List<Future<List<OrderId>>> outcomes = new ArrayList<>();
+            for (int i = 0; i < CLAIMERS; i++) {
+                outcomes.add(claimers.submit(claimUntilNoneLeft));
+            }
+            for (Future<List<OrderId>> outcome : outcomes) {
+                claimed.addAll(outcome.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            claimers.shutdownNow();
+        }
+
+        // Duplicates would mean two instances asking the provider about the same order (no row lock on the pick).
+        assertThat(claimed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(added);
+    }
+
+    private List<OrderId> claimIds() {
+        return repository.claimUnsettled(CUTOFF, NOW, CLAIMED_UNTIL, 10).stream().map(Order::id).toList();
+    }
+
+    private static Order anUnsettledOrderCreatedAt(Instant createdAt) {
+        return TestOrders.anOrderWithCheckout().createdAt(createdAt).build();
+    }
+
+    private static void lockRow(Connection connection, OrderId id) throws Exception {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM orders WHERE id = ? FOR UPDATE")) {
+            lock.setObject(1, id.value());
+            try (ResultSet locked = lock.executeQuery()) {
+                assertThat(locked.next()).isTrue();
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.application.port.out.UnauthenticNotificationException;
 import dev.orderpay.domain.IllegalStatusTransitionException;
 import dev.orderpay.domain.InvalidValueException;
 import io.micronaut.http.HttpRequest;
@@ -77,6 +78,18 @@ final class ApplicationExceptionHandlers {
             LOG.warn("Payment provider failed on {} ({}): {}", request.getPath(), failure.kind(), failure.getMessage());
             return providerProblem(failure.kind(),
                     "The payment provider could not be asked about this payment. Try again later.").toResponse();
+        }
+    }
+
+    @Singleton
+    static class UnauthenticNotification
+            implements ExceptionHandler<UnauthenticNotificationException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, UnauthenticNotificationException refused) {
+            // Adapters word the reason without header values, so no signature or secret is logged.
+            LOG.warn("Refused a notification on {}: {}", request.getPath(), refused.getMessage());
+            return Problem.of(HttpStatus.UNAUTHORIZED, "notification_unauthentic", "Notification not authentic",
+                    "The notification could not be shown to come from the payment provider.").toResponse();
         }
     }
 

@@ -23,6 +23,10 @@ final class OrderPaths {
         return order(id) + "/redirect";
     }
 
+    static String notification(OrderId id) {
+        return order(id) + "/callback";
+    }
+
     static String page(int limit, OrderCursor after) {
         // The encoded cursor is URL-safe base64: it needs no further escaping in a query.
         return ORDERS + "?limit=" + limit + "&cursor=" + OrderCursorCodec.encode(after);

@@ -33,15 +33,17 @@ class PaymentReturnController {
         PaymentConfirmation confirmation = confirmPayment.confirmPayment(
                 new ConfirmPaymentCommand(OrderIds.fromPath(id), request.getParameters().asMap()));
         ReturnOutcome outcome = ReturnOutcome.of(confirmation);
-        boolean verified = confirmation.verdict() != Verdict.MISMATCH;
+        // Only a payment shown not to be this order's is refused; a provider that could not be asked is not the
+        // buyer's problem: the order is shown as it is while the notification or reconciliation finishes the job.
+        boolean refused = confirmation.verdict() == Verdict.MISMATCH;
 
         if (prefersHtml(request)) {
-            return HttpResponse.status(verified ? HttpStatus.OK : HttpStatus.CONFLICT)
+            return HttpResponse.status(refused ? HttpStatus.CONFLICT : HttpStatus.OK)
                     .contentType(MediaType.TEXT_HTML_TYPE)
                     .header("Content-Security-Policy", "default-src 'none'")
                     .body(PaymentReturnPage.render(outcome, confirmation.order()));
         }
-        if (!verified) {
+        if (refused) {
             return Problem.of(HttpStatus.CONFLICT, "payment_verification_failed", outcome.title(), outcome.message())
                     .aboutOrder(confirmation.order().id().toString())
                     .toResponse();

@@ -54,12 +54,14 @@ class CreateOrderHttpTest {
     }
 
     @Test
-    void given_an_order_when_created_then_the_provider_is_told_to_send_the_buyer_back_to_the_public_return_url() {
+    void given_an_order_when_created_then_the_provider_is_given_the_public_return_and_notification_urls() {
         String id = (String) api.createOrder(100, "NOK", "r").json().get("id");
 
         CheckoutRequest request = gateway.checkoutRequests().stream()
                 .filter(sent -> sent.orderId().toString().equals(id)).findFirst().orElseThrow();
         assertThat(request.returnUrl()).isEqualTo(URI.create("https://shop.example.test/orders/" + id + "/redirect"));
+        assertThat(request.notificationUrl())
+                .isEqualTo(URI.create("https://shop.example.test/orders/" + id + "/callback"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.TestOrders;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -90,8 +91,9 @@ class PaymentReturnHttpTest {
     }
 
     @Test
-    void given_a_return_saying_cancelled_without_a_payment_when_the_buyer_returns_then_the_order_is_cancelled() {
+    void given_a_cancel_return_the_provider_confirms_when_the_buyer_returns_then_the_order_is_cancelled() {
         Order order = anOrder("abandoned");
+        gateway.endCheckout(order.session().orElseThrow().id(), OrderStatus.CANCELLED);
 
         Api.Reply reply = api.get("/orders/" + order.id() + "/redirect?error=cancelled");
 
@@ -99,6 +101,30 @@ class PaymentReturnHttpTest {
         assertThat(reply.json()).containsEntry("message", "The payment was cancelled.");
         assertThat(reply.object("order")).containsEntry("status", "CANCELLED");
         assertThat(stored(order).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void given_a_cancel_return_while_the_provider_shows_the_checkout_open_then_the_order_stays_pending() {
+        Order order = anOrder("changed my mind");
+
+        Api.Reply reply = api.get("/orders/" + order.id() + "/redirect?error=cancelled");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json()).containsEntry("message", "The payment was not completed.");
+        assertThat(reply.object("order")).containsEntry("status", "PENDING");
+        assertThat(stored(order).version()).isEqualTo(order.version());
+    }
+
+    @Test
+    void given_an_order_whose_checkout_expired_when_the_buyer_returns_late_then_the_page_says_it_expired() {
+        Order expired = TestOrders.anOrderWithCheckout().withStatus(OrderStatus.EXPIRED).build();
+        orders.add(expired);
+
+        Api.Reply reply = api.send(HttpRequest.GET("/orders/" + expired.id() + "/redirect")
+                .header(HttpHeaders.ACCEPT, BROWSER_ACCEPT));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("<title>Checkout expired</title>", "The checkout expired", "EXPIRED");
     }
 
     @Test

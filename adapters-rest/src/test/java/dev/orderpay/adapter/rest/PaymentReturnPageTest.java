@@ -38,4 +38,36 @@ class PaymentReturnPageTest {
 
         assertThat(page).contains("<title>Payment not verified</title>", "could not be verified");
     }
+
+    @Test
+    void given_an_expired_order_when_the_page_is_rendered_then_it_says_the_checkout_expired() {
+        Order order = anOrder().withStatus(OrderStatus.EXPIRED).build();
+
+        String page = PaymentReturnPage.render(ReturnOutcome.of(new PaymentConfirmation(order, Verdict.NOTHING_TO_CONFIRM)), order);
+
+        assertThat(page).contains("<title>Checkout expired</title>", "The checkout expired", "<dd>EXPIRED</dd>");
+    }
+
+    @Test
+    void given_a_provider_that_could_not_be_asked_when_the_page_is_rendered_then_it_says_the_payment_is_being_confirmed() {
+        Order order = anOrder().withStatus(OrderStatus.PENDING).build();
+
+        ReturnOutcome outcome = ReturnOutcome.of(new PaymentConfirmation(order, Verdict.AWAITING_PROVIDER));
+
+        assertThat(outcome.message()).startsWith("We are confirming your payment");
+        assertThat(PaymentReturnPage.render(outcome, order)).contains("<dd>PENDING</dd>");
+    }
+
+    @Test
+    void given_a_reported_failure_on_a_still_pending_order_then_the_message_says_the_payment_was_not_completed() {
+        Order pending = anOrder().withStatus(OrderStatus.PENDING).build();
+        Order cancelled = anOrder().withStatus(OrderStatus.CANCELLED).build();
+
+        assertThat(ReturnOutcome.of(new PaymentConfirmation(pending, Verdict.FAILURE_REPORTED)).message())
+                .isEqualTo("The payment was not completed.");
+        assertThat(ReturnOutcome.of(new PaymentConfirmation(pending, Verdict.NOTHING_TO_CONFIRM)).message())
+                .isEqualTo("The payment has not been completed yet.");
+        assertThat(ReturnOutcome.of(new PaymentConfirmation(cancelled, Verdict.FAILURE_REPORTED)).message())
+                .isEqualTo("The payment was cancelled.");
+    }
 }

@@ -6,10 +6,14 @@ import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Map;
@@ -61,31 +65,78 @@ class ProviderFailureHttpTest {
         assertStoredAsFailed(reply);
     }
 
-    @Test
-    void given_a_provider_that_cannot_be_asked_when_the_buyer_returns_then_502_and_the_order_is_unchanged() {
-        String id = (String) api.createOrder(29900, "NOK", "r").json().get("id");
-        Order order = orders.findById(OrderId.parse(id)).orElseThrow();
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Kind.class, names = {"UNAVAILABLE", "TIMEOUT"})
+    void given_a_provider_that_cannot_be_asked_when_the_buyer_returns_then_200_confirming_and_the_order_unchanged(
+            Kind failure) {
+        Order order = anOrder();
         String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
-        gateway.failFetches(Kind.UNAVAILABLE);
+        gateway.failFetches(failure);
 
-        Api.Reply reply = api.get("/orders/" + id + "/redirect?payment_id=" + paymentId);
+        Api.Reply reply = api.get("/orders/" + order.id() + "/redirect?payment_id=" + paymentId);
 
-        assertThat(reply.status()).isEqualTo(502);
-        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
-        assertThat(reply.json()).containsEntry("code", "provider_unavailable");
-        assertThat(orders.findById(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        assertThat((String) reply.json().get("message")).startsWith("We are confirming your payment");
+        assertThat(reply.object("order")).containsEntry("status", "PENDING");
+        assertThat(stored(order).version()).isEqualTo(order.version());
     }
 
     @Test
-    void given_a_provider_that_times_out_when_the_buyer_returns_then_504() {
-        String id = (String) api.createOrder(29900, "NOK", "r").json().get("id");
-        String paymentId = gateway.paymentFor(orders.findById(OrderId.parse(id)).orElseThrow(), OrderStatus.AUTHORIZED);
+    void given_a_provider_that_cannot_be_asked_when_a_browser_returns_then_a_confirming_page_shows_the_order_as_it_is() {
+        Order order = anOrder();
+        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        gateway.failFetches(Kind.UNAVAILABLE);
+
+        Api.Reply reply = api.send(HttpRequest.GET("/orders/" + order.id() + "/redirect?payment_id=" + paymentId)
+                .header(HttpHeaders.ACCEPT, MediaType.TEXT_HTML));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith(MediaType.TEXT_HTML);
+        assertThat(reply.body()).contains("<title>Confirming your payment</title>", "We are confirming your payment",
+                "<dd>PENDING</dd>");
+        assertThat(stored(order).version()).isEqualTo(order.version());
+    }
+
+    @Test
+    void given_a_provider_that_cannot_be_asked_when_a_cancel_return_comes_then_it_is_recorded_without_a_reference() {
+        Order order = anOrder();
+        gateway.failFetches(Kind.UNAVAILABLE);
+
+        Api.Reply reply = api.get("/orders/" + order.id() + "/redirect?error=cancelled");
+
+        assertThat(reply.json()).containsEntry("message", "The payment was cancelled.");
+        Map<String, Object> step = api.get("/orders/" + order.id() + "?include=history").list("history").get(0);
+        assertThat(step).containsEntry("to", "CANCELLED").containsEntry("source", "REDIRECT")
+                .containsEntry("provider_reference", null);
+    }
+
+    @Test
+    void given_a_provider_that_cannot_be_asked_when_a_notification_comes_then_503_and_the_order_is_unchanged() {
+        Order order = anOrder();
+        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
         gateway.failFetches(Kind.TIMEOUT);
 
-        Api.Reply reply = api.get("/orders/" + id + "/redirect?payment_id=" + paymentId);
+        Api.Reply reply = api.send(HttpRequest.GET("/orders/" + order.id() + "/callback?payment_id=" + paymentId)
+                .header(FakePaymentGateway.SIGNATURE_HEADER, FakePaymentGateway.VALID_SIGNATURE));
 
-        assertThat(reply.status()).isEqualTo(504);
-        assertThat(reply.json()).containsEntry("code", "provider_timeout");
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+        assertThat(reply.json()).containsEntry("code", "notification_retry_later");
+        assertThat(stored(order).version()).isEqualTo(order.version());
+    }
+
+    private Order anOrder() {
+        String id = (String) api.createOrder(29900, "NOK", "r").json().get("id");
+        return stored(OrderId.parse(id));
+    }
+
+    private Order stored(Order order) {
+        return stored(order.id());
+    }
+
+    private Order stored(OrderId id) {
+        return orders.findById(id).orElseThrow();
     }
 
     private void assertStoredAsFailed(Api.Reply reply) {

@@ -2,29 +2,40 @@ package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.in.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.CreateOrderUseCase;
+import dev.orderpay.application.port.in.HandleNotificationUseCase;
 import dev.orderpay.application.port.out.FakePaymentGateway;
+import dev.orderpay.application.port.out.InMemoryDeliveryLog;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
-import dev.orderpay.application.port.out.ReturnUrls;
+import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.service.ConfirmPaymentService;
 import dev.orderpay.application.service.CreateOrderService;
+import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.application.service.OrderQueryService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The real use cases over in-memory ports, wired as bootstrap wires them over PostgreSQL and Dintero. */
 @Factory
 class UseCasesForTests {
 
+    static final Duration CHECKOUT_LIFETIME = Duration.ofMinutes(30);
+
     @Singleton
-    InMemoryOrderRepository orders() {
-        return new InMemoryOrderRepository();
+    RacingOrderRepository orders() {
+        return new RacingOrderRepository();
     }
 
     @Singleton
-    FakePaymentGateway gateway() {
-        return new FakePaymentGateway();
+    RecordingPaymentGateway gateway() {
+        return new RecordingPaymentGateway();
+    }
+
+    @Singleton
+    InMemoryDeliveryLog deliveries() {
+        return new InMemoryDeliveryLog();
     }
 
     @Singleton
@@ -33,14 +44,20 @@ class UseCasesForTests {
     }
 
     @Singleton
-    CreateOrderUseCase createOrder(InMemoryOrderRepository orders, FakePaymentGateway gateway, ReturnUrls returnUrls,
+    CreateOrderUseCase createOrder(InMemoryOrderRepository orders, FakePaymentGateway gateway, PaymentUrls urls,
                                    Clock clock) {
-        return new CreateOrderService(orders, gateway, returnUrls, clock);
+        return new CreateOrderService(orders, gateway, urls, clock, CHECKOUT_LIFETIME);
     }
 
     @Singleton
-    ConfirmPaymentUseCase confirmPayment(InMemoryOrderRepository orders, FakePaymentGateway gateway) {
-        return new ConfirmPaymentService(orders, gateway);
+    ConfirmPaymentUseCase confirmPayment(InMemoryOrderRepository orders, FakePaymentGateway gateway, Clock clock) {
+        return new ConfirmPaymentService(orders, gateway, clock);
+    }
+
+    @Singleton
+    HandleNotificationUseCase handleNotification(InMemoryOrderRepository orders, FakePaymentGateway gateway,
+                                                 InMemoryDeliveryLog deliveries, Clock clock) {
+        return new HandleNotificationService(orders, gateway, deliveries, clock);
     }
 
     @Singleton

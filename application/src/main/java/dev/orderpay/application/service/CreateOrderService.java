@@ -7,12 +7,16 @@ import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
-import dev.orderpay.application.port.out.ReturnUrls;
+import dev.orderpay.application.port.out.PaymentUrls;
+import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.PaymentSession;
+import dev.orderpay.domain.Provenance;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -23,29 +27,33 @@ public final class CreateOrderService implements CreateOrderUseCase {
 
     private final OrderRepository orders;
     private final PaymentGateway gateway;
-    private final ReturnUrls returnUrls;
+    private final PaymentUrls urls;
     private final Clock clock;
+    private final Duration checkoutLifetime;
 
-    public CreateOrderService(OrderRepository orders, PaymentGateway gateway, ReturnUrls returnUrls, Clock clock) {
+    /** @param checkoutLifetime how long the buyer has to pay before the checkout expires */
+    public CreateOrderService(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls, Clock clock,
+                              Duration checkoutLifetime) {
         this.orders = orders;
         this.gateway = gateway;
-        this.returnUrls = returnUrls;
+        this.urls = urls;
         this.clock = clock;
+        this.checkoutLifetime = checkoutLifetime;
     }
 
     @Override
     public Order createOrder(CreateOrderCommand command) {
         // Microseconds: what the database keeps, so a stored order and its cursor compare equal.
-        Order order = Order.place(OrderId.newId(), command.amount(), command.receipt(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Order order = Order.place(OrderId.newId(), command.amount(), command.receipt(), now);
         orders.add(order);
 
         PaymentSession session;
         try {
-            session = gateway.openCheckout(
-                    new CheckoutRequest(order.id(), order.amount(), returnUrls.returnUrl(order.id())));
+            session = gateway.openCheckout(new CheckoutRequest(order.id(), order.amount(),
+                    urls.returnUrl(order.id()), urls.notificationUrl(order.id()), now.plus(checkoutLifetime)));
         } catch (PaymentProviderException failure) {
-            order.failCheckout();
+            order.failCheckout(Provenance.unreferenced(ChangeSource.CHECKOUT, clock.instant()));
             throw new CheckoutFailedException(orders.update(order), failure);
         }
         order.attachSession(session);

@@ -9,6 +9,7 @@ import dev.orderpay.application.port.in.OrderPage;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.StatusChange;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,12 @@ public final class OrderQueryService implements GetOrderUseCase, ListOrdersUseCa
     @Override
     public Order getOrder(OrderId id) {
         return orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
+    @Override
+    public List<StatusChange> orderHistory(OrderId id) {
+        getOrder(id);
+        return orders.history(id);
     }
 
     @Override

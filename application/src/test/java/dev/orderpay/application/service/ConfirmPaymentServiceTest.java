@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.domain.TestOrders;
 import dev.orderpay.application.port.in.ConfirmPaymentCommand;
 import dev.orderpay.application.port.in.OrderCursor;
 import dev.orderpay.application.port.in.OrderNotFoundException;
@@ -10,34 +11,47 @@ import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.Provenance;
+import dev.orderpay.domain.StatusChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import static dev.orderpay.application.service.CheckoutsAtTheFake.withCheckoutOpened;
 import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.CANCELLED;
 import static dev.orderpay.domain.OrderStatus.CAPTURED;
 import static dev.orderpay.domain.OrderStatus.PENDING;
-import static dev.orderpay.domain.TestOrders.anOrderWithCheckout;
+import static dev.orderpay.domain.TestOrders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ConfirmPaymentServiceTest {
 
+    private static final Instant NOW = Instant.parse("2026-03-08T13:30:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final Map<String, List<String>> CANCEL_RETURN = Map.of("error", List.of("cancelled"));
+
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
-    private final ConfirmPaymentService service = new ConfirmPaymentService(orders, gateway);
+    private final ConfirmPaymentService service = new ConfirmPaymentService(orders, gateway, CLOCK);
 
-    private final Order order = anOrderWithCheckout().build();
+    private final Order order = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
 
     ConfirmPaymentServiceTest() {
         orders.add(order);
@@ -107,17 +121,26 @@ class ConfirmPaymentServiceTest {
 
     @ParameterizedTest
     @EnumSource(names = {"UNAVAILABLE", "TIMEOUT", "REJECTED"})
-    void given_the_provider_cannot_be_asked_then_its_failure_propagates_and_the_order_is_unchanged(
+    void given_the_provider_cannot_be_asked_then_the_order_awaits_the_provider_unchanged(
             PaymentProviderException.Kind kind) {
         String paymentId = gateway.paymentFor(order, AUTHORIZED);
         gateway.failFetches(kind);
 
-        PaymentProviderException failure = catchThrowableOfType(PaymentProviderException.class,
-                () -> confirm(paymentReturn(paymentId)));
+        PaymentConfirmation confirmation = confirm(paymentReturn(paymentId));
 
-        assertThat(failure).isNotNull();
-        assertThat(failure.kind()).isEqualTo(kind);
+        assertThat(confirmation.verdict()).isEqualTo(Verdict.AWAITING_PROVIDER);
+        assertThat(confirmation.order().status()).isEqualTo(PENDING);
         assertUnchanged();
+    }
+
+    @Test
+    void given_a_verified_payment_then_the_change_is_recorded_as_a_redirect_proven_by_the_payment_id() {
+        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+
+        confirm(paymentReturn(paymentId));
+
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, AUTHORIZED,
+                Provenance.of(ChangeSource.REDIRECT, paymentId, NOW)));
     }
 
     @Test
@@ -151,33 +174,119 @@ class ConfirmPaymentServiceTest {
         confirm(paymentReturn(gateway.paymentFor(order, AUTHORIZED)));
         int fetchesSoFar = gateway.fetchCount();
 
-        PaymentConfirmation late = confirm(Map.of("error", List.of("cancelled")));
+        PaymentConfirmation late = confirm(CANCEL_RETURN);
 
-        assertThat(late.verdict()).isEqualTo(Verdict.UNVERIFIED_FAILURE);
+        assertThat(late.verdict()).isEqualTo(Verdict.FAILURE_REPORTED);
         assertThat(late.order().status()).isEqualTo(AUTHORIZED);
         assertThat(stored().status()).isEqualTo(AUTHORIZED);
         assertThat(stored().version()).isEqualTo(1);
         assertThat(gateway.fetchCount()).isEqualTo(fetchesSoFar);
+        assertThat(orders.history(order.id())).hasSize(1);
     }
 
     @Test
-    void given_a_pending_order_when_the_buyer_returns_cancelled_then_it_is_cancelled_unverified() {
-        PaymentConfirmation confirmation = confirm(Map.of("error", List.of("cancelled")));
+    void given_a_cancel_return_while_the_provider_shows_the_checkout_open_then_nothing_is_recorded() {
+        PaymentConfirmation confirmation = confirm(CANCEL_RETURN);
 
-        assertThat(confirmation.verdict()).isEqualTo(Verdict.UNVERIFIED_FAILURE);
+        assertThat(confirmation.verdict()).isEqualTo(Verdict.FAILURE_REPORTED);
+        assertThat(confirmation.order().status()).isEqualTo(PENDING);
+        assertUnchanged();
+        // the provider was asked: without that check the hint would have been taken at its word
+        assertThat(gateway.fetchCount()).isEqualTo(1);
+    }
+
+    @Test
+    void given_a_lapsed_checkout_still_open_at_the_provider_when_the_buyer_returns_cancelled_then_it_is_not_expired() {
+        Order lapsed = withCheckoutOpened(gateway, anOrder(), NOW.minusSeconds(1));
+        orders.add(lapsed);
+
+        PaymentConfirmation confirmation =
+                service.confirmPayment(new ConfirmPaymentCommand(lapsed.id(), CANCEL_RETURN));
+
+        // expiring is left to reconciliation, which looks at every lapsed checkout, not only returning buyers'
+        assertThat(confirmation.verdict()).isEqualTo(Verdict.FAILURE_REPORTED);
+        assertThat(orders.findById(lapsed.id()).orElseThrow().status()).isEqualTo(PENDING);
+        assertThat(orders.history(lapsed.id())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"CANCELLED", "DECLINED", "FAILED"})
+    void given_a_cancel_return_when_the_provider_shows_the_checkout_ended_without_payment_then_its_ending_is_recorded(
+            OrderStatus ending) {
+        gateway.endCheckout(sessionId(), ending);
+
+        PaymentConfirmation confirmation = confirm(CANCEL_RETURN);
+
+        assertThat(confirmation.verdict()).isEqualTo(Verdict.FAILURE_REPORTED);
+        assertThat(confirmation.order().status()).isEqualTo(ending);
+        assertThat(stored().status()).isEqualTo(ending);
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, ending,
+                Provenance.of(ChangeSource.REDIRECT, sessionId(), NOW)));
+    }
+
+    @Test
+    void given_a_cancel_return_when_the_provider_shows_a_payment_of_this_order_then_the_payment_is_followed() {
+        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+
+        PaymentConfirmation confirmation = confirm(CANCEL_RETURN);
+
+        assertThat(confirmation.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(confirmation.order().status()).isEqualTo(AUTHORIZED);
+        assertThat(stored().status()).isEqualTo(AUTHORIZED);
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, AUTHORIZED,
+                Provenance.of(ChangeSource.REDIRECT, paymentId, NOW)));
+    }
+
+    @Test
+    void given_a_cancel_return_when_the_provider_shows_a_payment_that_is_not_this_orders_then_it_is_a_mismatch() {
+        gateway.record(sessionId(), OrderId.newId().toString(), order.amount().minorUnits(), "NOK", AUTHORIZED);
+
+        PaymentConfirmation confirmation = confirm(CANCEL_RETURN);
+
+        assertThat(confirmation.verdict()).isEqualTo(Verdict.MISMATCH);
+        assertUnchanged();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"UNAVAILABLE", "TIMEOUT"})
+    void given_a_cancel_return_when_the_provider_cannot_be_asked_then_the_hint_is_recorded_unverified(
+            PaymentProviderException.Kind kind) {
+        gateway.failFetches(kind);
+
+        PaymentConfirmation confirmation = confirm(CANCEL_RETURN);
+
+        assertThat(confirmation.verdict()).isEqualTo(Verdict.FAILURE_REPORTED);
         assertThat(confirmation.order().status()).isEqualTo(CANCELLED);
         assertThat(stored().status()).isEqualTo(CANCELLED);
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, CANCELLED,
+                Provenance.unreferenced(ChangeSource.REDIRECT, NOW)));
+    }
+
+    @Test
+    void given_an_order_without_a_checkout_when_a_cancel_return_arrives_then_nothing_changes_and_nobody_is_asked() {
+        Order withoutCheckout = anOrder().build();
+        orders.add(withoutCheckout);
+
+        PaymentConfirmation confirmation =
+                service.confirmPayment(new ConfirmPaymentCommand(withoutCheckout.id(), CANCEL_RETURN));
+
+        assertThat(confirmation.verdict()).isEqualTo(Verdict.FAILURE_REPORTED);
+        assertThat(orders.findById(withoutCheckout.id()).orElseThrow().status()).isEqualTo(PENDING);
         assertThat(gateway.fetchCount()).isZero();
     }
 
     @Test
-    void given_an_order_cancelled_on_a_hint_when_the_provider_confirms_payment_then_money_wins() {
-        confirm(Map.of("error", List.of("cancelled")));
+    void given_an_order_cancelled_on_a_return_when_the_provider_confirms_payment_then_money_wins() {
+        gateway.endCheckout(sessionId(), CANCELLED);
+        confirm(CANCEL_RETURN);
+        String paymentId = gateway.paymentFor(order, AUTHORIZED);
 
-        PaymentConfirmation confirmation = confirm(paymentReturn(gateway.paymentFor(order, AUTHORIZED)));
+        PaymentConfirmation confirmation = confirm(paymentReturn(paymentId));
 
         assertThat(confirmation.verdict()).isEqualTo(Verdict.VERIFIED);
         assertThat(stored().status()).isEqualTo(AUTHORIZED);
+        assertThat(orders.history(order.id())).extracting(StatusChange::from, StatusChange::to)
+                .containsExactly(tuple(PENDING, CANCELLED), tuple(CANCELLED, AUTHORIZED));
     }
 
     @Test
@@ -218,9 +327,9 @@ class ConfirmPaymentServiceTest {
     void given_another_confirmation_saves_the_same_payment_first_then_the_order_moves_once() {
         String paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, 1,
-                other -> other.followProvider(AUTHORIZED));
+                other -> other.followProvider(AUTHORIZED, TestOrders.BY_TEST));
 
-        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway)
+        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK)
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
 
         assertThat(racing.racesRun()).isEqualTo(1);
@@ -229,20 +338,25 @@ class ConfirmPaymentServiceTest {
         // version 1: only the other copy's save happened; the retry found the change already made
         assertThat(stored().version()).isEqualTo(1);
         assertThat(stored().status()).isEqualTo(AUTHORIZED);
+        assertThat(orders.history(order.id())).containsExactly(
+                new StatusChange(order.id(), PENDING, AUTHORIZED, TestOrders.BY_TEST));
     }
 
     @Test
     void given_a_cancel_hint_is_saved_first_then_the_confirmed_payment_still_wins_on_the_retry() {
         String paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, 1,
-                other -> other.recordUnverifiedFailure(CANCELLED));
+                other -> other.settleWithoutPayment(CANCELLED, TestOrders.BY_TEST));
 
-        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway)
+        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK)
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
 
         assertThat(confirmation.order().status()).isEqualTo(AUTHORIZED);
         assertThat(stored().status()).isEqualTo(AUTHORIZED);
         assertThat(stored().version()).isEqualTo(2);
+        assertThat(orders.history(order.id())).containsExactly(
+                new StatusChange(order.id(), PENDING, CANCELLED, TestOrders.BY_TEST),
+                new StatusChange(order.id(), CANCELLED, AUTHORIZED, Provenance.of(ChangeSource.REDIRECT, paymentId, NOW)));
     }
 
     @Test
@@ -250,11 +364,12 @@ class ConfirmPaymentServiceTest {
         String paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, Integer.MAX_VALUE, other -> { });
 
-        assertThatThrownBy(() -> new ConfirmPaymentService(racing, gateway)
+        assertThatThrownBy(() -> new ConfirmPaymentService(racing, gateway, CLOCK)
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId))))
                 .isInstanceOf(ConcurrentOrderUpdateException.class);
         assertThat(racing.racesRun()).isBetween(2, 10);
         assertThat(stored().status()).isEqualTo(PENDING);
+        assertThat(orders.history(order.id())).isEmpty();
     }
 
     private PaymentConfirmation confirm(Map<String, List<String>> returnParameters) {
@@ -274,6 +389,7 @@ class ConfirmPaymentServiceTest {
         assertThat(stored.status()).isEqualTo(PENDING);
         assertThat(stored.version()).isZero();
         assertThat(stored.session()).isEqualTo(order.session());
+        assertThat(orders.history(order.id())).isEmpty();
     }
 
     private Order stored() {
@@ -333,6 +449,16 @@ class ConfirmPaymentServiceTest {
         @Override
         public List<Order> findNewestFirst(Optional<OrderCursor> after, int limit) {
             return delegate.findNewestFirst(after, limit);
+        }
+
+        @Override
+        public List<StatusChange> history(OrderId id) {
+            return delegate.history(id);
+        }
+
+        @Override
+        public List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit) {
+            return delegate.claimUnsettled(createdBefore, now, claimedUntil, limit);
         }
     }
 }

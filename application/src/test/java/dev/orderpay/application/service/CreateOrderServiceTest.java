@@ -6,33 +6,50 @@ import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
-import dev.orderpay.application.port.out.ReturnUrls;
+import dev.orderpay.application.port.out.PaymentUrls;
+import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.Receipt;
+import dev.orderpay.domain.StatusChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 class CreateOrderServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-03-08T13:24:40.818123456Z");
-    private static final ReturnUrls RETURN_URLS =
-            orderId -> URI.create("https://shop.example.test/orders/" + orderId + "/return");
+    private static final Duration CHECKOUT_LIFETIME = Duration.ofHours(1);
+    private static final PaymentUrls URLS = new PaymentUrls() {
+        @Override
+        public URI returnUrl(OrderId orderId) {
+            return URI.create("https://shop.example.test/orders/" + orderId + "/return");
+        }
+
+        @Override
+        public URI notificationUrl(OrderId orderId) {
+            return URI.create("https://shop.example.test/orders/" + orderId + "/notify");
+        }
+    };
 
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
     private final CreateOrderService service =
-            new CreateOrderService(orders, gateway, RETURN_URLS, Clock.fixed(NOW, ZoneOffset.UTC));
+            new CreateOrderService(orders, gateway, URLS, Clock.fixed(NOW, ZoneOffset.UTC), CHECKOUT_LIFETIME);
 
     private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1");
 
@@ -57,7 +74,43 @@ class CreateOrderServiceTest {
 
         assertThat(gateway.checkoutRequests()).containsExactly(new CheckoutRequest(created.id(),
                 Money.of(299_00, "NOK"),
-                URI.create("https://shop.example.test/orders/" + created.id() + "/return")));
+                URI.create("https://shop.example.test/orders/" + created.id() + "/return"),
+                URI.create("https://shop.example.test/orders/" + created.id() + "/notify"),
+                created.createdAt().plus(CHECKOUT_LIFETIME)));
+    }
+
+    @Test
+    void when_an_order_is_created_then_its_checkout_expires_one_lifetime_after_creation_and_notifies_the_service() {
+        Order created = service.createOrder(command);
+
+        CheckoutRequest request = gateway.checkoutRequests().get(0);
+        assertThat(request.expiresAt()).isEqualTo(Instant.parse("2026-03-08T14:24:40.818123Z"));
+        assertThat(request.notificationUrl())
+                .isEqualTo(URI.create("https://shop.example.test/orders/" + created.id() + "/notify"));
+    }
+
+    @Test
+    void when_an_order_is_created_then_opening_its_checkout_records_no_status_change() {
+        Order created = service.createOrder(command);
+
+        assertThat(orders.history(created.id())).isEmpty();
+    }
+
+    @Test
+    void given_the_provider_fails_when_an_order_is_created_then_the_failure_is_recorded_as_coming_from_the_checkout() {
+        gateway.failCheckouts(PaymentProviderException.Kind.UNAVAILABLE);
+
+        CheckoutFailedException failure =
+                catchThrowableOfType(CheckoutFailedException.class, () -> service.createOrder(command));
+
+        List<StatusChange> history = orders.history(failure.order().id());
+        assertThat(history).singleElement().satisfies(change -> {
+            assertThat(change.from()).isEqualTo(OrderStatus.PENDING);
+            assertThat(change.to()).isEqualTo(OrderStatus.FAILED);
+            assertThat(change.provenance().source()).isEqualTo(ChangeSource.CHECKOUT);
+            assertThat(change.provenance().providerReference()).isEmpty();
+            assertThat(change.provenance().at()).isCloseTo(NOW, within(1, ChronoUnit.MICROS));
+        });
     }
 
     @Test

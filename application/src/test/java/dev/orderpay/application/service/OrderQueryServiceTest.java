@@ -5,9 +5,12 @@ import dev.orderpay.application.port.in.OrderCursor;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.OrderPage;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.Provenance;
+import dev.orderpay.domain.StatusChange;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static dev.orderpay.domain.TestOrders.anOrder;
+import static dev.orderpay.domain.TestOrders.anOrderWithCheckout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -88,6 +92,44 @@ class OrderQueryServiceTest {
 
         OrderNotFoundException notFound =
                 catchThrowableOfType(OrderNotFoundException.class, () -> service.getOrder(unknown));
+
+        assertThat(notFound).isNotNull();
+        assertThat(notFound.orderId()).isEqualTo(unknown);
+    }
+
+    @Test
+    void given_an_order_that_changed_twice_when_its_history_is_asked_for_then_the_changes_come_oldest_first() {
+        Order order = anOrderWithCheckout().build();
+        orders.add(order);
+        Provenance redirect = Provenance.of(ChangeSource.REDIRECT, "payment-1", START);
+        Provenance callback = Provenance.of(ChangeSource.CALLBACK, "event-2", START.plusSeconds(30));
+        Order loaded = orders.findById(order.id()).orElseThrow();
+        loaded.followProvider(OrderStatus.AUTHORIZED, redirect);
+        Order saved = orders.update(loaded);
+        saved.followProvider(OrderStatus.CAPTURED, callback);
+        orders.update(saved);
+
+        List<StatusChange> history = service.orderHistory(order.id());
+
+        assertThat(history).containsExactly(
+                new StatusChange(order.id(), OrderStatus.PENDING, OrderStatus.AUTHORIZED, redirect),
+                new StatusChange(order.id(), OrderStatus.AUTHORIZED, OrderStatus.CAPTURED, callback));
+    }
+
+    @Test
+    void given_an_order_that_never_changed_when_its_history_is_asked_for_then_it_is_empty() {
+        Order order = anOrder().build();
+        orders.add(order);
+
+        assertThat(service.orderHistory(order.id())).isEmpty();
+    }
+
+    @Test
+    void given_an_unknown_id_when_its_history_is_asked_for_then_the_order_is_not_found() {
+        OrderId unknown = OrderId.newId();
+
+        OrderNotFoundException notFound =
+                catchThrowableOfType(OrderNotFoundException.class, () -> service.orderHistory(unknown));
 
         assertThat(notFound).isNotNull();
         assertThat(notFound.orderId()).isEqualTo(unknown);

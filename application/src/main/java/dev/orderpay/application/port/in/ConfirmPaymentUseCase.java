@@ -6,7 +6,6 @@ public interface ConfirmPaymentUseCase {
      * Learns the true outcome of a buyer's return from the provider and applies it to the order. Safe to repeat.
      *
      * @throws OrderNotFoundException if there is no such order
-     * @throws dev.orderpay.application.port.out.PaymentProviderException if the provider could not be asked
      */
     PaymentConfirmation confirmPayment(ConfirmPaymentCommand command);
 }

@@ -10,10 +10,15 @@ public record PaymentConfirmation(Order order, Verdict verdict) {
     public enum Verdict {
         /** The provider confirmed a payment for this order; the order shows its status. */
         VERIFIED,
-        /** The return said the payment failed or was abandoned; recorded unless the order already moved on. */
-        UNVERIFIED_FAILURE,
+        /**
+         * The return said the checkout ended without payment. Recorded if the provider agrees or cannot be asked;
+         * left alone if the provider shows the checkout still open, or the order has moved on.
+         */
+        FAILURE_REPORTED,
         /** The payment the return pointed at is not this order's (reference, session, amount or currency). */
         MISMATCH,
+        /** The provider could not be asked; the order is unchanged until a notification or reconciliation. */
+        AWAITING_PROVIDER,
         /** The return carried neither a payment nor an error: nothing to confirm. */
         NOTHING_TO_CONFIRM
     }

@@ -3,7 +3,9 @@ package dev.orderpay.application.port.out;
 import dev.orderpay.application.port.in.OrderCursor;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.StatusChange;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +16,8 @@ public interface OrderRepository {
     void add(Order order);
 
     /**
-     * Stores the order's status and session, provided nobody else changed it since it was loaded.
+     * Stores the order's status and session, provided nobody else changed it since it was loaded, together with
+     * its {@link Order#uncommittedChanges()} as history: both or neither.
      *
      * @return the order as stored, with its new version
      * @throws ConcurrentOrderUpdateException if the stored order has moved on since this copy was loaded, or was
@@ -26,4 +29,14 @@ public interface OrderRepository {
 
     /** Up to {@code limit} orders, newest first (ties broken by id), strictly after {@code after} when given. */
     List<Order> findNewestFirst(Optional<OrderCursor> after, int limit);
+
+    /** The order's status changes, oldest first. */
+    List<StatusChange> history(OrderId id);
+
+    /**
+     * Claims up to {@code limit} orders still awaiting their payment's outcome, created before
+     * {@code createdBefore} and not claimed by anyone until {@code now}; each stays claimed until
+     * {@code claimedUntil}. Concurrent callers (other instances) never get the same order.
+     */
+    List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit);
 }

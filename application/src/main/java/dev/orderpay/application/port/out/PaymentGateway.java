@@ -26,6 +26,20 @@ public interface PaymentGateway {
      */
     ProviderPayment fetchPayment(String paymentId);
 
+    /**
+     * Asks the provider how a checkout stands: paid, ended without payment, or still open.
+     *
+     * @throws PaymentProviderException if the provider could not be asked
+     */
+    CheckoutStatus fetchCheckout(String sessionId);
+
     /** Reads the parameters the provider put on the buyer's return; pure parsing, nothing is trusted or fetched. */
     BuyerReturn readBuyerReturn(Map<String, List<String>> parameters);
+
+    /**
+     * Checks that a notification comes from the provider and reads what it claims; nothing is fetched.
+     *
+     * @throws UnauthenticNotificationException if the provider's proof of origin is missing or wrong
+     */
+    ProviderNotice authenticateNotification(InboundNotification notification);
 }

@@ -13,13 +13,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A provider in memory, for use-case and HTTP tests. Its buyer returns use its own parameter names,
- * {@code payment_id} and {@code error} ({@code cancelled}, {@code declined} or {@code failed}).
+ * A provider in memory, for use-case and HTTP tests. Its buyer returns and notifications use its own parameter
+ * names, {@code payment_id}, {@code error} ({@code cancelled}, {@code declined} or {@code failed}) and
+ * {@code event_id}; a notification is authentic when its {@value #SIGNATURE_HEADER} header says
+ * {@value #VALID_SIGNATURE}, and {@value #DELIVERY_HEADER} names the delivery.
  */
 public class FakePaymentGateway implements PaymentGateway {
 
+    public static final String SIGNATURE_HEADER = "x-fake-signature";
+    public static final String VALID_SIGNATURE = "valid";
+    public static final String DELIVERY_HEADER = "x-fake-delivery";
+
     private final List<CheckoutRequest> checkoutRequests = new CopyOnWriteArrayList<>();
     private final Map<String, ProviderPayment> payments = new ConcurrentHashMap<>();
+    private final Map<String, CheckoutStatus> checkouts = new ConcurrentHashMap<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile PaymentProviderException checkoutFailure;
@@ -32,7 +39,31 @@ public class FakePaymentGateway implements PaymentGateway {
             throw checkoutFailure;
         }
         String id = "fake-session-" + sequence.incrementAndGet();
+        checkouts.put(id, new CheckoutStatus(Optional.empty(), Optional.empty(), Optional.of(request.expiresAt())));
         return new PaymentSession(id, URI.create("https://pay.example.test/checkout/" + id));
+    }
+
+    @Override
+    public CheckoutStatus fetchCheckout(String sessionId) {
+        fetches.incrementAndGet();
+        if (fetchFailure != null) {
+            throw fetchFailure;
+        }
+        CheckoutStatus checkout = checkouts.get(sessionId);
+        if (checkout == null) {
+            throw new PaymentProviderException(PaymentProviderException.Kind.NOT_FOUND, "no checkout " + sessionId);
+        }
+        return checkout;
+    }
+
+    @Override
+    public ProviderNotice authenticateNotification(InboundNotification notification) {
+        if (!notification.header(SIGNATURE_HEADER).filter(VALID_SIGNATURE::equals).isPresent()) {
+            throw new UnauthenticNotificationException("missing or wrong " + SIGNATURE_HEADER);
+        }
+        BuyerReturn claims = readBuyerReturn(notification.query());
+        return new ProviderNotice(notification.header(DELIVERY_HEADER), claims.paymentId(), claims.failureHint(),
+                notification.queryParameter("event_id"));
     }
 
     @Override
@@ -65,11 +96,19 @@ public class FakePaymentGateway implements PaymentGateway {
                 order.amount().currencyCode(), status);
     }
 
-    /** The provider now holds a payment with exactly these properties; returns its id. */
+    /** The provider now holds a payment with exactly these properties, made in that checkout; returns its id. */
     public String record(String sessionId, String orderReference, long amount, String currency, OrderStatus status) {
         String id = "fake-payment-" + sequence.incrementAndGet();
         payments.put(id, new ProviderPayment(id, sessionId, orderReference, amount, currency, status));
+        checkouts.computeIfPresent(sessionId, (session, checkout) ->
+                new CheckoutStatus(Optional.of(id), checkout.endedWithoutPayment(), checkout.expiresAt()));
         return id;
+    }
+
+    /** The provider now records that the checkout ended without payment (CANCELLED, FAILED or DECLINED). */
+    public void endCheckout(String sessionId, OrderStatus outcome) {
+        checkouts.computeIfPresent(sessionId, (session, checkout) ->
+                new CheckoutStatus(checkout.paymentId(), Optional.of(outcome), checkout.expiresAt()));
     }
 
     /** Changes the status of a payment the provider already holds. */

@@ -1,19 +1,19 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.out.ReturnUrls;
+import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.domain.OrderId;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
 
-/** The buyer comes back to this service's own return route, under its public address. */
+/** The buyer comes back to, and the provider notifies, this service's own routes under its public address. */
 @Singleton
-class RestReturnUrls implements ReturnUrls {
+class RestPaymentUrls implements PaymentUrls {
 
     private final String publicUrl;
 
-    RestReturnUrls(@Value("${orderpay.public-url}") String publicUrl) {
+    RestPaymentUrls(@Value("${orderpay.public-url}") String publicUrl) {
         URI base = URI.create(publicUrl);
         if (!base.isAbsolute()) {
             throw new IllegalArgumentException("orderpay.public-url must be an absolute URL, was " + publicUrl);
@@ -24,5 +24,10 @@ class RestReturnUrls implements ReturnUrls {
     @Override
     public URI returnUrl(OrderId orderId) {
         return URI.create(publicUrl + OrderPaths.returnFromCheckout(orderId));
+    }
+
+    @Override
+    public URI notificationUrl(OrderId orderId) {
+        return URI.create(publicUrl + OrderPaths.notification(orderId));
     }
 }

@@ -1,0 +1,25 @@
+package dev.orderpay.adapter.persistence;
+
+import dev.orderpay.application.port.out.DeliveryLog;
+import jakarta.inject.Singleton;
+
+/** Handled notification deliveries in PostgreSQL, shared by every instance of the service. */
+@Singleton
+class JdbcDeliveryLog implements DeliveryLog {
+
+    private final DeliveryRowRepository deliveries;
+
+    JdbcDeliveryLog(DeliveryRowRepository deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    public boolean contains(String deliveryId) {
+        return deliveries.existsById(deliveryId);
+    }
+
+    @Override
+    public void record(String deliveryId) {
+        deliveries.insertIfAbsent(deliveryId);
+    }
+}

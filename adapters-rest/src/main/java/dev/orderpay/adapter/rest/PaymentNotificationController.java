@@ -1,0 +1,94 @@
+package dev.orderpay.adapter.rest;
+
+import dev.orderpay.application.port.in.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.NotificationCommand;
+import dev.orderpay.application.port.in.NotificationOutcome;
+import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
+import dev.orderpay.application.port.out.InboundNotification;
+import dev.orderpay.domain.OrderId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Objects;
+
+/**
+ * Where the provider notifies this service server-to-server. The request is handed on exactly as it arrived: only
+ * the payment adapter knows how the provider signs it and what its parameters mean. A POST's body is never read,
+ * since nothing in it is trusted. The status code is what the provider's retries go by: 2xx ends them, 503 asks
+ * for another delivery, and 4xx says another delivery would not help.
+ */
+@Controller(OrderPaths.ORDERS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PaymentNotificationController {
+
+    private final HandleNotificationUseCase handleNotification;
+
+    PaymentNotificationController(HandleNotificationUseCase handleNotification) {
+        this.handleNotification = handleNotification;
+    }
+
+    @Get("/{id}/callback")
+    HttpResponse<?> notifiedByGet(@PathVariable String id, HttpRequest<?> request) {
+        return handle(OrderIds.fromPath(id), request);
+    }
+
+    // The provider chooses the content type of a body we ignore, so none may be refused with 415.
+    @Post(uri = "/{id}/callback", consumes = MediaType.ALL)
+    HttpResponse<?> notifiedByPost(@PathVariable String id, HttpRequest<?> request) {
+        return handle(OrderIds.fromPath(id), request);
+    }
+
+    private HttpResponse<?> handle(OrderId orderId, HttpRequest<?> request) {
+        NotificationOutcome outcome;
+        try {
+            outcome = handleNotification.handleNotification(new NotificationCommand(orderId, asReceived(request)));
+        } catch (ConcurrentOrderUpdateException raced) {
+            // Elsewhere a 409 asks the client to try again; the provider would take it as final.
+            outcome = NotificationOutcome.RETRY_LATER;
+        }
+        return switch (outcome) {
+            case HANDLED, DUPLICATE -> HttpResponse.ok(new NotificationResponse(outcome.name()));
+            case RETRY_LATER -> Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "notification_retry_later",
+                            "Notification not handled yet",
+                            "The notification cannot be handled now. Deliver it again later.")
+                    .aboutOrder(orderId.toString())
+                    .toResponse();
+            case REJECTED -> Problem.of(HttpStatus.CONFLICT, "notification_rejected", "Notification rejected",
+                            "The payment the notification points at does not belong to this order.")
+                    .aboutOrder(orderId.toString())
+                    .toResponse();
+        };
+    }
+
+    private static InboundNotification asReceived(HttpRequest<?> request) {
+        String rawQuery = Objects.requireNonNullElse(request.getUri().getRawQuery(), "");
+        String host = hostWithoutPort(request.getHeaders().get(HttpHeaders.HOST));
+        return new InboundNotification(request.getMethodName(), host, request.getPath(), rawQuery,
+                request.getParameters().asMap(), request.getHeaders().asMap());
+    }
+
+    /** The Host header's name part; an IPv6 literal keeps its brackets. Empty if the client sent no Host. */
+    static String hostWithoutPort(@Nullable String host) {
+        if (host == null) {
+            return "";
+        }
+        int portSeparator = host.lastIndexOf(':');
+        boolean portFollows = portSeparator > host.lastIndexOf(']');
+        return portFollows ? host.substring(0, portSeparator) : host;
+    }
+
+    @Serdeable
+    record NotificationResponse(String outcome) {
+    }
+}

@@ -1,0 +1,14 @@
+package dev.orderpay.application.port.in;
+
+import dev.orderpay.application.port.out.InboundNotification;
+import dev.orderpay.domain.OrderId;
+
+import java.util.Objects;
+
+public record NotificationCommand(OrderId orderId, InboundNotification notification) {
+
+    public NotificationCommand {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(notification, "notification");
+    }
+}

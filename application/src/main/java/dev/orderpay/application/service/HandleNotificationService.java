@@ -1,0 +1,86 @@
+package dev.orderpay.application.service;
+
+import dev.orderpay.application.port.in.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.NotificationCommand;
+import dev.orderpay.application.port.in.NotificationOutcome;
+import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
+import dev.orderpay.application.port.out.DeliveryLog;
+import dev.orderpay.application.port.out.OrderRepository;
+import dev.orderpay.application.port.out.PaymentGateway;
+import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.application.port.out.ProviderNotice;
+import dev.orderpay.application.service.OrderSettlement.Verified;
+import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.Order;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Handles the provider's server-to-server notifications. They are delivered at least once and may race the
+ * buyer's return, so each is authenticated, deduplicated by its delivery id, and then treated like a return: the
+ * payment is fetched and verified before the order follows it. What cannot be done now is left for the provider
+ * to deliver again.
+ */
+public final class HandleNotificationService implements HandleNotificationUseCase {
+
+    private static final Logger LOG = Logger.getLogger(HandleNotificationService.class.getName());
+
+    private final OrderRepository orders;
+    private final PaymentGateway gateway;
+    private final DeliveryLog deliveries;
+    private final OrderSettlement settlement;
+
+    public HandleNotificationService(OrderRepository orders, PaymentGateway gateway, DeliveryLog deliveries,
+                                     Clock clock) {
+        this.orders = orders;
+        this.gateway = gateway;
+        this.deliveries = deliveries;
+        this.settlement = new OrderSettlement(orders, gateway, clock);
+    }
+
+    @Override
+    public NotificationOutcome handleNotification(NotificationCommand command) {
+        ProviderNotice notice = gateway.authenticateNotification(command.notification());
+        if (notice.deliveryId().map(deliveries::contains).orElse(false)) {
+            return NotificationOutcome.DUPLICATE;
+        }
+        Optional<Order> found = orders.findById(command.orderId());
+        if (found.isEmpty()) {
+            // The order may not be committed yet; the provider retries.
+            return NotificationOutcome.RETRY_LATER;
+        }
+        NotificationOutcome outcome;
+        try {
+            outcome = apply(found.get(), notice);
+        } catch (PaymentProviderException unreachable) {
+            LOG.warning(() -> "could not check a notification for order " + command.orderId() + " with the provider ("
+                    + unreachable.kind() + "); it will be delivered again");
+            return NotificationOutcome.RETRY_LATER;
+        } catch (ConcurrentOrderUpdateException contended) {
+            // The order kept changing under us; a later delivery decides against whatever it settled on.
+            return NotificationOutcome.RETRY_LATER;
+        }
+        notice.deliveryId().ifPresent(deliveries::record);
+        return outcome;
+    }
+
+    private NotificationOutcome apply(Order order, ProviderNotice notice) {
+        if (notice.paymentId().isPresent()) {
+            String paymentId = notice.paymentId().get();
+            if (settlement.verify(order, paymentId) instanceof Verified verified) {
+                settlement.follow(order, verified.payment(), ChangeSource.CALLBACK, notice.eventId().orElse(paymentId));
+                return NotificationOutcome.HANDLED;
+            }
+            return NotificationOutcome.REJECTED;
+        }
+        if (notice.failureHint().isPresent() && order.session().isPresent() && order.status().awaitsOutcome()) {
+            // A failure report is checked against the provider's view of the checkout, like a buyer's return.
+            return settlement.settleFromCheckout(order, ChangeSource.CALLBACK, false).mismatch()
+                    ? NotificationOutcome.REJECTED
+                    : NotificationOutcome.HANDLED;
+        }
+        return NotificationOutcome.HANDLED;
+    }
+}

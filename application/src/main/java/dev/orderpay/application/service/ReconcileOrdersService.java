@@ -1,0 +1,92 @@
+package dev.orderpay.application.service;
+
+import dev.orderpay.application.port.in.ReconcileOrdersUseCase;
+import dev.orderpay.application.port.in.ReconciliationReport;
+import dev.orderpay.application.port.out.OrderRepository;
+import dev.orderpay.application.port.out.PaymentGateway;
+import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.Provenance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Finishes what returns and notifications left open: the buyer closed the tab, a notification never came, the
+ * service stopped halfway. Orders still awaiting an outcome some time after creation are claimed in batches (so
+ * several instances can run this at once without asking twice) and settled with what the provider says.
+ */
+public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
+
+    private static final Logger LOG = Logger.getLogger(ReconcileOrdersService.class.getName());
+
+    /**
+     * @param settleAfter how old an unsettled order must be before the provider is asked about it
+     * @param claimFor    how long a claimed order is left to this run before another may take it
+     * @param batchSize   how many orders one run asks about at most
+     */
+    public record Policy(Duration settleAfter, Duration claimFor, int batchSize) {
+        public Policy {
+            Objects.requireNonNull(settleAfter, "settleAfter");
+            Objects.requireNonNull(claimFor, "claimFor");
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be positive");
+            }
+        }
+    }
+
+    private final OrderRepository orders;
+    private final OrderSettlement settlement;
+    private final Clock clock;
+    private final Policy policy;
+
+    public ReconcileOrdersService(OrderRepository orders, PaymentGateway gateway, Clock clock, Policy policy) {
+        this.orders = orders;
+        this.settlement = new OrderSettlement(orders, gateway, clock);
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    @Override
+    public ReconciliationReport reconcileBatch() {
+        Instant now = clock.instant();
+        List<Order> claimed = orders.claimUnsettled(now.minus(policy.settleAfter()), now,
+                now.plus(policy.claimFor()), policy.batchSize());
+        int changed = 0;
+        int failed = 0;
+        for (Order order : claimed) {
+            // Read before reconciling: applying a change updates this very object.
+            OrderStatus before = order.status();
+            try {
+                if (reconcile(order).status() != before) {
+                    changed++;
+                }
+            } catch (PaymentProviderException unreachable) {
+                failed++;
+                LOG.warning(() -> "could not reconcile order " + order.id() + " (" + unreachable.kind()
+                        + "); it is asked about again later");
+            }
+        }
+        return new ReconciliationReport(claimed.size(), changed, failed);
+    }
+
+    private Order reconcile(Order order) {
+        if (order.session().isEmpty()) {
+            // Creation stopped before the checkout was opened (the service was stopped, say): no buyer ever got
+            // a link to pay with.
+            return settlement.apply(order, current -> current.status() == OrderStatus.PENDING
+                    && current.session().isEmpty()
+                    ? Optional.of(current.failCheckout(
+                            Provenance.unreferenced(ChangeSource.RECONCILIATION, clock.instant())))
+                    : Optional.empty());
+        }
+        return settlement.settleFromCheckout(order, ChangeSource.RECONCILIATION, true).order();
+    }
+}

@@ -1,0 +1,291 @@
+package dev.orderpay.application.service;
+
+import dev.orderpay.application.port.in.ReconciliationReport;
+import dev.orderpay.application.port.out.FakePaymentGateway;
+import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.application.service.ReconcileOrdersService.Policy;
+import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.Provenance;
+import dev.orderpay.domain.StatusChange;
+import dev.orderpay.domain.TestOrders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static dev.orderpay.application.service.CheckoutsAtTheFake.withCheckoutOpened;
+import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
+import static dev.orderpay.domain.OrderStatus.CANCELLED;
+import static dev.orderpay.domain.OrderStatus.CAPTURED;
+import static dev.orderpay.domain.OrderStatus.EXPIRED;
+import static dev.orderpay.domain.OrderStatus.FAILED;
+import static dev.orderpay.domain.OrderStatus.ON_HOLD;
+import static dev.orderpay.domain.OrderStatus.PENDING;
+import static dev.orderpay.domain.TestOrders.anOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReconcileOrdersServiceTest {
+
+    /** Some 35 minutes after the test orders' creation time, {@link TestOrders#CREATED_AT}: old enough to settle. */
+    private static final Instant NOW = Instant.parse("2026-03-08T14:00:00Z");
+    private static final Duration SETTLE_AFTER = Duration.ofMinutes(15);
+    private static final Duration CLAIM_FOR = Duration.ofMinutes(5);
+    private static final Instant STILL_OPEN = NOW.plus(Duration.ofHours(1));
+    private static final Instant LAPSED = NOW.minusSeconds(1);
+
+    private final SettableClock clock = new SettableClock(NOW);
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final FakePaymentGateway gateway = new FakePaymentGateway();
+    private final ReconcileOrdersService service = serviceWithBatchesOf(10);
+
+    @Test
+    void only_orders_older_than_the_settling_time_and_still_awaiting_an_outcome_are_examined() {
+        Order pending = storedWithCheckout(anOrder(), STILL_OPEN);
+        Order onHold = storedWithCheckout(anOrder().withStatus(ON_HOLD), STILL_OPEN);
+        Order justOldEnough =
+                storedWithCheckout(anOrder().createdAt(NOW.minus(SETTLE_AFTER).minusSeconds(1)), STILL_OPEN);
+        Order young = storedWithCheckout(anOrder().createdAt(NOW.minus(SETTLE_AFTER).plusSeconds(1)), STILL_OPEN);
+        // Each of these would move if it were examined: the provider holds an authorized payment for every one
+        // (a captured one for the order already authorized).
+        Map<OrderStatus, Order> decided = Arrays.stream(OrderStatus.values()).filter(status -> !status.awaitsOutcome())
+                .collect(Collectors.toMap(Function.identity(),
+                        status -> storedWithCheckout(anOrder().withStatus(status), STILL_OPEN)));
+        gateway.paymentFor(pending, AUTHORIZED);
+        gateway.paymentFor(onHold, AUTHORIZED);
+        gateway.paymentFor(justOldEnough, AUTHORIZED);
+        gateway.paymentFor(young, AUTHORIZED);
+        decided.forEach((status, order) -> gateway.paymentFor(order, status == AUTHORIZED ? CAPTURED : AUTHORIZED));
+
+        ReconciliationReport report = service.reconcileBatch();
+
+        assertThat(report.examined()).isEqualTo(3);
+        assertThat(stored(pending).status()).isEqualTo(AUTHORIZED);
+        assertThat(stored(onHold).status()).isEqualTo(AUTHORIZED);
+        assertThat(stored(justOldEnough).status()).isEqualTo(AUTHORIZED);
+        assertThat(stored(young).status()).isEqualTo(PENDING);
+        decided.forEach((status, order) -> assertThat(stored(order).status()).as("%s order", status).isEqualTo(status));
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"ON_HOLD", "AUTHORIZED", "CAPTURED", "DECLINED"})
+    void given_a_paid_checkout_then_the_order_follows_the_verified_payment_as_reconciled(OrderStatus paid) {
+        Order order = storedWithCheckout(anOrder(), STILL_OPEN);
+        String paymentId = gateway.paymentFor(order, paid);
+
+        service.reconcileBatch();
+
+        assertThat(stored(order).status()).isEqualTo(paid);
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, paid,
+                Provenance.of(ChangeSource.RECONCILIATION, paymentId, NOW)));
+    }
+
+    @Test
+    void given_a_checkout_holding_another_orders_payment_then_the_order_is_left_as_it_is() {
+        Order order = storedWithCheckout(anOrder(), LAPSED);
+        gateway.record(sessionOf(order), "another-order", order.amount().minorUnits(), "NOK", AUTHORIZED);
+
+        service.reconcileBatch();
+
+        assertUnchanged(order);
+    }
+
+    @Test
+    void given_a_checkout_that_lapsed_without_payment_then_the_order_expires() {
+        Order order = storedWithCheckout(anOrder(), LAPSED);
+
+        service.reconcileBatch();
+
+        assertThat(stored(order).status()).isEqualTo(EXPIRED);
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, EXPIRED,
+                Provenance.of(ChangeSource.RECONCILIATION, sessionOf(order), NOW)));
+    }
+
+    @Test
+    void given_a_checkout_still_open_and_not_lapsed_then_the_order_is_left_pending() {
+        Order order = storedWithCheckout(anOrder(), STILL_OPEN);
+
+        ReconciliationReport report = service.reconcileBatch();
+
+        assertThat(report).isEqualTo(new ReconciliationReport(1, 0, 0));
+        assertUnchanged(order);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"PENDING", "AUTHORIZED"})
+    void given_a_lapsed_checkout_the_provider_shows_paid_then_the_order_is_never_expired(OrderStatus paid) {
+        // PENDING: the buyer started a payment the provider has not decided yet; that is not an expiry either
+        Order order = storedWithCheckout(anOrder(), LAPSED);
+        gateway.paymentFor(order, paid);
+
+        service.reconcileBatch();
+
+        assertThat(stored(order).status()).isEqualTo(paid);
+        assertThat(orders.history(order.id())).extracting(StatusChange::to).doesNotContain(EXPIRED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"CANCELLED", "DECLINED", "FAILED"})
+    void given_a_checkout_the_provider_shows_ended_without_payment_then_the_order_takes_that_ending(
+            OrderStatus ending) {
+        Order order = storedWithCheckout(anOrder(), STILL_OPEN);
+        gateway.endCheckout(sessionOf(order), ending);
+
+        service.reconcileBatch();
+
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, ending,
+                Provenance.of(ChangeSource.RECONCILIATION, sessionOf(order), NOW)));
+    }
+
+    @Test
+    void given_an_order_whose_creation_stopped_before_its_checkout_then_it_fails_without_asking_the_provider() {
+        Order order = anOrder().build();
+        orders.add(order);
+
+        service.reconcileBatch();
+
+        assertThat(stored(order).status()).isEqualTo(FAILED);
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, FAILED,
+                Provenance.unreferenced(ChangeSource.RECONCILIATION, NOW)));
+        assertThat(gateway.fetchCount()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"UNAVAILABLE", "TIMEOUT", "REJECTED"})
+    void given_the_provider_cannot_be_asked_then_the_order_is_counted_failed_and_left_unchanged(
+            PaymentProviderException.Kind kind) {
+        Order order = storedWithCheckout(anOrder(), LAPSED);
+        gateway.failFetches(kind);
+
+        ReconciliationReport report = service.reconcileBatch();
+
+        assertThat(report).isEqualTo(new ReconciliationReport(1, 0, 1));
+        assertUnchanged(order);
+    }
+
+    @Test
+    void given_an_order_the_provider_could_not_be_asked_about_then_it_is_examined_again_only_once_its_claim_ran_out() {
+        storedWithCheckout(anOrder(), STILL_OPEN);
+        gateway.failFetches(PaymentProviderException.Kind.UNAVAILABLE);
+        service.reconcileBatch();
+
+        clock.set(NOW.plus(CLAIM_FOR).minusSeconds(1));
+        ReconciliationReport whileClaimed = service.reconcileBatch();
+        clock.set(NOW.plus(CLAIM_FOR).plusSeconds(1));
+        ReconciliationReport afterTheClaim = service.reconcileBatch();
+
+        assertThat(whileClaimed.examined()).isZero();
+        assertThat(afterTheClaim).isEqualTo(new ReconciliationReport(1, 0, 1));
+        assertThat(gateway.fetchCount()).isEqualTo(2);
+    }
+
+    @Test
+    void the_report_counts_the_orders_examined_and_those_the_provider_could_not_be_asked_about() {
+        gateway.paymentFor(storedWithCheckout(anOrder(), STILL_OPEN), AUTHORIZED);
+        storedWithCheckout(anOrder(), LAPSED);
+        storedWithCheckout(anOrder(), STILL_OPEN);
+        // a checkout the fake provider never opened: asking about it fails
+        orders.add(TestOrders.anOrderWithCheckout().build());
+
+        ReconciliationReport report = service.reconcileBatch();
+
+        assertThat(report.examined()).isEqualTo(4);
+        assertThat(report.failed()).isEqualTo(1);
+    }
+
+    @Test
+    void given_more_unsettled_orders_than_a_batch_then_one_run_examines_a_batch_and_the_next_run_the_rest() {
+        ReconcileOrdersService inPairs = serviceWithBatchesOf(2);
+        for (int i = 0; i < 3; i++) {
+            storedWithCheckout(anOrder(), STILL_OPEN);
+        }
+
+        ReconciliationReport first = inPairs.reconcileBatch();
+        int fetchesInTheFirstRun = gateway.fetchCount();
+        ReconciliationReport second = inPairs.reconcileBatch();
+        ReconciliationReport third = inPairs.reconcileBatch();
+
+        assertThat(first.examined()).isEqualTo(2);
+        assertThat(fetchesInTheFirstRun).isEqualTo(2);
+        assertThat(second.examined()).isEqualTo(1);
+        assertThat(third.examined()).isZero();
+    }
+
+    private ReconcileOrdersService serviceWithBatchesOf(int batchSize) {
+        return new ReconcileOrdersService(orders, gateway, clock, new Policy(SETTLE_AFTER, CLAIM_FOR, batchSize));
+    }
+
+    private Order storedWithCheckout(TestOrders order, Instant checkoutExpiresAt) {
+        Order stored = withCheckoutOpened(gateway, order, checkoutExpiresAt);
+        orders.add(stored);
+        return stored;
+    }
+
+    private void assertUnchanged(Order order) {
+        Order stored = stored(order);
+        assertThat(stored.status()).isEqualTo(order.status());
+        assertThat(stored.version()).isEqualTo(order.version());
+        assertThat(orders.history(order.id())).isEmpty();
+    }
+
+    private Order stored(Order order) {
+        return orders.findById(order.id()).orElseThrow();
+    }
+
+    private static String sessionOf(Order order) {
+        return order.session().orElseThrow().id();
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class SettableClock extends Clock {
+
+        private Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the services read instants only");
+        }
+    }
+
+    @Test
+    void the_report_counts_the_orders_whose_status_changed() {
+        gateway.paymentFor(storedWithCheckout(anOrder(), STILL_OPEN), AUTHORIZED);
+        storedWithCheckout(anOrder(), LAPSED);
+        orders.add(anOrder().build());
+        storedWithCheckout(anOrder(), STILL_OPEN);
+
+        ReconciliationReport report = service.reconcileBatch();
+
+        // paid, lapsed and never opened change; the open checkout does not
+        assertThat(report).isEqualTo(new ReconciliationReport(4, 3, 0));
+    }
+}

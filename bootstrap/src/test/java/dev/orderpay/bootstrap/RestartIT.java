@@ -1,0 +1,124 @@
+package dev.orderpay.bootstrap;
+
+import dev.orderpay.adapter.persistence.PostgresTestDatabase;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service is killed while it waits for Dintero to open a checkout, and started again on the same database.
+ * Nothing it acknowledged is lost, and reconciliation settles what was left open: the order that was being
+ * created fails (no buyer ever got its link), an order the buyer paid while the service was down follows Dintero.
+ */
+class RestartIT {
+
+    private static final long IN_FLIGHT_AMOUNT = 4242;
+
+    private final DinteroStub dintero = new DinteroStub().start();
+
+    @AfterEach
+    void stopDintero() {
+        dintero.stop();
+    }
+
+    @Test
+    void given_a_crash_mid_creation_when_restarted_then_acknowledged_orders_survive_and_open_ones_are_reconciled()
+            throws Exception {
+        Path work = Path.of("target", "restart-run");
+        Map<String, String> environment = environment();
+        String paid;
+        String unpaid;
+        try (ServiceProcess first = ServiceProcess.start(work, environment)) {
+            ServiceClient client = new ServiceClient(first.base(), JsonMapper.createDefault());
+            paid = client.createOrder(1000, "NOK", "paid-while-down");
+            unpaid = client.createOrder(2000, "NOK", "still-open");
+
+            dintero.server.stubFor(post(urlEqualTo("/v1/sessions-profile")).atPriority(1)
+                    .withRequestBody(matchingJsonPath("$.order.amount", equalTo(Long.toString(IN_FLIGHT_AMOUNT))))
+                    .willReturn(aResponse().withFixedDelay(60_000).withStatus(500)));
+            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(first.base().resolve("/orders"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"amount\":" + IN_FLIGHT_AMOUNT + ",\"currency\":\"NOK\",\"receipt\":\"in-flight\"}"))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            awaitSessionRequestFor(IN_FLIGHT_AMOUNT);
+
+            first.kill();
+        }
+
+        // While the service was down, the buyer paid the first order; the second checkout is still open.
+        dintero.transaction("T-" + paid, paid, 1000, "NOK", "AUTHORIZED");
+        Instant stillOpenUntil = Instant.now().plus(Duration.ofHours(1));
+        dintero.session(paid, "T-" + paid, stillOpenUntil);
+        dintero.session(unpaid, null, stillOpenUntil);
+
+        try (ServiceProcess second = ServiceProcess.start(work, environment)) {
+            ServiceClient client = new ServiceClient(second.base(), JsonMapper.createDefault());
+            Instant deadline = Instant.now().plusSeconds(60);
+            Map<String, String> statuses = statusesByReceipt(client);
+            while (!(statuses.get("paid-while-down").equals("AUTHORIZED") && statuses.get("in-flight").equals("FAILED"))
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+                statuses = statusesByReceipt(client);
+            }
+
+            assertThat(statuses).containsEntry("paid-while-down", "AUTHORIZED")
+                    .containsEntry("in-flight", "FAILED")
+                    .containsEntry("still-open", "PENDING");
+            JsonNode history = client.order(paid, "?include=history").get("history");
+            assertThat(history.get(0).get("source").getStringValue()).isEqualTo("RECONCILIATION");
+        }
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> database = PostgresTestDatabase.datasourceProperties();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DATASOURCES_DEFAULT_URL", database.get("datasources.default.url"));
+        environment.put("DATASOURCES_DEFAULT_USERNAME", database.get("datasources.default.username"));
+        environment.put("DATASOURCES_DEFAULT_PASSWORD", database.get("datasources.default.password"));
+        environment.put("DINTERO_ACCOUNT_ID", DinteroStub.ACCOUNT);
+        environment.put("DINTERO_CLIENT_ID", "restart-client");
+        environment.put("DINTERO_CLIENT_SECRET", DinteroStub.CLIENT_SECRET);
+        environment.put("DINTERO_API_URL", dintero.server.baseUrl());
+        environment.put("DINTERO_CHECKOUT_URL", dintero.server.baseUrl());
+        environment.put("ORDERPAY_RECONCILE_INTERVAL", "1s");
+        environment.put("ORDERPAY_RECONCILE_AFTER", "1s");
+        return environment;
+    }
+
+    private void awaitSessionRequestFor(long amount) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (dintero.server.findAll(postRequestedFor(urlEqualTo("/v1/sessions-profile"))
+                .withRequestBody(matchingJsonPath("$.order.amount", equalTo(Long.toString(amount))))).isEmpty()) {
+            assertThat(Instant.now()).as("Dintero never saw the in-flight session request").isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+
+    private static Map<String, String> statusesByReceipt(ServiceClient client) throws Exception {
+        Map<String, String> statuses = new HashMap<>();
+        for (JsonNode order : client.json(client.get("/orders?limit=200")).get("orders").values()) {
+            statuses.put(order.get("receipt").getStringValue(), order.get("status").getStringValue());
+        }
+        return statuses;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.orderpay.bootstrap;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Talks to the running service over real HTTP, as a merchant, a browser or the provider would. */
+final class ServiceClient {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+    private final JsonMapper json;
+
+    ServiceClient(URI base, JsonMapper json) {
+        this.base = base;
+        this.json = json;
+    }
+
+    HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    /** Creates an order and returns its id. */
+    String createOrder(long amount, String currency, String receipt) throws IOException, InterruptedException {
+        HttpResponse<String> created = postJson("/orders",
+                "{\"amount\":%d,\"currency\":\"%s\",\"receipt\":\"%s\"}".formatted(amount, currency, receipt));
+        if (created.statusCode() != 201) {
+            throw new AssertionError("order not created: " + created.statusCode() + " " + created.body());
+        }
+        return json(created).get("id").getStringValue();
+    }
+
+    JsonNode order(String id, String query) throws IOException, InterruptedException {
+        return json(get("/orders/" + id + query));
+    }
+
+    JsonNode json(HttpResponse<String> response) throws IOException {
+        return json.readValue(response.body(), JsonNode.class);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

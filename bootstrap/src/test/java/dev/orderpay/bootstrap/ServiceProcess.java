@@ -1,0 +1,100 @@
+package dev.orderpay.bootstrap;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged service, {@code java -jar target/orderpay.jar}, run as a separate process the way users run it. */
+final class ServiceProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of("target", "orderpay.jar");
+
+    private final Process process;
+    private final Path log;
+    private final URI base;
+
+    private ServiceProcess(Process process, Path log, URI base) {
+        this.process = process;
+        this.log = log;
+        this.base = base;
+    }
+
+    /** Starts the jar with these environment variables (and no inherited database URL) and waits until healthy. */
+    static ServiceProcess start(Path workDirectory, Map<String, String> environment) throws Exception {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run 'mvn package' first");
+        }
+        int port = freePort();
+        Files.createDirectories(workDirectory);
+        Path log = workDirectory.resolve("service-" + port + ".log");
+        ProcessBuilder command = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + Files.createDirectories(workDirectory.resolve("tmp")).toAbsolutePath(),
+                "-jar", JAR.toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        command.environment().remove("DATASOURCES_DEFAULT_URL");
+        command.environment().putAll(environment);
+        command.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        ServiceProcess service = new ServiceProcess(command.start(), log, URI.create("http://127.0.0.1:" + port));
+        service.awaitHealthy();
+        return service;
+    }
+
+    URI base() {
+        return base;
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Stops the process at once, as a crash or {@code kill -9} would: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    private void awaitHealthy() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the service exited early:\n" + log());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the service did not become healthy within 90 s:\n" + log());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
