@@ -2,7 +2,10 @@ package dev.orderpay.application.service;
 
 import dev.orderpay.domain.TestOrders;
 import dev.orderpay.application.port.in.ConfirmPaymentCommand;
+import dev.orderpay.application.port.in.CurrencyTotals;
 import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.TotalsQuery;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.PaymentConfirmation;
 import dev.orderpay.application.port.in.PaymentConfirmation.Verdict;
@@ -447,8 +450,13 @@ class ConfirmPaymentServiceTest {
         }
 
         @Override
-        public List<Order> findNewestFirst(Optional<OrderCursor> after, int limit) {
-            return delegate.findNewestFirst(after, limit);
+        public List<Order> findNewestFirst(OrderFilter filter, Optional<OrderCursor> after, int limit) {
+            return delegate.findNewestFirst(filter, after, limit);
+        }
+
+        @Override
+        public List<CurrencyTotals> totals(TotalsQuery query) {
+            return delegate.totals(query);
         }
 
         @Override

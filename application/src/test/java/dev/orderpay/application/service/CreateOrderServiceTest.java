@@ -4,6 +4,7 @@ import dev.orderpay.application.port.in.CheckoutFailedException;
 import dev.orderpay.application.port.in.CreateOrderCommand;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.FakePaymentGateway;
+import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentUrls;
@@ -49,13 +50,15 @@ class CreateOrderServiceTest {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
     private final CreateOrderService service =
-            new CreateOrderService(orders, gateway, URLS, Clock.fixed(NOW, ZoneOffset.UTC), CHECKOUT_LIFETIME);
+            new CreateOrderService(orders, gateway, URLS, new InMemoryIdempotencyKeys(Clock.fixed(NOW, ZoneOffset.UTC)),
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofHours(24), Duration.ofSeconds(1)));
 
     private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1");
 
     @Test
     void when_an_order_is_created_then_it_is_stored_pending_with_its_checkout_and_a_saved_version() {
-        Order created = service.createOrder(command);
+        Order created = service.createOrder(command).order();
 
         Order stored = orders.findById(created.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(OrderStatus.PENDING);
@@ -70,7 +73,7 @@ class CreateOrderServiceTest {
 
     @Test
     void when_an_order_is_created_then_the_provider_is_asked_for_a_checkout_of_that_order_amount_and_return_url() {
-        Order created = service.createOrder(command);
+        Order created = service.createOrder(command).order();
 
         assertThat(gateway.checkoutRequests()).containsExactly(new CheckoutRequest(created.id(),
                 Money.of(299_00, "NOK"),
@@ -81,7 +84,7 @@ class CreateOrderServiceTest {
 
     @Test
     void when_an_order_is_created_then_its_checkout_expires_one_lifetime_after_creation_and_notifies_the_service() {
-        Order created = service.createOrder(command);
+        Order created = service.createOrder(command).order();
 
         CheckoutRequest request = gateway.checkoutRequests().get(0);
         assertThat(request.expiresAt()).isEqualTo(Instant.parse("2026-03-08T14:24:40.818123Z"));
@@ -91,7 +94,7 @@ class CreateOrderServiceTest {
 
     @Test
     void when_an_order_is_created_then_opening_its_checkout_records_no_status_change() {
-        Order created = service.createOrder(command);
+        Order created = service.createOrder(command).order();
 
         assertThat(orders.history(created.id())).isEmpty();
     }
@@ -101,7 +104,7 @@ class CreateOrderServiceTest {
         gateway.failCheckouts(PaymentProviderException.Kind.UNAVAILABLE);
 
         CheckoutFailedException failure =
-                catchThrowableOfType(CheckoutFailedException.class, () -> service.createOrder(command));
+                catchThrowableOfType(CheckoutFailedException.class, () -> service.createOrder(command).order());
 
         List<StatusChange> history = orders.history(failure.order().id());
         assertThat(history).singleElement().satisfies(change -> {
@@ -115,8 +118,8 @@ class CreateOrderServiceTest {
 
     @Test
     void when_two_orders_are_created_then_each_gets_its_own_id_and_checkout() {
-        Order first = service.createOrder(command);
-        Order second = service.createOrder(command);
+        Order first = service.createOrder(command).order();
+        Order second = service.createOrder(command).order();
 
         assertThat(first.id()).isNotEqualTo(second.id());
         assertThat(first.session()).isNotEqualTo(second.session());
@@ -131,7 +134,7 @@ class CreateOrderServiceTest {
         gateway.failCheckouts(kind);
 
         CheckoutFailedException failure =
-                catchThrowableOfType(CheckoutFailedException.class, () -> service.createOrder(command));
+                catchThrowableOfType(CheckoutFailedException.class, () -> service.createOrder(command).order());
 
         assertThat(failure).isNotNull();
         assertThat(failure.providerFailure().kind()).isEqualTo(kind);
@@ -147,7 +150,7 @@ class CreateOrderServiceTest {
 
     @Test
     void when_an_order_is_created_then_its_creation_time_is_the_clock_truncated_to_microseconds() {
-        Order created = service.createOrder(command);
+        Order created = service.createOrder(command).order();
 
         Instant expected = Instant.parse("2026-03-08T13:24:40.818123Z");
         assertThat(created.createdAt()).isEqualTo(expected);

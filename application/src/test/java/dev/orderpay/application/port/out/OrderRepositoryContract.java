@@ -1,6 +1,7 @@
 package dev.orderpay.application.port.out;
 
 import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.in.OrderFilter;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
@@ -107,7 +108,7 @@ public abstract class OrderRepositoryContract {
         Order middle = anOrder().createdAt(Instant.parse("2026-01-02T10:00:00Z")).build();
         List.of(oldest, newest, middle).forEach(repository::add);
 
-        List<Order> listed = repository.findNewestFirst(Optional.empty(), 10);
+        List<Order> listed = repository.findNewestFirst(OrderFilter.NONE, Optional.empty(), 10);
 
         assertThat(listed).extracting(Order::id).containsExactly(newest.id(), middle.id(), oldest.id());
     }
@@ -128,7 +129,7 @@ public abstract class OrderRepositoryContract {
         Optional<OrderCursor> cursor = Optional.empty();
         List<Order> page;
         do {
-            page = repository.findNewestFirst(cursor, 3);
+            page = repository.findNewestFirst(OrderFilter.NONE, cursor, 3);
             page.forEach(order -> visited.add(order.id()));
             cursor = page.isEmpty() ? cursor : Optional.of(OrderCursor.after(page.get(page.size() - 1)));
         } while (page.size() == 3);
@@ -144,7 +145,7 @@ public abstract class OrderRepositoryContract {
             repository.add(anOrder().createdAt(Instant.parse("2026-01-01T10:00:00Z").plusSeconds(i)).build());
         }
 
-        assertThat(repository.findNewestFirst(Optional.empty(), 2)).hasSize(2);
+        assertThat(repository.findNewestFirst(OrderFilter.NONE, Optional.empty(), 2)).hasSize(2);
     }
 
     @Test
