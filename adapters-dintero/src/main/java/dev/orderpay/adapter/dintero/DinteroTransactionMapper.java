@@ -26,13 +26,17 @@ final class DinteroTransactionMapper {
         List<DinteroTransaction.Event> events = transaction.events() == null ? List.of() : transaction.events();
         long captured = successful(events, "CAPTURE")
                 ? sum(events, "CAPTURE")
-                : WHOLLY_CAPTURED.contains(transaction.status()) ? transaction.amount() : 0;
+                : wholly(transaction.status()) ? transaction.amount() : 0;
         long refunded = successful(events, "REFUND")
                 ? sum(events, "REFUND")
                 : "REFUNDED".equals(transaction.status()) ? captured : 0;
         return new ProviderPayment(transaction.id(), transaction.sessionId(), transaction.merchantReference(),
                 transaction.amount(), transaction.currency(), DinteroStatusMapper.toOrderStatus(transaction.status()),
                 captured, refunded);
+    }
+
+    private static boolean wholly(String status) {
+        return status != null && WHOLLY_CAPTURED.contains(status);
     }
 
     private static boolean successful(List<DinteroTransaction.Event> events, String kind) {
