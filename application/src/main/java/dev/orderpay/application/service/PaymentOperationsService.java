@@ -16,6 +16,7 @@ import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.Provenance;
 
 import java.time.Clock;
@@ -67,7 +68,9 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
         Order order = load(orderId);
         order.startCancel(clock.instant());
         Order reserved = orders.update(order);
-        if (reserved.payment().paymentId().isPresent()) {
+        // The status decides, not whether a payment is linked: an order can be linked to a payment the buyer only
+        // started, and then it is its checkout that must be closed.
+        if (reserved.status() == OrderStatus.AUTHORIZED) {
             return carryOut(reserved, gateway::voidAuthorization);
         }
         try {

@@ -18,8 +18,10 @@ public record RefundCommand(OrderId orderId, Optional<Money> amount, Optional<St
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(reason, "reason");
-        if (reason.filter(text -> text.isBlank() || text.length() > MAX_REASON_LENGTH).isPresent()) {
-            throw InvalidCommandException.of("reason", "must be 1 to " + MAX_REASON_LENGTH + " characters");
+        if (reason.filter(text -> text.isBlank() || text.length() > MAX_REASON_LENGTH
+                || text.chars().anyMatch(Character::isISOControl)).isPresent()) {
+            throw InvalidCommandException.of("reason", "must be 1 to " + MAX_REASON_LENGTH
+                    + " characters, none of them control characters");
         }
     }
 }

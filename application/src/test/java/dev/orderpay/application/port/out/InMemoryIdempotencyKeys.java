@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link IdempotencyKeys} in a map, for use-case tests; expired claims are treated as absent. */
+/**
+ * {@link IdempotencyKeys} in a map, for use-case tests; an expired claim is taken over like an absent one. Passes
+ * {@link IdempotencyKeysContract}.
+ */
 public class InMemoryIdempotencyKeys implements IdempotencyKeys {
 
     private record Stored(Claim claim, Instant expiresAt) {

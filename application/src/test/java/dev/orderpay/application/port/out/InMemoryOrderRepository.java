@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +32,9 @@ public class InMemoryOrderRepository implements OrderRepository {
     private static final Comparator<Order> OLDEST_FIRST = Comparator.comparing(Order::createdAt)
             .thenComparing(order -> order.id().toString());
     private static final Comparator<Order> NEWEST_FIRST = OLDEST_FIRST.reversed();
+    // The orders whose amount counts as authorized in the totals: a voided authorization ends CANCELLED.
+    private static final Set<OrderStatus> AUTHORIZED_OR_LATER = EnumSet.of(OrderStatus.AUTHORIZED,
+            OrderStatus.PARTIALLY_CAPTURED, OrderStatus.CAPTURED, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED);
 
     private final Map<OrderId, Order> stored = new ConcurrentHashMap<>();
     private final Map<OrderId, List<StatusChange>> histories = new HashMap<>();
@@ -97,8 +102,7 @@ public class InMemoryOrderRepository implements OrderRepository {
                 .filter(order -> query.currency().map(order.amount().currency()::equals).orElse(true))
                 .filter(order -> query.from().map(from -> !order.createdAt().isBefore(from)).orElse(true))
                 .filter(order -> query.to().map(order.createdAt()::isBefore).orElse(true))
-                .filter(order -> order.payment().paymentId().isPresent() && order.status().holdsPayment()
-                        && order.status() != OrderStatus.ON_HOLD)
+                .filter(order -> AUTHORIZED_OR_LATER.contains(order.status()))
                 .forEach(order -> {
                     long[] sum = sums.computeIfAbsent(order.amount().currency(), currency -> new long[3]);
                     sum[0] += order.amount().minorUnits();
