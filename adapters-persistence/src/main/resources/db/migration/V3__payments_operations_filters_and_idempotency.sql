@@ -9,8 +9,8 @@ ALTER TABLE orders
         ('PENDING', 'ON_HOLD', 'AUTHORIZED', 'PARTIALLY_CAPTURED', 'CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED',
          'DECLINED', 'FAILED', 'CANCELLED', 'EXPIRED'));
 
--- Existing orders get no payment and nothing captured or refunded. A constant default is only recorded in the
--- catalogue, so adding these columns rewrites no row.
+-- Existing orders start with no payment and nothing captured or refunded (captured ones are put right below). A
+-- constant default is only recorded in the catalogue, so adding these columns rewrites no row.
 ALTER TABLE orders
     -- The provider's id; its length is the provider's business, hence text.
     ADD COLUMN payment_id     text   NULL,
@@ -56,9 +56,9 @@ CREATE INDEX orders_by_currency_newest_first ON orders (currency, created_at DES
 -- A merchant looks an order up by its own receipt: nearly unique, so this finds it among millions at once.
 CREATE INDEX orders_by_receipt_newest_first ON orders (receipt, created_at DESC, id DESC);
 
--- Reconciliation now also claims orders with an operation pending at the provider, whatever their status. The
--- predicate must be the claim query's own, word for word, so the planner can use this partial index; it holds only
--- the orders that still need the provider, a small part of the table.
+-- Reconciliation now also claims orders with an operation pending at the provider, whatever their status. The claim
+-- query repeats this predicate as written, which is how the planner knows the partial index covers it; the index
+-- holds only the orders that still need the provider, a small part of the table.
 DROP INDEX orders_awaiting_outcome;
 CREATE INDEX orders_unsettled ON orders (created_at, id)
     WHERE status IN ('PENDING', 'ON_HOLD') OR pending_operation IS NOT NULL;

@@ -12,11 +12,12 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface IdempotencyKeyRowRepository extends CrudRepository<IdempotencyKeyRow, IdempotencyKeyRowId> {
 
-    // Claims the key if nobody holds it, or takes it over if the holder's claim has expired; returns the row only
-    // then (as a list: declared Optional, Micronaut Data takes the statement for an insert and returns nothing). The primary key makes the insert decide between concurrent claims: a second one waits for the first to
-    // commit, then finds the conflict and (the claim being live) neither updates nor returns anything. Expiry is
-    // judged by the database's clock, the one every instance shares. The CTE makes the statement a query, so its
-    // RETURNING row is read back as an entity.
+    // Claims the key if nobody holds it, or takes it over if the holder's claim has expired, and returns the row
+    // only then. The primary key makes the insert decide between concurrent claims: a second one waits for the first
+    // to commit, then finds the conflict and, the claim being live, neither updates nor returns anything (but locks
+    // the row). Expiry is judged by the database's clock, the one every instance shares. The CTE makes the statement
+    // a query whose RETURNING row is read back as an entity; a list, because declared Optional the method returned
+    // null.
     @Query("""
             WITH claimed AS (
                 INSERT INTO idempotency_keys AS held (client_id, key, fingerprint, order_id, expires_at)

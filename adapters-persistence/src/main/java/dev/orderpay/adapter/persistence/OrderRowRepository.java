@@ -52,7 +52,7 @@ interface OrderRowRepository extends CrudRepository<OrderRow, UUID>, JpaSpecific
             WHERE status IN ('AUTHORIZED', 'PARTIALLY_CAPTURED', 'CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')
               AND created_at >= COALESCE(CAST(:from AS timestamptz), '-infinity')
               AND created_at < COALESCE(CAST(:to AS timestamptz), 'infinity')
-              AND (CAST(:currency AS char(3)) IS NULL OR currency = :currency)
+              AND (CAST(:currency AS char(3)) IS NULL OR currency = CAST(:currency AS char(3)))
             GROUP BY currency
             ORDER BY currency""")
     List<CurrencyTotalsRow> totals(@Nullable String currency, @Nullable Instant from, @Nullable Instant to);

@@ -1,6 +1,7 @@
 package dev.orderpay.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Locale;
  * spelled out because the OpenAPI processor reads it from here at compile time; it is always the constant's name in
  * lower case, which {@link #value()} relies on and a test checks.
  */
+@Serdeable
 @Schema(description = "The stable name of a problem, to branch on; title and detail are for people.")
 enum ProblemCode {
     @JsonProperty("validation_failed") VALIDATION_FAILED,
