@@ -19,16 +19,19 @@ import java.util.List;
  */
 @Serdeable
 record OrderResponse(String id,
-                     @JsonProperty("created_at") @Schema(name = "created_at", format = "date-time") String createdAt,
+                     @JsonProperty("created_at") @Schema(name = "created_at", format = "date-time")
+                     String createdAt,
                      @Schema(description = "In the currency's minor units") long amount,
                      String currency,
                      String receipt,
                      @Schema(description = "PENDING, ON_HOLD, AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED,"
                              + " PARTIALLY_REFUNDED, REFUNDED, DECLINED, FAILED, CANCELLED or EXPIRED") String status,
-                     @JsonProperty("captured_amount") @Schema(name = "captured_amount", description = "How much was captured, in minor units")
+                     @JsonProperty("captured_amount")
+                     @Schema(name = "captured_amount", description = "How much was captured, in minor units")
                      long capturedAmount,
                      @JsonProperty("refunded_amount")
-                     @Schema(name = "refunded_amount", description = "How much of that was refunded, in minor units") long refundedAmount,
+                     @Schema(name = "refunded_amount", description = "How much of that was refunded, in minor units")
+                     long refundedAmount,
                      @JsonProperty("pending_operation") @JsonInclude(JsonInclude.Include.NON_NULL)
                      @Nullable PendingOperationResponse pendingOperation,
                      List<Link> links,

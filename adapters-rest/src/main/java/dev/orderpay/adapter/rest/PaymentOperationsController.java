@@ -44,10 +44,12 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 @Tag(name = ApiDocumentation.PAYMENTS)
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
 @ApiResponse(responseCode = "200", description = "Done: the order as it now stands",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderResponse.class)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = OrderResponse.class)))
 @ApiResponse(responseCode = "202", description = "Accepted by the provider for later: the order shows"
         + " pending_operation until it is done",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderResponse.class)))
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = OrderResponse.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no API key, or not one this service knows",
         content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "order_not_found, or not_found when the id is not an order id",
@@ -58,7 +60,8 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
         content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "502", description = "provider_unavailable: the provider refused or could not be"
         + " reached. If its answer was lost, the detail says the outcome is being confirmed: read the order before"
-        + " trying again", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+        + " trying again",
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "504", description = "provider_timeout: the provider did not answer in time; the"
         + " outcome is being confirmed: read the order before trying again",
         content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))

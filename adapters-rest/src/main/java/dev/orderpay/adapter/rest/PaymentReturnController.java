@@ -72,7 +72,8 @@ class PaymentReturnController {
                     .body(PaymentReturnPage.render(outcome, confirmation.order()));
         }
         if (refused) {
-            return Problem.of(HttpStatus.CONFLICT, ProblemCode.PAYMENT_VERIFICATION_FAILED, outcome.title(), outcome.message())
+            return Problem.of(HttpStatus.CONFLICT, ProblemCode.PAYMENT_VERIFICATION_FAILED, outcome.title(),
+                            outcome.message())
                     .aboutOrder(confirmation.order().id().toString())
                     .toResponse();
         }

@@ -15,7 +15,8 @@ import java.time.format.DateTimeFormatter;
 @Schema(name = "PendingOperation")
 record PendingOperationResponse(@Schema(allowableValues = {"CAPTURE", "REFUND", "CANCEL"}) String type,
                                 @Schema(description = "In the order's minor units") @Nullable Long amount,
-                                @JsonProperty("started_at") @Schema(name = "started_at", format = "date-time") String startedAt) {
+                                @JsonProperty("started_at") @Schema(name = "started_at", format = "date-time")
+                                String startedAt) {
 
     static PendingOperationResponse from(PendingOperation operation) {
         Long amount = operation.type() == PendingOperation.Type.CANCEL ? null : operation.amountMinorUnits();

@@ -24,7 +24,8 @@ record Problem(URI type, String title, int status, String detail, ProblemCode co
                @Schema(description = "The order the problem is about, when there is one.") @Nullable String instance,
                @JsonProperty("order_id") @Schema(name = "order_id") @Nullable String orderId,
                @JsonProperty("current_status")
-               @Schema(name = "current_status", description = "The order's status, when that is what refused the request.")
+               @Schema(name = "current_status",
+                       description = "The order's status, when that is what refused the request.")
                @Nullable String currentStatus,
                @Schema(description = "The invalid fields of a validation_failed problem.")
                @Nullable List<FieldError> errors) {

@@ -12,7 +12,8 @@ import java.util.List;
 /** One step in an order's history; {@code provider_reference} is null when nothing from the provider proves it. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record StatusChangeResponse(String from, String to, String source, @JsonProperty("provider_reference") @Nullable String providerReference, String at) {
+record StatusChangeResponse(String from, String to, String source,
+                            @JsonProperty("provider_reference") @Nullable String providerReference, String at) {
 
     static List<StatusChangeResponse> from(List<StatusChange> history) {
         return history.stream().map(StatusChangeResponse::from).toList();

@@ -98,7 +98,8 @@ class PaymentOperationFailuresHttpTest {
         assertThat(reply.status()).isEqualTo(502);
         assertThat(reply.json()).containsEntry("code", "provider_unavailable");
         assertThat((String) reply.json().get("detail")).contains(BEING_CONFIRMED, "Do not retry blindly");
-        assertThat(stored(order).pendingOperation()).map(PendingOperation::type).contains(PendingOperation.Type.CAPTURE);
+        assertThat(stored(order).pendingOperation()).map(PendingOperation::type)
+                .contains(PendingOperation.Type.CAPTURE);
     }
 
     @Test
