@@ -124,7 +124,7 @@ class MerchantOperationsTest implements TestPropertyProvider {
     }
 
     @Test
-    void given_no_api_key_then_merchant_endpoints_refuse_and_buyer_routes_stay_open() throws Exception {
+    void given_no_api_key_then_merchant_endpoints_refuse_and_buyer_routes_health_and_api_document_stay_open() throws Exception {
         String id = merchant.createOrder(500, "NOK", "auth");
         HttpClient anonymous = HttpClient.newHttpClient();
 
@@ -141,6 +141,12 @@ class MerchantOperationsTest implements TestPropertyProvider {
         assertThat(wrongKey.statusCode()).isEqualTo(401);
         assertThat(wrongKey.body()).doesNotContain("not-the-key");
         assertThat(buyerReturn.statusCode()).isEqualTo(200);
+        assertThat(anonymous.send(HttpRequest.newBuilder(uri("/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        HttpResponse<String> apiDocument = anonymous.send(HttpRequest.newBuilder(
+                uri("/swagger/orderpay-1.0.yml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(apiDocument.statusCode()).isEqualTo(200);
+        assertThat(apiDocument.body()).contains("/orders/{id}/capture");
     }
 
     private String paidOrder(long amount, String currency) throws Exception {
