@@ -5,6 +5,7 @@ import dev.orderpay.application.port.in.CreateOrderUseCase;
 import dev.orderpay.application.port.in.HandleNotificationUseCase;
 import dev.orderpay.application.port.in.ReconcileOrdersUseCase;
 import dev.orderpay.application.port.out.DeliveryLog;
+import dev.orderpay.application.port.out.IdempotencyKeys;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentUrls;
@@ -12,6 +13,7 @@ import dev.orderpay.application.service.ConfirmPaymentService;
 import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.application.service.OrderQueryService;
+import dev.orderpay.application.service.PaymentOperationsService;
 import dev.orderpay.application.service.ReconcileOrdersService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -33,9 +35,19 @@ class UseCaseFactory {
     }
 
     @Singleton
-    CreateOrderUseCase createOrder(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls, Clock clock,
-                                   @Value("${orderpay.session-ttl}") Duration checkoutLifetime) {
-        return new CreateOrderService(orders, gateway, urls, clock, checkoutLifetime);
+    CreateOrderUseCase createOrder(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
+                                   IdempotencyKeys idempotencyKeys, Clock clock,
+                                   @Value("${orderpay.session-ttl}") Duration checkoutLifetime,
+                                   @Value("${orderpay.idempotency-key-ttl}") Duration keyLifetime,
+                                   @Value("${orderpay.idempotency-replay-wait}") Duration replayWait) {
+        return new CreateOrderService(orders, gateway, urls, idempotencyKeys, clock,
+                new CreateOrderService.Policy(checkoutLifetime, keyLifetime, replayWait));
+    }
+
+    /** Serves {@code CapturePaymentUseCase}, {@code RefundPaymentUseCase} and {@code CancelOrderUseCase}. */
+    @Singleton
+    PaymentOperationsService paymentOperations(OrderRepository orders, PaymentGateway gateway, Clock clock) {
+        return new PaymentOperationsService(orders, gateway, clock);
     }
 
     @Singleton
@@ -58,7 +70,7 @@ class UseCaseFactory {
                 new ReconcileOrdersService.Policy(settleAfter, claimFor, batchSize));
     }
 
-    /** Serves both {@code GetOrderUseCase} and {@code ListOrdersUseCase}. */
+    /** Serves {@code GetOrderUseCase}, {@code ListOrdersUseCase} and {@code OrderTotalsUseCase}. */
     @Singleton
     OrderQueryService orderQueries(OrderRepository orders) {
         return new OrderQueryService(orders);

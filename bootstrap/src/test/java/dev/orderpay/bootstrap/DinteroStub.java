@@ -54,6 +54,7 @@ final class DinteroStub {
         properties.put("dintero.client-id", "e2e-client");
         properties.put("dintero.client-secret", CLIENT_SECRET);
         properties.put("orderpay.public-url", publicUrl);
+        properties.put("orderpay.api-keys", ServiceClient.API_KEY);
         // The tests drive reconciliation themselves where they need it.
         properties.put("orderpay.reconcile-enabled", "false");
         return properties;
@@ -86,5 +87,21 @@ final class DinteroStub {
     void transactionUnavailable(String transactionId) {
         server.stubFor(WireMock.get(urlEqualTo("/v1/transactions/" + transactionId)).atPriority(1)
                 .willReturn(WireMock.aResponse().withStatus(503)));
+    }
+
+    /**
+     * Dintero answers a capture or refund of this transaction with the transaction as it then stands.
+     *
+     * @param operation {@code capture} or {@code refund}
+     * @param events    the transaction's events array after the operation, as JSON
+     */
+    void operationAnswers(String transactionId, String operation, String orderId, long amount, String currency,
+                          String statusAfter, String events) {
+        server.stubFor(post(urlEqualTo("/v1/transactions/" + transactionId + "/" + operation))
+                .willReturn(okJson("""
+                        {"id": "%s", "session_id": "%s", "merchant_reference": "%s", "amount": %d,
+                         "currency": "%s", "status": "%s", "created_at": "2026-11-23T10:00:00Z", "events": %s}"""
+                        .formatted(transactionId, sessionOf(orderId), orderId, amount, currency, statusAfter,
+                                events))));
     }
 }

@@ -56,6 +56,7 @@ class RestartIT {
                     .willReturn(aResponse().withFixedDelay(60_000).withStatus(500)));
             HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(first.base().resolve("/orders"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + ServiceClient.API_KEY)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"amount\":" + IN_FLIGHT_AMOUNT + ",\"currency\":\"NOK\",\"receipt\":\"in-flight\"}"))
                     .build(), HttpResponse.BodyHandlers.discarding());
@@ -99,6 +100,7 @@ class RestartIT {
         environment.put("DINTERO_CLIENT_SECRET", DinteroStub.CLIENT_SECRET);
         environment.put("DINTERO_API_URL", dintero.server.baseUrl());
         environment.put("DINTERO_CHECKOUT_URL", dintero.server.baseUrl());
+        environment.put("ORDERPAY_API_KEYS", ServiceClient.API_KEY);
         environment.put("ORDERPAY_RECONCILE_INTERVAL", "1s");
         environment.put("ORDERPAY_RECONCILE_AFTER", "1s");
         return environment;

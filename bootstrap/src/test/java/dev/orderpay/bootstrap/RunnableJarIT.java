@@ -35,7 +35,8 @@ class RunnableJarIT {
                 "DINTERO_CLIENT_ID", "jar-client",
                 "DINTERO_CLIENT_SECRET", DinteroStub.CLIENT_SECRET,
                 "DINTERO_API_URL", dintero.server.baseUrl(),
-                "DINTERO_CHECKOUT_URL", dintero.server.baseUrl()))) {
+                "DINTERO_CHECKOUT_URL", dintero.server.baseUrl(),
+                "ORDERPAY_API_KEYS", ServiceClient.API_KEY))) {
             ServiceClient client = new ServiceClient(service.base(), JsonMapper.createDefault());
 
             String id = client.createOrder(29900, "NOK", "jar");

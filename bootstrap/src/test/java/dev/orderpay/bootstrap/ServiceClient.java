@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 /** Talks to the running service over real HTTP, as a merchant, a browser or the provider would. */
 final class ServiceClient {
 
+    /** The merchant's API key the end-to-end tests configure. */
+    static final String API_KEY = "e2e-merchant-key";
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
     private final JsonMapper json;
@@ -21,17 +24,27 @@ final class ServiceClient {
         this.json = json;
     }
 
-    HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+    HttpResponse<String> postJson(String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        return send(request(path, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
-        if (headers.length > 0) {
-            request.headers(headers);
+        return send(request(path, headers).GET().build());
+    }
+
+    /**
+     * Every request carries the merchant's key unless the headers given replace it; the public routes (return,
+     * callback, health) ignore it.
+     */
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + API_KEY);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
         }
-        return send(request.build());
+        return request;
     }
 
     /** Creates an order and returns its id. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,21 +23,29 @@ public final class Order {
     private final List<StatusChange> uncommittedChanges = new ArrayList<>();
     private OrderStatus status;
     private PaymentSession session;
+    private String paymentId;
+    private long capturedMinorUnits;
+    private long refundedMinorUnits;
+    private PendingOperation pendingOperation;
 
     private Order(OrderId id, Money amount, Receipt receipt, Instant createdAt, OrderStatus status,
-                  PaymentSession session, long version) {
+                  PaymentSession session, OrderPayment payment, PendingOperation pendingOperation, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.amount = Objects.requireNonNull(amount, "amount");
         this.receipt = Objects.requireNonNull(receipt, "receipt");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.status = Objects.requireNonNull(status, "status");
         this.session = session;
+        this.paymentId = payment.paymentId().orElse(null);
+        this.capturedMinorUnits = payment.capturedMinorUnits();
+        this.refundedMinorUnits = payment.refundedMinorUnits();
+        this.pendingOperation = pendingOperation;
         this.version = version;
     }
 
     /** A new order, waiting for its checkout to be opened. */
     public static Order place(OrderId id, Money amount, Receipt receipt, Instant now) {
-        return new Order(id, amount, receipt, now, OrderStatus.PENDING, null, 0);
+        return new Order(id, amount, receipt, now, OrderStatus.PENDING, null, OrderPayment.NONE, null, 0);
     }
 
     /**
@@ -45,8 +54,16 @@ public final class Order {
      * @param version the storage's concurrency token, handed back unchanged when the order is saved
      */
     public static Order rehydrate(OrderId id, Money amount, Receipt receipt, Instant createdAt, OrderStatus status,
+                                  PaymentSession session, OrderPayment payment, PendingOperation pendingOperation,
+                                  long version) {
+        return new Order(id, amount, receipt, createdAt, status, session, Objects.requireNonNull(payment, "payment"),
+                pendingOperation, version);
+    }
+
+    /** An order stored before any payment was linked to it. */
+    public static Order rehydrate(OrderId id, Money amount, Receipt receipt, Instant createdAt, OrderStatus status,
                                   PaymentSession session, long version) {
-        return new Order(id, amount, receipt, createdAt, status, session, version);
+        return rehydrate(id, amount, receipt, createdAt, status, session, OrderPayment.NONE, null, version);
     }
 
     /** Links the provider's checkout to this order; an order has one checkout, opened while it is pending. */
@@ -96,6 +113,126 @@ public final class Order {
         return Optional.of(moveTo(outcome, provenance));
     }
 
+    /**
+     * Applies what the provider confirmed about this order's payment: its status (forward only, as in
+     * {@link #followProvider}) and the amounts captured and refunded so far (which only grow). A pending operation
+     * the payment now reflects is done.
+     *
+     * @return whether anything about the order changed
+     */
+    public boolean followPayment(PaymentState payment, Provenance provenance) {
+        boolean changed = false;
+        if (paymentId == null) {
+            paymentId = payment.paymentId();
+            changed = true;
+        }
+        changed |= followProvider(payment.status(), provenance).isPresent();
+        if (payment.capturedMinorUnits() > capturedMinorUnits) {
+            capturedMinorUnits = Math.min(payment.capturedMinorUnits(), amount.minorUnits());
+            changed = true;
+        }
+        if (payment.refundedMinorUnits() > refundedMinorUnits) {
+            refundedMinorUnits = Math.min(payment.refundedMinorUnits(), capturedMinorUnits);
+            changed = true;
+        }
+        if (pendingOperation != null
+                && pendingOperation.isReflectedIn(status, capturedMinorUnits, refundedMinorUnits)) {
+            pendingOperation = null;
+            changed = true;
+        }
+        return changed;
+    }
+
+    /**
+     * Starts capturing {@code requested} (all that is left when empty) of the authorized money.
+     *
+     * @return the amount to capture
+     * @throws IllegalStatusTransitionException if the order is not authorized, another operation is under way,
+     *                                          or the amount is more than what is left to capture
+     */
+    public Money startCapture(Optional<Money> requested, Instant now) {
+        requireNoOperationUnderway("capture");
+        if (paymentId == null || (status != OrderStatus.AUTHORIZED && status != OrderStatus.PARTIALLY_CAPTURED)) {
+            throw new IllegalStatusTransitionException(id, status, "be captured");
+        }
+        Money capture = withinRemaining(requested, amount.minorUnits() - capturedMinorUnits, "capture");
+        pendingOperation = new PendingOperation(PendingOperation.Type.CAPTURE, capture.minorUnits(),
+                capturedMinorUnits, now);
+        return capture;
+    }
+
+    /**
+     * Starts refunding {@code requested} (all that is captured and not yet refunded when empty).
+     *
+     * @return the amount to refund
+     * @throws IllegalStatusTransitionException if nothing captured is left to refund, another operation is under
+     *                                          way, or the amount is more than that
+     */
+    public Money startRefund(Optional<Money> requested, Instant now) {
+        requireNoOperationUnderway("refund");
+        if (paymentId == null || capturedMinorUnits == 0 || !EnumSet.of(OrderStatus.PARTIALLY_CAPTURED,
+                OrderStatus.CAPTURED, OrderStatus.PARTIALLY_REFUNDED).contains(status)) {
+            throw new IllegalStatusTransitionException(id, status, "be refunded");
+        }
+        Money refund = withinRemaining(requested, capturedMinorUnits - refundedMinorUnits, "refund");
+        pendingOperation = new PendingOperation(PendingOperation.Type.REFUND, refund.minorUnits(),
+                refundedMinorUnits, now);
+        return refund;
+    }
+
+    /**
+     * Starts cancelling: voiding an authorization nothing was captured from, or closing a checkout nobody paid.
+     *
+     * @throws IllegalStatusTransitionException if money was captured, the order is settled, or another operation
+     *                                          is under way
+     */
+    public void startCancel(Instant now) {
+        requireNoOperationUnderway("be cancelled");
+        boolean voidable = status == OrderStatus.AUTHORIZED && paymentId != null && capturedMinorUnits == 0;
+        boolean openCheckout = status == OrderStatus.PENDING && session != null;
+        if (!voidable && !openCheckout) {
+            throw new IllegalStatusTransitionException(id, status, "be cancelled");
+        }
+        pendingOperation = new PendingOperation(PendingOperation.Type.CANCEL, 0, 0, now);
+    }
+
+    /** The provider closed the unpaid checkout this service asked it to cancel. */
+    public Optional<StatusChange> completeCheckoutCancellation(Provenance provenance) {
+        if (pendingOperation == null || pendingOperation.type() != PendingOperation.Type.CANCEL) {
+            throw new IllegalStatusTransitionException(id, status, "complete a cancellation nobody started");
+        }
+        pendingOperation = null;
+        return settleWithoutPayment(OrderStatus.CANCELLED, provenance);
+    }
+
+    /** The provider refused the pending operation, or it proved not to have happened: others may start. */
+    public void abandonOperation() {
+        pendingOperation = null;
+    }
+
+    private void requireNoOperationUnderway(String attempted) {
+        if (pendingOperation != null) {
+            throw new IllegalStatusTransitionException(id, status, attempted + " while a "
+                    + pendingOperation.type().name().toLowerCase(Locale.ROOT) + " is under way");
+        }
+    }
+
+    private Money withinRemaining(Optional<Money> requested, long remainingMinorUnits, String operation) {
+        if (remainingMinorUnits <= 0) {
+            throw new IllegalStatusTransitionException(id, status, operation + ": nothing is left");
+        }
+        Money wanted = requested.orElse(new Money(remainingMinorUnits, amount.currency()));
+        if (!wanted.currency().equals(amount.currency())) {
+            throw new IllegalStatusTransitionException(id, status, operation + " in " + wanted.currencyCode()
+                    + ": the order is in " + amount.currencyCode());
+        }
+        if (wanted.minorUnits() > remainingMinorUnits) {
+            throw new IllegalStatusTransitionException(id, status, operation + " " + wanted + ": only "
+                    + new Money(remainingMinorUnits, amount.currency()) + " is left");
+        }
+        return wanted;
+    }
+
     /** Whether the provider's payment belongs to this order's checkout. */
     public boolean isPaidThrough(String sessionId) {
         return session != null && session.id().equals(sessionId);
@@ -142,6 +279,15 @@ public final class Order {
 
     public long version() {
         return version;
+    }
+
+    /** The provider's payment for this order and how much of it was captured and refunded. */
+    public OrderPayment payment() {
+        return new OrderPayment(Optional.ofNullable(paymentId), capturedMinorUnits, refundedMinorUnits);
+    }
+
+    public Optional<PendingOperation> pendingOperation() {
+        return Optional.ofNullable(pendingOperation);
     }
 
     @Override

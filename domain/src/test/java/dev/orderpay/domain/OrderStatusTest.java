@@ -18,21 +18,31 @@ import static dev.orderpay.domain.OrderStatus.DECLINED;
 import static dev.orderpay.domain.OrderStatus.EXPIRED;
 import static dev.orderpay.domain.OrderStatus.FAILED;
 import static dev.orderpay.domain.OrderStatus.ON_HOLD;
+import static dev.orderpay.domain.OrderStatus.PARTIALLY_CAPTURED;
+import static dev.orderpay.domain.OrderStatus.PARTIALLY_REFUNDED;
 import static dev.orderpay.domain.OrderStatus.PENDING;
+import static dev.orderpay.domain.OrderStatus.REFUNDED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrderStatusTest {
 
     // Written out by hand on purpose: any change to the production table must be made here too, knowingly.
-    private static final Map<OrderStatus, Set<OrderStatus>> EXPECTED_NEXT = Map.of(
-            PENDING, Set.of(ON_HOLD, AUTHORIZED, CAPTURED, DECLINED, FAILED, CANCELLED, EXPIRED),
-            ON_HOLD, Set.of(AUTHORIZED, CAPTURED, DECLINED, FAILED, CANCELLED),
-            AUTHORIZED, Set.of(CAPTURED, CANCELLED),
-            CAPTURED, Set.of(),
-            DECLINED, Set.of(ON_HOLD, AUTHORIZED, CAPTURED),
-            FAILED, Set.of(ON_HOLD, AUTHORIZED, CAPTURED),
-            CANCELLED, Set.of(ON_HOLD, AUTHORIZED, CAPTURED),
-            EXPIRED, Set.of(ON_HOLD, AUTHORIZED, CAPTURED));
+    private static final Map<OrderStatus, Set<OrderStatus>> EXPECTED_NEXT = Map.ofEntries(
+            Map.entry(PENDING, Set.of(ON_HOLD, AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED, PARTIALLY_REFUNDED, REFUNDED,
+                    DECLINED, FAILED, CANCELLED, EXPIRED)),
+            Map.entry(ON_HOLD, Set.of(AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED, PARTIALLY_REFUNDED, REFUNDED,
+                    DECLINED, FAILED, CANCELLED)),
+            Map.entry(AUTHORIZED, Set.of(PARTIALLY_CAPTURED, CAPTURED, PARTIALLY_REFUNDED, REFUNDED, CANCELLED)),
+            Map.entry(PARTIALLY_CAPTURED, Set.of(CAPTURED, PARTIALLY_REFUNDED, REFUNDED)),
+            Map.entry(CAPTURED, Set.of(PARTIALLY_REFUNDED, REFUNDED)),
+            Map.entry(PARTIALLY_REFUNDED, Set.of(REFUNDED)),
+            Map.entry(REFUNDED, Set.of()),
+            Map.entry(DECLINED, Set.of(ON_HOLD, AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED, PARTIALLY_REFUNDED, REFUNDED)),
+            Map.entry(FAILED, Set.of(ON_HOLD, AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED, PARTIALLY_REFUNDED, REFUNDED)),
+            Map.entry(CANCELLED, Set.of(ON_HOLD, AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED, PARTIALLY_REFUNDED,
+                    REFUNDED)),
+            Map.entry(EXPIRED, Set.of(ON_HOLD, AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED, PARTIALLY_REFUNDED, REFUNDED)));
 
     static Stream<Arguments> allowedEdges() {
         return edgesExpectedTo(true);
@@ -63,13 +73,15 @@ class OrderStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"ON_HOLD", "AUTHORIZED", "CAPTURED"})
+    @EnumSource(names = {"ON_HOLD", "AUTHORIZED", "PARTIALLY_CAPTURED", "CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"})
     void given_a_status_where_money_is_or_may_be_with_the_merchant_then_it_holds_payment(OrderStatus status) {
         assertThat(status.holdsPayment()).isTrue();
     }
 
+    // EXCLUDE rather than a list: a status added later lands here until it is placed knowingly.
     @ParameterizedTest
-    @EnumSource(names = {"PENDING", "DECLINED", "FAILED", "CANCELLED", "EXPIRED"})
+    @EnumSource(mode = EnumSource.Mode.EXCLUDE,
+            names = {"ON_HOLD", "AUTHORIZED", "PARTIALLY_CAPTURED", "CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"})
     void given_a_status_without_money_then_it_does_not_hold_payment(OrderStatus status) {
         assertThat(status.holdsPayment()).isFalse();
     }
@@ -81,9 +93,16 @@ class OrderStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"AUTHORIZED", "CAPTURED", "DECLINED", "FAILED", "CANCELLED", "EXPIRED"})
+    @EnumSource(mode = EnumSource.Mode.EXCLUDE, names = {"PENDING", "ON_HOLD"})
     void given_a_status_the_provider_has_decided_then_it_awaits_no_outcome(OrderStatus status) {
         assertThat(status.awaitsOutcome()).isFalse();
+    }
+
+    @Test
+    void the_allowed_statuses_handed_out_cannot_alter_the_table() {
+        assertThatThrownBy(() -> AUTHORIZED.allowedNext().add(PENDING))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(AUTHORIZED.canMoveTo(PENDING)).isFalse();
     }
 
     private static Stream<Arguments> edgesExpectedTo(boolean beAllowed) {

@@ -3,6 +3,7 @@ package dev.orderpay.domain;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /** Builds orders for tests: {@code TestOrders.anOrder().withStatus(AUTHORIZED).build()}. */
 public final class TestOrders {
@@ -17,6 +18,8 @@ public final class TestOrders {
     private Instant createdAt = CREATED_AT;
     private OrderStatus status = OrderStatus.PENDING;
     private PaymentSession session;
+    private OrderPayment payment = OrderPayment.NONE;
+    private PendingOperation pendingOperation;
     private long version;
 
     private TestOrders() {
@@ -30,6 +33,11 @@ public final class TestOrders {
     /** A pending order whose checkout is open, as the buyer finds it. */
     public static TestOrders anOrderWithCheckout() {
         return anOrder().withSession(sessionFor("T11223674.testsession"));
+    }
+
+    /** An order whose payment is authorized at the provider and linked, nothing captured yet. */
+    public static TestOrders anAuthorizedOrder() {
+        return anOrderWithCheckout().withStatus(OrderStatus.AUTHORIZED).withPayment("payment-1", 0, 0);
     }
 
     public static Money nok(long minorUnits) {
@@ -70,12 +78,23 @@ public final class TestOrders {
         return this;
     }
 
+    /** Links the provider's payment, with so much of it captured and refunded; the status is set separately. */
+    public TestOrders withPayment(String paymentId, long capturedMinorUnits, long refundedMinorUnits) {
+        this.payment = new OrderPayment(Optional.of(paymentId), capturedMinorUnits, refundedMinorUnits);
+        return this;
+    }
+
+    public TestOrders withPendingOperation(PendingOperation value) {
+        this.pendingOperation = value;
+        return this;
+    }
+
     public TestOrders withVersion(long value) {
         this.version = value;
         return this;
     }
 
     public Order build() {
-        return Order.rehydrate(id, amount, receipt, createdAt, status, session, version);
+        return Order.rehydrate(id, amount, receipt, createdAt, status, session, payment, pendingOperation, version);
     }
 }

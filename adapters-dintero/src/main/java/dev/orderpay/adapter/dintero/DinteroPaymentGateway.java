@@ -4,15 +4,18 @@ import dev.orderpay.application.port.out.BuyerReturn;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.CheckoutStatus;
 import dev.orderpay.application.port.out.InboundNotification;
+import dev.orderpay.application.port.out.OperationOutcome;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentSession;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * {@link PaymentGateway} on Dintero Checkout: sessions from a checkout profile, payments read as transactions,
- * notifications as Dintero's (optionally signed) callbacks.
+ * {@link PaymentGateway} on Dintero Checkout: sessions from a checkout profile, payments read and operated on as
+ * transactions, notifications as Dintero's (optionally signed) callbacks.
  */
 @Singleton
 @Requires(property = "payments.provider", value = "dintero", defaultValue = "dintero")
@@ -54,14 +57,9 @@ final class DinteroPaymentGateway implements PaymentGateway {
     @Override
     public PaymentSession openCheckout(CheckoutRequest request) {
         String action = "opening a Dintero checkout for order " + request.orderId();
-        long amount = request.amount().minorUnits();
-        if (amount > Integer.MAX_VALUE) {
-            throw new PaymentProviderException(Kind.REJECTED,
-                    action + ": " + request.amount() + " is more than Dintero accepts in one payment");
-        }
         DinteroSessionRequest session = new DinteroSessionRequest(
                 new DinteroSessionRequest.Urls(request.returnUrl().toString(), callbackUrl(request.notificationUrl())),
-                new DinteroSessionRequest.Order((int) amount, request.amount().currencyCode(),
+                new DinteroSessionRequest.Order(int32(action, request.amount()), request.amount().currencyCode(),
                         request.orderId().toString()),
                 configuration.profileId(),
                 // Whole seconds: the plainest RFC 3339 form, and a checkout deadline needs no finer grain.
@@ -80,25 +78,44 @@ final class DinteroPaymentGateway implements PaymentGateway {
 
     @Override
     public ProviderPayment fetchPayment(String paymentId) {
-        if (paymentId == null || paymentId.isBlank()) {
-            // A blank id would turn the request into a listing of all transactions.
-            throw new PaymentProviderException(Kind.NOT_FOUND, "no Dintero transaction id given");
-        }
+        requireTransactionId(paymentId);
         String action = "fetching Dintero transaction " + paymentId;
-        DinteroTransaction transaction = call(action, bearer -> checkout.getTransaction(bearer, paymentId));
-        if (transaction.id() == null) {
-            throw new PaymentProviderException(Kind.UNAVAILABLE, action + ": Dintero's answer lacks the transaction id");
-        }
-        return new ProviderPayment(transaction.id(), transaction.sessionId(), transaction.merchantReference(),
-                transaction.amount(), transaction.currency(), DinteroStatusMapper.toOrderStatus(transaction.status()));
+        return payment(action, call(action, bearer -> checkout.getTransaction(bearer, paymentId)));
+    }
+
+    @Override
+    public OperationOutcome capture(String paymentId, Money amount, String reference) {
+        requireTransactionId(paymentId);
+        String action = "capturing " + amount + " of Dintero transaction " + paymentId;
+        DinteroCaptureRequest capture = new DinteroCaptureRequest(int32(action, amount), reference);
+        return operation(action, bearer -> checkout.capture(bearer, paymentId, capture));
+    }
+
+    @Override
+    public OperationOutcome refund(String paymentId, Money amount, Optional<String> reason, String reference) {
+        requireTransactionId(paymentId);
+        String action = "refunding " + amount + " of Dintero transaction " + paymentId;
+        DinteroRefundRequest refund = new DinteroRefundRequest(int32(action, amount), reason.orElse(null), reference);
+        return operation(action, bearer -> checkout.refund(bearer, paymentId, refund));
+    }
+
+    @Override
+    public OperationOutcome voidAuthorization(String paymentId) {
+        requireTransactionId(paymentId);
+        String action = "voiding Dintero transaction " + paymentId;
+        return operation(action, bearer -> checkout.voidAuthorization(bearer, paymentId));
+    }
+
+    @Override
+    public void cancelCheckout(String sessionId) {
+        requireSessionId(sessionId);
+        String action = "cancelling Dintero session " + sessionId;
+        DinteroResponses.answerOf(action, () -> tokens.withToken(bearer -> checkout.cancelSession(bearer, sessionId)));
     }
 
     @Override
     public CheckoutStatus fetchCheckout(String sessionId) {
-        if (sessionId == null || sessionId.isBlank()) {
-            // A blank id would ask for another resource than a session.
-            throw new PaymentProviderException(Kind.NOT_FOUND, "no Dintero session id given");
-        }
+        requireSessionId(sessionId);
         String action = "fetching Dintero session " + sessionId;
         return DinteroSessionMapper.toCheckoutStatus(call(action, bearer -> checkout.getSession(bearer, sessionId)));
     }
@@ -139,6 +156,51 @@ final class DinteroPaymentGateway implements PaymentGateway {
 
     private <T> T call(String action, Function<String, HttpResponse<T>> request) {
         return DinteroResponses.bodyOf(action, () -> tokens.withToken(request));
+    }
+
+    /**
+     * Sends a capture, refund or void once (see {@link DinteroCheckoutClient}); only a 401 sends it again, with a
+     * new token, since Dintero refused the token before looking at the operation. Dintero answers 202 when it will
+     * carry the operation out later, and 200 with the transaction as it now stands when it is done.
+     */
+    private OperationOutcome operation(String action, Function<String, HttpResponse<DinteroTransaction>> request) {
+        HttpResponse<DinteroTransaction> answer = DinteroResponses.answerOf(action, () -> tokens.withToken(request));
+        if (answer.code() == HttpStatus.ACCEPTED.getCode()) {
+            return new OperationOutcome.Accepted();
+        }
+        DinteroTransaction transaction = answer.getBody()
+                .orElseThrow(() -> DinteroResponses.unreadable(action, answer.code(), null));
+        return new OperationOutcome.Completed(payment(action, transaction));
+    }
+
+    private static ProviderPayment payment(String action, DinteroTransaction transaction) {
+        if (transaction.id() == null) {
+            throw new PaymentProviderException(Kind.UNAVAILABLE, action + ": Dintero's answer lacks the transaction id");
+        }
+        return DinteroTransactionMapper.toProviderPayment(transaction);
+    }
+
+    /** Dintero defines every amount as a 32-bit integer of minor units. */
+    private static int int32(String action, Money amount) {
+        if (amount.minorUnits() > Integer.MAX_VALUE) {
+            throw new PaymentProviderException(Kind.REJECTED,
+                    action + ": " + amount + " is more than Dintero accepts in one payment");
+        }
+        return (int) amount.minorUnits();
+    }
+
+    private static void requireTransactionId(String paymentId) {
+        if (paymentId == null || paymentId.isBlank()) {
+            // A blank id would turn the request into one about all transactions.
+            throw new PaymentProviderException(Kind.NOT_FOUND, "no Dintero transaction id given");
+        }
+    }
+
+    private static void requireSessionId(String sessionId) {
+        if (sessionId == null || sessionId.isBlank()) {
+            // A blank id would ask for another resource than a session.
+            throw new PaymentProviderException(Kind.NOT_FOUND, "no Dintero session id given");
+        }
     }
 
     private static Optional<String> first(Map<String, List<String>> parameters, String name) {

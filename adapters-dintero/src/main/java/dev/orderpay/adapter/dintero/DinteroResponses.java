@@ -24,6 +24,12 @@ final class DinteroResponses {
     }
 
     static <T> T bodyOf(String action, Supplier<HttpResponse<T>> call) {
+        HttpResponse<T> response = answerOf(action, call);
+        return response.getBody().orElseThrow(() -> unreadable(action, response.code(), null));
+    }
+
+    /** The successful response, whose body may be empty. */
+    static <T> HttpResponse<T> answerOf(String action, Supplier<HttpResponse<T>> call) {
         HttpResponse<T> response;
         try {
             response = call.get();
@@ -38,7 +44,7 @@ final class DinteroResponses {
         if (response.code() >= 400) {
             throw refusal(action, response, null);
         }
-        return response.getBody().orElseThrow(() -> unreadable(action, response.code(), null));
+        return response;
     }
 
     private static PaymentProviderException refusal(String action, HttpResponse<?> response, Throwable cause) {
@@ -53,7 +59,7 @@ final class DinteroResponses {
                 cause);
     }
 
-    private static PaymentProviderException unreadable(String action, int status, Throwable cause) {
+    static PaymentProviderException unreadable(String action, int status, Throwable cause) {
         return new PaymentProviderException(Kind.UNAVAILABLE,
                 action + ": Dintero's answer (HTTP " + status + ") could not be read", cause);
     }

@@ -21,9 +21,12 @@ final class DinteroStatusMapper {
             case "INITIATED", "UNKNOWN" -> OrderStatus.PENDING;
             case "ON_HOLD" -> OrderStatus.ON_HOLD;
             case "AUTHORIZED" -> OrderStatus.AUTHORIZED;
-            // Money was taken in each of these; refunds will get statuses of their own.
-            case "CAPTURED", "PARTIALLY_CAPTURED", "PARTIALLY_CAPTURED_REFUNDED", "PARTIALLY_REFUNDED", "REFUNDED" ->
-                    OrderStatus.CAPTURED;
+            case "PARTIALLY_CAPTURED" -> OrderStatus.PARTIALLY_CAPTURED;
+            case "CAPTURED" -> OrderStatus.CAPTURED;
+            // Part of the money was captured and some of that given back: what matters now is that a refund
+            // happened, and the captured and refunded amounts say how much.
+            case "PARTIALLY_REFUNDED", "PARTIALLY_CAPTURED_REFUNDED" -> OrderStatus.PARTIALLY_REFUNDED;
+            case "REFUNDED" -> OrderStatus.REFUNDED;
             case "DECLINED" -> OrderStatus.DECLINED;
             case "FAILED" -> OrderStatus.FAILED;
             case "AUTHORIZATION_VOIDED" -> OrderStatus.CANCELLED;

@@ -169,7 +169,7 @@ class DinteroPaymentGatewayTest {
     }
 
     @Test
-    void given_a_captured_transaction_when_fetching_it_then_its_fields_and_mapped_status_are_returned() {
+    void given_a_captured_transaction_when_fetching_it_then_its_fields_mapped_status_and_amounts_are_returned() {
         dintero.givenToken(ACCESS_TOKEN, 14_400);
         dintero.givenTransaction("T11223344.tx1", """
                 {"id": "T11223344.tx1", "session_id": "T11223344.session-1",
@@ -181,7 +181,7 @@ class DinteroPaymentGatewayTest {
         ProviderPayment payment = gateway.fetchPayment("T11223344.tx1");
 
         assertThat(payment).isEqualTo(new ProviderPayment("T11223344.tx1", "T11223344.session-1",
-                "6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10", 29900, "NOK", OrderStatus.CAPTURED));
+                "6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10", 29900, "NOK", OrderStatus.CAPTURED, 29900, 0));
         dintero.wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/transactions/T11223344.tx1"))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
                 .withHeader("Dintero-System-Name", equalTo("orderpay")));

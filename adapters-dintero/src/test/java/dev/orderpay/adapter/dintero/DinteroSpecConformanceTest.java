@@ -8,6 +8,7 @@ import com.atlassian.oai.validator.whitelist.rule.WhitelistRules;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.orderpay.adapter.dintero.DinteroSandbox.ACCESS_TOKEN;
@@ -145,6 +149,78 @@ class DinteroSpecConformanceTest {
 
         assertThat(problems(validator.validateRequest(incomplete)))
                 .anyMatch(message -> message.getMessage().contains("merchant_reference"));
+    }
+
+    @Test
+    void given_a_part_capture_when_capturing_then_the_capture_request_matches_dinteros_spec() {
+        givenAccepted("/v1/transactions/T11223344.tx1/capture");
+
+        gateway.capture("T11223344.tx1", Money.of(100_00, "NOK"), "order-1-3");
+
+        assertOnlyTokenAndOperationSentAndBothMatchSpec("/v1/transactions/T11223344.tx1/capture");
+    }
+
+    @Test
+    void given_a_refund_with_a_reason_when_refunding_then_the_refund_request_matches_dinteros_spec() {
+        givenAccepted("/v1/transactions/T11223344.tx1/refund");
+
+        gateway.refund("T11223344.tx1", Money.of(40_00, "NOK"), Optional.of("Returned one item"), "order-1-4");
+
+        assertOnlyTokenAndOperationSentAndBothMatchSpec("/v1/transactions/T11223344.tx1/refund");
+    }
+
+    @Test
+    void given_an_authorization_when_voiding_it_then_the_void_request_matches_dinteros_spec() {
+        givenAccepted("/v1/transactions/T11223344.tx1/void");
+
+        gateway.voidAuthorization("T11223344.tx1");
+
+        assertOnlyTokenAndOperationSentAndBothMatchSpec("/v1/transactions/T11223344.tx1/void");
+    }
+
+    @Test
+    void given_an_unpaid_checkout_when_cancelling_it_then_the_cancel_request_matches_dinteros_spec() {
+        dintero.wireMock.stubFor(post(urlEqualTo("/v1/sessions/T11223344.ses1/cancel")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"id\": \"T11223344.ses1\", \"cancelled_at\": \"2026-03-08T12:10:00Z\"}")));
+
+        gateway.cancelCheckout("T11223344.ses1");
+
+        assertOnlyTokenAndOperationSentAndBothMatchSpec("/v1/sessions/T11223344.ses1/cancel");
+    }
+
+    @Test
+    void given_a_capture_without_an_amount_when_checked_then_the_spec_check_refuses_it() {
+        SimpleRequest noAmount = SimpleRequest.Builder.post("/v1/transactions/T11223344.tx1/capture")
+                .withContentType("application/json")
+                .withAuthorization("Bearer " + ACCESS_TOKEN)
+                .withBody("{\"capture_reference\": \"order-1-3\"}")
+                .build();
+
+        assertThat(problems(validator.validateRequest(noAmount)))
+                .anyMatch(message -> message.getMessage().contains("amount"));
+    }
+
+    @Test
+    void given_a_refund_with_an_amount_in_major_units_when_checked_then_the_spec_check_refuses_it() {
+        SimpleRequest decimalAmount = SimpleRequest.Builder.post("/v1/transactions/T11223344.tx1/refund")
+                .withContentType("application/json")
+                .withAuthorization("Bearer " + ACCESS_TOKEN)
+                .withBody("{\"amount\": 40.5, \"refund_reference\": \"order-1-4\"}")
+                .build();
+
+        assertThat(problems(validator.validateRequest(decimalAmount))).isNotEmpty();
+    }
+
+    /** Only the request is checked here; DinteroOperationsTest reads the answers. */
+    private static void givenAccepted(String path) {
+        dintero.wireMock.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(202)));
+    }
+
+    private static void assertOnlyTokenAndOperationSentAndBothMatchSpec(String operationPath) {
+        assertThat(sentRequests()).extracting(LoggedRequest::getUrl)
+                .containsExactlyInAnyOrder(DinteroSandbox.TOKEN_PATH, operationPath);
+        sentRequests().forEach(DinteroSpecConformanceTest::assertMatchesSpec);
     }
 
     private static List<LoggedRequest> sentRequests() {

@@ -1,6 +1,9 @@
 package dev.orderpay.adapter.persistence;
 
+import dev.orderpay.application.port.in.CurrencyTotals;
 import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.TotalsQuery;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.domain.Order;
@@ -12,6 +15,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,11 +64,24 @@ class JdbcOrderRepository implements OrderRepository {
 
     @Override
     @ReadOnly
-    public List<Order> findNewestFirst(Optional<OrderCursor> after, int limit) {
-        List<OrderRow> page = after
-                .map(cursor -> rows.findPageAfter(cursor.createdAt(), cursor.id().value(), limit))
-                .orElseGet(() -> rows.findFirstPage(limit));
-        return page.stream().map(OrderRowMapper::toOrder).toList();
+    public List<Order> findNewestFirst(OrderFilter filter, Optional<OrderCursor> after, int limit) {
+        return rows.findAll(OrderCriteria.newestFirst(filter, after, limit)).stream()
+                .map(OrderRowMapper::toOrder)
+                .toList();
+    }
+
+    @Override
+    @ReadOnly
+    public List<CurrencyTotals> totals(TotalsQuery query) {
+        // The best plan depends on the period: an index range for a day, a scan of the table for all time. A generic
+        // plan, which PostgreSQL may settle on once all-time totals were asked a few times, walks the index for
+        // everything and sorts it (measured about 3 times slower on 200,000 orders), so this transaction plans anew.
+        rows.planForBoundValuesUntilCommit();
+        return rows.totals(query.currency().map(Currency::getCurrencyCode).orElse(null), query.from().orElse(null),
+                        query.to().orElse(null)).stream()
+                .map(sums -> new CurrencyTotals(Currency.getInstance(sums.currency()), sums.authorizedMinor(),
+                        sums.capturedMinor(), sums.refundedMinor()))
+                .toList();
     }
 
     @Override

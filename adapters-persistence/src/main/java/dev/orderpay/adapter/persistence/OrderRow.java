@@ -18,6 +18,14 @@ record OrderRow(
         String status,
         @Nullable String sessionId,
         @Nullable String sessionUrl,
+        @Nullable String paymentId,
+        long capturedMinor,
+        long refundedMinor,
+        // The pending operation's four columns are all set or all null (orders_pending_operation_complete).
+        @Nullable String pendingOperation,
+        @Nullable Long pendingAmountMinor,
+        @Nullable Long pendingBaselineMinor,
+        @Nullable Instant pendingStartedAt,
         Instant createdAt,
         Instant updatedAt,
         // Micronaut Data adds "AND version = ?" to every update and bumps it, failing when no row matched.

@@ -1,38 +1,31 @@
 package dev.orderpay.adapter.persistence;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+// JpaSpecificationExecutor runs the criteria query OrderCriteria builds: the listing's SQL depends on which filters
+// are given, yet every value in it is a bound parameter.
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface OrderRowRepository extends CrudRepository<OrderRow, UUID> {
-
-    @Query("SELECT * FROM orders ORDER BY created_at DESC, id DESC LIMIT :limit")
-    List<OrderRow> findFirstPage(int limit);
-
-    // A row comparison rather than "created_at < ? OR (created_at = ? AND id < ?)": same meaning, and
-    // PostgreSQL walks the (created_at DESC, id DESC) index straight from the cursor.
-    @Query("""
-            SELECT * FROM orders
-            WHERE (created_at, id) < (:createdAt, :id)
-            ORDER BY created_at DESC, id DESC
-            LIMIT :limit""")
-    List<OrderRow> findPageAfter(Instant createdAt, UUID id, int limit);
+interface OrderRowRepository extends CrudRepository<OrderRow, UUID>, JpaSpecificationExecutor<OrderRow> {
 
     // One statement, so picking and claiming cannot be split by another instance. FOR UPDATE locks the picked
     // rows, so two claimers never take the same one; SKIP LOCKED passes over rows another claimer holds instead
-    // of waiting for its commit. The status list is OrderStatus.awaitsOutcome() and the partial index
-    // orders_awaiting_outcome's. Only the lease column is written: the version stays, so nobody's loaded copy
-    // turns stale. RETURNING comes in no particular order, hence the final SELECT.
+    // of waiting for its commit. The status list is OrderStatus.awaitsOutcome(); the whole condition is the
+    // partial index orders_unsettled's, which is what lets the planner use it. Only the lease column is written:
+    // the version stays, so nobody's loaded copy turns stale. RETURNING comes in no particular order, hence the
+    // final SELECT.
     @Query("""
             WITH picked AS (
                 SELECT id FROM orders
-                WHERE status IN ('PENDING', 'ON_HOLD')
+                WHERE (status IN ('PENDING', 'ON_HOLD') OR pending_operation IS NOT NULL)
                   AND created_at < :createdBefore
                   AND (reconcile_claimed_until IS NULL OR reconcile_claimed_until <= :now)
                 ORDER BY created_at, id
@@ -44,4 +37,28 @@ interface OrderRowRepository extends CrudRepository<OrderRow, UUID> {
                 RETURNING orders.*)
             SELECT * FROM claimed ORDER BY created_at, id""")
     List<OrderRow> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit);
+
+    // Micronaut Data's criteria queries cannot group, so this one is fixed. An absent bound becomes an infinite one
+    // inside the statement: the comparison stays a plain range on created_at that an index serves, whatever is
+    // bound. The currency filter is switched off by a bound null; it only thins out the rows the period selected.
+    // The statuses are those whose amount counts as authorized (a voided authorization ends CANCELLED). A sum of
+    // bigints is numeric in PostgreSQL; no total comes near bigint's limit (Money caps an order at 10^11 minor units).
+    @Query("""
+            SELECT currency,
+                   CAST(sum(amount_minor) AS bigint)   AS authorized_minor,
+                   CAST(sum(captured_minor) AS bigint) AS captured_minor,
+                   CAST(sum(refunded_minor) AS bigint) AS refunded_minor
+            FROM orders
+            WHERE status IN ('AUTHORIZED', 'PARTIALLY_CAPTURED', 'CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')
+              AND created_at >= COALESCE(CAST(:from AS timestamptz), '-infinity')
+              AND created_at < COALESCE(CAST(:to AS timestamptz), 'infinity')
+              AND (CAST(:currency AS char(3)) IS NULL OR currency = CAST(:currency AS char(3)))
+            GROUP BY currency
+            ORDER BY currency""")
+    List<CurrencyTotalsRow> totals(@Nullable String currency, @Nullable Instant from, @Nullable Instant to);
+
+    // Until the transaction ends, PostgreSQL plans each statement for the values bound to it instead of switching
+    // to one generic plan after a few executions of a prepared statement.
+    @Query("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
+    String planForBoundValuesUntilCommit();
 }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The migrations as an existing database meets them: a schema holding orders written under V1 is brought up to
- * V2. Each test works in a schema of its own, so the schema the other tests use is never touched.
+ * V2 and to V3. Each test works in a schema of its own, so the schema the other tests use is never touched.
  */
 class MigrationUpgradeTest {
 
@@ -58,6 +59,54 @@ class MigrationUpgradeTest {
         execute("UPDATE " + schema + ".orders SET status = 'EXPIRED' WHERE id = ?", order);
         execute("INSERT INTO " + schema + ".order_status_history (order_id, from_status, to_status, source,"
                 + " occurred_at) VALUES (?, 'PENDING', 'EXPIRED', 'RECONCILIATION', now())", order);
+    }
+
+    @Test
+    void given_orders_written_under_v1_when_upgraded_to_v3_then_they_keep_their_values_and_captured_means_in_full()
+            throws SQLException {
+        flywayUpTo("1").migrate();
+        UUID pending = UUID.randomUUID();
+        UUID captured = UUID.randomUUID();
+        execute("INSERT INTO " + schema + ".orders (id, amount_minor, currency, receipt, status, created_at,"
+                + " updated_at, version) VALUES (?, 100, 'NOK', 'receipt#1', 'PENDING', now(), now(), 3)", pending);
+        execute("INSERT INTO " + schema + ".orders (id, amount_minor, currency, receipt, status, session_id,"
+                + " session_url, created_at, updated_at, version) VALUES (?, 250, 'SEK', 'receipt#2', 'CAPTURED',"
+                + " 'S-1', 'https://checkout.example.test/S-1', now(), now(), 5)", captured);
+
+        MigrateResult result = flywayUpTo("3").migrate();
+
+        assertThat(result.migrationsExecuted).isEqualTo(2);
+        assertThat(orderColumns(pending)).containsEntry("status", "PENDING").containsEntry("version", 3L)
+                .containsEntry("captured_minor", 0L).containsEntry("refunded_minor", 0L)
+                .containsEntry("payment_id", null).containsEntry("pending_operation", null);
+        // Before partial captures, CAPTURED meant all of it: it stays refundable and counts in the totals.
+        assertThat(orderColumns(captured)).containsEntry("status", "CAPTURED").containsEntry("version", 5L)
+                .containsEntry("amount_minor", 250L).containsEntry("captured_minor", 250L)
+                .containsEntry("refunded_minor", 0L).containsEntry("session_id", "S-1");
+        // The upgraded constraints take the new statuses and amounts, and the new table takes a key.
+        execute("UPDATE " + schema + ".orders SET status = 'PARTIALLY_REFUNDED', refunded_minor = 50,"
+                + " pending_operation = 'REFUND', pending_amount_minor = 100, pending_baseline_minor = 50,"
+                + " pending_started_at = now() WHERE id = ?", captured);
+        execute("INSERT INTO " + schema + ".order_status_history (order_id, from_status, to_status, source,"
+                + " occurred_at) VALUES (?, 'CAPTURED', 'PARTIALLY_REFUNDED', 'API', now())", captured);
+        execute("INSERT INTO " + schema + ".idempotency_keys (client_id, key, fingerprint, order_id, expires_at)"
+                + " VALUES ('client-a', 'key-1', 'fingerprint-1', ?, now())", pending);
+    }
+
+    private Map<String, Object> orderColumns(UUID order) throws SQLException {
+        try (Connection connection = PostgresTestDatabase.openConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT * FROM " + schema + ".orders WHERE id = ?")) {
+            select.setObject(1, order);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                Map<String, Object> columns = new HashMap<>();
+                for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                    columns.put(row.getMetaData().getColumnName(column), row.getObject(column));
+                }
+                return columns;
+            }
+        }
     }
 
     private Flyway flywayUpTo(String version) {

@@ -2,17 +2,24 @@ package dev.orderpay.adapter.persistence;
 
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PendingOperation;
+import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.TestOrders;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderRowMapperTest {
 
     private static final Instant UPDATED_AT = Instant.parse("2026-03-09T08:00:00Z");
+    private static final Instant STARTED_AT = Instant.parse("2026-03-08T13:40:00.123456Z");
 
     @Test
     void given_an_order_with_a_checkout_when_flattened_then_every_column_holds_its_plain_value() {
@@ -64,5 +71,63 @@ class OrderRowMapperTest {
 
         assertThat(read.session()).isEmpty();
         assertThat(read.status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @Test
+    void given_an_order_with_a_payment_and_an_operation_underway_when_flattened_then_both_fill_their_columns() {
+        Order order = Order.rehydrate(OrderId.newId(), Money.of(500_00, "NOK"), new Receipt("receipt#1"),
+                TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"),
+                new OrderPayment(Optional.of("payment-7"), 400_00, 100_00),
+                new PendingOperation(PendingOperation.Type.REFUND, 50_00, 100_00, STARTED_AT), 2);
+
+        OrderRow row = OrderRowMapper.toRow(order, 2, UPDATED_AT);
+
+        assertThat(row.status()).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(row.paymentId()).isEqualTo("payment-7");
+        assertThat(row.capturedMinor()).isEqualTo(400_00);
+        assertThat(row.refundedMinor()).isEqualTo(100_00);
+        assertThat(row.pendingOperation()).isEqualTo("REFUND");
+        assertThat(row.pendingAmountMinor()).isEqualTo(50_00);
+        assertThat(row.pendingBaselineMinor()).isEqualTo(100_00);
+        assertThat(row.pendingStartedAt()).isEqualTo(STARTED_AT);
+    }
+
+    @Test
+    void given_an_order_without_payment_or_operation_when_flattened_then_nothing_is_captured_and_nothing_pending() {
+        OrderRow row = OrderRowMapper.toRow(TestOrders.anOrderWithCheckout().build(), 0, UPDATED_AT);
+
+        assertThat(row.paymentId()).isNull();
+        assertThat(row.capturedMinor()).isZero();
+        assertThat(row.refundedMinor()).isZero();
+        assertThat(row.pendingOperation()).isNull();
+        assertThat(row.pendingAmountMinor()).isNull();
+        assertThat(row.pendingBaselineMinor()).isNull();
+        assertThat(row.pendingStartedAt()).isNull();
+    }
+
+    @Test
+    void given_a_row_with_a_payment_and_a_pending_capture_when_read_back_then_the_order_has_both() {
+        OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "NOK", "receipt#1", "AUTHORIZED", "S-1",
+                "https://checkout.example.test/v1/view/S-1", "payment-7", 0, 0, "CAPTURE", 200_00L, 0L, STARTED_AT,
+                TestOrders.CREATED_AT, UPDATED_AT, 4);
+
+        Order read = OrderRowMapper.toOrder(row);
+
+        assertThat(read.payment()).isEqualTo(new OrderPayment(Optional.of("payment-7"), 0, 0));
+        assertThat(read.pendingOperation())
+                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, 200_00, 0, STARTED_AT));
+        assertThat(read.status()).isEqualTo(OrderStatus.AUTHORIZED);
+        assertThat(read.version()).isEqualTo(4);
+    }
+
+    @Test
+    void given_a_row_of_a_partly_refunded_payment_when_read_back_then_its_amounts_are_kept() {
+        OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "SEK", "receipt#1", "PARTIALLY_REFUNDED", null, null,
+                "payment-8", 400_00, 150_00, null, null, null, null, TestOrders.CREATED_AT, UPDATED_AT, 0);
+
+        Order read = OrderRowMapper.toOrder(row);
+
+        assertThat(read.payment()).isEqualTo(new OrderPayment(Optional.of("payment-8"), 400_00, 150_00));
+        assertThat(read.pendingOperation()).isEmpty();
     }
 }

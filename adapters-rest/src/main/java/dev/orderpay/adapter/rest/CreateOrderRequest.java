@@ -1,31 +1,23 @@
 package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.in.CreateOrderCommand;
-import dev.orderpay.application.port.in.InvalidCommandException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 
-/**
- * The body of {@code POST /orders}, as sent: every field may be missing, and the command says which are wrong.
- * The amount is read as a decimal because the JSON reader would silently truncate 12.5 into a long.
- */
+/** The body of {@code POST /orders}, as sent: every field may be missing, and the command says which are wrong. */
 @Serdeable
-record CreateOrderRequest(@Nullable BigDecimal amount, @Nullable String currency, @Nullable String receipt) {
+@Schema(requiredProperties = {"amount", "currency", "receipt"})
+record CreateOrderRequest(
+        @Schema(description = "In the currency's minor units (øre, cents): a positive whole number.", example = "29900")
+        @Nullable BigDecimal amount,
+        @Schema(description = "ISO 4217 code", example = "NOK") @Nullable String currency,
+        @Schema(description = "The merchant's reference, 1 to 255 characters", example = "receipt#1")
+        @Nullable String receipt) {
 
     CreateOrderCommand toCommand() {
-        return CreateOrderCommand.of(minorUnits(), currency, receipt);
-    }
-
-    private Long minorUnits() {
-        if (amount == null) {
-            return null;
-        }
-        try {
-            return amount.longValueExact();
-        } catch (ArithmeticException notALong) {
-            throw InvalidCommandException.of("amount", "must be a whole number of minor units");
-        }
+        return CreateOrderCommand.of(MinorUnits.exact(amount), currency, receipt);
     }
 }

@@ -1,12 +1,17 @@
 package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.in.OrderFilter;
 import dev.orderpay.domain.OrderId;
+import io.micronaut.http.uri.UriBuilder;
+
+import java.time.format.DateTimeFormatter;
 
 /** The paths of this API's resources, in one place so links and the routes agree. */
 final class OrderPaths {
 
     static final String ORDERS = "/orders";
+    static final String TOTALS = "/totals";
 
     private OrderPaths() {
     }
@@ -27,8 +32,16 @@ final class OrderPaths {
         return order(id) + "/callback";
     }
 
-    static String page(int limit, OrderCursor after) {
-        // The encoded cursor is URL-safe base64: it needs no further escaping in a query.
-        return ORDERS + "?limit=" + limit + "&cursor=" + OrderCursorCodec.encode(after);
+    /** The next page of the same list: same limit, same filter, after the cursor. */
+    static String page(int limit, OrderFilter filter, OrderCursor after) {
+        UriBuilder page = UriBuilder.of(ORDERS).queryParam("limit", limit);
+        filter.statuses().stream().sorted().forEach(status -> page.queryParam(QueryFilters.STATUS, status.name()));
+        filter.currency().ifPresent(currency -> page.queryParam(QueryFilters.CURRENCY, currency.getCurrencyCode()));
+        filter.createdFrom().ifPresent(from -> page.queryParam(QueryFilters.CREATED_FROM,
+                DateTimeFormatter.ISO_INSTANT.format(from)));
+        filter.createdTo().ifPresent(to -> page.queryParam(QueryFilters.CREATED_TO,
+                DateTimeFormatter.ISO_INSTANT.format(to)));
+        filter.receipt().ifPresent(receipt -> page.queryParam(QueryFilters.RECEIPT, receipt.value()));
+        return page.queryParam("cursor", OrderCursorCodec.encode(after)).toString();
     }
 }

@@ -1,21 +1,39 @@
 package dev.orderpay.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.StatusChange;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * An order as clients see it; {@code links} holds the checkout the buyer follows while one is open, and
- * {@code history} is there only when asked for (and then even when empty).
+ * An order as clients see it; {@code links} holds the checkout the buyer follows while one is open,
+ * {@code pending_operation} is there only while the provider has yet to carry one out, and {@code history} only
+ * when asked for (and then even when empty).
  */
-@Serdeable(naming = SnakeCaseStrategy.class)
-record OrderResponse(String id, String createdAt, long amount, String currency, String receipt, String status,
+@Serdeable
+record OrderResponse(String id,
+                     @JsonProperty("created_at") @Schema(name = "created_at", format = "date-time")
+                     String createdAt,
+                     @Schema(description = "In the currency's minor units") long amount,
+                     String currency,
+                     String receipt,
+                     @Schema(description = "PENDING, ON_HOLD, AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED,"
+                             + " PARTIALLY_REFUNDED, REFUNDED, DECLINED, FAILED, CANCELLED or EXPIRED") String status,
+                     @JsonProperty("captured_amount")
+                     @Schema(name = "captured_amount", description = "How much was captured, in minor units")
+                     long capturedAmount,
+                     @JsonProperty("refunded_amount")
+                     @Schema(name = "refunded_amount", description = "How much of that was refunded, in minor units")
+                     long refundedAmount,
+                     @JsonProperty("pending_operation") @JsonInclude(JsonInclude.Include.NON_NULL)
+                     @Nullable PendingOperationResponse pendingOperation,
                      List<Link> links,
                      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<StatusChangeResponse> history) {
 
@@ -23,14 +41,17 @@ record OrderResponse(String id, String createdAt, long amount, String currency, 
         List<Link> links = order.session()
                 .map(session -> List.of(new Link("session_link", session.link().toString())))
                 .orElse(List.of());
+        OrderPayment payment = order.payment();
         return new OrderResponse(order.id().toString(), DateTimeFormatter.ISO_INSTANT.format(order.createdAt()),
                 order.amount().minorUnits(), order.amount().currencyCode(), order.receipt().value(),
-                order.status().name(), links, null);
+                order.status().name(), payment.capturedMinorUnits(), payment.refundedMinorUnits(),
+                order.pendingOperation().map(PendingOperationResponse::from).orElse(null), links, null);
     }
 
     static OrderResponse from(Order order, List<StatusChange> history) {
         OrderResponse plain = from(order);
         return new OrderResponse(plain.id, plain.createdAt, plain.amount, plain.currency, plain.receipt, plain.status,
-                plain.links, StatusChangeResponse.from(history));
+                plain.capturedAmount, plain.refundedAmount, plain.pendingOperation, plain.links,
+                StatusChangeResponse.from(history));
     }
 }

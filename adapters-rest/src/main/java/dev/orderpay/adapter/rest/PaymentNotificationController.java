@@ -18,9 +18,18 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Objects;
+
+import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 
 /**
  * Where the provider notifies this service server-to-server. The request is handed on exactly as it arrived: only
@@ -30,6 +39,19 @@ import java.util.Objects;
  */
 @Controller(OrderPaths.ORDERS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = ApiDocumentation.PROVIDER)
+@ApiResponse(responseCode = "200", description = "HANDLED, or DUPLICATE for a delivery handled before",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = PaymentNotificationController.NotificationResponse.class)))
+@ApiResponse(responseCode = "401", description = "notification_unauthentic: the provider's signature is missing or"
+        + " wrong", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "not_found: the id is not an order id",
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "notification_rejected: the payment is not this order's",
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "notification_retry_later: deliver it again later",
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 class PaymentNotificationController {
 
     private final HandleNotificationUseCase handleNotification;
@@ -39,12 +61,16 @@ class PaymentNotificationController {
     }
 
     @Get("/{id}/callback")
+    @Operation(summary = "The payment provider notifies that a payment changed",
+            description = "Only the payment adapter reads the request; the order follows what the provider confirms.")
     HttpResponse<?> notifiedByGet(@PathVariable String id, HttpRequest<?> request) {
         return handle(OrderIds.fromPath(id), request);
     }
 
     // The provider chooses the content type of a body we ignore, so none may be refused with 415.
     @Post(uri = "/{id}/callback", consumes = MediaType.ALL)
+    @Operation(summary = "The payment provider notifies that a payment changed",
+            description = "The body is never read; only the payment adapter reads the query and headers.")
     HttpResponse<?> notifiedByPost(@PathVariable String id, HttpRequest<?> request) {
         return handle(OrderIds.fromPath(id), request);
     }
@@ -59,12 +85,12 @@ class PaymentNotificationController {
         }
         return switch (outcome) {
             case HANDLED, DUPLICATE -> HttpResponse.ok(new NotificationResponse(outcome.name()));
-            case RETRY_LATER -> Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "notification_retry_later",
+            case RETRY_LATER -> Problem.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.NOTIFICATION_RETRY_LATER,
                             "Notification not handled yet",
                             "The notification cannot be handled now. Deliver it again later.")
                     .aboutOrder(orderId.toString())
                     .toResponse();
-            case REJECTED -> Problem.of(HttpStatus.CONFLICT, "notification_rejected", "Notification rejected",
+            case REJECTED -> Problem.of(HttpStatus.CONFLICT, ProblemCode.NOTIFICATION_REJECTED, "Notification rejected",
                             "The payment the notification points at does not belong to this order.")
                     .aboutOrder(orderId.toString())
                     .toResponse();
@@ -89,6 +115,7 @@ class PaymentNotificationController {
     }
 
     @Serdeable
-    record NotificationResponse(String outcome) {
+    @Schema(name = "NotificationOutcome")
+    record NotificationResponse(@Schema(allowableValues = {"HANDLED", "DUPLICATE"}) String outcome) {
     }
 }

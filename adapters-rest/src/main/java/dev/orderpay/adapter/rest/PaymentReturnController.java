@@ -13,6 +13,15 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 
 /**
  * Where the provider sends the buyer back. The query parameters are handed on untouched: only the payment adapter
@@ -20,6 +29,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  */
 @Controller(OrderPaths.ORDERS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = ApiDocumentation.BUYER)
 class PaymentReturnController {
 
     private final ConfirmPaymentUseCase confirmPayment;
@@ -28,7 +39,24 @@ class PaymentReturnController {
         this.confirmPayment = confirmPayment;
     }
 
-    @Get(uris = {"/{id}/redirect", "/{id}/payment-redirect"}, produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Get(uris = {"/{id}/redirect", "/{id}/payment-redirect"},
+            produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(summary = "The buyer comes back from the checkout",
+            description = "The payment is confirmed with the provider before the order changes. A browser gets a"
+                    + " page, other clients JSON.")
+    @ApiResponse(responseCode = "200", description = "The order as established, and a message for the buyer",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PaymentReturnResponse.class)),
+                    @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string"))
+            })
+    @ApiResponse(responseCode = "404", description = "order_not_found, or not_found when the id is not an order id",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "payment_verification_failed: the payment is not this order's;"
+            + " the order was not changed", content = {
+                    @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+                    @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string"))
+            })
     HttpResponse<?> returnFromCheckout(@PathVariable String id, HttpRequest<?> request) {
         PaymentConfirmation confirmation = confirmPayment.confirmPayment(
                 new ConfirmPaymentCommand(OrderIds.fromPath(id), request.getParameters().asMap()));
@@ -44,7 +72,8 @@ class PaymentReturnController {
                     .body(PaymentReturnPage.render(outcome, confirmation.order()));
         }
         if (refused) {
-            return Problem.of(HttpStatus.CONFLICT, "payment_verification_failed", outcome.title(), outcome.message())
+            return Problem.of(HttpStatus.CONFLICT, ProblemCode.PAYMENT_VERIFICATION_FAILED, outcome.title(),
+                            outcome.message())
                     .aboutOrder(confirmation.order().id().toString())
                     .toResponse();
         }

@@ -8,6 +8,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.net.URI;
 import java.util.List;
@@ -18,10 +19,15 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record Problem(URI type, String title, int status, String detail, String code,
-               @Nullable String instance,
-               @JsonProperty("order_id") @Nullable String orderId,
-               @JsonProperty("current_status") @Nullable String currentStatus,
+@Schema(name = "Problem", description = "An RFC 9457 problem detail, sent as application/problem+json.")
+record Problem(URI type, String title, int status, String detail, ProblemCode code,
+               @Schema(description = "The order the problem is about, when there is one.") @Nullable String instance,
+               @JsonProperty("order_id") @Schema(name = "order_id") @Nullable String orderId,
+               @JsonProperty("current_status")
+               @Schema(name = "current_status",
+                       description = "The order's status, when that is what refused the request.")
+               @Nullable String currentStatus,
+               @Schema(description = "The invalid fields of a validation_failed problem.")
                @Nullable List<FieldError> errors) {
 
     private static final String TYPE_BASE = "https://orderpay.dev/problems/";
@@ -33,17 +39,17 @@ record Problem(URI type, String title, int status, String detail, String code,
     }
 
     /** A problem specific to this API, documented under its own type URI. */
-    static Problem of(HttpStatus status, String code, String title, String detail) {
-        return new Problem(URI.create(TYPE_BASE + code), title, status.getCode(), detail, code, null, null, null, null);
+    static Problem of(HttpStatus status, ProblemCode code, String title, String detail) {
+        return new Problem(URI.create(TYPE_BASE + code.value()), title, status.getCode(), detail, code, null, null, null, null);
     }
 
     /** A plain HTTP error that needs no further explanation than its status (RFC 9457 "about:blank"). */
-    static Problem ofStatus(HttpStatus status, String code, String detail) {
+    static Problem ofStatus(HttpStatus status, ProblemCode code, String detail) {
         return new Problem(ABOUT_BLANK, status.getReason(), status.getCode(), detail, code, null, null, null, null);
     }
 
     static Problem invalidFields(List<FieldError> errors) {
-        return of(HttpStatus.BAD_REQUEST, "validation_failed", "Invalid request",
+        return of(HttpStatus.BAD_REQUEST, ProblemCode.VALIDATION_FAILED, "Invalid request",
                 "One or more fields are invalid.").withErrors(errors);
     }
 

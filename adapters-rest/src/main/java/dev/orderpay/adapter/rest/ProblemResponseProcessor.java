@@ -18,7 +18,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,18 +36,18 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     private static Problem describe(HttpStatus status, Optional<Throwable> cause) {
         if (status.getCode() >= 500) {
-            return Problem.ofStatus(status, "internal_error", "An unexpected error occurred.");
+            return Problem.ofStatus(status, ProblemCode.INTERNAL_ERROR, "An unexpected error occurred.");
         }
         return switch (status) {
             case BAD_REQUEST -> badRequest(cause.orElse(null));
-            case NOT_FOUND -> Problem.ofStatus(status, "not_found", "Nothing exists at this address.");
-            case METHOD_NOT_ALLOWED -> Problem.ofStatus(status, "method_not_allowed",
+            case NOT_FOUND -> Problem.ofStatus(status, ProblemCode.NOT_FOUND, "Nothing exists at this address.");
+            case METHOD_NOT_ALLOWED -> Problem.ofStatus(status, ProblemCode.METHOD_NOT_ALLOWED,
                     "This resource does not support the request's method.");
-            case UNSUPPORTED_MEDIA_TYPE -> Problem.ofStatus(status, "unsupported_media_type",
+            case UNSUPPORTED_MEDIA_TYPE -> Problem.ofStatus(status, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
                     "Send the request body as application/json.");
-            case NOT_ACCEPTABLE -> Problem.ofStatus(status, "not_acceptable",
+            case NOT_ACCEPTABLE -> Problem.ofStatus(status, ProblemCode.NOT_ACCEPTABLE,
                     "This resource cannot answer in any of the accepted media types.");
-            default -> Problem.ofStatus(status, status.name().toLowerCase(Locale.ROOT), status.getReason());
+            default -> Problem.ofStatus(status, ProblemCode.HTTP_ERROR, status.getReason());
         };
     }
 
@@ -65,7 +64,7 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
         if (cause instanceof UnsatisfiedArgumentException missing && !isBody(missing.getArgument())) {
             return Problem.invalidFields(List.of(new FieldError(missing.getArgument().getName(), "is required")));
         }
-        return Problem.of(HttpStatus.BAD_REQUEST, "malformed_request", "Malformed request",
+        return Problem.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, "Malformed request",
                 "The request body is missing or is not valid JSON.");
     }
 

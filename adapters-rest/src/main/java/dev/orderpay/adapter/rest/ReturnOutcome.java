@@ -25,7 +25,11 @@ record ReturnOutcome(String title, String message) {
                     : new ReturnOutcome("Payment not completed", "The payment has not been completed yet.");
             case ON_HOLD -> new ReturnOutcome("Payment under review",
                     "The payment is being reviewed; the order will be updated when the review is done.");
-            case AUTHORIZED, CAPTURED -> new ReturnOutcome("Payment received", "Thank you, the payment was received.");
+            case AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED -> new ReturnOutcome("Payment received",
+                    "Thank you, the payment was received.");
+            case PARTIALLY_REFUNDED -> new ReturnOutcome("Payment partly refunded",
+                    "Part of the payment was refunded.");
+            case REFUNDED -> new ReturnOutcome("Payment refunded", "The payment was refunded.");
             case DECLINED -> new ReturnOutcome("Payment declined", "The payment was declined.");
             case FAILED -> new ReturnOutcome("Payment failed", "The payment failed.");
             case CANCELLED -> new ReturnOutcome("Payment cancelled", "The payment was cancelled.");

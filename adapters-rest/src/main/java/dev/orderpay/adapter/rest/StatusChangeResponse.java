@@ -1,18 +1,19 @@
 package dev.orderpay.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.orderpay.domain.StatusChange;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** One step in an order's history; {@code provider_reference} is null when nothing from the provider proves it. */
-@Serdeable(naming = SnakeCaseStrategy.class)
+@Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record StatusChangeResponse(String from, String to, String source, @Nullable String providerReference, String at) {
+record StatusChangeResponse(String from, String to, String source,
+                            @JsonProperty("provider_reference") @Nullable String providerReference, String at) {
 
     static List<StatusChangeResponse> from(List<StatusChange> history) {
         return history.stream().map(StatusChangeResponse::from).toList();

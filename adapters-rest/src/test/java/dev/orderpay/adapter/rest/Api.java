@@ -17,10 +17,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Talks to the API under test like any client would, and hands back error responses instead of throwing. */
+/**
+ * Talks to the API under test like any client would, and hands back error responses instead of throwing.
+ * Requests carry {@link #MERCHANT_KEY} unless they bring their own Authorization or are sent anonymously.
+ */
 @Singleton
 class Api {
+
+    /** Configured as itself in application-test.yml. */
+    static final String MERCHANT_KEY = "test-merchant-key";
+    /** Configured only as its SHA-256 digest in application-test.yml. */
+    static final String SECOND_MERCHANT_KEY = "second-merchant-key";
 
     private final BlockingHttpClient http;
     private final JsonMapper json;
@@ -39,10 +48,30 @@ class Api {
     }
 
     Reply createOrder(long amount, String currency, String receipt) {
-        return send(HttpRequest.POST("/orders", Map.of("amount", amount, "currency", currency, "receipt", receipt)));
+        return send(createOrderRequest(amount, currency, receipt));
     }
 
+    static MutableHttpRequest<?> createOrderRequest(long amount, String currency, String receipt) {
+        return HttpRequest.POST("/orders", Map.of("amount", amount, "currency", currency, "receipt", receipt));
+    }
+
+    /** Sends as the merchant whose key is {@link #MERCHANT_KEY}, unless the request names its own authorization. */
     Reply send(MutableHttpRequest<?> request) {
+        if (!request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
+            request.bearerAuth(MERCHANT_KEY);
+        }
+        return exchange(request);
+    }
+
+    Reply sendWithKey(String apiKey, MutableHttpRequest<?> request) {
+        return exchange(request.bearerAuth(apiKey));
+    }
+
+    Reply sendAnonymously(MutableHttpRequest<?> request) {
+        return exchange(request);
+    }
+
+    private Reply exchange(MutableHttpRequest<?> request) {
         try {
             return reply(http.exchange(request, Argument.STRING, Argument.STRING));
         } catch (HttpClientResponseException error) {
@@ -52,10 +81,17 @@ class Api {
 
     private Reply reply(HttpResponse<?> response) {
         return new Reply(response.code(), response.getHeaders().get(HttpHeaders.CONTENT_TYPE),
-                response.getHeaders().get(HttpHeaders.LOCATION), response.getBody(String.class).orElse(""), json);
+                response.getHeaders().get(HttpHeaders.LOCATION), response.getHeaders().asMap(),
+                response.getBody(String.class).orElse(""), json);
     }
 
-    record Reply(int status, String contentType, String location, String body, JsonMapper mapper) {
+    record Reply(int status, String contentType, String location, Map<String, List<String>> headers, String body,
+                 JsonMapper mapper) {
+
+        Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .flatMap(header -> header.getValue().stream()).findFirst();
+        }
 
         Map<String, Object> json() {
             try {

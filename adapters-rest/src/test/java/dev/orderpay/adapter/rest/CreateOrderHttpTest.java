@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest;
 
+import dev.orderpay.application.port.in.OrderFilter;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
@@ -178,6 +179,6 @@ class CreateOrderHttpTest {
     }
 
     private int storedOrders() {
-        return orders.findNewestFirst(Optional.empty(), Integer.MAX_VALUE).size();
+        return orders.findNewestFirst(OrderFilter.NONE, Optional.empty(), Integer.MAX_VALUE).size();
     }
 }

@@ -51,7 +51,7 @@ class ErrorResponsesHttpTest {
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
-        assertThat(reply.json()).containsEntry("code", "illegal_status_transition")
+        assertThat(reply.json()).containsEntry("code", "operation_not_allowed")
                 .containsEntry("current_status", "CAPTURED");
         assertThat((String) reply.json().get("detail")).contains("CAPTURED");
     }

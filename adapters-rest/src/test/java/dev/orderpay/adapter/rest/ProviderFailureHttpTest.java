@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest;
 
+import dev.orderpay.application.port.in.OrderFilter;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
@@ -142,7 +143,7 @@ class ProviderFailureHttpTest {
     private void assertStoredAsFailed(Api.Reply reply) {
         String id = (String) reply.json().get("order_id");
         assertThat(reply.json()).containsEntry("instance", "/orders/" + id);
-        List<Order> stored = orders.findNewestFirst(Optional.empty(), 10);
+        List<Order> stored = orders.findNewestFirst(OrderFilter.NONE, Optional.empty(), 10);
         assertThat(stored).singleElement().satisfies(order -> {
             assertThat(order.id().toString()).isEqualTo(id);
             assertThat(order.status()).isEqualTo(OrderStatus.FAILED);

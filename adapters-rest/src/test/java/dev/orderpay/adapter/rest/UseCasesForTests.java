@@ -5,12 +5,14 @@ import dev.orderpay.application.port.in.CreateOrderUseCase;
 import dev.orderpay.application.port.in.HandleNotificationUseCase;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryDeliveryLog;
+import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.service.ConfirmPaymentService;
 import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.application.service.OrderQueryService;
+import dev.orderpay.application.service.PaymentOperationsService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -22,6 +24,8 @@ import java.time.Duration;
 class UseCasesForTests {
 
     static final Duration CHECKOUT_LIFETIME = Duration.ofMinutes(30);
+    // The test clock moves on a second with every reading, so a repeat gives up after a few looks.
+    static final Duration REPLAY_WAIT = Duration.ofSeconds(3);
 
     @Singleton
     RacingOrderRepository orders() {
@@ -44,9 +48,15 @@ class UseCasesForTests {
     }
 
     @Singleton
+    InMemoryIdempotencyKeys idempotencyKeys(Clock clock) {
+        return new InMemoryIdempotencyKeys(clock);
+    }
+
+    @Singleton
     CreateOrderUseCase createOrder(InMemoryOrderRepository orders, FakePaymentGateway gateway, PaymentUrls urls,
-                                   Clock clock) {
-        return new CreateOrderService(orders, gateway, urls, clock, CHECKOUT_LIFETIME);
+                                   InMemoryIdempotencyKeys idempotencyKeys, Clock clock) {
+        return new CreateOrderService(orders, gateway, urls, idempotencyKeys, clock,
+                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1), REPLAY_WAIT));
     }
 
     @Singleton
@@ -60,6 +70,14 @@ class UseCasesForTests {
         return new HandleNotificationService(orders, gateway, deliveries, clock);
     }
 
+    /** Serves capture, refund and cancel. */
+    @Singleton
+    PaymentOperationsService paymentOperations(InMemoryOrderRepository orders, FakePaymentGateway gateway,
+                                               Clock clock) {
+        return new PaymentOperationsService(orders, gateway, clock);
+    }
+
+    /** Serves reading, listing and totals. */
     @Singleton
     OrderQueryService orderQueries(InMemoryOrderRepository orders) {
         return new OrderQueryService(orders);

@@ -3,7 +3,12 @@ package dev.orderpay.application.service;
 import dev.orderpay.application.port.in.CheckoutFailedException;
 import dev.orderpay.application.port.in.CreateOrderCommand;
 import dev.orderpay.application.port.in.CreateOrderUseCase;
+import dev.orderpay.application.port.in.CreatedOrder;
+import dev.orderpay.application.port.in.IdempotencyKey;
+import dev.orderpay.application.port.in.IdempotencyKeyReusedException;
+import dev.orderpay.application.port.in.IdempotentRequestInProgressException;
 import dev.orderpay.application.port.out.CheckoutRequest;
+import dev.orderpay.application.port.out.IdempotencyKeys;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
@@ -11,6 +16,7 @@ import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.Provenance;
 
@@ -18,45 +24,105 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Stores the order before asking the provider for a checkout, so that a provider failure leaves a FAILED order
- * behind rather than nothing, and a checkout never exists for an order we do not know.
+ * behind rather than nothing, and a checkout never exists for an order we do not know. An idempotency key is
+ * claimed, with the new order's id, before anything else happens, so that of two requests with one key only one
+ * creates an order and the other returns it.
  */
 public final class CreateOrderService implements CreateOrderUseCase {
+
+    /**
+     * @param checkoutLifetime how long the buyer has to pay before the checkout expires
+     * @param keyLifetime      how long an idempotency key is remembered
+     * @param replayWait       how long a repeated request waits for the first one to finish opening the checkout
+     */
+    public record Policy(Duration checkoutLifetime, Duration keyLifetime, Duration replayWait) {
+        public Policy {
+            Objects.requireNonNull(checkoutLifetime, "checkoutLifetime");
+            Objects.requireNonNull(keyLifetime, "keyLifetime");
+            Objects.requireNonNull(replayWait, "replayWait");
+        }
+    }
+
+    private static final Duration REPLAY_POLL = Duration.ofMillis(50);
 
     private final OrderRepository orders;
     private final PaymentGateway gateway;
     private final PaymentUrls urls;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
-    private final Duration checkoutLifetime;
+    private final Policy policy;
 
-    /** @param checkoutLifetime how long the buyer has to pay before the checkout expires */
-    public CreateOrderService(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls, Clock clock,
-                              Duration checkoutLifetime) {
+    public CreateOrderService(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
+                              IdempotencyKeys idempotencyKeys, Clock clock, Policy policy) {
         this.orders = orders;
         this.gateway = gateway;
         this.urls = urls;
+        this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
-        this.checkoutLifetime = checkoutLifetime;
+        this.policy = policy;
     }
 
     @Override
-    public Order createOrder(CreateOrderCommand command) {
+    public CreatedOrder createOrder(CreateOrderCommand command) {
+        OrderId id = OrderId.newId();
+        if (command.idempotencyKey().isPresent()) {
+            IdempotencyKey key = command.idempotencyKey().get();
+            Optional<IdempotencyKeys.Claim> earlier = idempotencyKeys.claim(key.clientId(), key.key(),
+                    command.fingerprint(), id, clock.instant().plus(policy.keyLifetime()));
+            if (earlier.isPresent()) {
+                if (!earlier.get().fingerprint().equals(command.fingerprint())) {
+                    throw new IdempotencyKeyReusedException();
+                }
+                return new CreatedOrder(awaitCreated(earlier.get().orderId()), true);
+            }
+        }
+        return new CreatedOrder(create(id, command), false);
+    }
+
+    private Order create(OrderId id, CreateOrderCommand command) {
         // Microseconds: what the database keeps, so a stored order and its cursor compare equal.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Order order = Order.place(OrderId.newId(), command.amount(), command.receipt(), now);
+        Order order = Order.place(id, command.amount(), command.receipt(), now);
         orders.add(order);
 
         PaymentSession session;
         try {
             session = gateway.openCheckout(new CheckoutRequest(order.id(), order.amount(),
-                    urls.returnUrl(order.id()), urls.notificationUrl(order.id()), now.plus(checkoutLifetime)));
+                    urls.returnUrl(order.id()), urls.notificationUrl(order.id()), now.plus(policy.checkoutLifetime())));
         } catch (PaymentProviderException failure) {
             order.failCheckout(Provenance.unreferenced(ChangeSource.CHECKOUT, clock.instant()));
             throw new CheckoutFailedException(orders.update(order), failure);
         }
         order.attachSession(session);
         return orders.update(order);
+    }
+
+    /** The order the first request with the key creates, once its checkout is open (or failed to open). */
+    private Order awaitCreated(OrderId id) {
+        Instant deadline = clock.instant().plus(policy.replayWait());
+        while (true) {
+            Optional<Order> order = orders.findById(id);
+            if (order.filter(CreateOrderService::isCreated).isPresent()) {
+                return order.get();
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                throw new IdempotentRequestInProgressException();
+            }
+            try {
+                Thread.sleep(REPLAY_POLL.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IdempotentRequestInProgressException();
+            }
+        }
+    }
+
+    private static boolean isCreated(Order order) {
+        return order.session().isPresent() || order.status() != OrderStatus.PENDING;
     }
 }

@@ -1,11 +1,14 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.in.CurrencyTotals;
 import dev.orderpay.application.port.in.GetOrderUseCase;
 import dev.orderpay.application.port.in.ListOrdersQuery;
 import dev.orderpay.application.port.in.ListOrdersUseCase;
 import dev.orderpay.application.port.in.OrderCursor;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.OrderPage;
+import dev.orderpay.application.port.in.OrderTotalsUseCase;
+import dev.orderpay.application.port.in.TotalsQuery;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
@@ -14,7 +17,7 @@ import dev.orderpay.domain.StatusChange;
 import java.util.List;
 import java.util.Optional;
 
-public final class OrderQueryService implements GetOrderUseCase, ListOrdersUseCase {
+public final class OrderQueryService implements GetOrderUseCase, ListOrdersUseCase, OrderTotalsUseCase {
 
     private final OrderRepository orders;
 
@@ -34,9 +37,14 @@ public final class OrderQueryService implements GetOrderUseCase, ListOrdersUseCa
     }
 
     @Override
+    public List<CurrencyTotals> totals(TotalsQuery query) {
+        return orders.totals(query);
+    }
+
+    @Override
     public OrderPage listOrders(ListOrdersQuery query) {
         // One more than asked tells whether another page exists without counting the table.
-        List<Order> found = orders.findNewestFirst(query.after(), query.limit() + 1);
+        List<Order> found = orders.findNewestFirst(query.filter(), query.after(), query.limit() + 1);
         if (found.size() <= query.limit()) {
             return new OrderPage(found, Optional.empty());
         }

@@ -10,11 +10,9 @@ import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.Provenance;
-import dev.orderpay.domain.StatusChange;
 
 import java.time.Clock;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -76,15 +74,15 @@ final class OrderSettlement {
         return new Verified(payment);
     }
 
-    /** Applies the status of a verified payment. */
+    /** Applies the status and amounts of a verified payment. */
     Order follow(Order order, ProviderPayment payment, ChangeSource source, String reference) {
         Provenance provenance = Provenance.of(source, reference, clock.instant());
-        return apply(order, current -> current.followProvider(payment.status(), provenance));
+        return apply(order, current -> current.followPayment(payment.state(), provenance));
     }
 
     /** Closes a checkout that ended without payment, if the order is still waiting for one. */
     Order settleWithoutPayment(Order order, OrderStatus outcome, Provenance provenance) {
-        return apply(order, current -> current.settleWithoutPayment(outcome, provenance));
+        return apply(order, current -> current.settleWithoutPayment(outcome, provenance).isPresent());
     }
 
     /**
@@ -119,13 +117,13 @@ final class OrderSettlement {
     }
 
     /**
-     * Applies a change and saves it, starting over from a fresh copy if someone else saved first: the change is
+     * Applies a change (the predicate says whether anything changed) and saves it, starting over from a fresh copy if someone else saved first: the change is
      * decided again against what they left, so it is made once or found already made.
      */
-    Order apply(Order loaded, Function<Order, Optional<StatusChange>> change) {
+    Order apply(Order loaded, Predicate<Order> change) {
         Order order = loaded;
         for (int attempt = 1; ; attempt++) {
-            if (change.apply(order).isEmpty()) {
+            if (!change.test(order)) {
                 return order;
             }
             try {
@@ -141,6 +139,10 @@ final class OrderSettlement {
 
     Clock clock() {
         return clock;
+    }
+
+    PaymentGateway gateway() {
+        return gateway;
     }
 
     private static Mismatch refuse(Order order, String paymentId, String what) {

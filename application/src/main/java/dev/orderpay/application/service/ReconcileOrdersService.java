@@ -5,6 +5,7 @@ import dev.orderpay.application.port.in.ReconciliationReport;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
@@ -81,12 +82,39 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         if (order.session().isEmpty()) {
             // Creation stopped before the checkout was opened (the service was stopped, say): no buyer ever got
             // a link to pay with.
-            return settlement.apply(order, current -> current.status() == OrderStatus.PENDING
-                    && current.session().isEmpty()
-                    ? Optional.of(current.failCheckout(
-                            Provenance.unreferenced(ChangeSource.RECONCILIATION, clock.instant())))
-                    : Optional.empty());
+            return settlement.apply(order, current -> {
+                if (current.status() != OrderStatus.PENDING || current.session().isPresent()) {
+                    return false;
+                }
+                current.failCheckout(Provenance.unreferenced(ChangeSource.RECONCILIATION, clock.instant()));
+                return true;
+            });
+        }
+        if (order.pendingOperation().isPresent()) {
+            return settleOperation(order);
         }
         return settlement.settleFromCheckout(order, ChangeSource.RECONCILIATION, true).order();
+    }
+
+    /**
+     * A capture, refund or cancellation whose result was not seen (the provider accepted it for later, or the
+     * service stopped while waiting): the payment is read again and followed. An operation the payment still does
+     * not show after {@code settleAfter} did not happen, and is let go so others can start.
+     */
+    private Order settleOperation(Order order) {
+        Instant staleBefore = clock.instant().minus(policy.settleAfter());
+        Optional<ProviderPayment> payment = order.payment().paymentId().map(settlement.gateway()::fetchPayment);
+        Provenance provenance = Provenance.of(ChangeSource.RECONCILIATION,
+                payment.map(ProviderPayment::paymentId).orElse(null), clock.instant());
+        return settlement.apply(order, current -> {
+            boolean changed = payment.map(found -> current.followPayment(found.state(), provenance)).orElse(false);
+            if (current.pendingOperation().filter(pending -> pending.startedAt().isBefore(staleBefore)).isPresent()) {
+                LOG.warning(() -> "letting go of a " + current.pendingOperation().get().type() + " on order "
+                        + current.id() + " that the provider never showed done");
+                current.abandonOperation();
+                changed = true;
+            }
+            return changed;
+        });
     }
 }

@@ -2,7 +2,10 @@ package dev.orderpay.application.service;
 
 import dev.orderpay.domain.TestOrders;
 import dev.orderpay.application.port.in.ConfirmPaymentCommand;
+import dev.orderpay.application.port.in.CurrencyTotals;
 import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.TotalsQuery;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.PaymentConfirmation;
 import dev.orderpay.application.port.in.PaymentConfirmation.Verdict;
@@ -15,6 +18,7 @@ import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentState;
 import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.StatusChange;
 import org.junit.jupiter.api.Test;
@@ -72,14 +76,17 @@ class ConfirmPaymentServiceTest {
     }
 
     @Test
-    void given_the_provider_reports_the_payment_only_initiated_then_the_order_stays_pending_and_unsaved() {
+    void given_the_provider_reports_the_payment_only_initiated_then_the_order_stays_pending_with_the_payment_linked() {
         String paymentId = gateway.paymentFor(order, PENDING);
 
         PaymentConfirmation confirmation = confirm(paymentReturn(paymentId));
 
         assertThat(confirmation.verdict()).isEqualTo(Verdict.VERIFIED);
         assertThat(confirmation.order().status()).isEqualTo(PENDING);
-        assertUnchanged();
+        Order stored = stored();
+        assertThat(stored.status()).isEqualTo(PENDING);
+        assertThat(stored.payment().paymentId()).contains(paymentId);
+        assertThat(orders.history(order.id())).isEmpty();
     }
 
     @Test
@@ -327,7 +334,7 @@ class ConfirmPaymentServiceTest {
     void given_another_confirmation_saves_the_same_payment_first_then_the_order_moves_once() {
         String paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, 1,
-                other -> other.followProvider(AUTHORIZED, TestOrders.BY_TEST));
+                other -> other.followPayment(new PaymentState(paymentId, AUTHORIZED, 0, 0), TestOrders.BY_TEST));
 
         PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK)
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
@@ -338,6 +345,7 @@ class ConfirmPaymentServiceTest {
         // version 1: only the other copy's save happened; the retry found the change already made
         assertThat(stored().version()).isEqualTo(1);
         assertThat(stored().status()).isEqualTo(AUTHORIZED);
+        assertThat(stored().payment().paymentId()).contains(paymentId);
         assertThat(orders.history(order.id())).containsExactly(
                 new StatusChange(order.id(), PENDING, AUTHORIZED, TestOrders.BY_TEST));
     }
@@ -447,8 +455,13 @@ class ConfirmPaymentServiceTest {
         }
 
         @Override
-        public List<Order> findNewestFirst(Optional<OrderCursor> after, int limit) {
-            return delegate.findNewestFirst(after, limit);
+        public List<Order> findNewestFirst(OrderFilter filter, Optional<OrderCursor> after, int limit) {
+            return delegate.findNewestFirst(filter, after, limit);
+        }
+
+        @Override
+        public List<CurrencyTotals> totals(TotalsQuery query) {
+            return delegate.totals(query);
         }
 
         @Override

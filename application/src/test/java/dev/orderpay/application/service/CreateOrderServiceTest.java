@@ -2,8 +2,14 @@ package dev.orderpay.application.service;
 
 import dev.orderpay.application.port.in.CheckoutFailedException;
 import dev.orderpay.application.port.in.CreateOrderCommand;
+import dev.orderpay.application.port.in.CreatedOrder;
+import dev.orderpay.application.port.in.IdempotencyKey;
+import dev.orderpay.application.port.in.IdempotencyKeyReusedException;
+import dev.orderpay.application.port.in.IdempotentRequestInProgressException;
+import dev.orderpay.application.port.in.OrderFilter;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.FakePaymentGateway;
+import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentUrls;
@@ -12,6 +18,7 @@ import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.StatusChange;
 import org.junit.jupiter.api.Test;
@@ -22,11 +29,18 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
@@ -46,16 +60,19 @@ class CreateOrderServiceTest {
         }
     };
 
+    private static final Duration KEY_LIFETIME = Duration.ofHours(24);
+
+    private final SettableClock clock = new SettableClock(NOW);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
-    private final CreateOrderService service =
-            new CreateOrderService(orders, gateway, URLS, Clock.fixed(NOW, ZoneOffset.UTC), CHECKOUT_LIFETIME);
+    // The clock stands still, so a repeated request waits for the first however long it takes.
+    private final CreateOrderService service = serviceWith(gateway, clock, Duration.ofSeconds(1));
 
     private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1");
 
     @Test
     void when_an_order_is_created_then_it_is_stored_pending_with_its_checkout_and_a_saved_version() {
-        Order created = service.createOrder(command);
+        Order created = service.createOrder(command).order();
 
         Order stored = orders.findById(created.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(OrderStatus.PENDING);
@@ -70,7 +87,7 @@ class CreateOrderServiceTest {
 
     @Test
     void when_an_order_is_created_then_the_provider_is_asked_for_a_checkout_of_that_order_amount_and_return_url() {
-        Order created = service.createOrder(command);
+        Order created = service.createOrder(command).order();
 
         assertThat(gateway.checkoutRequests()).containsExactly(new CheckoutRequest(created.id(),
                 Money.of(299_00, "NOK"),
@@ -81,7 +98,7 @@ class CreateOrderServiceTest {
 
     @Test
     void when_an_order_is_created_then_its_checkout_expires_one_lifetime_after_creation_and_notifies_the_service() {
-        Order created = service.createOrder(command);
+        Order created = service.createOrder(command).order();
 
         CheckoutRequest request = gateway.checkoutRequests().get(0);
         assertThat(request.expiresAt()).isEqualTo(Instant.parse("2026-03-08T14:24:40.818123Z"));
@@ -91,7 +108,7 @@ class CreateOrderServiceTest {
 
     @Test
     void when_an_order_is_created_then_opening_its_checkout_records_no_status_change() {
-        Order created = service.createOrder(command);
+        Order created = service.createOrder(command).order();
 
         assertThat(orders.history(created.id())).isEmpty();
     }
@@ -101,7 +118,7 @@ class CreateOrderServiceTest {
         gateway.failCheckouts(PaymentProviderException.Kind.UNAVAILABLE);
 
         CheckoutFailedException failure =
-                catchThrowableOfType(CheckoutFailedException.class, () -> service.createOrder(command));
+                catchThrowableOfType(CheckoutFailedException.class, () -> service.createOrder(command).order());
 
         List<StatusChange> history = orders.history(failure.order().id());
         assertThat(history).singleElement().satisfies(change -> {
@@ -115,8 +132,8 @@ class CreateOrderServiceTest {
 
     @Test
     void when_two_orders_are_created_then_each_gets_its_own_id_and_checkout() {
-        Order first = service.createOrder(command);
-        Order second = service.createOrder(command);
+        Order first = service.createOrder(command).order();
+        Order second = service.createOrder(command).order();
 
         assertThat(first.id()).isNotEqualTo(second.id());
         assertThat(first.session()).isNotEqualTo(second.session());
@@ -131,7 +148,7 @@ class CreateOrderServiceTest {
         gateway.failCheckouts(kind);
 
         CheckoutFailedException failure =
-                catchThrowableOfType(CheckoutFailedException.class, () -> service.createOrder(command));
+                catchThrowableOfType(CheckoutFailedException.class, () -> service.createOrder(command).order());
 
         assertThat(failure).isNotNull();
         assertThat(failure.providerFailure().kind()).isEqualTo(kind);
@@ -147,10 +164,182 @@ class CreateOrderServiceTest {
 
     @Test
     void when_an_order_is_created_then_its_creation_time_is_the_clock_truncated_to_microseconds() {
-        Order created = service.createOrder(command);
+        Order created = service.createOrder(command).order();
 
         Instant expected = Instant.parse("2026-03-08T13:24:40.818123Z");
         assertThat(created.createdAt()).isEqualTo(expected);
         assertThat(orders.findById(created.id()).orElseThrow().createdAt()).isEqualTo(expected);
+    }
+
+    @Test
+    void given_a_request_with_a_key_when_it_is_repeated_then_the_same_order_is_returned_as_a_replay_with_one_checkout() {
+        CreateOrderCommand keyed = command.withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
+
+        CreatedOrder first = service.createOrder(keyed);
+        CreatedOrder repeat = service.createOrder(keyed);
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(repeat.replayed()).isTrue();
+        assertThat(repeat.order().id()).isEqualTo(first.order().id());
+        assertThat(repeat.order().session()).isEqualTo(first.order().session());
+        assertThat(gateway.checkoutRequests()).hasSize(1);
+        assertThat(allOrders()).hasSize(1);
+    }
+
+    @Test
+    void given_a_key_used_before_when_a_different_request_comes_with_it_then_it_is_refused_and_nothing_is_created() {
+        service.createOrder(command.withIdempotencyKey(new IdempotencyKey("client-1", "key-1")));
+        CreateOrderCommand different = CreateOrderCommand.of(300_00L, "NOK", "receipt#1")
+                .withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
+
+        assertThatThrownBy(() -> service.createOrder(different)).isInstanceOf(IdempotencyKeyReusedException.class);
+
+        assertThat(gateway.checkoutRequests()).hasSize(1);
+        assertThat(allOrders()).hasSize(1);
+    }
+
+    @Test
+    void given_a_key_used_before_when_the_receipt_differs_then_it_is_a_different_request() {
+        service.createOrder(command.withIdempotencyKey(new IdempotencyKey("client-1", "key-1")));
+        CreateOrderCommand otherReceipt = CreateOrderCommand.of(299_00L, "NOK", "receipt#2")
+                .withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
+
+        assertThatThrownBy(() -> service.createOrder(otherReceipt)).isInstanceOf(IdempotencyKeyReusedException.class);
+    }
+
+    @Test
+    void given_two_clients_using_the_same_key_then_each_gets_its_own_order() {
+        CreatedOrder mine = service.createOrder(command.withIdempotencyKey(new IdempotencyKey("client-1", "key-1")));
+        CreatedOrder theirs = service.createOrder(command.withIdempotencyKey(new IdempotencyKey("client-2", "key-1")));
+
+        assertThat(theirs.order().id()).isNotEqualTo(mine.order().id());
+        assertThat(mine.replayed()).isFalse();
+        assertThat(theirs.replayed()).isFalse();
+        assertThat(gateway.checkoutRequests()).hasSize(2);
+    }
+
+    @Test
+    void given_a_key_just_within_its_lifetime_when_the_request_is_repeated_then_it_is_still_a_replay() {
+        CreateOrderCommand keyed = command.withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
+        CreatedOrder first = service.createOrder(keyed);
+        clock.advance(KEY_LIFETIME.minusSeconds(1));
+
+        CreatedOrder repeat = service.createOrder(keyed);
+
+        assertThat(repeat.replayed()).isTrue();
+        assertThat(repeat.order().id()).isEqualTo(first.order().id());
+    }
+
+    @Test
+    void given_a_key_past_its_lifetime_when_the_request_is_repeated_then_a_new_order_is_created() {
+        CreateOrderCommand keyed = command.withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
+        CreatedOrder first = service.createOrder(keyed);
+        clock.advance(KEY_LIFETIME.plusSeconds(1));
+
+        CreatedOrder later = service.createOrder(keyed);
+
+        assertThat(later.replayed()).isFalse();
+        assertThat(later.order().id()).isNotEqualTo(first.order().id());
+        assertThat(gateway.checkoutRequests()).hasSize(2);
+    }
+
+    @Test
+    void given_a_keyed_request_whose_checkout_failed_when_it_is_repeated_then_the_failed_order_is_replayed() {
+        gateway.failCheckouts(PaymentProviderException.Kind.UNAVAILABLE);
+        CreateOrderCommand keyed = command.withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
+        CheckoutFailedException failure =
+                catchThrowableOfType(CheckoutFailedException.class, () -> service.createOrder(keyed));
+
+        CreatedOrder repeat = service.createOrder(keyed);
+
+        assertThat(repeat.replayed()).isTrue();
+        assertThat(repeat.order().id()).isEqualTo(failure.order().id());
+        assertThat(repeat.order().status()).isEqualTo(OrderStatus.FAILED);
+        assertThat(gateway.checkoutRequests()).hasSize(1);
+    }
+
+    @Test
+    void given_two_requests_with_one_key_at_once_then_one_order_and_one_checkout_and_the_second_waits_for_it()
+            throws Exception {
+        SlowCheckouts slow = new SlowCheckouts();
+        CreateOrderService slowService = serviceWith(slow, clock, Duration.ofSeconds(1));
+        CreateOrderCommand keyed = command.withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<CreatedOrder> first = threads.submit(() -> slowService.createOrder(keyed));
+            assertThat(slow.opening.await(5, TimeUnit.SECONDS)).isTrue();
+            Future<CreatedOrder> second = threads.submit(() -> slowService.createOrder(keyed));
+
+            // While the first is still opening the checkout, the second has nothing to return yet.
+            assertThatThrownBy(() -> second.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            slow.release.countDown();
+            CreatedOrder created = first.get(5, TimeUnit.SECONDS);
+            CreatedOrder replayed = second.get(5, TimeUnit.SECONDS);
+
+            assertThat(created.replayed()).isFalse();
+            assertThat(replayed.replayed()).isTrue();
+            assertThat(replayed.order().id()).isEqualTo(created.order().id());
+            assertThat(replayed.order().session()).isPresent().isEqualTo(created.order().session());
+            assertThat(slow.checkoutRequests()).hasSize(1);
+            assertThat(allOrders()).hasSize(1);
+        } finally {
+            slow.release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void given_the_first_request_stuck_opening_its_checkout_when_it_is_repeated_then_the_repeat_gives_up_after_the_wait()
+            throws Exception {
+        SlowCheckouts slow = new SlowCheckouts();
+        // A real clock: the repeat must see its wait run out while the first request stays stuck.
+        CreateOrderService slowService = serviceWith(slow, Clock.systemUTC(), Duration.ofMillis(100));
+        CreateOrderCommand keyed = command.withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<CreatedOrder> first = thread.submit(() -> slowService.createOrder(keyed));
+            assertThat(slow.opening.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> slowService.createOrder(keyed))
+                    .isInstanceOf(IdempotentRequestInProgressException.class);
+
+            slow.release.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS).order().session()).isPresent();
+            assertThat(slowService.createOrder(keyed).replayed()).isTrue();
+            assertThat(slow.checkoutRequests()).hasSize(1);
+        } finally {
+            slow.release.countDown();
+            thread.shutdownNow();
+        }
+    }
+
+    private CreateOrderService serviceWith(FakePaymentGateway provider, Clock time, Duration replayWait) {
+        return new CreateOrderService(orders, provider, URLS, new InMemoryIdempotencyKeys(time), time,
+                new CreateOrderService.Policy(CHECKOUT_LIFETIME, KEY_LIFETIME, replayWait));
+    }
+
+    private List<Order> allOrders() {
+        return orders.findNewestFirst(OrderFilter.NONE, Optional.empty(), 100);
+    }
+
+    /** Holds every checkout opening until released, as a slow provider would. */
+    private static final class SlowCheckouts extends FakePaymentGateway {
+
+        final CountDownLatch opening = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public PaymentSession openCheckout(CheckoutRequest request) {
+            opening.countDown();
+            try {
+                if (!release.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the checkout");
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+            return super.openCheckout(request);
+        }
     }
 }

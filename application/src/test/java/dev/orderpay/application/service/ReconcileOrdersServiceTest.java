@@ -1,5 +1,7 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.in.CaptureCommand;
+import dev.orderpay.application.port.in.ConfirmPaymentCommand;
 import dev.orderpay.application.port.in.ReconciliationReport;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
@@ -7,7 +9,9 @@ import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.service.ReconcileOrdersService.Policy;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestOrders;
@@ -15,13 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -51,7 +54,7 @@ class ReconcileOrdersServiceTest {
     private final ReconcileOrdersService service = serviceWithBatchesOf(10);
 
     @Test
-    void only_orders_older_than_the_settling_time_and_still_awaiting_an_outcome_are_examined() {
+    void only_orders_older_than_the_settling_time_and_still_awaiting_an_outcome_or_an_operation_are_examined() {
         Order pending = storedWithCheckout(anOrder(), STILL_OPEN);
         Order onHold = storedWithCheckout(anOrder().withStatus(ON_HOLD), STILL_OPEN);
         Order justOldEnough =
@@ -67,10 +70,13 @@ class ReconcileOrdersServiceTest {
         gateway.paymentFor(justOldEnough, AUTHORIZED);
         gateway.paymentFor(young, AUTHORIZED);
         decided.forEach((status, order) -> gateway.paymentFor(order, status == AUTHORIZED ? CAPTURED : AUTHORIZED));
+        // Decided too, but a capture is under way that the provider shows done.
+        Order capturing = storedWithCaptureUnderWay(CAPTURED);
 
         ReconciliationReport report = service.reconcileBatch();
 
-        assertThat(report.examined()).isEqualTo(3);
+        assertThat(report.examined()).isEqualTo(4);
+        assertThat(stored(capturing).status()).isEqualTo(CAPTURED);
         assertThat(stored(pending).status()).isEqualTo(AUTHORIZED);
         assertThat(stored(onHold).status()).isEqualTo(AUTHORIZED);
         assertThat(stored(justOldEnough).status()).isEqualTo(AUTHORIZED);
@@ -222,6 +228,78 @@ class ReconcileOrdersServiceTest {
         assertThat(third.examined()).isZero();
     }
 
+    @Test
+    void given_a_capture_accepted_for_later_then_reconciliation_completes_it_once_the_provider_shows_it_done() {
+        Order order = storedWithCheckout(anOrder(), STILL_OPEN);
+        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        new ConfirmPaymentService(orders, gateway, clock).confirmPayment(
+                new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId))));
+        gateway.acceptOperationsForLater();
+        new PaymentOperationsService(orders, gateway, clock).capture(new CaptureCommand(order.id(), Optional.empty()));
+
+        ReconciliationReport beforeItIsDone = service.reconcileBatch();
+        gateway.carryOutAcceptedOperations();
+        clock.set(NOW.plus(CLAIM_FOR).plusSeconds(1));
+        ReconciliationReport afterItIsDone = service.reconcileBatch();
+
+        assertThat(beforeItIsDone).isEqualTo(new ReconciliationReport(1, 0, 0));
+        assertThat(afterItIsDone).isEqualTo(new ReconciliationReport(1, 1, 0));
+        Order stored = stored(order);
+        assertThat(stored.status()).isEqualTo(CAPTURED);
+        assertThat(stored.payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), 299_00, 0));
+        assertThat(stored.pendingOperation()).isEmpty();
+        assertThat(orders.history(order.id())).last().isEqualTo(new StatusChange(order.id(), AUTHORIZED, CAPTURED,
+                Provenance.of(ChangeSource.RECONCILIATION, paymentId, clock.instant())));
+    }
+
+    @Test
+    void given_an_operation_the_provider_never_shows_then_it_stays_pending_until_the_settling_time_and_is_then_let_go() {
+        Order order = storedWithCaptureUnderWay(AUTHORIZED);
+
+        clock.set(NOW.plus(SETTLE_AFTER).minusSeconds(1));
+        service.reconcileBatch();
+        Order whileYoung = stored(order);
+        // past the settling time, and past the first run's claim
+        clock.set(NOW.plus(SETTLE_AFTER).plus(CLAIM_FOR));
+        ReconciliationReport report = service.reconcileBatch();
+
+        assertThat(whileYoung.pendingOperation()).isPresent();
+        assertThat(report).isEqualTo(new ReconciliationReport(1, 0, 0));
+        Order stored = stored(order);
+        assertThat(stored.pendingOperation()).isEmpty();
+        assertThat(stored.status()).isEqualTo(AUTHORIZED);
+        assertThat(stored.payment().capturedMinorUnits()).isZero();
+        assertThat(orders.history(order.id())).isEmpty();
+        // Let go: a new capture may start.
+        assertThat(stored.startCapture(Optional.empty(), clock.instant())).isEqualTo(order.amount());
+    }
+
+    @Test
+    void given_an_operation_under_way_when_the_provider_cannot_be_asked_then_it_is_counted_failed_and_stays_pending() {
+        Order order = storedWithCaptureUnderWay(AUTHORIZED);
+        gateway.failFetches(PaymentProviderException.Kind.UNAVAILABLE);
+        clock.set(NOW.plus(SETTLE_AFTER).plusSeconds(1));
+
+        ReconciliationReport report = service.reconcileBatch();
+
+        assertThat(report).isEqualTo(new ReconciliationReport(1, 0, 1));
+        assertThat(stored(order).pendingOperation()).isPresent();
+    }
+
+    /**
+     * An authorized order, its payment linked, with a capture of all of it under way since {@link #NOW}; the
+     * provider's payment stands at {@code providerShows}.
+     */
+    private Order storedWithCaptureUnderWay(OrderStatus providerShows) {
+        TestOrders builder = anOrder().withStatus(AUTHORIZED);
+        Order opened = withCheckoutOpened(gateway, builder, STILL_OPEN);
+        String paymentId = gateway.paymentFor(opened, providerShows);
+        Order order = builder.withPayment(paymentId, 0, 0)
+                .withPendingOperation(new PendingOperation(PendingOperation.Type.CAPTURE, 299_00, 0, NOW)).build();
+        orders.add(order);
+        return order;
+    }
+
     private ReconcileOrdersService serviceWithBatchesOf(int batchSize) {
         return new ReconcileOrdersService(orders, gateway, clock, new Policy(SETTLE_AFTER, CLAIM_FOR, batchSize));
     }
@@ -245,35 +323,6 @@ class ReconcileOrdersServiceTest {
 
     private static String sessionOf(Order order) {
         return order.session().orElseThrow().id();
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class SettableClock extends Clock {
-
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the services read instants only");
-        }
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.orderpay.application.port.out;
 
+import dev.orderpay.application.port.in.CurrencyTotals;
 import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.TotalsQuery;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.StatusChange;
@@ -27,14 +30,21 @@ public interface OrderRepository {
 
     Optional<Order> findById(OrderId id);
 
-    /** Up to {@code limit} orders, newest first (ties broken by id), strictly after {@code after} when given. */
-    List<Order> findNewestFirst(Optional<OrderCursor> after, int limit);
+    /**
+     * Up to {@code limit} orders that pass the filter, newest first (ties broken by id), strictly after
+     * {@code after} when given.
+     */
+    List<Order> findNewestFirst(OrderFilter filter, Optional<OrderCursor> after, int limit);
+
+    /** Authorized, captured and refunded sums per currency over the orders the query selects. */
+    List<CurrencyTotals> totals(TotalsQuery query);
 
     /** The order's status changes, oldest first. */
     List<StatusChange> history(OrderId id);
 
     /**
-     * Claims up to {@code limit} orders still awaiting their payment's outcome, created before
+     * Claims up to {@code limit} orders still awaiting their payment's outcome or with an operation pending at the
+     * provider, created before
      * {@code createdBefore} and not claimed by anyone until {@code now}; each stays claimed until
      * {@code claimedUntil}. Concurrent callers (other instances) never get the same order.
      */

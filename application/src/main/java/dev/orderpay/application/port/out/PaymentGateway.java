@@ -1,9 +1,11 @@
 package dev.orderpay.application.port.out;
 
+import dev.orderpay.domain.Money;
 import dev.orderpay.domain.PaymentSession;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A payment provider with a hosted checkout. Implementations translate between these provider-neutral types
@@ -25,6 +27,36 @@ public interface PaymentGateway {
      *                                  knows no such payment, or another kind if it could not be asked
      */
     ProviderPayment fetchPayment(String paymentId);
+
+    /**
+     * Captures part or all of an authorized payment.
+     *
+     * @param reference this service's id for the operation, kept by the provider with it
+     * @throws PaymentProviderException if the provider refused (REJECTED), or could not be asked or did not answer
+     *                                  in time, in which case the capture may or may not have happened
+     */
+    OperationOutcome capture(String paymentId, Money amount, String reference);
+
+    /**
+     * Refunds part or all of the captured money.
+     *
+     * @throws PaymentProviderException as for {@link #capture}
+     */
+    OperationOutcome refund(String paymentId, Money amount, Optional<String> reason, String reference);
+
+    /**
+     * Releases an authorization nothing was captured from.
+     *
+     * @throws PaymentProviderException as for {@link #capture}
+     */
+    OperationOutcome voidAuthorization(String paymentId);
+
+    /**
+     * Closes a checkout nobody has paid, so nobody can.
+     *
+     * @throws PaymentProviderException if the provider refused or could not be asked
+     */
+    void cancelCheckout(String sessionId);
 
     /**
      * Asks the provider how a checkout stands: paid, ended without payment, or still open.

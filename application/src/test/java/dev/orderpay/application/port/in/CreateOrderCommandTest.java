@@ -3,6 +3,8 @@ package dev.orderpay.application.port.in;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Receipt;
 import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -68,8 +70,8 @@ class CreateOrderCommandTest {
 
     @Test
     void given_missing_parts_then_the_command_cannot_be_built_directly() {
-        assertThatThrownBy(() -> new CreateOrderCommand(null, new Receipt("r"))).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new CreateOrderCommand(Money.of(1, "NOK"), null))
+        assertThatThrownBy(() -> new CreateOrderCommand(null, new Receipt("r"), Optional.empty())).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new CreateOrderCommand(Money.of(1, "NOK"), null, Optional.empty()))
                 .isInstanceOf(NullPointerException.class);
     }
 

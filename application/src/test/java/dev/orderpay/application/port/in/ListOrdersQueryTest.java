@@ -1,12 +1,14 @@
 package dev.orderpay.application.port.in;
 
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.OrderStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,5 +45,25 @@ class ListOrdersQueryTest {
     @Test
     void given_no_optional_cursor_then_the_query_cannot_be_made() {
         assertThatThrownBy(() -> new ListOrdersQuery(10, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void given_no_filter_then_the_query_lists_every_order() {
+        assertThat(ListOrdersQuery.firstPage().filter()).isEqualTo(OrderFilter.NONE);
+        assertThat(new ListOrdersQuery(10, Optional.empty()).filter()).isEqualTo(OrderFilter.NONE);
+    }
+
+    @Test
+    void given_a_filter_then_it_is_kept() {
+        OrderFilter captured = new OrderFilter(Set.of(OrderStatus.CAPTURED), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+
+        assertThat(new ListOrdersQuery(10, Optional.empty(), captured).filter()).isEqualTo(captured);
+    }
+
+    @Test
+    void given_no_filter_object_then_the_query_cannot_be_made() {
+        assertThatThrownBy(() -> new ListOrdersQuery(10, Optional.empty(), null))
+                .isInstanceOf(NullPointerException.class);
     }
 }

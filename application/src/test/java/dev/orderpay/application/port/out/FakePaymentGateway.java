@@ -1,16 +1,19 @@
 package dev.orderpay.application.port.out;
 
+import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentSession;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * A provider in memory, for use-case and HTTP tests. Its buyer returns and notifications use its own parameter
@@ -29,6 +32,11 @@ public class FakePaymentGateway implements PaymentGateway {
     private final Map<String, CheckoutStatus> checkouts = new ConcurrentHashMap<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final List<String> operations = new CopyOnWriteArrayList<>();
+    private final List<Runnable> acceptedForLater = new CopyOnWriteArrayList<>();
+    private volatile boolean acceptForLater;
+    private volatile PaymentProviderException operationFailure;
+    private volatile PaymentProviderException lostAnswer;
     private volatile PaymentProviderException checkoutFailure;
     private volatile PaymentProviderException fetchFailure;
 
@@ -99,7 +107,8 @@ public class FakePaymentGateway implements PaymentGateway {
     /** The provider now holds a payment with exactly these properties, made in that checkout; returns its id. */
     public String record(String sessionId, String orderReference, long amount, String currency, OrderStatus status) {
         String id = "fake-payment-" + sequence.incrementAndGet();
-        payments.put(id, new ProviderPayment(id, sessionId, orderReference, amount, currency, status));
+        payments.put(id, new ProviderPayment(id, sessionId, orderReference, amount, currency, status,
+                status == OrderStatus.CAPTURED ? amount : 0, 0));
         checkouts.computeIfPresent(sessionId, (session, checkout) ->
                 new CheckoutStatus(Optional.of(id), checkout.endedWithoutPayment(), checkout.expiresAt()));
         return id;
@@ -113,8 +122,103 @@ public class FakePaymentGateway implements PaymentGateway {
 
     /** Changes the status of a payment the provider already holds. */
     public void changeStatus(String paymentId, OrderStatus status) {
-        payments.computeIfPresent(paymentId, (id, payment) -> new ProviderPayment(id, payment.sessionId(),
-                payment.orderReference(), payment.amountMinorUnits(), payment.currency(), status));
+        payments.computeIfPresent(paymentId, (id, payment) -> with(payment, status, payment.capturedMinorUnits(),
+                payment.refundedMinorUnits()));
+    }
+
+    @Override
+    public OperationOutcome capture(String paymentId, Money amount, String reference) {
+        return operate("capture " + paymentId + " " + amount, paymentId, payment -> {
+            long captured = payment.capturedMinorUnits() + amount.minorUnits();
+            if (!EnumSet.of(OrderStatus.AUTHORIZED, OrderStatus.PARTIALLY_CAPTURED).contains(payment.status())
+                    || captured > payment.amountMinorUnits()) {
+                throw new PaymentProviderException(PaymentProviderException.Kind.REJECTED, "cannot capture " + amount);
+            }
+            return with(payment, captured == payment.amountMinorUnits()
+                    ? OrderStatus.CAPTURED : OrderStatus.PARTIALLY_CAPTURED, captured, payment.refundedMinorUnits());
+        });
+    }
+
+    @Override
+    public OperationOutcome refund(String paymentId, Money amount, Optional<String> reason, String reference) {
+        return operate("refund " + paymentId + " " + amount, paymentId, payment -> {
+            long refunded = payment.refundedMinorUnits() + amount.minorUnits();
+            if (refunded > payment.capturedMinorUnits()) {
+                throw new PaymentProviderException(PaymentProviderException.Kind.REJECTED, "cannot refund " + amount);
+            }
+            return with(payment, refunded == payment.capturedMinorUnits()
+                    ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED, payment.capturedMinorUnits(), refunded);
+        });
+    }
+
+    @Override
+    public OperationOutcome voidAuthorization(String paymentId) {
+        return operate("void " + paymentId, paymentId, payment -> {
+            if (payment.status() != OrderStatus.AUTHORIZED) {
+                throw new PaymentProviderException(PaymentProviderException.Kind.REJECTED, "cannot void");
+            }
+            return with(payment, OrderStatus.CANCELLED, 0, 0);
+        });
+    }
+
+    @Override
+    public void cancelCheckout(String sessionId) {
+        operations.add("cancel checkout " + sessionId);
+        if (operationFailure != null) {
+            throw operationFailure;
+        }
+        endCheckout(sessionId, OrderStatus.CANCELLED);
+    }
+
+    /** From now on the provider accepts operations for later; {@link #carryOutAcceptedOperations} does them. */
+    public void acceptOperationsForLater() {
+        acceptForLater = true;
+    }
+
+    public void carryOutAcceptedOperations() {
+        acceptedForLater.forEach(Runnable::run);
+        acceptedForLater.clear();
+    }
+
+    /** Operations are refused or fail before anything happens. */
+    public void failOperations(PaymentProviderException.Kind kind) {
+        operationFailure = new PaymentProviderException(kind, "operation refused by the fake provider");
+    }
+
+    /** Operations happen, but the answer is lost on the way back (a timeout, say). */
+    public void loseOperationAnswers(PaymentProviderException.Kind kind) {
+        lostAnswer = new PaymentProviderException(kind, "answer lost on the way from the fake provider");
+    }
+
+    /** What the provider was asked to do, in order, e.g. {@code capture fake-payment-2 50.00 NOK}. */
+    public List<String> operations() {
+        return List.copyOf(operations);
+    }
+
+    private OperationOutcome operate(String description, String paymentId, UnaryOperator<ProviderPayment> change) {
+        operations.add(description);
+        if (operationFailure != null) {
+            throw operationFailure;
+        }
+        ProviderPayment payment = payments.get(paymentId);
+        if (payment == null) {
+            throw new PaymentProviderException(PaymentProviderException.Kind.NOT_FOUND, "no payment " + paymentId);
+        }
+        ProviderPayment changed = change.apply(payment);
+        if (acceptForLater) {
+            acceptedForLater.add(() -> payments.put(paymentId, changed));
+            return new OperationOutcome.Accepted();
+        }
+        payments.put(paymentId, changed);
+        if (lostAnswer != null) {
+            throw lostAnswer;
+        }
+        return new OperationOutcome.Completed(changed);
+    }
+
+    private static ProviderPayment with(ProviderPayment payment, OrderStatus status, long captured, long refunded) {
+        return new ProviderPayment(payment.paymentId(), payment.sessionId(), payment.orderReference(),
+                payment.amountMinorUnits(), payment.currency(), status, captured, refunded);
     }
 
     public void failCheckouts(PaymentProviderException.Kind kind) {

@@ -1,17 +1,25 @@
 package dev.orderpay.application.port.out;
 
+import dev.orderpay.application.port.in.CurrencyTotals;
 import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.TotalsQuery;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.StatusChange;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +32,9 @@ public class InMemoryOrderRepository implements OrderRepository {
     private static final Comparator<Order> OLDEST_FIRST = Comparator.comparing(Order::createdAt)
             .thenComparing(order -> order.id().toString());
     private static final Comparator<Order> NEWEST_FIRST = OLDEST_FIRST.reversed();
+    // The orders whose amount counts as authorized in the totals: a voided authorization ends CANCELLED.
+    private static final Set<OrderStatus> AUTHORIZED_OR_LATER = EnumSet.of(OrderStatus.AUTHORIZED,
+            OrderStatus.PARTIALLY_CAPTURED, OrderStatus.CAPTURED, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED);
 
     private final Map<OrderId, Order> stored = new ConcurrentHashMap<>();
     private final Map<OrderId, List<StatusChange>> histories = new HashMap<>();
@@ -57,7 +68,7 @@ public class InMemoryOrderRepository implements OrderRepository {
     @Override
     public synchronized List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant until, int limit) {
         List<Order> claimed = stored.values().stream()
-                .filter(order -> order.status().awaitsOutcome())
+                .filter(order -> order.status().awaitsOutcome() || order.pendingOperation().isPresent())
                 .filter(order -> order.createdAt().isBefore(createdBefore))
                 .filter(order -> !claimedUntil.getOrDefault(order.id(), Instant.MIN).isAfter(now))
                 .sorted(OLDEST_FIRST)
@@ -74,13 +85,41 @@ public class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
-    public List<Order> findNewestFirst(Optional<OrderCursor> after, int limit) {
+    public List<Order> findNewestFirst(OrderFilter filter, Optional<OrderCursor> after, int limit) {
         return stored.values().stream()
+                .filter(order -> passes(order, filter))
                 .filter(order -> after.map(cursor -> isAfter(order, cursor)).orElse(true))
                 .sorted(NEWEST_FIRST)
                 .limit(limit)
                 .map(order -> copy(order, order.version()))
                 .toList();
+    }
+
+    @Override
+    public List<CurrencyTotals> totals(TotalsQuery query) {
+        Map<Currency, long[]> sums = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+        stored.values().stream()
+                .filter(order -> query.currency().map(order.amount().currency()::equals).orElse(true))
+                .filter(order -> query.from().map(from -> !order.createdAt().isBefore(from)).orElse(true))
+                .filter(order -> query.to().map(order.createdAt()::isBefore).orElse(true))
+                .filter(order -> AUTHORIZED_OR_LATER.contains(order.status()))
+                .forEach(order -> {
+                    long[] sum = sums.computeIfAbsent(order.amount().currency(), currency -> new long[3]);
+                    sum[0] += order.amount().minorUnits();
+                    sum[1] += order.payment().capturedMinorUnits();
+                    sum[2] += order.payment().refundedMinorUnits();
+                });
+        return sums.entrySet().stream()
+                .map(sum -> new CurrencyTotals(sum.getKey(), sum.getValue()[0], sum.getValue()[1], sum.getValue()[2]))
+                .toList();
+    }
+
+    private static boolean passes(Order order, OrderFilter filter) {
+        return (filter.statuses().isEmpty() || filter.statuses().contains(order.status()))
+                && filter.currency().map(order.amount().currency()::equals).orElse(true)
+                && filter.createdFrom().map(from -> !order.createdAt().isBefore(from)).orElse(true)
+                && filter.createdTo().map(order.createdAt()::isBefore).orElse(true)
+                && filter.receipt().map(order.receipt()::equals).orElse(true);
     }
 
     private static boolean isAfter(Order order, OrderCursor cursor) {
@@ -90,6 +129,6 @@ public class InMemoryOrderRepository implements OrderRepository {
 
     private static Order copy(Order order, long version) {
         return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.createdAt(), order.status(),
-                order.session().orElse(null), version);
+                order.session().orElse(null), order.payment(), order.pendingOperation().orElse(null), version);
     }
 }

@@ -1,10 +1,17 @@
 package dev.orderpay.application.port.out;
 
+import dev.orderpay.application.port.in.CurrencyTotals;
 import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.TotalsQuery;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentState;
+import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.StatusChange;
@@ -14,8 +21,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static dev.orderpay.domain.TestOrders.anOrder;
@@ -32,6 +41,12 @@ public abstract class OrderRepositoryContract {
     private static final Instant AN_HOUR_BEFORE_CUTOFF = CUTOFF.minus(Duration.ofHours(1));
     private static final Instant NOW = CUTOFF.plus(Duration.ofMinutes(15));
     private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Instant STARTED_AT = Instant.parse("2026-03-08T13:40:00.123456Z");
+    private static final Instant PERIOD_START = Instant.parse("2026-02-01T00:00:00Z");
+    private static final Instant PERIOD_END = Instant.parse("2026-03-01T00:00:00Z");
+
+    // The repository the listing fixture was added to, for list(..).
+    private OrderRepository listingRepository;
 
     /** A repository with no orders in it. */
     protected abstract OrderRepository emptyRepository();
@@ -47,6 +62,59 @@ public abstract class OrderRepositoryContract {
         assertSameOrder(found, order);
         assertThat(found.version()).isZero();
         assertThat(found.session()).isEmpty();
+        assertThat(found.payment()).isEqualTo(OrderPayment.NONE);
+        assertThat(found.pendingOperation()).isEmpty();
+    }
+
+    @Test
+    void an_added_order_keeps_its_payment_amounts_and_pending_operation() {
+        OrderRepository repository = emptyRepository();
+        OrderPayment payment = new OrderPayment(Optional.of("payment-7"), 400_00, 100_00);
+        PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, 50_00, 100_00, STARTED_AT);
+        Order order = Order.rehydrate(OrderId.newId(), TestOrders.nok(500_00), new Receipt("receipt#1"),
+                TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"), payment, refund, 0);
+
+        repository.add(order);
+
+        Order found = repository.findById(order.id()).orElseThrow();
+        assertThat(found.payment()).isEqualTo(payment);
+        assertThat(found.pendingOperation()).contains(refund);
+    }
+
+    @Test
+    void an_update_stores_a_started_operation_and_then_the_payment_that_completes_it() {
+        OrderRepository repository = emptyRepository();
+        Order order = aPaidOrder("NOK", 500_00, OrderStatus.AUTHORIZED, 0, 0, TestOrders.CREATED_AT);
+        repository.add(order);
+
+        Order loaded = repository.findById(order.id()).orElseThrow();
+        loaded.startCapture(Optional.of(TestOrders.nok(200_00)), STARTED_AT);
+        Order withCaptureUnderway = repository.update(loaded);
+        Order foundUnderway = repository.findById(order.id()).orElseThrow();
+        withCaptureUnderway.followPayment(new PaymentState(paymentIdOf(order), OrderStatus.PARTIALLY_CAPTURED,
+                200_00, 0), TestOrders.BY_TEST);
+        repository.update(withCaptureUnderway);
+        Order foundCaptured = repository.findById(order.id()).orElseThrow();
+
+        assertThat(foundUnderway.pendingOperation()).contains(
+                new PendingOperation(PendingOperation.Type.CAPTURE, 200_00, 0, STARTED_AT));
+        assertThat(foundCaptured.pendingOperation()).isEmpty();
+        assertThat(foundCaptured.status()).isEqualTo(OrderStatus.PARTIALLY_CAPTURED);
+        assertThat(foundCaptured.payment()).isEqualTo(new OrderPayment(Optional.of(paymentIdOf(order)), 200_00, 0));
+    }
+
+    @Test
+    void an_update_links_the_payment_the_provider_reports() {
+        OrderRepository repository = emptyRepository();
+        Order order = anOrderWithSession();
+        repository.add(order);
+
+        Order loaded = repository.findById(order.id()).orElseThrow();
+        loaded.followPayment(new PaymentState("payment-9", OrderStatus.CAPTURED, 299_00, 0), TestOrders.BY_TEST);
+        repository.update(loaded);
+
+        assertThat(repository.findById(order.id()).orElseThrow().payment())
+                .isEqualTo(new OrderPayment(Optional.of("payment-9"), 299_00, 0));
     }
 
     @Test
@@ -107,7 +175,7 @@ public abstract class OrderRepositoryContract {
         Order middle = anOrder().createdAt(Instant.parse("2026-01-02T10:00:00Z")).build();
         List.of(oldest, newest, middle).forEach(repository::add);
 
-        List<Order> listed = repository.findNewestFirst(Optional.empty(), 10);
+        List<Order> listed = repository.findNewestFirst(OrderFilter.NONE, Optional.empty(), 10);
 
         assertThat(listed).extracting(Order::id).containsExactly(newest.id(), middle.id(), oldest.id());
     }
@@ -128,7 +196,7 @@ public abstract class OrderRepositoryContract {
         Optional<OrderCursor> cursor = Optional.empty();
         List<Order> page;
         do {
-            page = repository.findNewestFirst(cursor, 3);
+            page = repository.findNewestFirst(OrderFilter.NONE, cursor, 3);
             page.forEach(order -> visited.add(order.id()));
             cursor = page.isEmpty() ? cursor : Optional.of(OrderCursor.after(page.get(page.size() - 1)));
         } while (page.size() == 3);
@@ -144,7 +212,119 @@ public abstract class OrderRepositoryContract {
             repository.add(anOrder().createdAt(Instant.parse("2026-01-01T10:00:00Z").plusSeconds(i)).build());
         }
 
-        assertThat(repository.findNewestFirst(Optional.empty(), 2)).hasSize(2);
+        assertThat(repository.findNewestFirst(OrderFilter.NONE, Optional.empty(), 2)).hasSize(2);
+    }
+
+    @Test
+    void a_status_filter_lists_only_orders_in_one_of_its_statuses() {
+        Listed orders = addListingFixture();
+
+        assertThat(list(filter(Set.of(OrderStatus.AUTHORIZED), null, null, null, null)))
+                .containsExactly(orders.sekAuthorized(), orders.nokAuthorized());
+        assertThat(list(filter(Set.of(OrderStatus.AUTHORIZED, OrderStatus.CAPTURED), null, null, null, null)))
+                .containsExactly(orders.nokCaptured(), orders.sekCaptured(), orders.sekAuthorized(),
+                        orders.nokAuthorized());
+    }
+
+    @Test
+    void a_currency_filter_lists_only_orders_in_that_currency() {
+        Listed orders = addListingFixture();
+
+        assertThat(list(filter(Set.of(), "SEK", null, null, null)))
+                .containsExactly(orders.sekCaptured(), orders.sekAuthorized());
+    }
+
+    @Test
+    void a_period_filter_includes_its_start_and_excludes_its_end() {
+        Listed orders = addListingFixture();
+
+        assertThat(list(filter(Set.of(), null, day(3), null, null)))
+                .containsExactly(orders.eurCancelled(), orders.nokCaptured(), orders.sekCaptured(),
+                        orders.sekAuthorized());
+        assertThat(list(filter(Set.of(), null, null, day(3), null)))
+                .containsExactly(orders.nokAuthorized(), orders.nokPending());
+        assertThat(list(filter(Set.of(), null, day(2), day(4), null)))
+                .containsExactly(orders.sekAuthorized(), orders.nokAuthorized());
+    }
+
+    @Test
+    void a_receipt_filter_lists_only_orders_with_exactly_that_receipt() {
+        Listed orders = addListingFixture();
+
+        assertThat(list(filter(Set.of(), null, null, null, "receipt#shared")))
+                .containsExactly(orders.nokCaptured(), orders.sekCaptured());
+        assertThat(list(filter(Set.of(), null, null, null, "RECEIPT#SHARED"))).isEmpty();
+    }
+
+    @Test
+    void filters_given_together_must_all_pass() {
+        Listed orders = addListingFixture();
+
+        assertThat(list(filter(Set.of(OrderStatus.AUTHORIZED, OrderStatus.CAPTURED), "NOK", day(2), day(6), null)))
+                .containsExactly(orders.nokCaptured(), orders.nokAuthorized());
+        assertThat(list(filter(Set.of(OrderStatus.CAPTURED), "SEK", null, null, "receipt#shared")))
+                .containsExactly(orders.sekCaptured());
+        assertThat(list(filter(Set.of(OrderStatus.CAPTURED), "EUR", null, null, null))).isEmpty();
+    }
+
+    @Test
+    void paging_through_a_filtered_listing_visits_every_matching_order_once_newest_first() {
+        OrderRepository repository = emptyRepository();
+        Listed orders = addListingFixture(repository);
+        OrderFilter paid = filter(Set.of(OrderStatus.AUTHORIZED, OrderStatus.CAPTURED), null, null, null, null);
+
+        List<Order> first = repository.findNewestFirst(paid, Optional.empty(), 3);
+        List<Order> second = repository.findNewestFirst(paid, Optional.of(OrderCursor.after(first.get(2))), 3);
+
+        assertThat(first).extracting(Order::id)
+                .containsExactly(orders.nokCaptured(), orders.sekCaptured(), orders.sekAuthorized());
+        assertThat(second).extracting(Order::id).containsExactly(orders.nokAuthorized());
+    }
+
+    @Test
+    void totals_sum_per_currency_the_orders_authorized_or_later_created_in_the_period() {
+        OrderRepository repository = emptyRepository();
+        addTotalsFixture(repository);
+
+        List<CurrencyTotals> totals = repository.totals(new TotalsQuery(Optional.empty(), Optional.of(PERIOD_START),
+                Optional.of(PERIOD_END)));
+
+        assertThat(totals).containsExactlyInAnyOrder(
+                new CurrencyTotals(Currency.getInstance("NOK"), 610_00, 350_00, 300_00),
+                new CurrencyTotals(Currency.getInstance("SEK"), 900_00, 900_00, 100_00));
+    }
+
+    @Test
+    void totals_for_one_currency_leave_the_others_out() {
+        OrderRepository repository = emptyRepository();
+        addTotalsFixture(repository);
+
+        List<CurrencyTotals> totals = repository.totals(new TotalsQuery(Optional.of(Currency.getInstance("SEK")),
+                Optional.of(PERIOD_START), Optional.of(PERIOD_END)));
+
+        assertThat(totals).containsExactly(new CurrencyTotals(Currency.getInstance("SEK"), 900_00, 900_00, 100_00));
+    }
+
+    @Test
+    void totals_without_a_period_cover_every_order() {
+        OrderRepository repository = emptyRepository();
+        addTotalsFixture(repository);
+
+        List<CurrencyTotals> totals = repository.totals(new TotalsQuery(Optional.empty(), Optional.empty(),
+                Optional.empty()));
+
+        assertThat(totals).containsExactlyInAnyOrder(
+                new CurrencyTotals(Currency.getInstance("NOK"), 1_610_00, 1_350_00, 300_00),
+                new CurrencyTotals(Currency.getInstance("SEK"), 2_900_00, 2_900_00, 100_00));
+    }
+
+    @Test
+    void totals_over_orders_none_of_which_was_authorized_are_empty() {
+        OrderRepository repository = emptyRepository();
+        repository.add(anOrderWithSession(OrderStatus.PENDING, PERIOD_START));
+        repository.add(aPaidOrder("NOK", 100_00, OrderStatus.CANCELLED, 0, 0, PERIOD_START));
+
+        assertThat(repository.totals(new TotalsQuery(Optional.empty(), Optional.empty(), Optional.empty()))).isEmpty();
     }
 
     @Test
@@ -283,6 +463,116 @@ public abstract class OrderRepositoryContract {
         assertThat(claimed).extracting(Order::version).containsExactly(0L);
         assertThat(saved.version()).isEqualTo(1);
         assertThat(repository.findById(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.AUTHORIZED);
+    }
+
+    @Test
+    void claiming_also_returns_orders_of_any_status_with_an_operation_pending_at_the_provider() {
+        OrderRepository repository = emptyRepository();
+        Order capturing = withPending(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0,
+                AN_HOUR_BEFORE_CUTOFF.minusSeconds(30)), new PendingOperation(PendingOperation.Type.CAPTURE, 100_00, 0,
+                STARTED_AT));
+        Order refunding = withPending(aPaidOrder("NOK", 100_00, OrderStatus.CAPTURED, 100_00, 0,
+                AN_HOUR_BEFORE_CUTOFF.minusSeconds(20)), new PendingOperation(PendingOperation.Type.REFUND, 40_00, 0,
+                STARTED_AT));
+        Order cancelling = withPending(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0,
+                AN_HOUR_BEFORE_CUTOFF.minusSeconds(10)), new PendingOperation(PendingOperation.Type.CANCEL, 0, 0,
+                STARTED_AT));
+        List.of(refunding, cancelling, capturing).forEach(repository::add);
+        repository.add(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0, AN_HOUR_BEFORE_CUTOFF));
+        repository.add(withPending(aPaidOrder("NOK", 100_00, OrderStatus.CAPTURED, 100_00, 0, CUTOFF),
+                new PendingOperation(PendingOperation.Type.REFUND, 40_00, 0, STARTED_AT)));
+
+        List<Order> claimed = repository.claimUnsettled(CUTOFF, NOW, NOW.plus(LEASE), 10);
+
+        assertThat(claimed).extracting(Order::id).containsExactly(capturing.id(), refunding.id(), cancelling.id());
+        assertThat(claimed).extracting(Order::pendingOperation).containsExactly(capturing.pendingOperation(),
+                refunding.pendingOperation(), cancelling.pendingOperation());
+    }
+
+    /** Orders from January 2026, each at 10:00 on its own day, to filter and page through. */
+    private record Listed(OrderId nokPending, OrderId nokAuthorized, OrderId sekAuthorized, OrderId sekCaptured,
+                          OrderId nokCaptured, OrderId eurCancelled) {
+    }
+
+    private Listed addListingFixture() {
+        listingRepository = emptyRepository();
+        return addListingFixture(listingRepository);
+    }
+
+    private static Listed addListingFixture(OrderRepository repository) {
+        Listed orders = new Listed(
+                add(repository, listed("NOK", OrderStatus.PENDING, day(1), "receipt#a")),
+                add(repository, listed("NOK", OrderStatus.AUTHORIZED, day(2), "receipt#b")),
+                add(repository, listed("SEK", OrderStatus.AUTHORIZED, day(3), "receipt#c")),
+                add(repository, listed("SEK", OrderStatus.CAPTURED, day(4), "receipt#shared")),
+                add(repository, listed("NOK", OrderStatus.CAPTURED, day(5), "receipt#shared")),
+                add(repository, listed("EUR", OrderStatus.CANCELLED, day(6), "receipt#f")));
+        return orders;
+    }
+
+    private List<OrderId> list(OrderFilter filter) {
+        return listingRepository.findNewestFirst(filter, Optional.empty(), 10).stream().map(Order::id).toList();
+    }
+
+    private static OrderFilter filter(Set<OrderStatus> statuses, String currency, Instant from, Instant to,
+                                      String receipt) {
+        return new OrderFilter(statuses, Optional.ofNullable(currency).map(Currency::getInstance),
+                Optional.ofNullable(from), Optional.ofNullable(to), Optional.ofNullable(receipt).map(Receipt::new));
+    }
+
+    private static Instant day(int dayOfJanuary) {
+        return Instant.parse("2026-01-01T10:00:00Z").plus(Duration.ofDays(dayOfJanuary - 1L));
+    }
+
+    private static Order listed(String currency, OrderStatus status, Instant createdAt, String receipt) {
+        return TestOrders.anOrderWithCheckout().withAmount(Money.of(100_00, currency)).withStatus(status)
+                .createdAt(createdAt).withReceipt(receipt).build();
+    }
+
+    private static OrderId add(OrderRepository repository, Order order) {
+        repository.add(order);
+        return order.id();
+    }
+
+    /**
+     * In the period: NOK authorized 610.00 (captured 350.00, refunded 300.00) and SEK 900.00 (900.00, 100.00);
+     * around them orders that never count (not yet or never authorized, or voided) and orders outside the period.
+     */
+    private static void addTotalsFixture(OrderRepository repository) {
+        // Authorized before any payment was linked to it (as orders stored before payments were): it still counts.
+        repository.add(TestOrders.anOrderWithCheckout().withAmount(TestOrders.nok(10_00))
+                .withStatus(OrderStatus.AUTHORIZED).createdAt(PERIOD_START).build());
+        repository.add(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0, PERIOD_START.plusSeconds(1)));
+        repository.add(aPaidOrder("NOK", 200_00, OrderStatus.PARTIALLY_CAPTURED, 50_00, 0, PERIOD_START.plusSeconds(2)));
+        repository.add(aPaidOrder("NOK", 300_00, OrderStatus.REFUNDED, 300_00, 300_00, PERIOD_START.plusSeconds(3)));
+        repository.add(aPaidOrder("SEK", 400_00, OrderStatus.CAPTURED, 400_00, 0, PERIOD_START.plusSeconds(4)));
+        repository.add(aPaidOrder("SEK", 500_00, OrderStatus.PARTIALLY_REFUNDED, 500_00, 100_00,
+                PERIOD_START.plusSeconds(5)));
+        repository.add(anOrderWithSession(OrderStatus.PENDING, PERIOD_START.plusSeconds(6)));
+        repository.add(aPaidOrder("EUR", 700_00, OrderStatus.ON_HOLD, 0, 0, PERIOD_START.plusSeconds(7)));
+        for (OrderStatus neverCounted : List.of(OrderStatus.CANCELLED, OrderStatus.DECLINED, OrderStatus.FAILED,
+                OrderStatus.EXPIRED)) {
+            repository.add(aPaidOrder("NOK", 800_00, neverCounted, 0, 0, PERIOD_START.plusSeconds(8)));
+        }
+        repository.add(aPaidOrder("SEK", 2_000_00, OrderStatus.CAPTURED, 2_000_00, 0, PERIOD_START.minusNanos(1_000)));
+        repository.add(aPaidOrder("NOK", 1_000_00, OrderStatus.CAPTURED, 1_000_00, 0, PERIOD_END));
+    }
+
+    private static Order aPaidOrder(String currency, long amount, OrderStatus status, long captured, long refunded,
+                                    Instant createdAt) {
+        OrderId id = OrderId.newId();
+        return Order.rehydrate(id, Money.of(amount, currency), new Receipt("receipt#1"), createdAt, status,
+                TestOrders.sessionFor("S-" + id), new OrderPayment(Optional.of("payment-" + id), captured, refunded),
+                null, 0);
+    }
+
+    private static Order withPending(Order order, PendingOperation operation) {
+        return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.createdAt(), order.status(),
+                order.session().orElse(null), order.payment(), operation, order.version());
+    }
+
+    private static String paymentIdOf(Order order) {
+        return order.payment().paymentId().orElseThrow();
     }
 
     private static Order anOrderWithSession() {

@@ -1,0 +1,41 @@
+package dev.orderpay.adapter.rest;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The OpenAPI document's header. The annotation processor writes the document, generated from the controllers, to
+ * {@code META-INF/swagger/orderpay-}{@value #VERSION}{@code .yml} in this module's jar.
+ */
+@OpenAPIDefinition(
+        info = @Info(title = ApiDocumentation.TITLE, version = ApiDocumentation.VERSION,
+                description = "Orders paid through a payment provider's hosted checkout. Errors are RFC 9457 problem"
+                        + " details (application/problem+json) whose `code` is one of a closed set."),
+        tags = {
+                @Tag(name = ApiDocumentation.ORDERS, description = "Merchant API: create, read, list and sum orders"),
+                @Tag(name = ApiDocumentation.PAYMENTS, description = "Merchant API: capture, refund and cancel"),
+                @Tag(name = ApiDocumentation.BUYER, description = "Where the buyer's browser comes back; public"),
+                @Tag(name = ApiDocumentation.PROVIDER, description = "Where the payment provider notifies; public,"
+                        + " authenticated by the provider's signature")
+        })
+@SecurityScheme(name = ApiDocumentation.API_KEY, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The merchant's API key: Authorization: Bearer <key>")
+final class ApiDocumentation {
+
+    static final String TITLE = "orderpay";
+    static final String VERSION = "1.0";
+
+    static final String ORDERS = "orders";
+    static final String PAYMENTS = "payments";
+    static final String BUYER = "buyer returns";
+    static final String PROVIDER = "provider notifications";
+    static final String API_KEY = "apiKey";
+
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private ApiDocumentation() {
+    }
+}

@@ -1,0 +1,103 @@
+package dev.orderpay.adapter.rest;
+
+import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.TotalsQuery;
+import dev.orderpay.domain.InvalidValueException;
+import dev.orderpay.domain.Money;
+import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.Receipt;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Reads the filters of the order list and the totals from query values, naming every bad one at once. */
+final class QueryFilters {
+
+    static final String STATUS = "status";
+    static final String CURRENCY = "currency";
+    static final String CREATED_FROM = "created_from";
+    static final String CREATED_TO = "created_to";
+    static final String RECEIPT = "receipt";
+    static final String FROM = "from";
+    static final String TO = "to";
+
+    private static final String STATUS_NAMES = String.join(", ",
+            Arrays.stream(OrderStatus.values()).map(Enum::name).toList());
+
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    private QueryFilters() {
+    }
+
+    static OrderFilter orderFilter(@Nullable List<String> statuses, @Nullable String currency,
+                                   @Nullable String createdFrom, @Nullable String createdTo,
+                                   @Nullable String receipt) {
+        QueryFilters query = new QueryFilters();
+        Set<OrderStatus> wanted = EnumSet.noneOf(OrderStatus.class);
+        for (String status : statuses == null ? List.<String>of() : statuses) {
+            query.read(STATUS, status, QueryFilters::status).ifPresent(wanted::add);
+        }
+        Optional<Currency> inCurrency = query.read(CURRENCY, currency, Money::currency);
+        Optional<Instant> after = query.read(CREATED_FROM, createdFrom, QueryFilters::instant);
+        Optional<Instant> before = query.read(CREATED_TO, createdTo, QueryFilters::instant);
+        Optional<Receipt> withReceipt = query.read(RECEIPT, receipt, Receipt::new);
+        query.throwIfAnyFailed();
+        return new OrderFilter(wanted, inCurrency, after, before, withReceipt);
+    }
+
+    static TotalsQuery totals(@Nullable String currency, @Nullable String from, @Nullable String to) {
+        QueryFilters query = new QueryFilters();
+        Optional<Currency> inCurrency = query.read(CURRENCY, currency, Money::currency);
+        Optional<Instant> after = query.read(FROM, from, QueryFilters::instant);
+        Optional<Instant> before = query.read(TO, to, QueryFilters::instant);
+        query.throwIfAnyFailed();
+        return new TotalsQuery(inCurrency, after, before);
+    }
+
+    /** Empty when the value is absent or bad; a bad value is remembered under the parameter's name. */
+    private <T> Optional<T> read(String parameter, @Nullable String value, Function<String, T> parse) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse.apply(value));
+        } catch (InvalidValueException invalid) {
+            errors.putIfAbsent(parameter, invalid.reason());
+            return Optional.empty();
+        }
+    }
+
+    // Before the filter checks one value against another, so every bad value is named, not only the first.
+    private void throwIfAnyFailed() {
+        if (!errors.isEmpty()) {
+            throw new InvalidCommandException(errors);
+        }
+    }
+
+    private static OrderStatus status(String name) {
+        try {
+            return OrderStatus.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidValueException(STATUS, "must be one of " + STATUS_NAMES);
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            throw new InvalidValueException("instant", "must be an ISO 8601 instant such as 2026-03-08T13:24:40Z");
+        }
+    }
+}

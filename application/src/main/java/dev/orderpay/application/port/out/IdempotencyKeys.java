@@ -1,0 +1,24 @@
+package dev.orderpay.application.port.out;
+
+import dev.orderpay.domain.OrderId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Remembers which order a client's idempotency key created, so a repeated request gets the same order back.
+ * Claims are atomic: of two requests with one key, exactly one claims it.
+ */
+public interface IdempotencyKeys {
+
+    /**
+     * Claims {@code key} for {@code orderId} unless it is already claimed and not yet expired.
+     *
+     * @param fingerprint a digest of the request, to tell a true repeat from a different request with the same key
+     * @return empty if this call claimed the key; otherwise the earlier claim
+     */
+    Optional<Claim> claim(String clientId, String key, String fingerprint, OrderId orderId, Instant expiresAt);
+
+    record Claim(String fingerprint, OrderId orderId) {
+    }
+}

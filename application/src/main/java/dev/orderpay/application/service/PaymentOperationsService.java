@@ -1,0 +1,155 @@
+package dev.orderpay.application.service;
+
+import dev.orderpay.application.port.in.CancelOrderUseCase;
+import dev.orderpay.application.port.in.CaptureCommand;
+import dev.orderpay.application.port.in.CapturePaymentUseCase;
+import dev.orderpay.application.port.in.OrderNotFoundException;
+import dev.orderpay.application.port.in.PaymentOperationResult;
+import dev.orderpay.application.port.in.RefundCommand;
+import dev.orderpay.application.port.in.RefundPaymentUseCase;
+import dev.orderpay.application.port.out.OperationOutcome;
+import dev.orderpay.application.port.out.OrderRepository;
+import dev.orderpay.application.port.out.PaymentGateway;
+import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.Money;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.Provenance;
+
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * Captures, refunds and cancellations a merchant asks for. The order decides first whether it allows the
+ * operation (nothing reaches the provider otherwise), then records it as pending and saves that under its version,
+ * so two requests can never both spend the same money; only then is the provider asked, with no transaction open.
+ * The provider has no idempotency key: when its answer is lost, the payment is read again before anyone may retry,
+ * so nothing is captured or refunded twice.
+ */
+public final class PaymentOperationsService implements CapturePaymentUseCase, RefundPaymentUseCase, CancelOrderUseCase {
+
+    private static final Logger LOG = Logger.getLogger(PaymentOperationsService.class.getName());
+
+    private final OrderRepository orders;
+    private final PaymentGateway gateway;
+    private final OrderSettlement settlement;
+    private final Clock clock;
+
+    public PaymentOperationsService(OrderRepository orders, PaymentGateway gateway, Clock clock) {
+        this.orders = orders;
+        this.gateway = gateway;
+        this.settlement = new OrderSettlement(orders, gateway, clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public PaymentOperationResult capture(CaptureCommand command) {
+        Order order = load(command.orderId());
+        Money amount = order.startCapture(command.amount(), clock.instant());
+        Order reserved = orders.update(order);
+        return carryOut(reserved, paymentId -> gateway.capture(paymentId, amount, operationReference(reserved)));
+    }
+
+    @Override
+    public PaymentOperationResult refund(RefundCommand command) {
+        Order order = load(command.orderId());
+        Money amount = order.startRefund(command.amount(), clock.instant());
+        Order reserved = orders.update(order);
+        return carryOut(reserved,
+                paymentId -> gateway.refund(paymentId, amount, command.reason(), operationReference(reserved)));
+    }
+
+    @Override
+    public PaymentOperationResult cancel(OrderId orderId) {
+        Order order = load(orderId);
+        order.startCancel(clock.instant());
+        Order reserved = orders.update(order);
+        // The status decides, not whether a payment is linked: an order can be linked to a payment the buyer only
+        // started, and then it is its checkout that must be closed.
+        if (reserved.status() == OrderStatus.AUTHORIZED) {
+            return carryOut(reserved, gateway::voidAuthorization);
+        }
+        try {
+            gateway.cancelCheckout(reserved.session().orElseThrow().id());
+        } catch (PaymentProviderException refused) {
+            // Closing a checkout twice is harmless, so the merchant may simply try again.
+            letGo(reserved);
+            throw refused;
+        }
+        Provenance provenance = Provenance.of(ChangeSource.API, reserved.session().get().id(), clock.instant());
+        return new PaymentOperationResult(settlement.apply(reserved, current -> {
+            current.completeCheckoutCancellation(provenance);
+            return true;
+        }), true);
+    }
+
+    private PaymentOperationResult carryOut(Order reserved, Function<String, OperationOutcome> operation) {
+        String paymentId = reserved.payment().paymentId().orElseThrow();
+        OperationOutcome outcome;
+        try {
+            outcome = operation.apply(paymentId);
+        } catch (PaymentProviderException failure) {
+            return new PaymentOperationResult(recover(reserved, paymentId, failure), true);
+        }
+        if (outcome instanceof OperationOutcome.Completed completed) {
+            return new PaymentOperationResult(follow(reserved, completed.payment()), true);
+        }
+        return new PaymentOperationResult(reserved, false);
+    }
+
+    /**
+     * A refusal means nothing happened, and the operation is let go. A lost answer (timeout, connection dropped,
+     * server error) may hide a success, so the payment is read again: if it shows the operation done, that is the
+     * answer. Otherwise the operation stays pending, so no retry can start until reconciliation has read the payment
+     * again later and either seen it done or let it go: nothing is captured or refunded twice.
+     *
+     * @return the order, if the operation proved to have happened
+     * @throws PaymentProviderException the original failure otherwise
+     */
+    private Order recover(Order reserved, String paymentId, PaymentProviderException failure) {
+        if (failure.kind() == PaymentProviderException.Kind.REJECTED
+                || failure.kind() == PaymentProviderException.Kind.NOT_FOUND) {
+            letGo(reserved);
+            throw failure;
+        }
+        Order after;
+        try {
+            after = follow(reserved, gateway.fetchPayment(paymentId));
+        } catch (PaymentProviderException stillUnreachable) {
+            after = reserved;
+        }
+        if (after.pendingOperation().isEmpty()) {
+            return after;
+        }
+        LOG.warning(() -> "could not learn whether an operation on order " + reserved.id()
+                + " happened; it stays pending until reconciliation reads the payment again");
+        throw failure;
+    }
+
+    private Order follow(Order order, ProviderPayment payment) {
+        return settlement.follow(order, payment, ChangeSource.API, payment.paymentId());
+    }
+
+    private void letGo(Order reserved) {
+        settlement.apply(reserved, current -> {
+            if (current.pendingOperation().isEmpty()) {
+                return false;
+            }
+            current.abandonOperation();
+            return true;
+        });
+    }
+
+    /** Unique per operation: the order's version right after the operation was reserved. */
+    private static String operationReference(Order reserved) {
+        return reserved.id() + "-" + reserved.version();
+    }
+
+    private Order load(OrderId id) {
+        return orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
+    }
+}

@@ -1,0 +1,493 @@
+package dev.orderpay.application.service;
+
+import dev.orderpay.application.port.in.CaptureCommand;
+import dev.orderpay.application.port.in.ConfirmPaymentCommand;
+import dev.orderpay.application.port.in.CurrencyTotals;
+import dev.orderpay.application.port.in.NotificationCommand;
+import dev.orderpay.application.port.in.NotificationOutcome;
+import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.OrderNotFoundException;
+import dev.orderpay.application.port.in.PaymentOperationResult;
+import dev.orderpay.application.port.in.RefundCommand;
+import dev.orderpay.application.port.in.TotalsQuery;
+import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
+import dev.orderpay.application.port.out.FakePaymentGateway;
+import dev.orderpay.application.port.out.InMemoryDeliveryLog;
+import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.application.port.out.InboundNotification;
+import dev.orderpay.application.port.out.OrderRepository;
+import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.IllegalStatusTransitionException;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.OrderPayment;
+import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PendingOperation;
+import dev.orderpay.domain.Provenance;
+import dev.orderpay.domain.StatusChange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static dev.orderpay.application.service.CheckoutsAtTheFake.withCheckoutOpened;
+import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
+import static dev.orderpay.domain.OrderStatus.CANCELLED;
+import static dev.orderpay.domain.OrderStatus.CAPTURED;
+import static dev.orderpay.domain.OrderStatus.PARTIALLY_CAPTURED;
+import static dev.orderpay.domain.OrderStatus.PARTIALLY_REFUNDED;
+import static dev.orderpay.domain.OrderStatus.PENDING;
+import static dev.orderpay.domain.OrderStatus.REFUNDED;
+import static dev.orderpay.domain.TestOrders.anOrder;
+import static dev.orderpay.domain.TestOrders.nok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class PaymentOperationsServiceTest {
+
+    /** Some 35 minutes after the test orders' creation time: old enough for reconciliation to look at them. */
+    private static final Instant NOW = Instant.parse("2026-03-08T14:00:00Z");
+    private static final Duration SETTLE_AFTER = Duration.ofMinutes(15);
+
+    private final SettableClock clock = new SettableClock(NOW);
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final FakePaymentGateway gateway = new FakePaymentGateway();
+    private final PaymentOperationsService service = new PaymentOperationsService(orders, gateway, clock);
+
+    /** 299.00 NOK, its checkout opened at the fake provider and stored; not yet paid. */
+    private final Order order = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
+
+    PaymentOperationsServiceTest() {
+        orders.add(order);
+    }
+
+    @Test
+    void given_an_authorized_order_when_all_of_it_is_captured_then_it_is_captured_in_full_as_the_provider_shows() {
+        String paymentId = paid(AUTHORIZED);
+
+        PaymentOperationResult result = service.capture(captureAll());
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.order().status()).isEqualTo(CAPTURED);
+        assertThat(gateway.operations()).containsExactly("capture " + paymentId + " 299.00 NOK");
+        Order stored = stored();
+        assertThat(stored.status()).isEqualTo(CAPTURED);
+        assertThat(stored.payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), 299_00, 0));
+        assertThat(stored.pendingOperation()).isEmpty();
+        assertThat(orders.history(order.id())).last().isEqualTo(new StatusChange(order.id(), AUTHORIZED, CAPTURED,
+                Provenance.of(ChangeSource.API, paymentId, NOW)));
+    }
+
+    @Test
+    void given_an_authorized_order_when_a_part_and_then_the_rest_are_captured_then_it_is_partly_then_fully_captured() {
+        String paymentId = paid(AUTHORIZED);
+
+        PaymentOperationResult part = service.capture(capture(100_00));
+        Order afterThePart = stored();
+        PaymentOperationResult rest = service.capture(captureAll());
+
+        assertThat(part.order().status()).isEqualTo(PARTIALLY_CAPTURED);
+        assertThat(afterThePart.status()).isEqualTo(PARTIALLY_CAPTURED);
+        assertThat(afterThePart.payment().capturedMinorUnits()).isEqualTo(100_00);
+        assertThat(afterThePart.pendingOperation()).isEmpty();
+        assertThat(rest.order().status()).isEqualTo(CAPTURED);
+        assertThat(stored().payment().capturedMinorUnits()).isEqualTo(299_00);
+        assertThat(gateway.operations()).containsExactly(
+                "capture " + paymentId + " 100.00 NOK",
+                "capture " + paymentId + " 199.00 NOK");
+        assertThat(orders.history(order.id())).extracting(StatusChange::to)
+                .containsExactly(AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED);
+    }
+
+    @Test
+    void given_a_captured_order_when_a_part_and_then_the_rest_are_refunded_then_it_is_partly_then_fully_refunded() {
+        String paymentId = paid(CAPTURED);
+
+        PaymentOperationResult part = service.refund(refund(50_00));
+        Order afterThePart = stored();
+        PaymentOperationResult rest = service.refund(new RefundCommand(order.id(), Optional.empty(), Optional.empty()));
+
+        assertThat(part.completed()).isTrue();
+        assertThat(afterThePart.status()).isEqualTo(PARTIALLY_REFUNDED);
+        assertThat(afterThePart.payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), 299_00, 50_00));
+        assertThat(rest.order().status()).isEqualTo(REFUNDED);
+        assertThat(stored().payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), 299_00, 299_00));
+        assertThat(stored().pendingOperation()).isEmpty();
+        assertThat(gateway.operations()).containsExactly(
+                "refund " + paymentId + " 50.00 NOK",
+                "refund " + paymentId + " 249.00 NOK");
+    }
+
+    @Test
+    void given_an_authorized_order_when_it_is_cancelled_then_its_authorization_is_voided_and_it_is_cancelled() {
+        String paymentId = paid(AUTHORIZED);
+
+        PaymentOperationResult result = service.cancel(order.id());
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.order().status()).isEqualTo(CANCELLED);
+        assertThat(gateway.operations()).containsExactly("void " + paymentId);
+        assertThat(stored().status()).isEqualTo(CANCELLED);
+        assertThat(stored().pendingOperation()).isEmpty();
+        assertThat(orders.history(order.id())).last().isEqualTo(new StatusChange(order.id(), AUTHORIZED, CANCELLED,
+                Provenance.of(ChangeSource.API, paymentId, NOW)));
+    }
+
+    @Test
+    void given_an_unpaid_order_with_its_checkout_open_when_it_is_cancelled_then_the_checkout_is_closed_and_it_is_cancelled() {
+        PaymentOperationResult result = service.cancel(order.id());
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.order().status()).isEqualTo(CANCELLED);
+        assertThat(gateway.operations()).containsExactly("cancel checkout " + sessionId());
+        assertThat(gateway.fetchCheckout(sessionId()).endedWithoutPayment()).contains(CANCELLED);
+        Order stored = stored();
+        assertThat(stored.status()).isEqualTo(CANCELLED);
+        assertThat(stored.pendingOperation()).isEmpty();
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, CANCELLED,
+                Provenance.of(ChangeSource.API, sessionId(), NOW)));
+    }
+
+    @Test
+    void given_an_authorized_order_when_more_than_authorized_is_captured_then_it_is_refused_without_asking_the_provider() {
+        paid(AUTHORIZED);
+
+        assertRefusedWithoutAskingTheProvider(() -> service.capture(capture(299_01)));
+    }
+
+    @Test
+    void given_a_captured_order_when_more_than_captured_is_refunded_then_it_is_refused_without_asking_the_provider() {
+        paid(CAPTURED);
+
+        assertRefusedWithoutAskingTheProvider(() -> service.refund(refund(299_01)));
+    }
+
+    @Test
+    void given_an_authorized_order_when_a_refund_is_asked_for_then_it_is_refused_without_asking_the_provider() {
+        paid(AUTHORIZED);
+
+        assertRefusedWithoutAskingTheProvider(() -> service.refund(refund(1_00)));
+    }
+
+    @Test
+    void given_a_cancelled_order_when_it_is_captured_then_it_is_refused_without_asking_the_provider() {
+        paid(AUTHORIZED);
+        service.cancel(order.id());
+        int operationsSoFar = gateway.operations().size();
+
+        Order before = stored();
+        assertThatThrownBy(() -> service.capture(captureAll()))
+                .isInstanceOfSatisfying(IllegalStatusTransitionException.class,
+                        refused -> assertThat(refused.current()).isEqualTo(CANCELLED));
+        assertThat(gateway.operations()).hasSize(operationsSoFar);
+        assertThat(stored().version()).isEqualTo(before.version());
+    }
+
+    @Test
+    void given_a_captured_order_when_it_is_cancelled_then_it_is_refused_without_asking_the_provider() {
+        paid(CAPTURED);
+
+        assertRefusedWithoutAskingTheProvider(() -> service.cancel(order.id()));
+    }
+
+    @Test
+    void given_an_unknown_order_when_it_is_captured_then_it_is_not_found_and_the_provider_is_not_asked() {
+        OrderId unknown = OrderId.newId();
+
+        assertThatThrownBy(() -> service.capture(new CaptureCommand(unknown, Optional.empty())))
+                .isInstanceOf(OrderNotFoundException.class);
+        assertThat(gateway.operations()).isEmpty();
+    }
+
+    @Test
+    void given_the_provider_rejects_a_capture_then_the_failure_propagates_and_the_capture_is_let_go() {
+        paid(AUTHORIZED);
+        gateway.failOperations(PaymentProviderException.Kind.REJECTED);
+
+        Throwable failure = catchThrowable(() -> service.capture(captureAll()));
+
+        assertThat(failure).isInstanceOfSatisfying(PaymentProviderException.class,
+                rejected -> assertThat(rejected.kind()).isEqualTo(PaymentProviderException.Kind.REJECTED));
+        Order stored = stored();
+        assertThat(stored.status()).isEqualTo(AUTHORIZED);
+        assertThat(stored.payment().capturedMinorUnits()).isZero();
+        assertThat(stored.pendingOperation()).isEmpty();
+        // A retry may start: it reaches the provider again instead of being refused as under way.
+        assertThatThrownBy(() -> service.capture(captureAll())).isInstanceOf(PaymentProviderException.class);
+        assertThat(gateway.operations()).hasSize(2);
+    }
+
+    @Test
+    void given_the_answer_to_a_capture_is_lost_then_the_payment_is_read_again_and_the_capture_recorded_once() {
+        String paymentId = paid(AUTHORIZED);
+        int fetchesBefore = gateway.fetchCount();
+        gateway.loseOperationAnswers(PaymentProviderException.Kind.TIMEOUT);
+
+        PaymentOperationResult result = service.capture(captureAll());
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.order().status()).isEqualTo(CAPTURED);
+        assertThat(stored().payment().capturedMinorUnits()).isEqualTo(299_00);
+        assertThat(stored().pendingOperation()).isEmpty();
+        assertThat(gateway.fetchCount()).isEqualTo(fetchesBefore + 1);
+        assertThat(gateway.operations()).containsExactly("capture " + paymentId + " 299.00 NOK");
+    }
+
+    @Test
+    void given_the_provider_cannot_be_reached_at_all_then_the_failure_propagates_and_the_capture_stays_pending() {
+        paid(AUTHORIZED);
+        gateway.failOperations(PaymentProviderException.Kind.TIMEOUT);
+        gateway.failFetches(PaymentProviderException.Kind.TIMEOUT);
+
+        Throwable failure = catchThrowable(() -> service.capture(captureAll()));
+
+        assertThat(failure).isInstanceOfSatisfying(PaymentProviderException.class,
+                timeout -> assertThat(timeout.kind()).isEqualTo(PaymentProviderException.Kind.TIMEOUT));
+        assertThat(stored().pendingOperation())
+                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, 299_00, 0, NOW));
+        // Nobody knows whether the first capture happened, so a second may not start.
+        assertThatThrownBy(() -> service.capture(captureAll()))
+                .isInstanceOf(IllegalStatusTransitionException.class)
+                .hasMessageContaining("capture is under way");
+        assertThat(gateway.operations()).hasSize(1);
+    }
+
+    @Test
+    void given_the_provider_accepts_a_capture_for_later_then_it_is_not_completed_and_the_order_shows_it_pending() {
+        paid(AUTHORIZED);
+        gateway.acceptOperationsForLater();
+
+        PaymentOperationResult result = service.capture(captureAll());
+
+        assertThat(result.completed()).isFalse();
+        assertThat(result.order().status()).isEqualTo(AUTHORIZED);
+        assertThat(result.order().pendingOperation())
+                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, 299_00, 0, NOW));
+        assertThat(stored().pendingOperation()).isEqualTo(result.order().pendingOperation());
+        assertThatThrownBy(() -> service.refund(refund(1_00))).isInstanceOf(IllegalStatusTransitionException.class);
+        assertThat(gateway.operations()).hasSize(1);
+    }
+
+    @Test
+    void given_a_capture_accepted_for_later_when_the_provider_notifies_its_payment_then_the_capture_is_complete() {
+        String paymentId = paid(AUTHORIZED);
+        gateway.acceptOperationsForLater();
+        service.capture(captureAll());
+        gateway.carryOutAcceptedOperations();
+
+        NotificationOutcome outcome = new HandleNotificationService(orders, gateway, new InMemoryDeliveryLog(), clock)
+                .handleNotification(new NotificationCommand(order.id(), new InboundNotification("POST",
+                        "shop.example.test", "/orders/" + order.id() + "/notifications", "",
+                        Map.of("payment_id", List.of(paymentId)),
+                        Map.of(FakePaymentGateway.SIGNATURE_HEADER, List.of(FakePaymentGateway.VALID_SIGNATURE),
+                                FakePaymentGateway.DELIVERY_HEADER, List.of("d-1")))));
+
+        assertThat(outcome).isEqualTo(NotificationOutcome.HANDLED);
+        Order stored = stored();
+        assertThat(stored.status()).isEqualTo(CAPTURED);
+        assertThat(stored.payment().capturedMinorUnits()).isEqualTo(299_00);
+        assertThat(stored.pendingOperation()).isEmpty();
+    }
+
+    @Test
+    void given_a_capture_accepted_for_later_when_reconciliation_sees_it_done_then_the_capture_is_complete() {
+        paid(AUTHORIZED);
+        gateway.acceptOperationsForLater();
+        service.capture(captureAll());
+        gateway.carryOutAcceptedOperations();
+
+        new ReconcileOrdersService(orders, gateway, clock,
+                new ReconcileOrdersService.Policy(SETTLE_AFTER, Duration.ofMinutes(5), 10)).reconcileBatch();
+
+        Order stored = stored();
+        assertThat(stored.status()).isEqualTo(CAPTURED);
+        assertThat(stored.payment().capturedMinorUnits()).isEqualTo(299_00);
+        assertThat(stored.pendingOperation()).isEmpty();
+    }
+
+    @Test
+    void given_the_provider_fails_to_close_a_checkout_then_the_failure_propagates_and_the_order_is_as_before() {
+        gateway.failOperations(PaymentProviderException.Kind.UNAVAILABLE);
+
+        assertThatThrownBy(() -> service.cancel(order.id())).isInstanceOf(PaymentProviderException.class);
+
+        Order stored = stored();
+        assertThat(stored.status()).isEqualTo(PENDING);
+        assertThat(stored.pendingOperation()).isEmpty();
+        assertThat(orders.history(order.id())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"UNAVAILABLE", "TIMEOUT"})
+    void given_the_answer_to_a_refund_is_lost_then_the_refund_is_recorded_from_the_payment_read_again(
+            PaymentProviderException.Kind kind) {
+        String paymentId = paid(CAPTURED);
+        gateway.loseOperationAnswers(kind);
+
+        PaymentOperationResult result = service.refund(refund(100_00));
+
+        assertThat(result.order().status()).isEqualTo(PARTIALLY_REFUNDED);
+        assertThat(stored().payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), 299_00, 100_00));
+        assertThat(stored().pendingOperation()).isEmpty();
+    }
+
+    @Test
+    void given_two_captures_of_the_rest_at_once_then_exactly_one_reaches_the_provider() throws Exception {
+        String paymentId = paid(AUTHORIZED);
+        // Both requests load the order before either saves: only the version check can stop the second.
+        BothLoadBeforeEitherSaves racing = new BothLoadBeforeEitherSaves(orders);
+        PaymentOperationsService racingService = new PaymentOperationsService(racing, gateway, clock);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        List<Throwable> outcomes = new ArrayList<>();
+        try {
+            Future<PaymentOperationResult> first = threads.submit(() -> racingService.capture(captureAll()));
+            Future<PaymentOperationResult> second = threads.submit(() -> racingService.capture(captureAll()));
+            for (Future<PaymentOperationResult> attempt : List.of(first, second)) {
+                try {
+                    attempt.get(10, TimeUnit.SECONDS);
+                    outcomes.add(null);
+                } catch (ExecutionException failed) {
+                    outcomes.add(failed.getCause());
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(racing.bothLoaded()).isTrue();
+        assertThat(gateway.operations()).containsExactly("capture " + paymentId + " 299.00 NOK");
+        assertThat(outcomes).containsOnlyOnce((Throwable) null);
+        assertThat(outcomes).filteredOn(failure -> failure != null).singleElement()
+                .isInstanceOfAny(ConcurrentOrderUpdateException.class, IllegalStatusTransitionException.class);
+        assertThat(stored().status()).isEqualTo(CAPTURED);
+        assertThat(stored().payment().capturedMinorUnits()).isEqualTo(299_00);
+    }
+
+    /** The provider holds a payment for the order in that status, and the buyer's return linked it; its id. */
+    @Test
+    void given_a_pending_order_whose_initiated_payment_was_linked_when_it_is_cancelled_then_its_checkout_is_closed() {
+        String paymentId = gateway.paymentFor(order, PENDING);
+        new ConfirmPaymentService(orders, gateway, clock).confirmPayment(
+                new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId))));
+
+        service.cancel(order.id());
+
+        assertThat(gateway.operations()).containsExactly("cancel checkout " + sessionId());
+        assertThat(stored().status()).isEqualTo(CANCELLED);
+    }
+
+    private String paid(OrderStatus status) {
+        String paymentId = gateway.paymentFor(order, status);
+        new ConfirmPaymentService(orders, gateway, clock).confirmPayment(
+                new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId))));
+        assertThat(stored().status()).isEqualTo(status);
+        return paymentId;
+    }
+
+    private void assertRefusedWithoutAskingTheProvider(Executable operation) {
+        Order before = stored();
+
+        assertThatThrownBy(operation::execute)
+                .isInstanceOfSatisfying(IllegalStatusTransitionException.class,
+                        refused -> assertThat(refused.current()).isEqualTo(before.status()));
+
+        assertThat(gateway.operations()).isEmpty();
+        Order after = stored();
+        assertThat(after.version()).isEqualTo(before.version());
+        assertThat(after.pendingOperation()).isEmpty();
+        assertThat(after.payment()).isEqualTo(before.payment());
+    }
+
+    private CaptureCommand captureAll() {
+        return new CaptureCommand(order.id(), Optional.empty());
+    }
+
+    private CaptureCommand capture(long minorUnits) {
+        return new CaptureCommand(order.id(), Optional.of(nok(minorUnits)));
+    }
+
+    private RefundCommand refund(long minorUnits) {
+        return new RefundCommand(order.id(), Optional.of(nok(minorUnits)), Optional.of("returned goods"));
+    }
+
+    private Order stored() {
+        return orders.findById(order.id()).orElseThrow();
+    }
+
+    private String sessionId() {
+        return order.session().orElseThrow().id();
+    }
+
+    /** Holds the first two loads until both have happened, so two requests work on the same version. */
+    private static final class BothLoadBeforeEitherSaves implements OrderRepository {
+
+        private final OrderRepository delegate;
+        private final CountDownLatch loads = new CountDownLatch(2);
+
+        BothLoadBeforeEitherSaves(OrderRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        boolean bothLoaded() {
+            return loads.getCount() == 0;
+        }
+
+        @Override
+        public Optional<Order> findById(OrderId id) {
+            Optional<Order> loaded = delegate.findById(id);
+            loads.countDown();
+            try {
+                loads.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return loaded;
+        }
+
+        @Override
+        public void add(Order order) {
+            delegate.add(order);
+        }
+
+        @Override
+        public Order update(Order order) {
+            return delegate.update(order);
+        }
+
+        @Override
+        public List<Order> findNewestFirst(OrderFilter filter, Optional<OrderCursor> after, int limit) {
+            return delegate.findNewestFirst(filter, after, limit);
+        }
+
+        @Override
+        public List<CurrencyTotals> totals(TotalsQuery query) {
+            return delegate.totals(query);
+        }
+
+        @Override
+        public List<StatusChange> history(OrderId id) {
+            return delegate.history(id);
+        }
+
+        @Override
+        public List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit) {
+            return delegate.claimUnsettled(createdBefore, now, claimedUntil, limit);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.orderpay.bootstrap;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a merchant does after the buyer paid, through the real HTTP API with real PostgreSQL and Dintero played by
+ * WireMock: capture in parts, refund, totals, idempotent creation, and the API key that guards it all.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MerchantOperationsTest implements TestPropertyProvider {
+
+    private final DinteroStub dintero = new DinteroStub();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    private ServiceClient merchant;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return dintero.start().serviceProperties("https://shop.example.test");
+    }
+
+    @BeforeEach
+    void connect() {
+        merchant = new ServiceClient(server.getURI(), json);
+    }
+
+    @AfterAll
+    void stopDintero() {
+        dintero.stop();
+    }
+
+    @Test
+    void given_a_paid_order_when_captured_in_part_and_refunded_then_amounts_status_and_totals_follow() throws Exception {
+        // DKK is used by no other test here, so the totals below are this test's alone.
+        String id = paidOrder(10000, "DKK");
+        String transaction = "T-ops-" + id;
+        dintero.operationAnswers(transaction, "capture", id, 10000, "DKK", "PARTIALLY_CAPTURED", """
+                [{"event": "AUTHORIZE", "success": true, "amount": 10000},
+                 {"event": "CAPTURE", "success": true, "amount": 4000}]""");
+
+        HttpResponse<String> captured = merchant.postJson("/orders/" + id + "/capture", "{\"amount\": 4000}");
+
+        assertThat(captured.statusCode()).as(captured.body()).isEqualTo(200);
+        JsonNode order = merchant.json(captured);
+        assertThat(order.get("status").getStringValue()).isEqualTo("PARTIALLY_CAPTURED");
+        assertThat(order.get("captured_amount").getLongValue()).isEqualTo(4000);
+        dintero.server.verify(1, postRequestedFor(urlEqualTo("/v1/transactions/" + transaction + "/capture"))
+                .withHeader("Authorization", equalTo("Bearer " + DinteroStub.TOKEN))
+                .withRequestBody(matchingJsonPath("$.amount", equalTo("4000"))));
+
+        HttpResponse<String> tooMuch = merchant.postJson("/orders/" + id + "/refund", "{\"amount\": 5000}");
+
+        assertThat(tooMuch.statusCode()).isEqualTo(409);
+        assertThat(merchant.json(tooMuch).get("current_status").getStringValue()).isEqualTo("PARTIALLY_CAPTURED");
+        dintero.server.verify(0, postRequestedFor(urlMatching("/v1/transactions/.*/refund")));
+
+        dintero.operationAnswers(transaction, "refund", id, 10000, "DKK", "PARTIALLY_CAPTURED_REFUNDED", """
+                [{"event": "AUTHORIZE", "success": true, "amount": 10000},
+                 {"event": "CAPTURE", "success": true, "amount": 4000},
+                 {"event": "REFUND", "success": true, "amount": 1000}]""");
+        HttpResponse<String> refunded = merchant.postJson("/orders/" + id + "/refund",
+                "{\"amount\": 1000, \"reason\": \"damaged on arrival\"}");
+
+        assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(200);
+        assertThat(merchant.json(refunded).get("refunded_amount").getLongValue()).isEqualTo(1000);
+        dintero.server.verify(postRequestedFor(urlEqualTo("/v1/transactions/" + transaction + "/refund"))
+                .withRequestBody(equalToJson("{\"amount\": 1000, \"reason\": \"damaged on arrival\"}", true, true)));
+
+        JsonNode totals = merchant.json(merchant.get("/orders/totals?currency=DKK")).get("totals").get(0);
+        assertThat(totals.get("currency").getStringValue()).isEqualTo("DKK");
+        assertThat(totals.get("authorized").getLongValue()).isEqualTo(10000);
+        assertThat(totals.get("captured").getLongValue()).isEqualTo(4000);
+        assertThat(totals.get("refunded").getLongValue()).isEqualTo(1000);
+        assertThat(totals.get("net").getLongValue()).isEqualTo(3000);
+    }
+
+    @Test
+    void given_one_idempotency_key_when_the_request_is_sent_twice_then_one_order_and_one_checkout_exist()
+            throws Exception {
+        String body = "{\"amount\": 777, \"currency\": \"NOK\", \"receipt\": \"idempotent\"}";
+
+        HttpResponse<String> first = merchant.postJson("/orders", body, "Idempotency-Key", "order-777");
+        HttpResponse<String> second = merchant.postJson("/orders", body, "Idempotency-Key", "order-777");
+        HttpResponse<String> changed = merchant.postJson("/orders", body.replace("777,", "778,"),
+                "Idempotency-Key", "order-777");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(merchant.json(second).get("id").getStringValue())
+                .isEqualTo(merchant.json(first).get("id").getStringValue());
+        assertThat(second.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(changed.statusCode()).isEqualTo(422);
+        dintero.server.verify(1, postRequestedFor(urlEqualTo("/v1/sessions-profile"))
+                .withRequestBody(matchingJsonPath("$.order.amount", equalTo("777"))));
+    }
+
+    @Test
+    void given_no_api_key_then_merchant_endpoints_refuse_and_buyer_routes_health_and_api_document_stay_open() throws Exception {
+        String id = merchant.createOrder(500, "NOK", "auth");
+        HttpClient anonymous = HttpClient.newHttpClient();
+
+        HttpResponse<String> list = anonymous.send(HttpRequest.newBuilder(uri("/orders")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongKey = anonymous.send(HttpRequest.newBuilder(uri("/orders/" + id))
+                .header("Authorization", "Bearer not-the-key").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> buyerReturn = anonymous.send(HttpRequest.newBuilder(
+                uri("/orders/" + id + "/redirect?error=cancelled")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(list.statusCode()).isEqualTo(401);
+        assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(wrongKey.statusCode()).isEqualTo(401);
+        assertThat(wrongKey.body()).doesNotContain("not-the-key");
+        assertThat(buyerReturn.statusCode()).isEqualTo(200);
+        assertThat(anonymous.send(HttpRequest.newBuilder(uri("/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        HttpResponse<String> apiDocument = anonymous.send(HttpRequest.newBuilder(
+                uri("/swagger/orderpay-1.0.yml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(apiDocument.statusCode()).isEqualTo(200);
+        assertThat(apiDocument.body()).contains("/orders/{id}/capture");
+    }
+
+    private String paidOrder(long amount, String currency) throws Exception {
+        String id = merchant.createOrder(amount, currency, "ops");
+        dintero.transaction("T-ops-" + id, id, amount, currency, "AUTHORIZED");
+        HttpResponse<String> returned = merchant.get("/orders/" + id + "/redirect?transaction_id=T-ops-" + id);
+        assertThat(merchant.json(returned).get("order").get("status").getStringValue()).isEqualTo("AUTHORIZED");
+        return id;
+    }
+
+    private URI uri(String path) {
+        return server.getURI().resolve(path);
+    }
+}
