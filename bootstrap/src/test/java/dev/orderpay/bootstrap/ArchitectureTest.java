@@ -34,6 +34,7 @@ class ArchitectureTest {
             .applicationServices("dev.orderpay.application.service..")
             .adapter("rest", "dev.orderpay.adapter.rest..")
             .adapter("dintero", "dev.orderpay.adapter.dintero..")
+            .adapter("simulator", "dev.orderpay.adapter.simulator..")
             .adapter("persistence", "dev.orderpay.adapter.persistence..")
             // The wiring module sits outside the layers: it may see everything, and nothing may see it (below).
             .ignoreDependency(resideInAPackage("dev.orderpay.bootstrap.."), alwaysTrue())

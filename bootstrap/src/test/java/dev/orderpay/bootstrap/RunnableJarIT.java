@@ -4,6 +4,9 @@ import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,6 +51,35 @@ class RunnableJarIT {
             assertThat(listed.body()).contains(id);
             assertThat(service.log()).contains("started an embedded PostgreSQL")
                     .doesNotContain(DinteroStub.CLIENT_SECRET);
+        }
+    }
+
+    @Test
+    void given_no_configuration_at_all_then_the_jar_runs_the_whole_flow_with_the_simulator() throws Exception {
+        Path work = Path.of("target", "jar-run-simulator");
+        try (ServiceProcess service = ServiceProcess.start(work, Map.of(
+                "ORDERPAY_EMBEDDED_DATA_DIR", work.resolve("data").toAbsolutePath().toString(),
+                "ORDERPAY_API_KEYS", ServiceClient.API_KEY))) {
+            ServiceClient client = new ServiceClient(service.base(), JsonMapper.createDefault());
+            String link = client.json(client.postJson("/orders",
+                    "{\"amount\": 29900, \"currency\": \"NOK\", \"receipt\": \"zero config\"}"))
+                    .get("links").get(0).get("href").getStringValue();
+            HttpClient buyer = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+            HttpResponse<String> page = buyer.send(HttpRequest.newBuilder(URI.create(link)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> paid = buyer.send(HttpRequest.newBuilder(URI.create(link + "/pay"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            String returnUrl = paid.headers().firstValue("Location").orElseThrow();
+            HttpResponse<String> returned = buyer.send(HttpRequest.newBuilder(URI.create(returnUrl))
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(page.body()).contains("299.00 NOK");
+            assertThat(paid.statusCode()).isEqualTo(303);
+            assertThat(returned.body()).contains("AUTHORIZED");
+            assertThat(client.json(client.get("/orders")).get("orders").get(0).get("status").getStringValue())
+                    .isEqualTo("AUTHORIZED");
+            assertThat(service.log()).contains("SIMULATOR is active");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.orderpay.adapter.dintero;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
@@ -53,8 +54,9 @@ final class DinteroSandbox implements AutoCloseable {
         return start(Map.of());
     }
 
-    static DinteroSandbox start(Map<String, Object> overrides) {
-        WireMockServer wireMock = new WireMockServer(options().dynamicPort());
+    /** The extensions are WireMock's, for stubs that answer from state kept across requests. */
+    static DinteroSandbox start(Map<String, Object> overrides, Extension... extensions) {
+        WireMockServer wireMock = new WireMockServer(options().dynamicPort().extensions(extensions));
         wireMock.start();
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.http.services.dintero-api.url", wireMock.baseUrl());

@@ -93,7 +93,18 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         if (order.pendingOperation().isPresent()) {
             return settleOperation(order);
         }
-        return settlement.settleFromCheckout(order, ChangeSource.RECONCILIATION, true).order();
+        try {
+            return settlement.settleFromCheckout(order, ChangeSource.RECONCILIATION, true).order();
+        } catch (PaymentProviderException failure) {
+            if (failure.kind() != PaymentProviderException.Kind.NOT_FOUND) {
+                throw failure;
+            }
+            // The provider no longer knows the checkout (a simulator that restarted, a purged session): nobody can
+            // pay through it any more. Asking again would never end.
+            String sessionId = order.session().get().id();
+            return settlement.settleWithoutPayment(order, OrderStatus.EXPIRED,
+                    Provenance.of(ChangeSource.RECONCILIATION, sessionId, clock.instant()));
+        }
     }
 
     /**

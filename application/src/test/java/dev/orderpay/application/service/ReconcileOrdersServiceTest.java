@@ -197,17 +197,16 @@ class ReconcileOrdersServiceTest {
     }
 
     @Test
-    void the_report_counts_the_orders_examined_and_those_the_provider_could_not_be_asked_about() {
+    void the_report_counts_the_orders_examined_and_changed() {
         gateway.paymentFor(storedWithCheckout(anOrder(), STILL_OPEN), AUTHORIZED);
         storedWithCheckout(anOrder(), LAPSED);
         storedWithCheckout(anOrder(), STILL_OPEN);
-        // a checkout the fake provider never opened: asking about it fails
+        // a checkout the fake provider never opened: it expires (see the test below)
         orders.add(TestOrders.anOrderWithCheckout().build());
 
         ReconciliationReport report = service.reconcileBatch();
 
-        assertThat(report.examined()).isEqualTo(4);
-        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report).isEqualTo(new ReconciliationReport(4, 3, 0));
     }
 
     @Test
@@ -336,5 +335,16 @@ class ReconcileOrdersServiceTest {
 
         // paid, lapsed and never opened change; the open checkout does not
         assertThat(report).isEqualTo(new ReconciliationReport(4, 3, 0));
+    }
+
+    @Test
+    void given_a_checkout_the_provider_no_longer_knows_then_the_order_expires_instead_of_being_asked_about_forever() {
+        Order forgotten = anOrder().withSession(TestOrders.sessionFor("forgotten-by-the-provider")).build();
+        orders.add(forgotten);
+
+        ReconciliationReport report = service.reconcileBatch();
+
+        assertThat(orders.findById(forgotten.id()).orElseThrow().status()).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(report.failed()).isZero();
     }
 }

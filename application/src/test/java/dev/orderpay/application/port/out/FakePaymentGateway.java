@@ -30,6 +30,7 @@ public class FakePaymentGateway implements PaymentGateway {
     private final List<CheckoutRequest> checkoutRequests = new CopyOnWriteArrayList<>();
     private final Map<String, ProviderPayment> payments = new ConcurrentHashMap<>();
     private final Map<String, CheckoutStatus> checkouts = new ConcurrentHashMap<>();
+    private final Map<String, CheckoutRequest> openedWith = new ConcurrentHashMap<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<String> operations = new CopyOnWriteArrayList<>();
@@ -48,6 +49,7 @@ public class FakePaymentGateway implements PaymentGateway {
         }
         String id = "fake-session-" + sequence.incrementAndGet();
         checkouts.put(id, new CheckoutStatus(Optional.empty(), Optional.empty(), Optional.of(request.expiresAt())));
+        openedWith.put(id, request);
         return new PaymentSession(id, URI.create("https://pay.example.test/checkout/" + id));
     }
 
@@ -102,6 +104,19 @@ public class FakePaymentGateway implements PaymentGateway {
     public String paymentFor(Order order, OrderStatus status) {
         return record(order.session().orElseThrow().id(), order.id().toString(), order.amount().minorUnits(),
                 order.amount().currencyCode(), status);
+    }
+
+    /**
+     * The buyer pays in a checkout this fake opened: the provider now holds a payment, in the given status, for the
+     * order and amount the checkout was opened with; returns its id.
+     */
+    public String buyerPays(String sessionId, OrderStatus status) {
+        CheckoutRequest request = openedWith.get(sessionId);
+        if (request == null) {
+            throw new IllegalArgumentException("the fake opened no checkout " + sessionId);
+        }
+        return record(sessionId, request.orderId().toString(), request.amount().minorUnits(),
+                request.amount().currencyCode(), status);
     }
 
     /** The provider now holds a payment with exactly these properties, made in that checkout; returns its id. */

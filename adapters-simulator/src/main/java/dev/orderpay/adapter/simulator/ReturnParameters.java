@@ -1,0 +1,47 @@
+package dev.orderpay.adapter.simulator;
+
+import dev.orderpay.adapter.simulator.SimulatedProvider.Checkout;
+import dev.orderpay.application.port.out.BuyerReturn;
+import dev.orderpay.domain.OrderStatus;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parameters the simulator appends to the buyer's return and to its notification, written and read in this
+ * one place: {@code payment_id} once the buyer paid, otherwise {@code error} ({@code declined} or
+ * {@code cancelled}).
+ */
+final class ReturnParameters {
+
+    static final String PAYMENT_ID = "payment_id";
+    static final String ERROR = "error";
+
+    private ReturnParameters() {
+    }
+
+    /** What a finished checkout reports; nothing for a checkout that is still open. */
+    static Map<String, String> of(Checkout checkout) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        checkout.paymentId().ifPresent(paymentId -> parameters.put(PAYMENT_ID, paymentId));
+        checkout.ending().ifPresent(ending -> parameters.put(ERROR,
+                ending == OrderStatus.DECLINED ? "declined" : "cancelled"));
+        return parameters;
+    }
+
+    static BuyerReturn read(Map<String, List<String>> parameters) {
+        Optional<OrderStatus> failureHint = first(parameters, ERROR).map(error -> switch (error) {
+            case "cancelled" -> OrderStatus.CANCELLED;
+            case "declined" -> OrderStatus.DECLINED;
+            default -> OrderStatus.FAILED;
+        });
+        return new BuyerReturn(first(parameters, PAYMENT_ID), failureHint);
+    }
+
+    private static Optional<String> first(Map<String, List<String>> parameters, String name) {
+        return Optional.ofNullable(parameters.get(name))
+                .flatMap(values -> values.stream().filter(value -> value != null && !value.isBlank()).findFirst());
+    }
+}

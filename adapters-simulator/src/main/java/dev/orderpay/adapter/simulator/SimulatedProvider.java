@@ -1,0 +1,226 @@
+package dev.orderpay.adapter.simulator;
+
+import dev.orderpay.application.port.out.CheckoutRequest;
+import dev.orderpay.application.port.out.CheckoutStatus;
+import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.application.port.out.PaymentProviderException.Kind;
+import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.Money;
+import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.OrderStatus;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The simulated provider's books: its checkouts and the payments made in them, with the rules a real provider
+ * enforces on each. Everything is kept in this instance's memory and lost on restart, which suits a demo: after a
+ * restart the simulator knows none of the earlier checkouts and payments, so it answers NOT_FOUND about them and
+ * their orders stay as they were. Every method is synchronized, and the records kept are immutable, so concurrent
+ * buyers and merchants each see a consistent state.
+ */
+@Singleton
+@Requires(property = "payments.provider", value = "simulator")
+final class SimulatedProvider {
+
+    /** How far a checkout has come; only an OPEN one accepts the buyer's choice. */
+    enum Stage { OPEN, PAID, DECLINED, CANCELLED, EXPIRED }
+
+    /** What the buyer can do on the checkout page. */
+    enum BuyerChoice { PAY, DECLINE, CANCEL }
+
+    /**
+     * A checkout as the provider keeps it.
+     *
+     * @param paymentId the payment made in it, once the buyer paid
+     * @param ending    DECLINED or CANCELLED once it ended without payment
+     */
+    record Checkout(String sessionId, OrderId orderId, Money amount, URI returnUrl, URI notificationUrl,
+                    Instant expiresAt, Optional<String> paymentId, Optional<OrderStatus> ending) {
+
+        Checkout {
+            Objects.requireNonNull(paymentId, "paymentId");
+            Objects.requireNonNull(ending, "ending");
+        }
+
+        Stage stage(Instant now) {
+            if (paymentId.isPresent()) {
+                return Stage.PAID;
+            }
+            if (ending.isPresent()) {
+                return ending.get() == OrderStatus.DECLINED ? Stage.DECLINED : Stage.CANCELLED;
+            }
+            return now.isBefore(expiresAt) ? Stage.OPEN : Stage.EXPIRED;
+        }
+
+        CheckoutStatus status() {
+            return new CheckoutStatus(paymentId, ending, Optional.of(expiresAt));
+        }
+
+        private Checkout paid(String payment) {
+            return new Checkout(sessionId, orderId, amount, returnUrl, notificationUrl, expiresAt,
+                    Optional.of(payment), ending);
+        }
+
+        private Checkout ended(OrderStatus how) {
+            return new Checkout(sessionId, orderId, amount, returnUrl, notificationUrl, expiresAt, paymentId,
+                    Optional.of(how));
+        }
+    }
+
+    private final Map<String, Checkout> checkouts = new HashMap<>();
+    private final Map<String, ProviderPayment> payments = new HashMap<>();
+    private final Clock clock;
+
+    @Inject
+    SimulatedProvider(@Nullable Clock clock) {
+        this.clock = clock == null ? Clock.systemUTC() : clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    synchronized Checkout open(CheckoutRequest request) {
+        Checkout checkout = new Checkout("sim-sess-" + UUID.randomUUID(), request.orderId(), request.amount(),
+                request.returnUrl(), request.notificationUrl(), request.expiresAt(), Optional.empty(),
+                Optional.empty());
+        checkouts.put(checkout.sessionId(), checkout);
+        return checkout;
+    }
+
+    synchronized Optional<Checkout> checkout(String sessionId) {
+        return Optional.ofNullable(checkouts.get(sessionId));
+    }
+
+    /**
+     * Applies the buyer's choice to an open checkout: paying authorizes a payment of the checkout's amount with the
+     * order id as its reference; declining and cancelling end the checkout without one.
+     *
+     * @return the checkout as the choice left it, or empty if it is unknown or no longer open
+     */
+    synchronized Optional<Checkout> complete(String sessionId, BuyerChoice choice) {
+        Checkout checkout = checkouts.get(sessionId);
+        if (checkout == null || checkout.stage(now()) != Stage.OPEN) {
+            return Optional.empty();
+        }
+        Checkout completed = switch (choice) {
+            case PAY -> checkout.paid(authorize(checkout).paymentId());
+            case DECLINE -> checkout.ended(OrderStatus.DECLINED);
+            case CANCEL -> checkout.ended(OrderStatus.CANCELLED);
+        };
+        checkouts.put(sessionId, completed);
+        return Optional.of(completed);
+    }
+
+    private ProviderPayment authorize(Checkout checkout) {
+        ProviderPayment payment = new ProviderPayment("sim-pay-" + UUID.randomUUID(), checkout.sessionId(),
+                checkout.orderId().toString(), checkout.amount().minorUnits(), checkout.amount().currencyCode(),
+                OrderStatus.AUTHORIZED, 0, 0);
+        payments.put(payment.paymentId(), payment);
+        return payment;
+    }
+
+    synchronized CheckoutStatus checkoutStatus(String sessionId) {
+        return knownCheckout(sessionId).status();
+    }
+
+    /**
+     * Closes a checkout nobody has paid. Closing one that already ended changes nothing, as with a real provider;
+     * one that was paid cannot be closed: its payment is voided instead.
+     */
+    synchronized void cancelCheckout(String sessionId) {
+        Checkout checkout = knownCheckout(sessionId);
+        switch (checkout.stage(now())) {
+            case PAID -> throw new PaymentProviderException(Kind.REJECTED,
+                    "simulated checkout " + sessionId + " was paid; void its payment instead");
+            case OPEN, EXPIRED -> checkouts.put(sessionId, checkout.ended(OrderStatus.CANCELLED));
+            case DECLINED, CANCELLED -> {
+                // Already closed.
+            }
+        }
+    }
+
+    synchronized ProviderPayment payment(String paymentId) {
+        ProviderPayment payment = payments.get(paymentId);
+        if (payment == null) {
+            throw new PaymentProviderException(Kind.NOT_FOUND, "the simulator knows no payment " + paymentId);
+        }
+        return payment;
+    }
+
+    /** Captures from an authorized payment, in parts if wanted, never more than was authorized. */
+    synchronized ProviderPayment capture(String paymentId, Money amount) {
+        ProviderPayment payment = payment(paymentId);
+        requireSameCurrency(payment, amount, "capture");
+        boolean capturable = payment.status() == OrderStatus.AUTHORIZED
+                || payment.status() == OrderStatus.PARTIALLY_CAPTURED;
+        long captured = payment.capturedMinorUnits() + amount.minorUnits();
+        if (!capturable || captured > payment.amountMinorUnits()) {
+            throw refused("capture", amount, payment);
+        }
+        return store(payment, captured == payment.amountMinorUnits()
+                ? OrderStatus.CAPTURED : OrderStatus.PARTIALLY_CAPTURED, captured, payment.refundedMinorUnits());
+    }
+
+    /** Refunds captured money, in parts if wanted, never more than was captured. */
+    synchronized ProviderPayment refund(String paymentId, Money amount) {
+        ProviderPayment payment = payment(paymentId);
+        requireSameCurrency(payment, amount, "refund");
+        long refunded = payment.refundedMinorUnits() + amount.minorUnits();
+        if (payment.capturedMinorUnits() == 0 || refunded > payment.capturedMinorUnits()) {
+            throw refused("refund", amount, payment);
+        }
+        return store(payment, refunded == payment.capturedMinorUnits()
+                ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED, payment.capturedMinorUnits(), refunded);
+    }
+
+    /** Releases an authorization nothing was captured from. */
+    synchronized ProviderPayment voidAuthorization(String paymentId) {
+        ProviderPayment payment = payment(paymentId);
+        if (payment.status() != OrderStatus.AUTHORIZED) {
+            throw new PaymentProviderException(Kind.REJECTED,
+                    "cannot void simulated payment " + paymentId + ", which is " + payment.status());
+        }
+        return store(payment, OrderStatus.CANCELLED, 0, 0);
+    }
+
+    private Checkout knownCheckout(String sessionId) {
+        Checkout checkout = checkouts.get(sessionId);
+        if (checkout == null) {
+            throw new PaymentProviderException(Kind.NOT_FOUND, "the simulator knows no checkout " + sessionId);
+        }
+        return checkout;
+    }
+
+    private ProviderPayment store(ProviderPayment payment, OrderStatus status, long captured, long refunded) {
+        ProviderPayment changed = new ProviderPayment(payment.paymentId(), payment.sessionId(),
+                payment.orderReference(), payment.amountMinorUnits(), payment.currency(), status, captured, refunded);
+        payments.put(changed.paymentId(), changed);
+        return changed;
+    }
+
+    private static void requireSameCurrency(ProviderPayment payment, Money amount, String operation) {
+        if (!amount.currencyCode().equals(payment.currency())) {
+            throw new PaymentProviderException(Kind.REJECTED, "cannot " + operation + " " + amount
+                    + " of simulated payment " + payment.paymentId() + ", which is in " + payment.currency());
+        }
+    }
+
+    private static PaymentProviderException refused(String operation, Money amount, ProviderPayment payment) {
+        return new PaymentProviderException(Kind.REJECTED, "cannot " + operation + " " + amount
+                + " of simulated payment " + payment.paymentId() + " (" + payment.status() + ", "
+                + payment.capturedMinorUnits() + " captured, " + payment.refundedMinorUnits()
+                + " refunded, of " + payment.amountMinorUnits() + ")");
+    }
+}

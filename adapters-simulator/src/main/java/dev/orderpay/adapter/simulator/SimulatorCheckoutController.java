@@ -1,0 +1,104 @@
+package dev.orderpay.adapter.simulator;
+
+import dev.orderpay.adapter.simulator.SimulatedProvider.BuyerChoice;
+import dev.orderpay.adapter.simulator.SimulatedProvider.Checkout;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The simulated provider's hosted checkout, where the buyer pays, declines or cancels. Like a real provider it then
+ * sends the buyer back to the order's return URL with its parameters (see {@link ReturnParameters}) and notifies the
+ * order's notification URL. Open to anyone who has the link, as a hosted checkout is.
+ */
+@Controller(SimulatorCheckoutController.PATH)
+@Requires(property = "payments.provider", value = "simulator")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class SimulatorCheckoutController {
+
+    static final String PATH = "/simulator/checkout";
+    // Nothing on the page loads anything; it must not be framed, where a buyer could be tricked into a click.
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
+            + "frame-ancestors 'none'";
+
+    private final SimulatedProvider provider;
+    private final SimulatorNotifications notifications;
+
+    SimulatorCheckoutController(SimulatedProvider provider, SimulatorNotifications notifications) {
+        this.provider = provider;
+        this.notifications = notifications;
+    }
+
+    @Get(uri = "/{session}", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> show(@PathVariable String session) {
+        return provider.checkout(session)
+                .map(checkout -> page(HttpStatus.OK, checkout))
+                .orElseGet(() -> notFound(session));
+    }
+
+    @Post(uri = "/{session}/pay", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> pay(@PathVariable String session) {
+        return complete(session, BuyerChoice.PAY);
+    }
+
+    @Post(uri = "/{session}/decline", consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<String> decline(@PathVariable String session) {
+        return complete(session, BuyerChoice.DECLINE);
+    }
+
+    @Post(uri = "/{session}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<String> cancel(@PathVariable String session) {
+        return complete(session, BuyerChoice.CANCEL);
+    }
+
+    private HttpResponse<String> complete(String session, BuyerChoice choice) {
+        if (provider.checkout(session).isEmpty()) {
+            return notFound(session);
+        }
+        Optional<Checkout> completed = provider.complete(session, choice);
+        if (completed.isEmpty()) {
+            // Paid, ended or expired already (perhaps in another tab): show how it stands; nothing changes.
+            return page(HttpStatus.CONFLICT, provider.checkout(session).orElseThrow());
+        }
+        Checkout checkout = completed.get();
+        Map<String, String> parameters = ReturnParameters.of(checkout);
+        notifications.send(checkout.notificationUrl(), parameters);
+        UriBuilder returnUrl = UriBuilder.of(checkout.returnUrl());
+        parameters.forEach(returnUrl::queryParam);
+        return HttpResponse.seeOther(returnUrl.build());
+    }
+
+    private HttpResponse<String> page(HttpStatus status, Checkout checkout) {
+        return html(status, SimulatorCheckoutPage.render(checkout, checkout.stage(provider.now())));
+    }
+
+    private static HttpResponse<String> notFound(String session) {
+        return html(HttpStatus.NOT_FOUND, SimulatorCheckoutPage.notFound(session));
+    }
+
+    private static HttpResponse<String> html(HttpStatus status, String body) {
+        return HttpResponse.<String>status(status)
+                .contentType(MediaType.TEXT_HTML_TYPE)
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                // The page changes as soon as the buyer chooses; a cached copy would offer choices no longer open.
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(body);
+    }
+}

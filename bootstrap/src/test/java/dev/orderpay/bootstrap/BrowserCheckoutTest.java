@@ -1,0 +1,173 @@
+package dev.orderpay.bootstrap;
+
+import dev.orderpay.adapter.persistence.PostgresTestDatabase;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person's view of the whole flow, in a real headless Chromium: an order is created through the API, its
+ * checkout link opened, the simulated provider's button clicked, and the return page read. Runs against Debian's
+ * {@code chromium} and {@code chromium-driver} (nothing is downloaded); skipped with a message where they are not
+ * installed, unless {@code ORDERPAY_REQUIRE_BROWSER=true} (as in CI) makes that a failure. A screenshot of the
+ * last page is saved under {@code target/browser/} when a test fails.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserCheckoutTest implements TestPropertyProvider {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final int port = freePort();
+    private WebDriver browser;
+    private Path profile;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(PostgresTestDatabase.datasourceProperties());
+        properties.put("payments.provider", "simulator");
+        properties.put("micronaut.server.port", Integer.toString(port));
+        properties.put("orderpay.public-url", "http://localhost:" + port);
+        properties.put("orderpay.api-keys", ServiceClient.API_KEY);
+        properties.put("orderpay.reconcile-enabled", "false");
+        return properties;
+    }
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("ORDERPAY_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException(CHROMIUM + " and " + CHROMEDRIVER + " are required: "
+                    + "apt-get install chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(installed, "Debian's chromium and chromium-driver are not installed; skipping");
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--user-data-dir=" + profile);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void given_an_order_when_the_buyer_pays_in_the_browser_then_the_page_says_so_and_the_order_is_authorized(
+            TestInfo test) throws Exception {
+        ServiceClient merchant = new ServiceClient(server.getURI(), json);
+        JsonNode order = merchant.json(merchant.postJson("/orders",
+                "{\"amount\": 29900, \"currency\": \"NOK\", \"receipt\": \"<b>browser</b> #1\"}"));
+        String id = order.get("id").getStringValue();
+
+        onFailureScreenshot(test, () -> {
+            browser.get(order.get("links").get(0).get("href").getStringValue());
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("299.00");
+            browser.findElement(By.id("pay")).click();
+
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/redirect"));
+            String page = browser.findElement(By.tagName("body")).getText();
+            assertThat(browser.getTitle()).isNotBlank();
+            assertThat(page).contains("Thank you, the payment was received.").contains("299.00 NOK")
+                    .contains("<b>browser</b> #1").contains("AUTHORIZED");
+        });
+        assertThat(statusInList(merchant, id)).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void given_an_order_when_the_buyer_cancels_in_the_browser_then_the_order_is_cancelled(TestInfo test)
+            throws Exception {
+        ServiceClient merchant = new ServiceClient(server.getURI(), json);
+        JsonNode order = merchant.json(merchant.postJson("/orders",
+                "{\"amount\": 1500, \"currency\": \"SEK\", \"receipt\": \"browser cancel\"}"));
+        String id = order.get("id").getStringValue();
+
+        onFailureScreenshot(test, () -> {
+            browser.get(order.get("links").get(0).get("href").getStringValue());
+            browser.findElement(By.id("cancel")).click();
+
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/redirect"));
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("cancelled");
+        });
+        assertThat(statusInList(merchant, id)).isEqualTo("CANCELLED");
+    }
+
+    private String statusInList(ServiceClient merchant, String id) throws Exception {
+        for (JsonNode listed : merchant.json(merchant.get("/orders?limit=200")).get("orders").values()) {
+            if (listed.get("id").getStringValue().equals(id)) {
+                return listed.get("status").getStringValue();
+            }
+        }
+        throw new AssertionError("order " + id + " is not in the list");
+    }
+
+    private interface BrowserSteps {
+        void run() throws Exception;
+    }
+
+    private void onFailureScreenshot(TestInfo test, BrowserSteps steps) throws Exception {
+        try {
+            steps.run();
+        } catch (Exception | AssertionError failure) {
+            Path shots = Files.createDirectories(Path.of("target", "browser"));
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), shots.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            throw failure;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
