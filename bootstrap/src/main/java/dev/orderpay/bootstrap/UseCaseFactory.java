@@ -3,6 +3,7 @@ package dev.orderpay.bootstrap;
 import dev.orderpay.application.port.in.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.CreateOrderUseCase;
 import dev.orderpay.application.port.in.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.HousekeepingUseCase;
 import dev.orderpay.application.port.in.ReconcileOrdersUseCase;
 import dev.orderpay.application.port.out.DeliveryLog;
 import dev.orderpay.application.port.out.IdempotencyKeys;
@@ -12,6 +13,7 @@ import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.service.ConfirmPaymentService;
 import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.HandleNotificationService;
+import dev.orderpay.application.service.HousekeepingService;
 import dev.orderpay.application.service.OrderQueryService;
 import dev.orderpay.application.service.PaymentOperationsService;
 import dev.orderpay.application.service.ReconcileOrdersService;
@@ -68,6 +70,11 @@ class UseCaseFactory {
                                            @Value("${orderpay.reconcile-batch-size}") int batchSize) {
         return new ReconcileOrdersService(orders, gateway, clock,
                 new ReconcileOrdersService.Policy(settleAfter, claimFor, batchSize));
+    }
+
+    @Singleton
+    HousekeepingUseCase housekeeping(IdempotencyKeys idempotencyKeys) {
+        return new HousekeepingService(idempotencyKeys);
     }
 
     /** Serves {@code GetOrderUseCase}, {@code ListOrdersUseCase} and {@code OrderTotalsUseCase}. */

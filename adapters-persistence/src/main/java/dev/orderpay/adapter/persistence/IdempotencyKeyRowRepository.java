@@ -29,4 +29,10 @@ interface IdempotencyKeyRowRepository extends CrudRepository<IdempotencyKeyRow, 
                 RETURNING held.*)
             SELECT * FROM claimed""")
     List<IdempotencyKeyRow> claim(String clientId, String key, String fingerprint, UUID orderId, Instant expiresAt);
+
+    // Batched so that a large backlog never holds many row locks at once; expiry by the database's clock, as above.
+    @Query("""
+            DELETE FROM idempotency_keys WHERE ctid IN (
+                SELECT ctid FROM idempotency_keys WHERE expires_at <= now() LIMIT :limit)""")
+    int deleteExpired(int limit);
 }

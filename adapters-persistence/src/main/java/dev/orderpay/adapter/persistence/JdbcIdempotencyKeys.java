@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Idempotency keys in PostgreSQL, shared by every instance of the service. Expired keys are not deleted: the next
- * claim of the same key takes the row over.
+ * Idempotency keys in PostgreSQL, shared by every instance of the service. An expired key is taken over by the next
+ * claim of it, and deleted in batches by {@link #forgetExpired} otherwise.
  */
 @Singleton
 class JdbcIdempotencyKeys implements IdempotencyKeys {
@@ -36,5 +36,11 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
         IdempotencyKeyRow earlier = keys.findById(new IdempotencyKeyRowId(clientId, key))
                 .orElseThrow(() -> new IllegalStateException("a claimed idempotency key vanished"));
         return Optional.of(new Claim(earlier.fingerprint(), new OrderId(earlier.orderId())));
+    }
+
+    @Override
+    @Transactional
+    public int forgetExpired(int limit) {
+        return keys.deleteExpired(limit);
     }
 }

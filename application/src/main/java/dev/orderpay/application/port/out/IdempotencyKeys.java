@@ -19,6 +19,13 @@ public interface IdempotencyKeys {
      */
     Optional<Claim> claim(String clientId, String key, String fingerprint, OrderId orderId, Instant expiresAt);
 
+    /**
+     * Deletes up to {@code limit} claims that have expired, so keys nobody reuses do not pile up.
+     *
+     * @return how many were deleted
+     */
+    int forgetExpired(int limit);
+
     record Claim(String fingerprint, OrderId orderId) {
     }
 }

@@ -81,6 +81,24 @@ public abstract class IdempotencyKeysContract {
         assertThat(afterTakeover).contains(new Claim("fingerprint-2", second));
     }
 
+    @Test
+    void given_expired_and_live_claims_when_expired_ones_are_forgotten_then_only_the_live_ones_remain() {
+        IdempotencyKeys keys = emptyKeys();
+        OrderId live = OrderId.newId();
+        keys.claim("client-a", "live", "fingerprint-1", live, later());
+        keys.claim("client-a", "expired-1", "fingerprint-1", OrderId.newId(), Instant.now().minusSeconds(60));
+        keys.claim("client-b", "expired-2", "fingerprint-1", OrderId.newId(), Instant.now().minusSeconds(60));
+
+        int forgottenInTheFirstBatch = keys.forgetExpired(1);
+        int forgottenInTheSecondBatch = keys.forgetExpired(10);
+
+        assertThat(forgottenInTheFirstBatch).isEqualTo(1);
+        assertThat(forgottenInTheSecondBatch).isEqualTo(1);
+        assertThat(keys.forgetExpired(10)).isZero();
+        assertThat(keys.claim("client-a", "live", "fingerprint-1", OrderId.newId(), later()))
+                .contains(new Claim("fingerprint-1", live));
+    }
+
     private static Instant later() {
         return Instant.now().plus(LIFETIME);
     }

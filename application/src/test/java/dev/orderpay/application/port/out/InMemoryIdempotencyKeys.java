@@ -5,6 +5,7 @@ import dev.orderpay.domain.OrderId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,5 +35,16 @@ public class InMemoryIdempotencyKeys implements IdempotencyKeys {
         }
         claims.put(scopedKey, new Stored(new Claim(fingerprint, orderId), expiresAt));
         return Optional.empty();
+    }
+
+    @Override
+    public synchronized int forgetExpired(int limit) {
+        List<String> expired = claims.entrySet().stream()
+                .filter(claim -> !claim.getValue().expiresAt().isAfter(clock.instant()))
+                .map(Map.Entry::getKey)
+                .limit(limit)
+                .toList();
+        expired.forEach(claims::remove);
+        return expired.size();
     }
 }

@@ -1,0 +1,11 @@
+package dev.orderpay.application.port.in;
+
+public interface HousekeepingUseCase {
+
+    /**
+     * Deletes idempotency keys whose time has passed, in bounded batches.
+     *
+     * @return how many were deleted
+     */
+    int forgetExpiredIdempotencyKeys();
+}

@@ -1,0 +1,432 @@
+#!/usr/bin/env bash
+# The benchmark in one command: PostgreSQL (the machine's server, a fresh database), an nginx Dintero stub, the
+# service's jar, wrk as the load generator and pgbench as the baseline. Writes bench/results/<date>-<commit>.md
+# with PNG plots. `--smoke` runs every scenario for a few seconds on small data (CI), asserting no targets.
+#
+# Tunables from the environment: BENCH_JAVA_OPTS (JVM flags for the service), BENCH_JFR=1 (a Flight Recording of
+# the whole run next to the results), BENCH_OUT (results folder), BENCH_DURATION / BENCH_WARMUP (seconds),
+# BENCH_SIZES (stored orders for GET /orders), BENCH_SERVICE_PORT / BENCH_STUB_PORT / BENCH_WIREMOCK_PORT.
+# Everything else in the environment reaches the service, so Micronaut settings can be tried as variables,
+# e.g. DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE=20.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH="$ROOT/bench"
+# The JVM flags docs/benchmarks.md recommends for the service (they cut peak RSS from 686 to 272 MiB at the same
+# throughput); set BENCH_JAVA_OPTS, even to nothing, to measure others.
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k}"
+MODE=full
+case "${1:-}" in
+  --smoke) MODE=smoke ;;
+  "") ;;
+  *) echo "usage: bench/run.sh [--smoke]" >&2; exit 2 ;;
+esac
+
+if [ "$MODE" = smoke ]; then
+  DURATION=${BENCH_DURATION:-3}; WARMUP=${BENCH_WARMUP:-1}; SIZES=${BENCH_SIZES:-"1000 10000 50000"}
+  SLOW_DURATION=${BENCH_DURATION:-6}
+  OUT=${BENCH_OUT:-"$BENCH/results/smoke"}
+else
+  DURATION=${BENCH_DURATION:-30}; WARMUP=${BENCH_WARMUP:-10}; SIZES=${BENCH_SIZES:-"1000 100000 1000000"}
+  SLOW_DURATION=$DURATION
+  OUT=${BENCH_OUT:-"$BENCH/results"}
+fi
+CONNECTIONS=16
+THREADS=2
+SERVICE_PORT=${BENCH_SERVICE_PORT:-18080}
+STUB_PORT=${BENCH_STUB_PORT:-18081}
+WIREMOCK_PORT=${BENCH_WIREMOCK_PORT:-18082}
+DB=orderpay_bench
+PSQL=(psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1)
+JAR="$ROOT/bootstrap/target/orderpay.jar"
+WIREMOCK_JAR="$HOME/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar"
+API_KEY=bench-key
+# The order the redirect and GET /orders/{id} scenarios use; the stub's transaction names it as its merchant reference.
+ORDER_ID=b0000000-0000-4000-8000-000000000001
+BASE="http://127.0.0.1:$SERVICE_PORT"
+
+WORK=$(mktemp -d /tmp/orderpay-bench.XXXXXX)
+TSV="$WORK/results.tsv"
+SERVICE_PID="" NGINX_PID="" WIREMOCK_PID="" SLOW_WRK_PID=""
+
+log() { printf '%s  %s\n' "$(date +%T)" "$*" >&2; }
+
+stop_pid() { # stop_pid PID: TERM, then KILL after 10 s; only ever a process this script started
+  local pid=$1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local status=$?
+  stop_pid "$SLOW_WRK_PID"
+  stop_pid "$SERVICE_PID"
+  stop_pid "$WIREMOCK_PID"
+  stop_pid "$NGINX_PID"
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" 2>/dev/null || true
+  if [ "$status" -ne 0 ] && [ -f "$WORK/service.log" ]; then
+    echo "---- last lines of the service log ($WORK kept)" >&2
+    tail -n 40 "$WORK/service.log" >&2
+  elif [ -z "${BENCH_KEEP_WORK:-}" ]; then
+    rm -rf "$WORK"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- tools, jar, database
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  command -v gnuplot >/dev/null || missing+=(gnuplot-nox)
+  command -v pgbench >/dev/null || { echo "pgbench (ships with the PostgreSQL server) is missing" >&2; exit 1; }
+  [ ${#missing[@]} -eq 0 ] && return
+  log "installing from Debian: ${missing[*]}"
+  apt-get update -qq
+  # Keep the package from starting a system nginx on port 80: only this script's stub should run.
+  local guard=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && guard=yes
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  [ -n "$guard" ] && rm -f /usr/sbin/policy-rc.d
+  return 0
+}
+
+ensure_jar() {
+  if [ ! -f "$JAR" ]; then
+    log "building $JAR"
+    (cd "$ROOT" && mvn -B -q -DskipTests package)
+  fi
+  if [ ! -f "$WIREMOCK_JAR" ]; then
+    log "fetching WireMock standalone for the slow-provider stub"
+    (cd "$ROOT" && mvn -B -q dependency:get -Dartifact=org.wiremock:wiremock-standalone:3.13.2)
+  fi
+}
+
+ensure_ports_free() {
+  local port
+  for port in "$SERVICE_PORT" "$STUB_PORT" "$WIREMOCK_PORT"; do
+    if ss -ltnH "sport = :$port" | grep -q .; then
+      echo "port $port on 127.0.0.1 is taken; set BENCH_SERVICE_PORT/BENCH_STUB_PORT/BENCH_WIREMOCK_PORT" >&2
+      exit 1
+    fi
+  done
+}
+
+fresh_database() {
+  pg_isready -q -h 127.0.0.1 -p 5432 || { echo "no PostgreSQL server on 127.0.0.1:5432" >&2; exit 1; }
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+}
+
+sql() { "${PSQL[@]}" -d "$DB" "$@"; }
+
+# Orders FROM..TO (inclusive) as the service would have stored them: a mix of open, paid, captured and cancelled
+# checkouts in three currencies, one every 10 s, so that higher numbers are newer. Ids are stable across runs.
+seed_orders() {
+  local from=$1 to=$2
+  sql <<SQL
+INSERT INTO orders (id, amount_minor, currency, receipt, status, session_id, session_url, created_at, updated_at,
+                    version, payment_id, captured_minor, refunded_minor)
+SELECT md5('bench-order-' || i)::uuid,
+       1000 + (i * 7919) % 100000,
+       (ARRAY['NOK', 'SEK', 'EUR'])[1 + i % 3],
+       'receipt#' || i,
+       (ARRAY['PENDING', 'AUTHORIZED', 'CAPTURED', 'CAPTURED', 'CANCELLED'])[1 + i % 5],
+       'T11223674.seed' || i,
+       'https://checkout.example/v1/view/seed' || i,
+       timestamptz '2025-01-01 00:00:00+00' + i * interval '10 seconds',
+       timestamptz '2025-01-01 00:00:00+00' + i * interval '10 seconds' + interval '1 minute',
+       CASE WHEN i % 5 = 0 THEN 1 ELSE 2 END,
+       CASE WHEN i % 5 IN (1, 2, 3) THEN 'T11223674.tx' || i END,
+       CASE WHEN i % 5 IN (2, 3) THEN 1000 + (i * 7919) % 100000 ELSE 0 END,
+       0
+FROM generate_series($from::bigint, $to::bigint) AS i;
+SQL
+  sql -c "VACUUM (ANALYZE) orders"
+}
+
+# The order the redirect returns to: its checkout is the stub's session, and the stub's transaction is its payment.
+seed_redirect_order() {
+  sql -c "INSERT INTO orders (id, amount_minor, currency, receipt, status, session_id, session_url, created_at,
+                              updated_at, version)
+          VALUES ('$ORDER_ID', 29900, 'NOK', 'bench-redirect', 'PENDING', 'T11223674.bench',
+                  'https://checkout.example/v1/view/bench', now(), now(), 1)"
+}
+
+# ---------------------------------------------------------------- stub provider and service
+start_stub() {
+  mkdir -p "$WORK/nginx-tmp"
+  sed -e "s|@WORK@|$WORK|g" -e "s|@STUB_PORT@|$STUB_PORT|g" -e "s|@ORDER_ID@|$ORDER_ID|g" \
+    "$BENCH/stub/nginx.conf.template" > "$WORK/nginx.conf"
+  fast_sessions
+  nginx -c "$WORK/nginx.conf" -p "$WORK" > "$WORK/nginx.log" 2>&1 &
+  NGINX_PID=$!
+  wait_for "stub" "curl -fs -o /dev/null -X POST http://127.0.0.1:$STUB_PORT/v1/sessions-profile" 100
+}
+
+fast_sessions() {
+  echo "return 200 '{\"id\":\"T11223674.bench\",\"url\":\"https://checkout.example/v1/view/bench\"}';" \
+    > "$WORK/sessions.conf"
+}
+
+reload_stub() {
+  kill -HUP "$NGINX_PID"
+  sleep 1
+}
+
+# The service's settings; `env` execs java, so $! is the service itself.
+SERVICE_ENV=(DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:5432/$DB" DATASOURCES_DEFAULT_USERNAME=postgres
+  PAYMENTS_PROVIDER=dintero DINTERO_ACCOUNT_ID=T11223674 DINTERO_CLIENT_ID=bench DINTERO_CLIENT_SECRET=bench
+  DINTERO_API_URL="http://127.0.0.1:$STUB_PORT" DINTERO_CHECKOUT_URL="http://127.0.0.1:$STUB_PORT"
+  ORDERPAY_API_KEYS="$API_KEY" ORDERPAY_RECONCILE_ENABLED=false MICRONAUT_SERVER_PORT="$SERVICE_PORT")
+
+# start_service LABEL: starts the jar and records the time from launch to the first successful request.
+start_service() {
+  local label=$1 jfr=() t0 t1
+  if [ -n "${BENCH_JFR:-}" ] && [ "$label" = first ]; then
+    jfr=("-XX:StartFlightRecording=filename=$OUT/$STEM.jfr,settings=profile,dumponexit=true")
+  fi
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
+  t0=$(date +%s%N)
+  env "${SERVICE_ENV[@]}" java -XX:+PrintCommandLineFlags ${BENCH_JAVA_OPTS:-} "${jfr[@]}" -jar "$JAR" \
+    >> "$WORK/service.log" 2>&1 &
+  SERVICE_PID=$!
+  wait_for "service" "curl -fs -o /dev/null -H 'Authorization: Bearer $API_KEY' '$BASE/orders?limit=1'" 1200 \
+    "$SERVICE_PID"
+  t1=$(date +%s%N)
+  echo "$label $(( (t1 - t0) / 1000000 ))" >> "$WORK/starts"
+  log "service up ($label start): $(( (t1 - t0) / 1000000 )) ms to the first successful request"
+}
+
+# wait_for WHAT COMMAND TRIES [PID]: polls every 50 ms, at most TRIES times, while PID (if given) is alive.
+wait_for() {
+  local what=$1 command=$2 tries=$3 pid=${4:-}
+  for _ in $(seq 1 "$tries"); do
+    if eval "$command"; then return 0; fi
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then echo "$what exited" >&2; exit 1; fi
+    sleep 0.05
+  done
+  echo "$what did not answer in time" >&2
+  exit 1
+}
+
+rss_mib() { echo $(( $(ps -o rss= -p "$SERVICE_PID") / 1024 )); }
+
+# ---------------------------------------------------------------- scenarios
+# run_wrk NAME URL [VAR=VALUE...]: warm-up, then the measured run; one row of $TSV.
+run_wrk() {
+  local name=$1 url=$2 file; shift 2
+  file="$WORK/$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '_').out"
+  log "scenario: $name (warm-up ${WARMUP}s, measured ${DURATION}s)"
+  env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/scenario.lua" "$url" \
+    > "$WORK/warmup.out"
+  env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/wrk/scenario.lua" "$url" \
+    > "$file"
+  record "$name" "$file"
+}
+
+# record NAME WRK_OUTPUT: the BENCH_RESULT line as a row: name rps p50 p75 p90 p99 p999 max non2xx socket rss.
+record() {
+  local line
+  line=$(grep '^BENCH_RESULT' "$2") || { echo "no result from wrk for $1" >&2; cat "$2" >&2; exit 1; }
+  echo "$line" | awk -v name="$1" -v rss="$(rss_mib)" '{
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", name, v["rps"], v["p50"], v["p75"], v["p90"], v["p99"],
+      v["p999"], v["max"], v["non2xx"], v["socket"], rss }' >> "$TSV"
+  log "  $(tail -n 1 "$TSV" | awk -F'\t' '{printf "%s req/s, p50 %s ms, p99 %s ms, errors %d, RSS %s MiB", $2, $3, $6, $9 + $10, $11}')"
+}
+
+pgbench_baseline() {
+  log "baseline: pgbench insert+update, $CONNECTIONS clients, ${DURATION}s"
+  mkdir -p "$WORK/pgbench"
+  (cd "$WORK/pgbench" && pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$CONNECTIONS" -j "$THREADS" \
+    -T "$WARMUP" -f "$BENCH/pgbench-create.sql" "$DB" > warmup.out 2>&1)
+  (cd "$WORK/pgbench" && pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$CONNECTIONS" -j "$THREADS" \
+    -T "$DURATION" -l -f "$BENCH/pgbench-create.sql" "$DB" > run.out 2>&1) \
+    || { cat "$WORK/pgbench/run.out" >&2; exit 1; }
+  local tps failed
+  tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$WORK/pgbench/run.out")
+  failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench/run.out")
+  # Per-transaction log: the third field is the latency in microseconds.
+  cat "$WORK"/pgbench/pgbench_log.* | awk '{print $3 / 1000}' | sort -n > "$WORK/pgbench/latencies"
+  awk -v tps="$tps" -v failed="${failed:-0}" -v rss="$(rss_mib)" '
+    { l[NR] = $1 }
+    function p(q) { i = int(NR * q / 100); if (i < 1) i = 1; return l[i] }
+    END { printf "pgbench insert+update (baseline)\t%.1f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t0\t%s\n",
+            tps, p(50), p(75), p(90), p(99), p(99.9), l[NR], failed, rss }' "$WORK/pgbench/latencies" >> "$TSV"
+  log "  $tps transactions/s"
+}
+
+slow_provider() {
+  local size=$1 name="GET /orders during 5 s session creates ($size orders)"
+  log "scenario: $name"
+  java -Xmx128m -jar "$WIREMOCK_JAR" --port "$WIREMOCK_PORT" --bind-address 127.0.0.1 --root-dir "$BENCH/stub/wiremock" \
+    --no-request-journal --container-threads 64 --async-response-enabled true --disable-banner \
+    > "$WORK/wiremock.log" 2>&1 &
+  WIREMOCK_PID=$!
+  wait_for "WireMock" "curl -fs -o /dev/null http://127.0.0.1:$WIREMOCK_PORT/__admin/health" 600 "$WIREMOCK_PID"
+  echo "proxy_pass http://127.0.0.1:$WIREMOCK_PORT; proxy_read_timeout 60s;" > "$WORK/sessions.conf"
+  reload_stub
+  local took
+  took=$(curl -fs -o /dev/null -w '%{time_total}' -X POST "http://127.0.0.1:$STUB_PORT/v1/sessions-profile")
+  log "  the stub now answers session creates in ${took}s"
+
+  # Creates that each wait 5 s for the provider, on 16 connections of their own, for the whole measurement.
+  BENCH_METHOD=POST BENCH_AUTH="$API_KEY" BENCH_BODY='{"amount":29900,"currency":"NOK","receipt":"bench-slow"}' \
+    wrk -t1 -c"$CONNECTIONS" -d"$((WARMUP + SLOW_DURATION + 2))s" --timeout 30s -s "$BENCH/wrk/scenario.lua" \
+    "$BASE/orders" > "$WORK/slow-post.out" &
+  SLOW_WRK_PID=$!
+  sleep "$WARMUP"
+  BENCH_AUTH="$API_KEY" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SLOW_DURATION}s" --timeout 10s \
+    -s "$BENCH/wrk/scenario.lua" "$BASE/orders?limit=50" > "$WORK/slow-get.out"
+  wait "$SLOW_WRK_PID"
+  SLOW_WRK_PID=""
+  record "$name" "$WORK/slow-get.out"
+  record "POST /orders during 5 s session creates (16 more connections)" "$WORK/slow-post.out"
+
+  fast_sessions
+  reload_stub
+  stop_pid "$WIREMOCK_PID"
+  WIREMOCK_PID=""
+}
+
+# ---------------------------------------------------------------- report
+write_report() {
+  local md="$OUT/$STEM.md" baseline
+  baseline=$(awk -F'\t' '$1 ~ /^pgbench/ {print $2}' "$TSV")
+  {
+    echo "# Benchmark $STEM ($MODE)"
+    echo
+    echo "Commit \`$COMMIT\`$DIRTY, $(date -u '+%Y-%m-%d %H:%M UTC'). Produced by \`bench/run.sh${SMOKE_ARG}\`;"
+    echo "$CONNECTIONS connections (wrk -t$THREADS), warm-up ${WARMUP} s, then ${DURATION} s measured per scenario."
+    echo "Ratio = req/s of the scenario / transactions per second of the pgbench insert+update baseline of this run."
+    echo "Errors = non-2xx answers + socket errors (connect, read, write, timeout)."
+    echo
+    echo "| Scenario | req/s | p50 ms | p99 ms | errors | ratio to pgbench | RSS after (MiB) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    awk -F'\t' -v base="$baseline" '{
+      printf "| %s | %.0f | %.2f | %.2f | %d | %.2f | %s |\n", $1, $2, $3, $6, $9 + $10, $2 / base, $11 }' "$TSV"
+    echo
+    echo "Start to first successful request (\`GET /orders?limit=1\`, from launching \`java\`):"
+    awk '{ printf "- %s start: %d ms\n", ($1 == "first" ? "fresh database (Flyway migrates)" : "migrated database, stored orders kept"), $2 }' "$WORK/starts"
+    echo "- peak RSS of the service (VmHWM): $PEAK_RSS MiB"
+    echo
+    echo "![Latency percentiles per scenario]($STEM-latency.png)"
+    echo
+    echo "![GET /orders latency against stored orders]($STEM-get-vs-size.png)"
+    echo
+    echo "## All percentiles (ms)"
+    echo
+    echo "| Scenario | p50 | p75 | p90 | p99 | p99.9 | max | non-2xx | socket errors |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    awk -F'\t' '{ printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d |\n", $1, $3, $4, $5, $6, $7, $8, $9, $10 }' "$TSV"
+    echo
+    echo "## Seeding (SQL, generate_series, then VACUUM ANALYZE)"
+    echo
+    cat "$WORK/seeding"
+    echo
+    echo "## Machine and settings"
+    echo
+    echo "- CPUs: $(nproc) ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1))"
+    echo "- memory: $(free -m | awk '/^Mem:/ {print $2}') MiB; kernel $(uname -r)"
+    echo "- load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine adds noise)"
+    echo "- $("${PSQL[@]}" -d postgres -Atc 'select version()' | cut -d, -f1); shared_buffers $("${PSQL[@]}" -d postgres -Atc 'show shared_buffers')"
+    echo "- $(java -version 2>&1 | head -n 1); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); nginx $(nginx -v 2>&1 | cut -d/ -f2)"
+    echo "- JVM flags: \`$(grep -m 1 -- '-XX:' "$WORK/service.log" || true)\`"
+    echo "- BENCH_JAVA_OPTS: \`${BENCH_JAVA_OPTS:-}\`"
+    echo "- service settings from the environment beyond the harness's own: \`$(env | grep -E '^(DATASOURCES|MICRONAUT|ORDERPAY|JAVA_TOOL)_' | grep -vE '^(DATASOURCES_DEFAULT_(URL|USERNAME)|MICRONAUT_SERVER_PORT|ORDERPAY_API_KEYS|ORDERPAY_RECONCILE_ENABLED)=' | tr '\n' ' ')\`"
+    [ -n "${BENCH_JFR:-}" ] && echo "- Flight Recording: \`$STEM.jfr\` (not committed)"
+  } > "$md"
+  plot
+  log "report: $md"
+}
+
+plot() {
+  awk -F'\t' '{ printf "%s\t%s\t%s\t%s\t%s\n", $1, $3, $5, $6, $7 }' "$TSV" > "$WORK/percentiles.dat"
+  awk -F'\t' '$1 ~ /^GET \/orders \(page of 50\)/ { n = $1; sub(/.*, /, "", n); sub(/ stored.*/, "", n);
+    printf "%s\t%s\t%s\t%s\n", n, $3, $5, $6 }' "$TSV" > "$WORK/sizes.dat"
+  gnuplot <<GNUPLOT
+set terminal pngcairo size 1200,700 font ",10" noenhanced
+set output "$OUT/$STEM-latency.png"
+set title "Latency percentiles per scenario ($STEM, $MODE)"
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set logscale y
+set ylabel "ms (log scale)"
+set xtics rotate by 30 right
+set bmargin 12
+set rmargin 4
+set lmargin 14
+set key top left
+set datafile separator "\t"
+plot "$WORK/percentiles.dat" using 2:xtic(1) title "p50", '' using 3 title "p90", '' using 4 title "p99", \
+     '' using 5 title "p99.9"
+
+set output "$OUT/$STEM-get-vs-size.png"
+set terminal pngcairo size 900,550 font ",10" noenhanced
+set title "GET /orders (page of 50) against stored orders ($STEM, $MODE)"
+set style data linespoints
+set logscale x
+unset logscale y
+set yrange [0:*]
+set xlabel "stored orders"
+set ylabel "ms"
+set xtics norotate
+set bmargin 4
+set rmargin 4
+plot "$WORK/sizes.dat" using 1:2 title "p50", '' using 1:3 title "p90", '' using 1:4 title "p99"
+GNUPLOT
+}
+
+# ---------------------------------------------------------------- the run
+ensure_tools
+ensure_jar
+ensure_ports_free
+mkdir -p "$OUT"
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD)
+DIRTY=$(git -C "$ROOT" diff --quiet HEAD -- . ':!bench' ':!docs' 2>/dev/null || echo " (with uncommitted changes)")
+STEM="$(date +%Y-%m-%d)-$COMMIT"
+for n in 2 3 4 5 6 7 8 9; do [ -e "$OUT/$STEM.md" ] || break; STEM="$(date +%Y-%m-%d)-$COMMIT-$n"; done
+SMOKE_ARG=$([ "$MODE" = smoke ] && echo " --smoke" || true)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+log "mode $MODE; work files in $WORK"
+fresh_database
+start_stub
+start_service first
+: > "$WORK/seeding"
+seed_redirect_order
+
+pgbench_baseline
+run_wrk "POST /orders" "$BASE/orders" BENCH_METHOD=POST BENCH_AUTH="$API_KEY" \
+  BENCH_BODY='{"amount":29900,"currency":"NOK","receipt":"bench"}'
+run_wrk "GET /orders/{id}" "$BASE/orders/$ORDER_ID" BENCH_AUTH="$API_KEY"
+run_wrk "GET /orders/{id}/redirect (verified transaction)" \
+  "$BASE/orders/$ORDER_ID/redirect?transaction_id=T11223674.benchtx&merchant_reference=$ORDER_ID"
+# The redirect must have been verified, not merely answered: the order now follows the stub's transaction.
+[ "$(sql -Atc "SELECT status FROM orders WHERE id = '$ORDER_ID'")" = AUTHORIZED ] \
+  || { echo "the redirect did not authorize the seeded order" >&2; exit 1; }
+
+sql -c "TRUNCATE orders, order_status_history, idempotency_keys"
+seeded=0
+for size in $SIZES; do
+  t0=$(date +%s)
+  seed_orders $((seeded + 1)) "$size"
+  echo "- $seeded → $size orders: $(( $(date +%s) - t0 )) s" >> "$WORK/seeding"
+  seeded=$size
+  run_wrk "GET /orders (page of 50), $size stored orders" "$BASE/orders?limit=50" BENCH_AUTH="$API_KEY"
+done
+slow_provider "$seeded"
+
+PEAK_RSS=$(( $(awk '/^VmHWM/ {print $2}' "/proc/$SERVICE_PID/status") / 1024 ))
+stop_pid "$SERVICE_PID"
+start_service again
+stop_pid "$SERVICE_PID"
+SERVICE_PID=""
+write_report
