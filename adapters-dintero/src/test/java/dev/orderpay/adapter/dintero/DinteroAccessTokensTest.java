@@ -5,12 +5,14 @@ import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.PaymentSession;
+import dev.orderpay.domain.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DinteroAccessTokensTest {
 
+    private static final Instant NOW = Instant.parse("2026-03-08T12:00:00Z");
     private static final String FIRST_TOKEN = "eyJ.first-token.sig";
     private static final String SECOND_TOKEN = "eyJ.second-token.sig";
 
@@ -75,7 +78,7 @@ class DinteroAccessTokensTest {
 
     @Test
     void given_a_token_before_half_its_lifetime_when_opening_a_checkout_then_it_is_reused() {
-        MovableClock clock = new MovableClock();
+        TestClock clock = TestClock.standingAt(NOW);
         givenTwoTokensInTurn(14_400);
         dintero.givenSessionCreated("T11223344.session");
         DinteroPaymentGateway gateway = dintero.newGateway(clock);
@@ -91,7 +94,7 @@ class DinteroAccessTokensTest {
 
     @Test
     void given_a_token_past_half_its_lifetime_when_opening_a_checkout_then_a_new_token_is_fetched_and_used() {
-        MovableClock clock = new MovableClock();
+        TestClock clock = TestClock.standingAt(NOW);
         givenTwoTokensInTurn(14_400);
         dintero.givenSessionCreated("T11223344.session");
         DinteroPaymentGateway gateway = dintero.newGateway(clock);

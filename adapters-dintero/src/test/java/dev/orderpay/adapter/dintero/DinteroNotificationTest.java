@@ -7,6 +7,7 @@ import dev.orderpay.application.port.out.InboundNotification;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.UnauthenticNotificationException;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.TestClock;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DinteroNotificationTest {
 
+    private static final Instant NOW = Instant.parse("2026-03-08T12:00:00Z");
     private static final String SECRET = "callback-s3cret";
     private static final String HOST = "shop.example.test";
     private static final String PATH = "/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10/callback";
@@ -140,7 +142,7 @@ class DinteroNotificationTest {
 
     @Test
     void given_a_signature_exactly_five_minutes_old_when_authenticated_then_it_is_still_accepted() {
-        MovableClock clock = new MovableClock();
+        TestClock clock = TestClock.standingAt(NOW);
         clock.advance(Duration.ofMinutes(5));
 
         assertThat(signed.newGateway(clock).authenticateNotification(paidCallbackSignedWith(PAID_SIGNATURE))
@@ -149,7 +151,7 @@ class DinteroNotificationTest {
 
     @Test
     void given_a_signature_more_than_five_minutes_old_when_authenticated_then_it_is_refused() {
-        MovableClock clock = new MovableClock();
+        TestClock clock = TestClock.standingAt(NOW);
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
 
         assertRefused(signed.newGateway(clock), paidCallbackSignedWith(PAID_SIGNATURE), "minutes");
@@ -157,7 +159,7 @@ class DinteroNotificationTest {
 
     @Test
     void given_a_signature_dated_more_than_five_minutes_ahead_when_authenticated_then_it_is_refused() {
-        MovableClock clock = new MovableClock();
+        TestClock clock = TestClock.standingAt(NOW);
         clock.advance(Duration.ofMinutes(-6));
 
         assertRefused(signed.newGateway(clock), paidCallbackSignedWith(PAID_SIGNATURE), "minutes");
@@ -256,7 +258,7 @@ class DinteroNotificationTest {
     }
 
     private static DinteroPaymentGateway signedGateway() {
-        return signed.newGateway(new MovableClock());
+        return signed.newGateway(TestClock.standingAt(NOW));
     }
 
     private static InboundNotification paidCallbackSignedWith(String signature) {

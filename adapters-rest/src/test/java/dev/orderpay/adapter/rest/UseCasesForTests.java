@@ -13,11 +13,13 @@ import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.application.service.OrderQueryService;
 import dev.orderpay.application.service.PaymentOperationsService;
+import dev.orderpay.domain.TestClock;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /** The real use cases over in-memory ports, wired as bootstrap wires them over PostgreSQL and Dintero. */
 @Factory
@@ -42,9 +44,12 @@ class UseCasesForTests {
         return new InMemoryDeliveryLog();
     }
 
+    // Each reading moves on by a little over a second, so orders created one after the other are ordered by time,
+    // with sub-millisecond digits that a cursor must keep.
     @Singleton
     Clock clock() {
-        return new TickingClock();
+        return TestClock.tickingFrom(Instant.parse("2026-03-08T13:24:40.818000Z"),
+                Duration.ofSeconds(1).plusNanos(123_456));
     }
 
     @Singleton

@@ -2,15 +2,12 @@ package dev.orderpay.application.service;
 
 import dev.orderpay.domain.TestOrders;
 import dev.orderpay.application.port.in.ConfirmPaymentCommand;
-import dev.orderpay.application.port.in.CurrencyTotals;
-import dev.orderpay.application.port.in.OrderCursor;
-import dev.orderpay.application.port.in.OrderFilter;
-import dev.orderpay.application.port.in.TotalsQuery;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.PaymentConfirmation;
 import dev.orderpay.application.port.in.PaymentConfirmation.Verdict;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.FakePaymentGateway;
+import dev.orderpay.application.port.out.ForwardingOrderRepository;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
@@ -31,7 +28,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import static dev.orderpay.application.service.CheckoutsAtTheFake.withCheckoutOpened;
@@ -416,15 +412,14 @@ class ConfirmPaymentServiceTest {
      * Lets another copy of the order, changed by {@code otherChange}, be saved just before each of the first
      * {@code races} updates: what a second confirmation running at the same moment would do.
      */
-    private static final class AnotherCopySavesFirst implements OrderRepository {
+    private static final class AnotherCopySavesFirst extends ForwardingOrderRepository {
 
-        private final OrderRepository delegate;
         private final int races;
         private final Consumer<Order> otherChange;
         private int racesRun;
 
         AnotherCopySavesFirst(OrderRepository delegate, int races, Consumer<Order> otherChange) {
-            this.delegate = delegate;
+            super(delegate);
             this.races = races;
             this.otherChange = otherChange;
         }
@@ -442,36 +437,6 @@ class ConfirmPaymentServiceTest {
 
         int racesRun() {
             return racesRun;
-        }
-
-        @Override
-        public void add(Order order) {
-            delegate.add(order);
-        }
-
-        @Override
-        public Optional<Order> findById(OrderId id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public List<Order> findNewestFirst(OrderFilter filter, Optional<OrderCursor> after, int limit) {
-            return delegate.findNewestFirst(filter, after, limit);
-        }
-
-        @Override
-        public List<CurrencyTotals> totals(TotalsQuery query) {
-            return delegate.totals(query);
-        }
-
-        @Override
-        public List<StatusChange> history(OrderId id) {
-            return delegate.history(id);
-        }
-
-        @Override
-        public List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit) {
-            return delegate.claimUnsettled(createdBefore, now, claimedUntil, limit);
         }
     }
 }

@@ -21,6 +21,7 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.StatusChange;
+import dev.orderpay.domain.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -62,7 +63,7 @@ class CreateOrderServiceTest {
 
     private static final Duration KEY_LIFETIME = Duration.ofHours(24);
 
-    private final SettableClock clock = new SettableClock(NOW);
+    private final TestClock clock = TestClock.standingAt(NOW);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
     // The clock stands still, so a repeated request waits for the first however long it takes.

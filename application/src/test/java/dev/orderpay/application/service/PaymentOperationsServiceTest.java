@@ -2,17 +2,14 @@ package dev.orderpay.application.service;
 
 import dev.orderpay.application.port.in.CaptureCommand;
 import dev.orderpay.application.port.in.ConfirmPaymentCommand;
-import dev.orderpay.application.port.in.CurrencyTotals;
 import dev.orderpay.application.port.in.NotificationCommand;
 import dev.orderpay.application.port.in.NotificationOutcome;
-import dev.orderpay.application.port.in.OrderCursor;
-import dev.orderpay.application.port.in.OrderFilter;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.PaymentOperationResult;
 import dev.orderpay.application.port.in.RefundCommand;
-import dev.orderpay.application.port.in.TotalsQuery;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.FakePaymentGateway;
+import dev.orderpay.application.port.out.ForwardingOrderRepository;
 import dev.orderpay.application.port.out.InMemoryDeliveryLog;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.InboundNotification;
@@ -27,6 +24,7 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.StatusChange;
+import dev.orderpay.domain.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,7 +63,7 @@ class PaymentOperationsServiceTest {
     private static final Instant NOW = Instant.parse("2026-03-08T14:00:00Z");
     private static final Duration SETTLE_AFTER = Duration.ofMinutes(15);
 
-    private final SettableClock clock = new SettableClock(NOW);
+    private final TestClock clock = TestClock.standingAt(NOW);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
     private final PaymentOperationsService service = new PaymentOperationsService(orders, gateway, clock);
@@ -435,13 +433,12 @@ class PaymentOperationsServiceTest {
     }
 
     /** Holds the first two loads until both have happened, so two requests work on the same version. */
-    private static final class BothLoadBeforeEitherSaves implements OrderRepository {
+    private static final class BothLoadBeforeEitherSaves extends ForwardingOrderRepository {
 
-        private final OrderRepository delegate;
         private final CountDownLatch loads = new CountDownLatch(2);
 
         BothLoadBeforeEitherSaves(OrderRepository delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         boolean bothLoaded() {
@@ -458,36 +455,6 @@ class PaymentOperationsServiceTest {
                 Thread.currentThread().interrupt();
             }
             return loaded;
-        }
-
-        @Override
-        public void add(Order order) {
-            delegate.add(order);
-        }
-
-        @Override
-        public Order update(Order order) {
-            return delegate.update(order);
-        }
-
-        @Override
-        public List<Order> findNewestFirst(OrderFilter filter, Optional<OrderCursor> after, int limit) {
-            return delegate.findNewestFirst(filter, after, limit);
-        }
-
-        @Override
-        public List<CurrencyTotals> totals(TotalsQuery query) {
-            return delegate.totals(query);
-        }
-
-        @Override
-        public List<StatusChange> history(OrderId id) {
-            return delegate.history(id);
-        }
-
-        @Override
-        public List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit) {
-            return delegate.claimUnsettled(createdBefore, now, claimedUntil, limit);
         }
     }
 }

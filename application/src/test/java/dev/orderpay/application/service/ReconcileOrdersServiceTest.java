@@ -14,6 +14,7 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.StatusChange;
+import dev.orderpay.domain.TestClock;
 import dev.orderpay.domain.TestOrders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +49,7 @@ class ReconcileOrdersServiceTest {
     private static final Instant STILL_OPEN = NOW.plus(Duration.ofHours(1));
     private static final Instant LAPSED = NOW.minusSeconds(1);
 
-    private final SettableClock clock = new SettableClock(NOW);
+    private final TestClock clock = TestClock.standingAt(NOW);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
     private final ReconcileOrdersService service = serviceWithBatchesOf(10);

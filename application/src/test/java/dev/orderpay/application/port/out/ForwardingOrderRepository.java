@@ -1,0 +1,61 @@
+package dev.orderpay.application.port.out;
+
+import dev.orderpay.application.port.in.CurrencyTotals;
+import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.TotalsQuery;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.StatusChange;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Passes every call on to another repository; a test extends it and overrides only the call it needs to
+ * interfere with, such as holding loads or slipping in a competing save.
+ */
+public abstract class ForwardingOrderRepository implements OrderRepository {
+
+    protected final OrderRepository delegate;
+
+    protected ForwardingOrderRepository(OrderRepository delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void add(Order order) {
+        delegate.add(order);
+    }
+
+    @Override
+    public Order update(Order order) {
+        return delegate.update(order);
+    }
+
+    @Override
+    public Optional<Order> findById(OrderId id) {
+        return delegate.findById(id);
+    }
+
+    @Override
+    public List<Order> findNewestFirst(OrderFilter filter, Optional<OrderCursor> after, int limit) {
+        return delegate.findNewestFirst(filter, after, limit);
+    }
+
+    @Override
+    public List<CurrencyTotals> totals(TotalsQuery query) {
+        return delegate.totals(query);
+    }
+
+    @Override
+    public List<StatusChange> history(OrderId id) {
+        return delegate.history(id);
+    }
+
+    @Override
+    public List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit) {
+        return delegate.claimUnsettled(createdBefore, now, claimedUntil, limit);
+    }
+}
