@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Orders in PostgreSQL. Every method is one short transaction of its own (or joins the caller's), and none of
- * them talks to anything but the database, so no lock is ever held while a provider is being called.
+ * Orders in PostgreSQL. Every write is one short transaction of its own (or joins the caller's), and no method
+ * talks to anything but the database, so no lock is ever held while a provider is being called. A read that is a
+ * single statement runs without a transaction of its own: it sees one snapshot anyway, and the BEGIN and COMMIT
+ * round trips a read-only transaction adds were a measurable share of a read's cost (docs/benchmarks.md).
  */
 @Singleton
 @Transactional
@@ -57,13 +59,13 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    @ReadOnly
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Order> findById(OrderId id) {
         return rows.findById(id.value()).map(OrderRowMapper::toOrder);
     }
 
     @Override
-    @ReadOnly
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Order> findNewestFirst(OrderFilter filter, Optional<OrderCursor> after, int limit) {
         return rows.findAll(OrderCriteria.newestFirst(filter, after, limit)).stream()
                 .map(OrderRowMapper::toOrder)
@@ -85,7 +87,7 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    @ReadOnly
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<StatusChange> history(OrderId id) {
         return history.findByOrderIdOrderById(id.value()).stream().map(StatusChangeRowMapper::toChange).toList();
     }
