@@ -414,6 +414,7 @@ write_report() {
     echo "- $(java -version 2>&1 | head -n 1); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); nginx $(nginx -v 2>&1 | cut -d/ -f2)"
     echo "- JVM flags: \`$(grep -m 1 -- '-XX:' "$WORK/service.log" || true)\`"
     echo "- BENCH_JAVA_OPTS: \`${BENCH_JAVA_OPTS:-}\`"
+    echo "- MALLOC_ARENA_MAX for the service: \`${MALLOC_ARENA_MAX:-2}\`"
     echo "- service settings from the environment beyond the harness's own: \`$(env | grep -E '^(DATASOURCES|MICRONAUT|ORDERPAY|JAVA_TOOL)_' | grep -vE '^(DATASOURCES_DEFAULT_(URL|USERNAME)|MICRONAUT_SERVER_PORT|ORDERPAY_API_KEYS|ORDERPAY_RECONCILE_ENABLED)=' | tr '\n' ' ')\`"
     [ -n "${BENCH_JFR:-}" ] && echo "- Flight Recording: \`$STEM.jfr\` (not committed)"
   } > "$md"
