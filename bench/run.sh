@@ -5,16 +5,19 @@
 #
 # Tunables from the environment: BENCH_JAVA_OPTS (JVM flags for the service), BENCH_JFR=1 (a Flight Recording of
 # the whole run next to the results), BENCH_OUT (results folder), BENCH_DURATION / BENCH_WARMUP (seconds),
-# BENCH_SIZES (stored orders for GET /orders), BENCH_SERVICE_PORT / BENCH_STUB_PORT / BENCH_WIREMOCK_PORT.
+# BENCH_REPEATS (measured runs per scenario; the report gives their median), BENCH_JIT_WARMUP (seconds of traffic
+# before the first measurement), BENCH_SIZES (stored orders for GET /orders),
+# BENCH_SERVICE_PORT / BENCH_STUB_PORT / BENCH_WIREMOCK_PORT.
 # Everything else in the environment reaches the service, so Micronaut settings can be tried as variables,
 # e.g. DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE=20.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH="$ROOT/bench"
-# The JVM flags docs/benchmarks.md recommends for the service (they cut peak RSS from 686 to 272 MiB at the same
-# throughput); set BENCH_JAVA_OPTS, even to nothing, to measure others.
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k}"
+# The JVM flags docs/benchmarks.md recommends for the service (a small fixed heap and the serial collector: peak RSS
+# fell from 686 MiB with the JVM's defaults at the same throughput); set BENCH_JAVA_OPTS, even to nothing, to
+# measure others.
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx96m -XX:ReservedCodeCacheSize=64m -Xss512k}"
 MODE=full
 case "${1:-}" in
   --smoke) MODE=smoke ;;
@@ -24,10 +27,13 @@ esac
 
 if [ "$MODE" = smoke ]; then
   DURATION=${BENCH_DURATION:-3}; WARMUP=${BENCH_WARMUP:-1}; SIZES=${BENCH_SIZES:-"1000 10000 50000"}
+  REPEATS=${BENCH_REPEATS:-1}; JIT_WARMUP=${BENCH_JIT_WARMUP:-4}
   SLOW_DURATION=${BENCH_DURATION:-6}
   OUT=${BENCH_OUT:-"$BENCH/results/smoke"}
 else
   DURATION=${BENCH_DURATION:-30}; WARMUP=${BENCH_WARMUP:-10}; SIZES=${BENCH_SIZES:-"1000 100000 1000000"}
+  # On 2 cores the JIT needs about 80 s of traffic before a create reaches its steady rate (docs/benchmarks.md).
+  REPEATS=${BENCH_REPEATS:-3}; JIT_WARMUP=${BENCH_JIT_WARMUP:-80}
   SLOW_DURATION=$DURATION
   OUT=${BENCH_OUT:-"$BENCH/results"}
 fi
@@ -46,16 +52,17 @@ ORDER_ID=b0000000-0000-4000-8000-000000000001
 BASE="http://127.0.0.1:$SERVICE_PORT"
 
 WORK=$(mktemp -d /tmp/orderpay-bench.XXXXXX)
-TSV="$WORK/results.tsv"
+RAW="$WORK/runs.tsv"    # one row per measured run
+TSV="$WORK/results.tsv" # one row per scenario: the medians of its runs
 SERVICE_PID="" NGINX_PID="" WIREMOCK_PID="" SLOW_WRK_PID=""
 
 log() { printf '%s  %s\n' "$(date +%T)" "$*" >&2; }
 
-stop_pid() { # stop_pid PID: TERM, then KILL after 10 s; only ever a process this script started
-  local pid=$1
+stop_pid() { # stop_pid PID [SECONDS]: TERM, then KILL after 10 s (or SECONDS); only ever a process this script started
+  local pid=$1 grace=${2:-10}
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
   kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  for _ in $(seq 1 $((grace * 10))); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
 }
 
@@ -183,17 +190,20 @@ reload_stub() {
 SERVICE_ENV=(DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:5432/$DB" DATASOURCES_DEFAULT_USERNAME=postgres
   PAYMENTS_PROVIDER=dintero DINTERO_ACCOUNT_ID=T11223674 DINTERO_CLIENT_ID=bench DINTERO_CLIENT_SECRET=bench
   DINTERO_API_URL="http://127.0.0.1:$STUB_PORT" DINTERO_CHECKOUT_URL="http://127.0.0.1:$STUB_PORT"
-  ORDERPAY_API_KEYS="$API_KEY" ORDERPAY_RECONCILE_ENABLED=false MICRONAUT_SERVER_PORT="$SERVICE_PORT")
+  ORDERPAY_API_KEYS="$API_KEY" ORDERPAY_RECONCILE_ENABLED=false MICRONAUT_SERVER_PORT="$SERVICE_PORT"
+  # glibc gives each thread that allocates its own malloc arena; two are plenty for a JVM and keep RSS down.
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}")
 
-# start_service LABEL: starts the jar and records the time from launch to the first successful request.
+# start_service LABEL [JVM FLAG...]: starts the jar and records the time from launch to the first successful request.
 start_service() {
   local label=$1 jfr=() t0 t1
+  shift
   if [ -n "${BENCH_JFR:-}" ] && [ "$label" = first ]; then
     jfr=("-XX:StartFlightRecording=filename=$OUT/$STEM.jfr,settings=profile,dumponexit=true")
   fi
   # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
   t0=$(date +%s%N)
-  env "${SERVICE_ENV[@]}" java -XX:+PrintCommandLineFlags ${BENCH_JAVA_OPTS:-} "${jfr[@]}" -jar "$JAR" \
+  env "${SERVICE_ENV[@]}" java -XX:+PrintCommandLineFlags ${BENCH_JAVA_OPTS:-} "$@" "${jfr[@]}" -jar "$JAR" \
     >> "$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   wait_for "service" "curl -fs -o /dev/null -H 'Authorization: Bearer $API_KEY' '$BASE/orders?limit=1'" 1200 \
@@ -218,48 +228,89 @@ wait_for() {
 rss_mib() { echo $(( $(ps -o rss= -p "$SERVICE_PID") / 1024 )); }
 
 # ---------------------------------------------------------------- scenarios
-# run_wrk NAME URL [VAR=VALUE...]: warm-up, then the measured run; one row of $TSV.
+# run_wrk NAME URL [VAR=VALUE...]: warm-up, then $REPEATS measured runs; one row of $TSV with their medians.
 run_wrk() {
-  local name=$1 url=$2 file; shift 2
-  file="$WORK/$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '_').out"
-  log "scenario: $name (warm-up ${WARMUP}s, measured ${DURATION}s)"
+  local name=$1 url=$2 file run; shift 2
+  file="$WORK/$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '_')"
+  log "scenario: $name (warm-up ${WARMUP}s, then $REPEATS × ${DURATION}s measured)"
   env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/scenario.lua" "$url" \
     > "$WORK/warmup.out"
-  env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/wrk/scenario.lua" "$url" \
-    > "$file"
-  record "$name" "$file"
+  for run in $(seq 1 "$REPEATS"); do
+    env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/wrk/scenario.lua" "$url" \
+      > "$file.$run.out"
+    record "$name" "$file.$run.out"
+  done
+  summarize "$name"
 }
 
-# record NAME WRK_OUTPUT: the BENCH_RESULT line as a row: name rps p50 p75 p90 p99 p999 max non2xx socket rss.
+# record NAME WRK_OUTPUT: the BENCH_RESULT line as a row of $RAW: name rps p50 p75 p90 p99 p999 max non2xx socket rss.
 record() {
   local line
   line=$(grep '^BENCH_RESULT' "$2") || { echo "no result from wrk for $1" >&2; cat "$2" >&2; exit 1; }
   echo "$line" | awk -v name="$1" -v rss="$(rss_mib)" '{
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
     printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", name, v["rps"], v["p50"], v["p75"], v["p90"], v["p99"],
-      v["p999"], v["max"], v["non2xx"], v["socket"], rss }' >> "$TSV"
-  log "  $(tail -n 1 "$TSV" | awk -F'\t' '{printf "%s req/s, p50 %s ms, p99 %s ms, errors %d, RSS %s MiB", $2, $3, $6, $9 + $10, $11}')"
+      v["p999"], v["max"], v["non2xx"], v["socket"], rss }' >> "$RAW"
+  log "  $(tail -n 1 "$RAW" | awk -F'\t' '{printf "%s req/s, p50 %s ms, p99 %s ms, errors %d, RSS %s MiB", $2, $3, $6, $9 + $10, $11}')"
+}
+
+# summarize NAME: the runs of NAME in $RAW as one row of $TSV. Each of req/s and the percentiles is the median of
+# its runs; errors are summed over the runs; RSS is the last run's. Then the lowest and highest req/s and p99, and
+# the number of runs.
+summarize() {
+  awk -F'\t' -v name="$1" '
+    function median(c,   i, j, x, a) {
+      for (i = 1; i <= n; i++) a[i] = v[c, i] + 0
+      for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
+      return a[int((n + 1) / 2)]
+    }
+    function least(c,   i, m) { m = v[c, 1] + 0; for (i = 2; i <= n; i++) if (v[c, i] + 0 < m) m = v[c, i] + 0; return m }
+    function most(c,   i, m) { m = v[c, 1] + 0; for (i = 2; i <= n; i++) if (v[c, i] + 0 > m) m = v[c, i] + 0; return m }
+    $1 == name { n++; for (c = 2; c <= 11; c++) v[c, n] = $c; errors += $9; socket += $10 }
+    END {
+      printf "%s", name
+      for (c = 2; c <= 8; c++) printf "\t%s", median(c)
+      printf "\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%d\n", errors, socket, v[11, n], least(2), most(2), least(6), most(6), n
+    }' "$RAW" >> "$TSV"
+}
+
+# warm_up_service: traffic on the four request kinds the scenarios measure, thrown away. A fresh JVM on 2 cores
+# compiles its hot paths for over a minute; without this the first scenarios would measure the compiler.
+warm_up_service() {
+  local slice=$(( (JIT_WARMUP + 3) / 4 ))
+  log "warming the service up: ${JIT_WARMUP}s across creates, reads, verified returns and lists (not measured)"
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"${slice}s" --timeout 10s -s "$BENCH/wrk/scenario.lua")
+  BENCH_METHOD=POST BENCH_AUTH="$API_KEY" BENCH_BODY='{"amount":29900,"currency":"NOK","receipt":"warm-up"}' \
+    wrk "${args[@]}" "$BASE/orders" > /dev/null
+  BENCH_AUTH="$API_KEY" wrk "${args[@]}" "$BASE/orders/$ORDER_ID" > /dev/null
+  wrk "${args[@]}" "$BASE/orders/$ORDER_ID/redirect?transaction_id=T11223674.benchtx&merchant_reference=$ORDER_ID" \
+    > /dev/null
+  BENCH_AUTH="$API_KEY" wrk "${args[@]}" "$BASE/orders?limit=50" > /dev/null
 }
 
 pgbench_baseline() {
-  log "baseline: pgbench insert+update, $CONNECTIONS clients, ${DURATION}s"
+  local name="pgbench insert+update (baseline)" run dir tps failed
+  log "baseline: pgbench insert+update, $CONNECTIONS clients, warm-up ${WARMUP}s, then $REPEATS × ${DURATION}s"
   mkdir -p "$WORK/pgbench"
   (cd "$WORK/pgbench" && pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$CONNECTIONS" -j "$THREADS" \
     -T "$WARMUP" -f "$BENCH/pgbench-create.sql" "$DB" > warmup.out 2>&1)
-  (cd "$WORK/pgbench" && pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$CONNECTIONS" -j "$THREADS" \
-    -T "$DURATION" -l -f "$BENCH/pgbench-create.sql" "$DB" > run.out 2>&1) \
-    || { cat "$WORK/pgbench/run.out" >&2; exit 1; }
-  local tps failed
-  tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$WORK/pgbench/run.out")
-  failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench/run.out")
-  # Per-transaction log: the third field is the latency in microseconds.
-  cat "$WORK"/pgbench/pgbench_log.* | awk '{print $3 / 1000}' | sort -n > "$WORK/pgbench/latencies"
-  awk -v tps="$tps" -v failed="${failed:-0}" -v rss="$(rss_mib)" '
-    { l[NR] = $1 }
-    function p(q) { i = int(NR * q / 100); if (i < 1) i = 1; return l[i] }
-    END { printf "pgbench insert+update (baseline)\t%.1f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t0\t%s\n",
-            tps, p(50), p(75), p(90), p(99), p(99.9), l[NR], failed, rss }' "$WORK/pgbench/latencies" >> "$TSV"
-  log "  $tps transactions/s"
+  for run in $(seq 1 "$REPEATS"); do
+    dir="$WORK/pgbench/$run"
+    mkdir -p "$dir"
+    (cd "$dir" && pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$CONNECTIONS" -j "$THREADS" \
+      -T "$DURATION" -l -f "$BENCH/pgbench-create.sql" "$DB" > run.out 2>&1) || { cat "$dir/run.out" >&2; exit 1; }
+    tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$dir/run.out")
+    failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$dir/run.out")
+    # Per-transaction log: the third field is the latency in microseconds.
+    cat "$dir"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n > "$dir/latencies"
+    awk -v name="$name" -v tps="$tps" -v failed="${failed:-0}" -v rss="$(rss_mib)" '
+      { l[NR] = $1 }
+      function p(q) { i = int(NR * q / 100); if (i < 1) i = 1; return l[i] }
+      END { printf "%s\t%.1f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t0\t%s\n",
+              name, tps, p(50), p(75), p(90), p(99), p(99.9), l[NR], failed, rss }' "$dir/latencies" >> "$RAW"
+    log "  $tps transactions/s"
+  done
+  summarize "$name"
 }
 
 slow_provider() {
@@ -277,17 +328,22 @@ slow_provider() {
   log "  the stub now answers session creates in ${took}s"
 
   # Creates that each wait 5 s for the provider, on 16 connections of their own, for the whole measurement.
+  local run post_name="POST /orders during 5 s session creates (16 more connections)"
   BENCH_METHOD=POST BENCH_AUTH="$API_KEY" BENCH_BODY='{"amount":29900,"currency":"NOK","receipt":"bench-slow"}' \
-    wrk -t1 -c"$CONNECTIONS" -d"$((WARMUP + SLOW_DURATION + 2))s" --timeout 30s -s "$BENCH/wrk/scenario.lua" \
-    "$BASE/orders" > "$WORK/slow-post.out" &
+    wrk -t1 -c"$CONNECTIONS" -d"$((WARMUP + REPEATS * SLOW_DURATION + 2))s" --timeout 30s \
+    -s "$BENCH/wrk/scenario.lua" "$BASE/orders" > "$WORK/slow-post.out" &
   SLOW_WRK_PID=$!
   sleep "$WARMUP"
-  BENCH_AUTH="$API_KEY" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SLOW_DURATION}s" --timeout 10s \
-    -s "$BENCH/wrk/scenario.lua" "$BASE/orders?limit=50" > "$WORK/slow-get.out"
+  for run in $(seq 1 "$REPEATS"); do
+    BENCH_AUTH="$API_KEY" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SLOW_DURATION}s" --timeout 10s \
+      -s "$BENCH/wrk/scenario.lua" "$BASE/orders?limit=50" > "$WORK/slow-get.$run.out"
+    record "$name" "$WORK/slow-get.$run.out"
+  done
   wait "$SLOW_WRK_PID"
   SLOW_WRK_PID=""
-  record "$name" "$WORK/slow-get.out"
-  record "POST /orders during 5 s session creates (16 more connections)" "$WORK/slow-post.out"
+  summarize "$name"
+  record "$post_name" "$WORK/slow-post.out"
+  summarize "$post_name"
 
   fast_sessions
   reload_stub
@@ -303,17 +359,30 @@ write_report() {
     echo "# Benchmark $STEM ($MODE)"
     echo
     echo "Commit \`$COMMIT\`$DIRTY, $(date -u '+%Y-%m-%d %H:%M UTC'). Produced by \`bench/run.sh${SMOKE_ARG}\`;"
-    echo "$CONNECTIONS connections (wrk -t$THREADS), warm-up ${WARMUP} s, then ${DURATION} s measured per scenario."
+    echo "After ${JIT_WARMUP} s of warm-up traffic across the endpoints, each scenario: $CONNECTIONS connections"
+    echo "(wrk -t$THREADS), warm-up ${WARMUP} s, then $REPEATS measured run(s) of ${DURATION} s."
+    echo "req/s and latencies are the medians of the runs; the ranges are the lowest and highest run."
     echo "Ratio = req/s of the scenario / transactions per second of the pgbench insert+update baseline of this run."
-    echo "Errors = non-2xx answers + socket errors (connect, read, write, timeout)."
+    echo "Errors = non-2xx answers + socket errors (connect, read, write, timeout), summed over the runs."
     echo
-    echo "| Scenario | req/s | p50 ms | p99 ms | errors | ratio to pgbench | RSS after (MiB) |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
+    echo "| Scenario | req/s | req/s range | p50 ms | p99 ms | p99 range | errors | ratio to pgbench | RSS after (MiB) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     awk -F'\t' -v base="$baseline" '{
-      printf "| %s | %.0f | %.2f | %.2f | %d | %.2f | %s |\n", $1, $2, $3, $6, $9 + $10, $2 / base, $11 }' "$TSV"
+      printf "| %s | %.0f | %.0f–%.0f | %.2f | %.2f | %.1f–%.1f | %d | %.2f | %s |\n",
+        $1, $2, $12, $13, $3, $6, $14, $15, $9 + $10, $2 / base, $11 }' "$TSV"
     echo
-    echo "Start to first successful request (\`GET /orders?limit=1\`, from launching \`java\`):"
-    awk '{ printf "- %s start: %d ms\n", ($1 == "first" ? "fresh database (Flyway migrates)" : "migrated database, stored orders kept"), $2 }' "$WORK/starts"
+    echo "Start to first successful request (\`GET /orders?limit=1\`, from launching \`java\`; median, lowest–highest):"
+    awk -v stored="$seeded" '
+      function sorted(k,   i, j, x) { for (i = 2; i <= n[k]; i++) { x = t[k, i]; for (j = i - 1; j >= 1 && t[k, j] > x; j--) t[k, j + 1] = t[k, j]; t[k, j + 1] = x } }
+      { n[$1]++; t[$1, n[$1]] = $2 + 0 }
+      END {
+        label["first"] = "fresh database (Flyway migrates), recording the class-data archive"
+        label["migrated"] = "migrated database, " stored " orders stored"
+        label["archived"] = "the same, with the class-data archive (-XX:SharedArchiveFile)"
+        split("first migrated archived", order, " ")
+        for (o = 1; o <= 3; o++) { k = order[o]; if (!(k in n)) continue; sorted(k)
+          printf "- %s: %d ms (%d–%d ms, %d start(s))\n", label[k], t[k, int((n[k] + 1) / 2)], t[k, 1], t[k, n[k]], n[k] }
+      }' "$WORK/starts"
     echo "- peak RSS of the service (VmHWM): $PEAK_RSS MiB"
     echo
     echo "![Latency percentiles per scenario]($STEM-latency.png)"
@@ -325,6 +394,12 @@ write_report() {
     echo "| Scenario | p50 | p75 | p90 | p99 | p99.9 | max | non-2xx | socket errors |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     awk -F'\t' '{ printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d |\n", $1, $3, $4, $5, $6, $7, $8, $9, $10 }' "$TSV"
+    echo
+    echo "## Every measured run"
+    echo
+    echo "| Scenario | run | req/s | p50 ms | p99 ms | errors |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    awk -F'\t' '{ run[$1]++; printf "| %s | %d | %.0f | %.2f | %.2f | %d |\n", $1, run[$1], $2, $3, $6, $9 + $10 }' "$RAW"
     echo
     echo "## Seeding (SQL, generate_series, then VACUUM ANALYZE)"
     echo
@@ -339,6 +414,7 @@ write_report() {
     echo "- $(java -version 2>&1 | head -n 1); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); nginx $(nginx -v 2>&1 | cut -d/ -f2)"
     echo "- JVM flags: \`$(grep -m 1 -- '-XX:' "$WORK/service.log" || true)\`"
     echo "- BENCH_JAVA_OPTS: \`${BENCH_JAVA_OPTS:-}\`"
+    echo "- MALLOC_ARENA_MAX for the service: \`${MALLOC_ARENA_MAX:-2}\`"
     echo "- service settings from the environment beyond the harness's own: \`$(env | grep -E '^(DATASOURCES|MICRONAUT|ORDERPAY|JAVA_TOOL)_' | grep -vE '^(DATASOURCES_DEFAULT_(URL|USERNAME)|MICRONAUT_SERVER_PORT|ORDERPAY_API_KEYS|ORDERPAY_RECONCILE_ENABLED)=' | tr '\n' ' ')\`"
     [ -n "${BENCH_JFR:-}" ] && echo "- Flight Recording: \`$STEM.jfr\` (not committed)"
   } > "$md"
@@ -399,9 +475,12 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "mode $MODE; work files in $WORK"
 fresh_database
 start_stub
-start_service first
+# The first start also records the classes it loads into a class-data archive, used by the later starts.
+CDS_ARCHIVE="$WORK/orderpay.jsa"
+start_service first "-XX:ArchiveClassesAtExit=$CDS_ARCHIVE"
 : > "$WORK/seeding"
 seed_redirect_order
+warm_up_service
 
 pgbench_baseline
 run_wrk "POST /orders" "$BASE/orders" BENCH_METHOD=POST BENCH_AUTH="$API_KEY" \
@@ -425,8 +504,19 @@ done
 slow_provider "$seeded"
 
 PEAK_RSS=$(( $(awk '/^VmHWM/ {print $2}' "/proc/$SERVICE_PID/status") / 1024 ))
-stop_pid "$SERVICE_PID"
-start_service again
-stop_pid "$SERVICE_PID"
+# Writing the class-data archive at exit takes a few seconds.
+stop_pid "$SERVICE_PID" 60
+for run in $(seq 1 "$REPEATS"); do
+  start_service migrated
+  stop_pid "$SERVICE_PID"
+done
+if [ -s "$CDS_ARCHIVE" ]; then
+  for run in $(seq 1 "$REPEATS"); do
+    start_service archived "-XX:SharedArchiveFile=$CDS_ARCHIVE"
+    stop_pid "$SERVICE_PID"
+  done
+else
+  log "no class-data archive was written; starts with it are not measured"
+fi
 SERVICE_PID=""
 write_report
