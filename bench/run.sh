@@ -274,6 +274,15 @@ summarize() {
     }' "$RAW" >> "$TSV"
 }
 
+# start_summary LABEL TEXT: the starts recorded as LABEL as one report line: median, lowest–highest, count.
+start_summary() {
+  local times
+  mapfile -t times < <(awk -v label="$1" '$1 == label {print $2}' "$WORK/starts" | sort -n)
+  [ ${#times[@]} -gt 0 ] || return 0
+  printf -- '- %s: %d ms (%d–%d ms, %d start(s))\n' "$2" "${times[$(( (${#times[@]} - 1) / 2 ))]}" "${times[0]}" \
+    "${times[${#times[@]} - 1]}" "${#times[@]}"
+}
+
 # warm_up_service: traffic on the four request kinds the scenarios measure, thrown away. A fresh JVM on 2 cores
 # compiles its hot paths for over a minute; without this the first scenarios would measure the compiler.
 warm_up_service() {
@@ -372,17 +381,9 @@ write_report() {
         $1, $2, $12, $13, $3, $6, $14, $15, $9 + $10, $2 / base, $11 }' "$TSV"
     echo
     echo "Start to first successful request (\`GET /orders?limit=1\`, from launching \`java\`; median, lowest–highest):"
-    awk -v stored="$seeded" '
-      function sorted(k,   i, j, x) { for (i = 2; i <= n[k]; i++) { x = t[k, i]; for (j = i - 1; j >= 1 && t[k, j] > x; j--) t[k, j + 1] = t[k, j]; t[k, j + 1] = x } }
-      { n[$1]++; t[$1, n[$1]] = $2 + 0 }
-      END {
-        label["first"] = "fresh database (Flyway migrates), recording the class-data archive"
-        label["migrated"] = "migrated database, " stored " orders stored"
-        label["archived"] = "the same, with the class-data archive (-XX:SharedArchiveFile)"
-        split("first migrated archived", order, " ")
-        for (o = 1; o <= 3; o++) { k = order[o]; if (!(k in n)) continue; sorted(k)
-          printf "- %s: %d ms (%d–%d ms, %d start(s))\n", label[k], t[k, int((n[k] + 1) / 2)], t[k, 1], t[k, n[k]], n[k] }
-      }' "$WORK/starts"
+    start_summary first "fresh database (Flyway migrates), recording the class-data archive"
+    start_summary migrated "migrated database, $seeded orders stored"
+    start_summary archived "the same, with the class-data archive (-XX:SharedArchiveFile)"
     echo "- peak RSS of the service (VmHWM): $PEAK_RSS MiB"
     echo
     echo "![Latency percentiles per scenario]($STEM-latency.png)"
