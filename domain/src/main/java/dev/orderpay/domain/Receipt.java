@@ -6,15 +6,7 @@ public record Receipt(String value) {
     public static final int MAX_LENGTH = 255;
 
     public Receipt {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException("receipt", "must not be blank");
-        }
-        if (value.length() > MAX_LENGTH) {
-            throw new InvalidValueException("receipt", "must be at most " + MAX_LENGTH + " characters");
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("receipt", "must not contain control characters");
-        }
+        PlainText.require("receipt", value, MAX_LENGTH);
     }
 
     @Override

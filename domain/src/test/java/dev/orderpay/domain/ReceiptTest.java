@@ -37,6 +37,25 @@ class ReceiptTest {
         assertRefused("r".repeat(Receipt.MAX_LENGTH + 1), "must be at most 255 characters");
     }
 
+    @Test
+    void given_the_maximum_length_in_emoji_then_the_receipt_is_kept_because_characters_are_code_points() {
+        String longest = "\uD83D\uDE00".repeat(Receipt.MAX_LENGTH);
+
+        assertThat(new Receipt(longest).value()).isEqualTo(longest);
+    }
+
+    @Test
+    void given_one_emoji_more_than_the_maximum_then_the_receipt_is_refused() {
+        assertRefused("\uD83D\uDE00".repeat(Receipt.MAX_LENGTH + 1), "must be at most 255 characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lone high \uD83D surrogate", "lone low \uDE00 surrogate", "ends high \uD83D",
+            "\uDE00\uD83D swapped"})
+    void given_text_that_is_not_valid_unicode_then_the_receipt_is_refused(String value) {
+        assertRefused(value, "must be valid Unicode text");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"line\nbreak", "carriage\rreturn", "tab\there", "nul\u0000byte", "del\u007f", "c1\u0085next"})
     void given_a_control_character_then_the_receipt_is_refused(String value) {

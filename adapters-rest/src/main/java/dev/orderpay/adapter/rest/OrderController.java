@@ -33,12 +33,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 
 import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 
@@ -46,6 +43,7 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 @Controller(OrderPaths.ORDERS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@StrictInput
 @Tag(name = ApiDocumentation.ORDERS)
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
 @ApiResponse(responseCode = "401", description = "unauthorized: no API key, or not one this service knows",
@@ -122,10 +120,13 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "One page of orders")
     @ApiResponse(responseCode = "400", description = "validation_failed: a bad limit, cursor or filter value",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    OrderListResponse list(@QueryValue(defaultValue = "" + ListOrdersQuery.DEFAULT_LIMIT)
-                           @Min(1) @Max(ListOrdersQuery.MAX_LIMIT) int limit,
+    OrderListResponse list(@Parameter(description = "How many orders a page holds",
+                                   schema = @Schema(type = "integer", minimum = "1",
+                                           maximum = "" + ListOrdersQuery.MAX_LIMIT,
+                                           defaultValue = "" + ListOrdersQuery.DEFAULT_LIMIT))
+                           @QueryValue(QueryFilters.LIMIT) @Nullable String limit,
                            @Parameter(description = "From a next link; opaque")
-                           @QueryValue @Nullable String cursor,
+                           @QueryValue(QueryFilters.CURSOR) @Nullable String cursor,
                            @Parameter(description = "Any of these statuses; may be repeated")
                            @QueryValue(QueryFilters.STATUS) @Nullable List<String> status,
                            @Parameter(description = "ISO 4217 code")
@@ -136,8 +137,8 @@ class OrderController {
                            @QueryValue(QueryFilters.CREATED_TO) @Nullable String createdTo,
                            @Parameter(description = "Exactly this receipt")
                            @QueryValue(QueryFilters.RECEIPT) @Nullable String receipt) {
-        ListOrdersQuery query = new ListOrdersQuery(limit, Optional.ofNullable(cursor).map(OrderCursorCodec::decode),
-                QueryFilters.orderFilter(status, currency, createdFrom, createdTo, receipt));
+        ListOrdersQuery query = QueryFilters.listOrders(limit, cursor, status, currency, createdFrom, createdTo,
+                receipt);
         return OrderListResponse.from(listOrders.listOrders(query), query);
     }
 

@@ -1,7 +1,7 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.domain.InvalidValueException;
 import dev.orderpay.domain.OrderId;
 
 import java.nio.charset.StandardCharsets;
@@ -27,17 +27,17 @@ final class OrderCursorCodec {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** @throws InvalidCommandException naming {@code cursor} if the token was not made by {@link #encode} */
+    /** @throws InvalidValueException naming {@code cursor} if the token was not made by {@link #encode} */
     static OrderCursor decode(String token) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
             int separator = plain.indexOf(SEPARATOR);
             long micros = Long.parseLong(plain.substring(0, separator));
             OrderId id = OrderId.parse(plain.substring(separator + 1));
-            return new OrderCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id);
+            return new OrderCursor(QueryFilters.supported(Instant.EPOCH.plus(micros, ChronoUnit.MICROS)), id);
         } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeException | ArithmeticException tampered) {
             // bad base64, no separator, not a number, not a UUID, or a time out of range: all mean the same to a client
-            throw InvalidCommandException.of("cursor", "is not a cursor this service issued");
+            throw new InvalidValueException(QueryFilters.CURSOR, "is not a cursor this service issued");
         }
     }
 }

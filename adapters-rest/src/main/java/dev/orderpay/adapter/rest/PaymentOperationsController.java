@@ -28,7 +28,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -41,6 +40,7 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 @Controller(OrderPaths.ORDERS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@StrictInput
 @Tag(name = ApiDocumentation.PAYMENTS)
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
 @ApiResponse(responseCode = "200", description = "Done: the order as it now stands",
@@ -113,8 +113,7 @@ class PaymentOperationsController {
     }
 
     /** An amount is in the order's currency, so the order is read for it; none means all there is. */
-    private Optional<Money> amountIn(OrderId orderId, @Nullable BigDecimal amount) {
-        Long minorUnits = MinorUnits.exact(amount);
+    private Optional<Money> amountIn(OrderId orderId, @Nullable Long minorUnits) {
         if (minorUnits == null) {
             return Optional.empty();
         }

@@ -48,6 +48,17 @@ record Problem(URI type, String title, int status, String detail, ProblemCode co
         return new Problem(ABOUT_BLANK, status.getReason(), status.getCode(), detail, code, null, null, null, null);
     }
 
+    static Problem malformedRequest() {
+        return of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, "Malformed request",
+                "The request body is missing or is not exactly one JSON object: no comments, no repeated keys,"
+                        + " nothing after it.");
+    }
+
+    static Problem unsupportedMediaType() {
+        return ofStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                "Send the request body as application/json in UTF-8.");
+    }
+
     static Problem invalidFields(List<FieldError> errors) {
         return of(HttpStatus.BAD_REQUEST, ProblemCode.VALIDATION_FAILED, "Invalid request",
                 "One or more fields are invalid.").withErrors(errors);

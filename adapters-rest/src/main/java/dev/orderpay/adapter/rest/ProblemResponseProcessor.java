@@ -43,8 +43,7 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
             case NOT_FOUND -> Problem.ofStatus(status, ProblemCode.NOT_FOUND, "Nothing exists at this address.");
             case METHOD_NOT_ALLOWED -> Problem.ofStatus(status, ProblemCode.METHOD_NOT_ALLOWED,
                     "This resource does not support the request's method.");
-            case UNSUPPORTED_MEDIA_TYPE -> Problem.ofStatus(status, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the request body as application/json.");
+            case UNSUPPORTED_MEDIA_TYPE -> Problem.unsupportedMediaType();
             case NOT_ACCEPTABLE -> Problem.ofStatus(status, ProblemCode.NOT_ACCEPTABLE,
                     "This resource cannot answer in any of the accepted media types.");
             default -> Problem.ofStatus(status, ProblemCode.HTTP_ERROR, status.getReason());
@@ -64,8 +63,7 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
         if (cause instanceof UnsatisfiedArgumentException missing && !isBody(missing.getArgument())) {
             return Problem.invalidFields(List.of(new FieldError(missing.getArgument().getName(), "is required")));
         }
-        return Problem.of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, "Malformed request",
-                "The request body is missing or is not valid JSON.");
+        return Problem.malformedRequest();
     }
 
     /** The JSON property or request parameter whose value could not be converted to the type it must have. */

@@ -1,6 +1,8 @@
 package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.application.port.in.ListOrdersQuery;
+import dev.orderpay.application.port.in.OrderCursor;
 import dev.orderpay.application.port.in.OrderFilter;
 import dev.orderpay.application.port.in.TotalsQuery;
 import dev.orderpay.domain.InvalidValueException;
@@ -21,9 +23,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Reads the filters of the order list and the totals from query values, naming every bad one at once. */
+/**
+ * Reads the order list's and the totals' query values, naming every bad one at once. Instants are held to the
+ * years 1 to 9999, which every layer down to PostgreSQL can store.
+ */
 final class QueryFilters {
 
+    static final String LIMIT = "limit";
+    static final String CURSOR = "cursor";
     static final String STATUS = "status";
     static final String CURRENCY = "currency";
     static final String CREATED_FROM = "created_from";
@@ -31,6 +38,9 @@ final class QueryFilters {
     static final String RECEIPT = "receipt";
     static final String FROM = "from";
     static final String TO = "to";
+
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
 
     private static final String STATUS_NAMES = String.join(", ",
             Arrays.stream(OrderStatus.values()).map(Enum::name).toList());
@@ -40,20 +50,24 @@ final class QueryFilters {
     private QueryFilters() {
     }
 
-    static OrderFilter orderFilter(@Nullable List<String> statuses, @Nullable String currency,
-                                   @Nullable String createdFrom, @Nullable String createdTo,
-                                   @Nullable String receipt) {
+    static ListOrdersQuery listOrders(@Nullable String limit, @Nullable String cursor,
+                                      @Nullable List<String> statuses, @Nullable String currency,
+                                      @Nullable String createdFrom, @Nullable String createdTo,
+                                      @Nullable String receipt) {
         QueryFilters query = new QueryFilters();
+        int pageSize = query.read(LIMIT, limit, QueryFilters::limit).orElse(ListOrdersQuery.DEFAULT_LIMIT);
+        Optional<OrderCursor> after = query.read(CURSOR, cursor, OrderCursorCodec::decode);
         Set<OrderStatus> wanted = EnumSet.noneOf(OrderStatus.class);
         for (String status : statuses == null ? List.<String>of() : statuses) {
             query.read(STATUS, status, QueryFilters::status).ifPresent(wanted::add);
         }
         Optional<Currency> inCurrency = query.read(CURRENCY, currency, Money::currency);
-        Optional<Instant> after = query.read(CREATED_FROM, createdFrom, QueryFilters::instant);
-        Optional<Instant> before = query.read(CREATED_TO, createdTo, QueryFilters::instant);
+        Optional<Instant> createdAfter = query.read(CREATED_FROM, createdFrom, QueryFilters::instant);
+        Optional<Instant> createdBefore = query.read(CREATED_TO, createdTo, QueryFilters::instant);
         Optional<Receipt> withReceipt = query.read(RECEIPT, receipt, Receipt::new);
         query.throwIfAnyFailed();
-        return new OrderFilter(wanted, inCurrency, after, before, withReceipt);
+        return new ListOrdersQuery(pageSize, after,
+                new OrderFilter(wanted, inCurrency, createdAfter, createdBefore, withReceipt));
     }
 
     static TotalsQuery totals(@Nullable String currency, @Nullable String from, @Nullable String to) {
@@ -93,11 +107,31 @@ final class QueryFilters {
         }
     }
 
+    private static int limit(String text) {
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= ListOrdersQuery.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below, like a number out of range
+        }
+        throw new InvalidValueException(LIMIT, "must be a whole number from 1 to " + ListOrdersQuery.MAX_LIMIT);
+    }
+
     private static Instant instant(String text) {
         try {
-            return Instant.parse(text);
+            return supported(Instant.parse(text));
         } catch (DateTimeParseException notAnInstant) {
             throw new InvalidValueException("instant", "must be an ISO 8601 instant such as 2026-03-08T13:24:40Z");
         }
+    }
+
+    /** @throws InvalidValueException if the instant lies outside the years 1 to 9999 */
+    static Instant supported(Instant instant) {
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(END)) {
+            throw new InvalidValueException("instant", "must lie in the years 1 to 9999");
+        }
+        return instant;
     }
 }

@@ -1,7 +1,9 @@
 package dev.orderpay.application.port.in;
 
+import dev.orderpay.domain.InvalidValueException;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.PlainText;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -18,10 +20,14 @@ public record RefundCommand(OrderId orderId, Optional<Money> amount, Optional<St
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(reason, "reason");
-        if (reason.filter(text -> text.isBlank() || text.length() > MAX_REASON_LENGTH
-                || text.chars().anyMatch(Character::isISOControl)).isPresent()) {
-            throw InvalidCommandException.of("reason", "must be 1 to " + MAX_REASON_LENGTH
-                    + " characters, none of them control characters");
+        reason.ifPresent(RefundCommand::requireValidReason);
+    }
+
+    private static void requireValidReason(String reason) {
+        try {
+            PlainText.require("reason", reason, MAX_REASON_LENGTH);
+        } catch (InvalidValueException invalid) {
+            throw InvalidCommandException.of(invalid.subject(), invalid.reason());
         }
     }
 }

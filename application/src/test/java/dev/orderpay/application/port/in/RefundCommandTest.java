@@ -50,6 +50,18 @@ class RefundCommandTest {
     }
 
     @Test
+    void given_a_reason_of_the_longest_length_in_emoji_then_it_is_kept_as_characters_not_utf16_units() {
+        String longest = "\uD83D\uDCE6".repeat(RefundCommand.MAX_REASON_LENGTH);
+
+        assertThat(new RefundCommand(id, Optional.empty(), Optional.of(longest)).reason()).contains(longest);
+    }
+
+    @Test
+    void given_a_reason_with_a_lone_surrogate_then_the_reason_is_reported() {
+        assertReasonReported("broken \uD83D text");
+    }
+
+    @Test
     void given_a_missing_part_then_the_command_cannot_be_made() {
         assertThatThrownBy(() -> new RefundCommand(null, Optional.empty(), Optional.empty()))
                 .isInstanceOf(NullPointerException.class);
