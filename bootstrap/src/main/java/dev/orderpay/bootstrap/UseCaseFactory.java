@@ -40,10 +40,9 @@ class UseCaseFactory {
     CreateOrderUseCase createOrder(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
                                    IdempotencyKeys idempotencyKeys, Clock clock,
                                    @Value("${orderpay.session-ttl}") Duration checkoutLifetime,
-                                   @Value("${orderpay.idempotency-key-ttl}") Duration keyLifetime,
-                                   @Value("${orderpay.idempotency-replay-wait}") Duration replayWait) {
+                                   @Value("${orderpay.idempotency-key-ttl}") Duration keyLifetime) {
         return new CreateOrderService(orders, gateway, urls, idempotencyKeys, clock,
-                new CreateOrderService.Policy(checkoutLifetime, keyLifetime, replayWait));
+                new CreateOrderService.Policy(checkoutLifetime, keyLifetime));
     }
 
     /** Serves {@code CapturePaymentUseCase}, {@code RefundPaymentUseCase} and {@code CancelOrderUseCase}. */

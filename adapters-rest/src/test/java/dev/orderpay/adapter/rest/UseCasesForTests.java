@@ -27,7 +27,6 @@ class UseCasesForTests {
 
     static final Duration CHECKOUT_LIFETIME = Duration.ofMinutes(30);
     // The test clock moves on a second with every reading, so a repeat gives up after a few looks.
-    static final Duration REPLAY_WAIT = Duration.ofSeconds(3);
 
     @Singleton
     RacingOrderRepository orders() {
@@ -61,7 +60,7 @@ class UseCasesForTests {
     CreateOrderUseCase createOrder(InMemoryOrderRepository orders, FakePaymentGateway gateway, PaymentUrls urls,
                                    InMemoryIdempotencyKeys idempotencyKeys, Clock clock) {
         return new CreateOrderService(orders, gateway, urls, idempotencyKeys, clock,
-                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1), REPLAY_WAIT));
+                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1)));
     }
 
     @Singleton

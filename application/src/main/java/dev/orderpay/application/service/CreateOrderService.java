@@ -38,17 +38,13 @@ public final class CreateOrderService implements CreateOrderUseCase {
     /**
      * @param checkoutLifetime how long the buyer has to pay before the checkout expires
      * @param keyLifetime      how long an idempotency key is remembered
-     * @param replayWait       how long a repeated request waits for the first one to finish opening the checkout
      */
-    public record Policy(Duration checkoutLifetime, Duration keyLifetime, Duration replayWait) {
+    public record Policy(Duration checkoutLifetime, Duration keyLifetime) {
         public Policy {
             Objects.requireNonNull(checkoutLifetime, "checkoutLifetime");
             Objects.requireNonNull(keyLifetime, "keyLifetime");
-            Objects.requireNonNull(replayWait, "replayWait");
         }
     }
-
-    private static final Duration REPLAY_POLL = Duration.ofMillis(50);
 
     private final OrderRepository orders;
     private final PaymentGateway gateway;
@@ -78,7 +74,7 @@ public final class CreateOrderService implements CreateOrderUseCase {
                 if (!earlier.get().fingerprint().equals(command.fingerprint())) {
                     throw new IdempotencyKeyReusedException();
                 }
-                return new CreatedOrder(awaitCreated(earlier.get().orderId()), true);
+                return new CreatedOrder(createdEarlier(earlier.get().orderId()), true);
             }
         }
         return new CreatedOrder(create(id, command), false);
@@ -102,24 +98,14 @@ public final class CreateOrderService implements CreateOrderUseCase {
         return orders.update(order);
     }
 
-    /** The order the first request with the key creates, once its checkout is open (or failed to open). */
-    private Order awaitCreated(OrderId id) {
-        Instant deadline = clock.instant().plus(policy.replayWait());
-        while (true) {
-            Optional<Order> order = orders.findById(id);
-            if (order.filter(CreateOrderService::isCreated).isPresent()) {
-                return order.get();
-            }
-            if (!clock.instant().isBefore(deadline)) {
-                throw new IdempotentRequestInProgressException();
-            }
-            try {
-                Thread.sleep(REPLAY_POLL.toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IdempotentRequestInProgressException();
-            }
-        }
+    /**
+     * The order the first request with the key created, once its checkout is open (or failed to open). Until then
+     * the repeat is told so at once rather than holding a request thread while the provider answers the first.
+     */
+    private Order createdEarlier(OrderId id) {
+        return orders.findById(id)
+                .filter(CreateOrderService::isCreated)
+                .orElseThrow(IdempotentRequestInProgressException::new);
     }
 
     private static boolean isCreated(Order order) {

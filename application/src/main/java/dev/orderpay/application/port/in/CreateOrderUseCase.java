@@ -11,7 +11,7 @@ public interface CreateOrderUseCase {
      * @throws CheckoutFailedException               if the provider could not open the checkout; the order is then
      *                                               stored as FAILED
      * @throws IdempotencyKeyReusedException         if the key was used before for a different request
-     * @throws IdempotentRequestInProgressException  if the earlier request with the key has not finished in time
+     * @throws IdempotentRequestInProgressException  if the earlier request with the key is still opening its checkout
      */
     CreatedOrder createOrder(CreateOrderCommand command);
 }
