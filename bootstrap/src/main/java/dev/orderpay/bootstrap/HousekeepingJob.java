@@ -6,7 +6,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Deletes expired idempotency keys on a timer; any instance may run it, deleting twice is harmless. */
+/**
+ * Deletes expired idempotency keys and old notification deliveries on a timer; any instance may run it, deleting
+ * twice is harmless.
+ */
 @Singleton
 class HousekeepingJob {
 
@@ -21,9 +24,13 @@ class HousekeepingJob {
     @Scheduled(fixedDelay = "${orderpay.housekeeping-interval}", initialDelay = "${orderpay.housekeeping-interval}")
     void run() {
         try {
-            int forgotten = housekeeping.forgetExpiredIdempotencyKeys();
-            if (forgotten > 0) {
-                LOG.info("Forgot {} expired idempotency keys", forgotten);
+            int keys = housekeeping.forgetExpiredIdempotencyKeys();
+            if (keys > 0) {
+                LOG.info("Forgot {} expired idempotency keys", keys);
+            }
+            int deliveries = housekeeping.forgetOldNotificationDeliveries();
+            if (deliveries > 0) {
+                LOG.info("Forgot {} notification deliveries handled long ago", deliveries);
             }
         } catch (RuntimeException failure) {
             // The next run tries again; a failing database must not kill the schedule.

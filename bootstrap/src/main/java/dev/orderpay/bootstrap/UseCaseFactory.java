@@ -72,8 +72,9 @@ class UseCaseFactory {
     }
 
     @Singleton
-    HousekeepingUseCase housekeeping(IdempotencyKeys idempotencyKeys) {
-        return new HousekeepingService(idempotencyKeys);
+    HousekeepingUseCase housekeeping(IdempotencyKeys idempotencyKeys, DeliveryLog deliveryLog, Clock clock,
+                                     @Value("${orderpay.delivery-log-retention}") Duration deliveryRetention) {
+        return new HousekeepingService(idempotencyKeys, deliveryLog, clock, deliveryRetention);
     }
 
     /** Serves {@code GetOrderUseCase}, {@code ListOrdersUseCase} and {@code OrderTotalsUseCase}. */

@@ -1,7 +1,14 @@
 package dev.orderpay.application.service;
 
 import dev.orderpay.application.port.in.HousekeepingUseCase;
+import dev.orderpay.application.port.out.DeliveryLog;
 import dev.orderpay.application.port.out.IdempotencyKeys;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 
 /** Keeps stored data from growing without bound. */
 public final class HousekeepingService implements HousekeepingUseCase {
@@ -11,21 +18,40 @@ public final class HousekeepingService implements HousekeepingUseCase {
     private static final int MAX_BATCHES = 100;
 
     private final IdempotencyKeys idempotencyKeys;
+    private final DeliveryLog deliveryLog;
+    private final Clock clock;
+    private final Duration deliveryRetention;
 
-    public HousekeepingService(IdempotencyKeys idempotencyKeys) {
+    /** @param deliveryRetention how long a handled delivery is remembered: well past the provider's last retry */
+    public HousekeepingService(IdempotencyKeys idempotencyKeys, DeliveryLog deliveryLog, Clock clock,
+                               Duration deliveryRetention) {
         this.idempotencyKeys = idempotencyKeys;
+        this.deliveryLog = deliveryLog;
+        this.clock = clock;
+        this.deliveryRetention = Objects.requireNonNull(deliveryRetention, "deliveryRetention");
     }
 
     @Override
     public int forgetExpiredIdempotencyKeys() {
-        int forgotten = 0;
+        return drain(idempotencyKeys::forgetExpired);
+    }
+
+    @Override
+    public int forgetOldNotificationDeliveries() {
+        Instant cutoff = clock.instant().minus(deliveryRetention);
+        return drain(limit -> deliveryLog.forgetHandledBefore(cutoff, limit));
+    }
+
+    /** Deletes batch after batch until one comes back short, or the run has done its share. */
+    private static int drain(IntUnaryOperator deleteBatch) {
+        int deleted = 0;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            int deleted = idempotencyKeys.forgetExpired(BATCH_SIZE);
-            forgotten += deleted;
-            if (deleted < BATCH_SIZE) {
+            int inBatch = deleteBatch.applyAsInt(BATCH_SIZE);
+            deleted += inBatch;
+            if (inBatch < BATCH_SIZE) {
                 break;
             }
         }
-        return forgotten;
+        return deleted;
     }
 }

@@ -8,4 +8,12 @@ public interface HousekeepingUseCase {
      * @return how many were deleted
      */
     int forgetExpiredIdempotencyKeys();
+
+    /**
+     * Deletes the record of provider notification deliveries handled longer ago than the retention period, in
+     * bounded batches.
+     *
+     * @return how many were deleted
+     */
+    int forgetOldNotificationDeliveries();
 }

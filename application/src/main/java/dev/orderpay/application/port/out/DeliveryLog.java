@@ -1,5 +1,7 @@
 package dev.orderpay.application.port.out;
 
+import java.time.Instant;
+
 /** The provider's notification deliveries already handled, so a retried delivery is recognised. */
 public interface DeliveryLog {
 
@@ -7,4 +9,12 @@ public interface DeliveryLog {
 
     /** Remembers a handled delivery; recording one twice is harmless. */
     void record(String deliveryId);
+
+    /**
+     * Deletes up to {@code limit} deliveries first handled before {@code cutoff}: long after the provider's last
+     * retry of them, so the log does not grow forever.
+     *
+     * @return how many were deleted
+     */
+    int forgetHandledBefore(Instant cutoff, int limit);
 }

@@ -1,20 +1,44 @@
 package dev.orderpay.application.port.out;
 
-import java.util.Set;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A {@link DeliveryLog} in a set, for use-case tests. */
+/** A {@link DeliveryLog} in a map of delivery to when it was first handled, for use-case tests. */
 public class InMemoryDeliveryLog implements DeliveryLog {
 
-    private final Set<String> handled = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> handled = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public InMemoryDeliveryLog() {
+        this(Clock.systemUTC());
+    }
+
+    public InMemoryDeliveryLog(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public boolean contains(String deliveryId) {
-        return handled.contains(deliveryId);
+        return handled.containsKey(deliveryId);
     }
 
     @Override
     public void record(String deliveryId) {
-        handled.add(deliveryId);
+        handled.putIfAbsent(deliveryId, clock.instant());
+    }
+
+    @Override
+    public int forgetHandledBefore(Instant cutoff, int limit) {
+        int forgotten = 0;
+        for (Iterator<Instant> times = handled.values().iterator(); times.hasNext() && forgotten < limit; ) {
+            if (times.next().isBefore(cutoff)) {
+                times.remove();
+                forgotten++;
+            }
+        }
+        return forgotten;
     }
 }
