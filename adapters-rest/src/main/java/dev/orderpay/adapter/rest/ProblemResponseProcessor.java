@@ -4,14 +4,18 @@ import dev.orderpay.adapter.rest.Problem.FieldError;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.serde.exceptions.path.ReferencePath;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -30,8 +34,27 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> baseResponse) {
-        return baseResponse.body(describe(baseResponse.status(), context.getRootCause()))
+        HttpStatus status = narrowed(baseResponse.status(), context.getRequest());
+        return baseResponse.status(status).body(describe(status, context.getRootCause()))
                 .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE);
+    }
+
+    /**
+     * Micronaut answers 413 to every request Netty found too long to decode; HTTP has its own status for a request
+     * line that is too long (414) and for header fields that are (431).
+     */
+    private static HttpStatus narrowed(HttpStatus status, HttpRequest<?> request) {
+        if (status != HttpStatus.REQUEST_ENTITY_TOO_LARGE || !(request instanceof NettyHttpRequest<?> netty)) {
+            return status;
+        }
+        Throwable decodingFailure = netty.getNativeRequest().decoderResult().cause();
+        if (decodingFailure instanceof TooLongHttpLineException) {
+            return HttpStatus.REQUEST_URI_TOO_LONG;
+        }
+        if (decodingFailure instanceof TooLongHttpHeaderException) {
+            return HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        return status;
     }
 
     private static Problem describe(HttpStatus status, Optional<Throwable> cause) {
@@ -46,6 +69,10 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
             case UNSUPPORTED_MEDIA_TYPE -> Problem.unsupportedMediaType();
             case NOT_ACCEPTABLE -> Problem.ofStatus(status, ProblemCode.NOT_ACCEPTABLE,
                     "This resource cannot answer in any of the accepted media types.");
+            case REQUEST_URI_TOO_LONG -> Problem.ofStatus(status, ProblemCode.URI_TOO_LONG,
+                    "The request line, query string included, is longer than this server accepts.");
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> Problem.ofStatus(status, ProblemCode.HEADERS_TOO_LARGE,
+                    "The request's header fields are larger than this server accepts.");
             default -> Problem.ofStatus(status, ProblemCode.HTTP_ERROR, status.getReason());
         };
     }

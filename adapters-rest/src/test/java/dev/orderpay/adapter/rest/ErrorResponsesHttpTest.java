@@ -35,6 +35,24 @@ class ErrorResponsesHttpTest {
     }
 
     @Test
+    void given_a_query_string_longer_than_the_request_line_limit_when_requested_then_414_problem() {
+        Api.Reply reply = api.get("/orders?receipt=" + "r".repeat(10_000));
+
+        assertThat(reply.status()).isEqualTo(414);
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+        assertThat(reply.json()).containsEntry("code", "uri_too_long").containsEntry("status", 414);
+    }
+
+    @Test
+    void given_a_header_larger_than_the_header_limit_when_requested_then_431_problem() {
+        Api.Reply reply = api.send(HttpRequest.GET("/orders").header("X-Filler", "h".repeat(20_000)));
+
+        assertThat(reply.status()).isEqualTo(431);
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+        assertThat(reply.json()).containsEntry("code", "headers_too_large").containsEntry("status", 431);
+    }
+
+    @Test
     void given_an_unexpected_failure_when_requested_then_500_without_the_exception_message() {
         Api.Reply reply = api.get(FailingTestRoutes.UNEXPECTED);
 
