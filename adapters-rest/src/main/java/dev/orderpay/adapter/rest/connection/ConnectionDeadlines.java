@@ -92,9 +92,8 @@ final class ConnectionDeadlines {
         if (due != null) {
             Duration timeout = due == Deadline.REQUEST_READ ? requestReadTimeout : keepAliveTimeout;
             armed = due;
-            closing = channel.eventLoop().schedule(() -> {
-                channel.close();
-            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            Runnable close = channel::close;
+            closing = channel.eventLoop().schedule(close, timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
