@@ -42,7 +42,8 @@ class UnroutedRequestsRule implements SecurityRule<HttpRequest<?>> {
         boolean lacksCredentialsTheRouteNeeds = authentication == null
                 && router.find(request.getMethod(), request.getPath(), request)
                 .anyMatch(UnroutedRequestsRule::needsAuthentication);
-        return Publishers.just(lacksCredentialsTheRouteNeeds ? SecurityRuleResult.REJECTED : SecurityRuleResult.ALLOWED);
+        return Publishers.just(lacksCredentialsTheRouteNeeds
+                ? SecurityRuleResult.REJECTED : SecurityRuleResult.ALLOWED);
     }
 
     private static boolean needsAuthentication(UriRouteMatch<?, ?> route) {
