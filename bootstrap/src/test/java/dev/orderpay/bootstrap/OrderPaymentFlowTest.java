@@ -46,9 +46,13 @@ class OrderPaymentFlowTest implements TestPropertyProvider {
     @Inject
     JsonMapper json;
 
+    private String databaseUser;
+
     @Override
     public Map<String, String> getProperties() {
-        return stub.start().serviceProperties(PUBLIC_URL);
+        Map<String, String> properties = stub.start().serviceProperties(PUBLIC_URL);
+        databaseUser = properties.get("datasources.default.username");
+        return properties;
     }
 
     private ServiceClient service;
@@ -147,13 +151,25 @@ class OrderPaymentFlowTest implements TestPropertyProvider {
     }
 
     @Test
-    void given_the_service_is_up_then_health_reports_the_database() throws Exception {
+    void given_an_anonymous_caller_then_health_tells_only_the_status() throws Exception {
+        HttpResponse<String> health = service.getAnonymously("/health");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode body = service.json(health);
+        assertThat(body.get("status").getStringValue()).isEqualTo("UP");
+        assertThat(body.get("details")).isNull();
+        assertThat(health.body()).doesNotContain("jdbc:").doesNotContain(databaseUser).doesNotContain("diskSpace");
+    }
+
+    @Test
+    void given_a_merchant_with_an_api_key_then_health_details_the_database() throws Exception {
         HttpResponse<String> health = service.get("/health");
 
         assertThat(health.statusCode()).isEqualTo(200);
         JsonNode body = service.json(health);
         assertThat(body.get("status").getStringValue()).isEqualTo("UP");
-        assertThat(health.body()).contains("jdbc");
+        assertThat(body.get("details").get("jdbc").get("status").getStringValue()).isEqualTo("UP");
+        assertThat(health.body()).contains("jdbc:postgresql:");
     }
 
     private String statusInList(String id) throws Exception {

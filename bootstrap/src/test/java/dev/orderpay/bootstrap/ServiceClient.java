@@ -34,6 +34,11 @@ final class ServiceClient {
         return send(request(path, headers).GET().build());
     }
 
+    /** Without the merchant's key, as a browser, the provider or a monitor would ask. */
+    HttpResponse<String> getAnonymously(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    }
+
     /**
      * Every request carries the merchant's key unless the headers given replace it; the public routes (return,
      * callback, health) ignore it.

@@ -44,7 +44,8 @@ class PaymentReturnController {
     @Operation(summary = "The buyer comes back from the checkout",
             description = "The payment is confirmed with the provider before the order changes. A browser gets a"
                     + " page, other clients JSON.")
-    @ApiResponse(responseCode = "200", description = "The order as established, and a message for the buyer",
+    @ApiResponse(responseCode = "200", description = "A message for the buyer, and the order's id, status and amount as"
+            + " established; nothing of the merchant's (anyone holding the id can open this address)",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PaymentReturnResponse.class)),
@@ -77,7 +78,8 @@ class PaymentReturnController {
                     .aboutOrder(confirmation.order().id().toString())
                     .toResponse();
         }
-        return HttpResponse.ok(new PaymentReturnResponse(outcome.message(), OrderResponse.from(confirmation.order())));
+        return HttpResponse.ok(
+                new PaymentReturnResponse(outcome.message(), BuyerOrderView.from(confirmation.order())));
     }
 
     /** A browser lists text/html before JSON or a wildcard; API clients get JSON unless they say otherwise. */

@@ -2,7 +2,10 @@ package dev.orderpay.adapter.rest;
 
 import dev.orderpay.domain.Order;
 
-/** The page a buyer's browser shows after the checkout. Every value is escaped: the receipt is merchant input. */
+/**
+ * The page a buyer's browser shows after the checkout: what {@link BuyerOrderView} shows, never the merchant's
+ * receipt, as anyone holding the order's id can open it. Every value is escaped all the same.
+ */
 final class PaymentReturnPage {
 
     private static final String TEMPLATE = """
@@ -15,8 +18,7 @@ final class PaymentReturnPage {
             <dl>
             <dt>Order</dt><dd>%3$s</dd>
             <dt>Amount</dt><dd>%4$s</dd>
-            <dt>Receipt</dt><dd>%5$s</dd>
-            <dt>Status</dt><dd>%6$s</dd>
+            <dt>Status</dt><dd>%5$s</dd>
             </dl>
             </body>
             </html>
@@ -28,7 +30,6 @@ final class PaymentReturnPage {
     static String render(ReturnOutcome outcome, Order order) {
         String amount = order.amount().toMajorUnits().toPlainString() + " " + order.amount().currencyCode();
         return TEMPLATE.formatted(Html.escape(outcome.title()), Html.escape(outcome.message()),
-                Html.escape(order.id().toString()), Html.escape(amount), Html.escape(order.receipt().value()),
-                Html.escape(order.status().name()));
+                Html.escape(order.id().toString()), Html.escape(amount), Html.escape(order.status().name()));
     }
 }

@@ -87,6 +87,38 @@ class AccessHttpTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("merchantRoutes")
+    void given_a_browser_without_a_valid_api_key_when_a_merchant_route_is_called_then_401_problem_not_406(
+            HttpMethod method, String route) {
+        MutableHttpRequest<?> request = request(method, route, anAuthorizedOrder())
+                .header(HttpHeaders.ACCEPT, MediaType.TEXT_HTML);
+
+        Api.Reply reply = api.sendAnonymously(request);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+        assertThat(reply.json()).containsEntry("code", "unauthorized");
+    }
+
+    @Test
+    void given_a_valid_api_key_and_only_html_accepted_when_a_merchant_route_is_called_then_406_not_acceptable() {
+        Api.Reply reply = api.send(HttpRequest.GET("/orders").accept(MediaType.TEXT_HTML_TYPE));
+
+        assertThat(reply.status()).isEqualTo(406);
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+        assertThat(reply.json()).containsEntry("code", "not_acceptable");
+    }
+
+    @Test
+    void given_no_key_and_an_unsupported_accept_when_a_public_route_is_called_then_406_rather_than_401() {
+        Api.Reply reply = api.sendAnonymously(HttpRequest.GET("/orders/" + aPendingOrder().id() + "/redirect")
+                .accept(MediaType.APPLICATION_XML_TYPE));
+
+        assertThat(reply.status()).isEqualTo(406);
+        assertThat(reply.json()).containsEntry("code", "not_acceptable");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("merchantRoutes")
     void given_a_key_configured_only_as_its_digest_when_a_merchant_route_is_called_then_it_is_let_in(
             HttpMethod method, String route) {
         Api.Reply reply = api.sendWithKey(Api.SECOND_MERCHANT_KEY, request(method, route, anAuthorizedOrder()));

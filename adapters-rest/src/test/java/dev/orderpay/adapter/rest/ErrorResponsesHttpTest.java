@@ -53,6 +53,17 @@ class ErrorResponsesHttpTest {
     }
 
     @Test
+    void given_a_browser_when_an_unknown_route_or_an_unsupported_method_is_requested_then_the_problem_is_still_json() {
+        Api.Reply notFound = api.send(HttpRequest.GET("/no/such/route").accept(MediaType.TEXT_HTML_TYPE));
+        Api.Reply notAllowed = api.send(HttpRequest.DELETE("/orders").accept(MediaType.TEXT_HTML_TYPE));
+
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+        assertThat(notAllowed.status()).isEqualTo(405);
+        assertThat(notAllowed.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+    }
+
+    @Test
     void given_an_unexpected_failure_when_requested_then_500_without_the_exception_message() {
         Api.Reply reply = api.get(FailingTestRoutes.UNEXPECTED);
 

@@ -4,6 +4,7 @@ import dev.orderpay.adapter.simulator.SimulatedProvider.BuyerChoice;
 import dev.orderpay.adapter.simulator.SimulatedProvider.Checkout;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -23,7 +24,8 @@ import java.util.Optional;
 /**
  * The simulated provider's hosted checkout, where the buyer pays, declines or cancels. Like a real provider it then
  * sends the buyer back to the order's return URL with its parameters (see {@link ReturnParameters}) and notifies the
- * order's notification URL. Open to anyone who has the link, as a hosted checkout is.
+ * order's notification URL. Open to anyone who has the link, as a hosted checkout is. A checkout is a page for a
+ * person; only an unknown session is also answered as a problem, to a client that does not prefer HTML.
  */
 @Controller(SimulatorCheckoutController.PATH)
 @Requires(property = "payments.provider", value = "simulator")
@@ -44,33 +46,34 @@ final class SimulatorCheckoutController {
         this.notifications = notifications;
     }
 
-    @Get(uri = "/{session}", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> show(@PathVariable String session) {
+    @Get(uri = "/{session}", produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    HttpResponse<?> show(@PathVariable String session, HttpRequest<?> request) {
         return provider.checkout(session)
-                .map(checkout -> page(HttpStatus.OK, checkout))
-                .orElseGet(() -> notFound(session));
+                .<HttpResponse<?>>map(checkout -> page(HttpStatus.OK, checkout))
+                .orElseGet(() -> notFound(session, request));
     }
 
-    @Post(uri = "/{session}/pay", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<String> pay(@PathVariable String session) {
-        return complete(session, BuyerChoice.PAY);
+    @Post(uri = "/{session}/pay", consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    HttpResponse<?> pay(@PathVariable String session, HttpRequest<?> request) {
+        return complete(session, BuyerChoice.PAY, request);
     }
 
     @Post(uri = "/{session}/decline", consumes = MediaType.APPLICATION_FORM_URLENCODED,
-            produces = MediaType.TEXT_HTML)
-    HttpResponse<String> decline(@PathVariable String session) {
-        return complete(session, BuyerChoice.DECLINE);
+            produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    HttpResponse<?> decline(@PathVariable String session, HttpRequest<?> request) {
+        return complete(session, BuyerChoice.DECLINE, request);
     }
 
     @Post(uri = "/{session}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED,
-            produces = MediaType.TEXT_HTML)
-    HttpResponse<String> cancel(@PathVariable String session) {
-        return complete(session, BuyerChoice.CANCEL);
+            produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    HttpResponse<?> cancel(@PathVariable String session, HttpRequest<?> request) {
+        return complete(session, BuyerChoice.CANCEL, request);
     }
 
-    private HttpResponse<String> complete(String session, BuyerChoice choice) {
+    private HttpResponse<?> complete(String session, BuyerChoice choice, HttpRequest<?> request) {
         if (provider.checkout(session).isEmpty()) {
-            return notFound(session);
+            return notFound(session, request);
         }
         Optional<Checkout> completed = provider.complete(session, choice);
         if (completed.isEmpty()) {
@@ -89,8 +92,23 @@ final class SimulatorCheckoutController {
         return html(status, SimulatorCheckoutPage.render(checkout, checkout.stage(provider.now())));
     }
 
-    private static HttpResponse<String> notFound(String session) {
-        return html(HttpStatus.NOT_FOUND, SimulatorCheckoutPage.notFound(session));
+    private static HttpResponse<?> notFound(String session, HttpRequest<?> request) {
+        if (prefersHtml(request)) {
+            return html(HttpStatus.NOT_FOUND, SimulatorCheckoutPage.notFound(session));
+        }
+        return HttpResponse.<SimulatorProblem>status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE)
+                .body(SimulatorProblem.notFound("There is no checkout " + session + "."));
+    }
+
+    /** A browser lists text/html before JSON or a wildcard; API clients get JSON unless they say otherwise. */
+    private static boolean prefersHtml(HttpRequest<?> request) {
+        return request.accept().stream()
+                .filter(type -> type.getName().equals(MediaType.TEXT_HTML)
+                        || type.matches(MediaType.APPLICATION_JSON_TYPE))
+                .findFirst()
+                .map(type -> type.getName().equals(MediaType.TEXT_HTML))
+                .orElse(false);
     }
 
     private static HttpResponse<String> html(HttpStatus status, String body) {

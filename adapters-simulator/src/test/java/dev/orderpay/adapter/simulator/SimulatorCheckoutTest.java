@@ -12,11 +12,15 @@ import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentSession;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.uri.QueryStringDecoder;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -53,6 +57,9 @@ class SimulatorCheckoutTest {
 
     @Inject
     NotificationRecorder notifications;
+
+    @Inject
+    JsonMapper json;
 
     private final HttpClient browser = HttpClient.newHttpClient();
 
@@ -103,6 +110,24 @@ class SimulatorCheckoutTest {
         assertThat(page.body()).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img");
         assertThat(posted.statusCode()).isEqualTo(404);
         assertThat(posted.body()).doesNotContain("<img");
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"", "*/*", "application/json", "application/json, text/html;q=0.5"})
+    void given_an_api_client_when_it_asks_for_an_unknown_session_then_404_as_a_problem(String accept)
+            throws Exception {
+        String path = SimulatorCheckoutController.PATH + "/no-such-session";
+
+        List<HttpResponse<String>> answers = List.of(send(path, accept, HttpRequest.BodyPublishers.noBody(), "GET"),
+                send(path + "/pay", accept, HttpRequest.BodyPublishers.noBody(), "POST"));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            Map<String, Object> problem = json.readValue(answer.body(), Argument.mapOf(String.class, Object.class));
+            assertThat(problem).containsEntry("status", 404).containsEntry("code", "not_found")
+                    .containsEntry("detail", "There is no checkout no-such-session.");
+        });
     }
 
     @Test
@@ -279,6 +304,19 @@ class SimulatorCheckoutTest {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return browser.send(HttpRequest.newBuilder(server.getURI().resolve(path)).header("Accept", "text/html")
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As an API client would ask, with the given Accept header (none when empty). */
+    private HttpResponse<String> send(String path, String accept, HttpRequest.BodyPublisher body, String method)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path)).method(method, body);
+        if (!accept.isEmpty()) {
+            request.header("Accept", accept);
+        }
+        if (method.equals("POST")) {
+            request.header("Content-Type", FORM);
+        }
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** As a browser submits one of the page's forms: form-encoded, with nothing in it. */
