@@ -1,7 +1,6 @@
 package dev.orderpay.adapter.rest;
 
 import dev.orderpay.domain.Order;
-import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -24,15 +23,15 @@ class PaymentOperationsHttpTest {
     @Inject
     Api api;
     @Inject
-    RacingOrderRepository orders;
+    OrdersOverHttp given;
     @Inject
     RecordingPaymentGateway gateway;
 
     @Test
     void given_an_authorized_order_when_part_is_captured_then_200_partially_captured_with_the_captured_amount() {
-        Order order = anAuthorizedOrder();
+        Order order = given.authorized();
 
-        Api.Reply reply = api.postJson(path(order, "capture"), "{\"amount\": 10000}");
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "capture"), "{\"amount\": 10000}");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("status", "PARTIALLY_CAPTURED").containsEntry("captured_amount", 10000)
@@ -42,10 +41,10 @@ class PaymentOperationsHttpTest {
 
     @Test
     void given_a_partly_captured_order_when_captured_without_an_amount_then_the_rest_is_captured() {
-        Order order = anAuthorizedOrder();
-        api.postJson(path(order, "capture"), "{\"amount\": 10000}");
+        Order order = given.authorized();
+        api.postJson(OrdersOverHttp.path(order, "capture"), "{\"amount\": 10000}");
 
-        Api.Reply reply = api.postJson(path(order, "capture"), "{}");
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "capture"), "{}");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("status", "CAPTURED").containsEntry("captured_amount", 29900);
@@ -54,9 +53,9 @@ class PaymentOperationsHttpTest {
 
     @Test
     void given_an_authorized_order_when_captured_with_no_body_at_all_then_everything_is_captured() {
-        Order order = anAuthorizedOrder();
+        Order order = given.authorized();
 
-        Api.Reply reply = api.send(HttpRequest.POST(path(order, "capture"), ""));
+        Api.Reply reply = api.send(HttpRequest.POST(OrdersOverHttp.path(order, "capture"), ""));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("status", "CAPTURED").containsEntry("captured_amount", 29900);
@@ -64,23 +63,23 @@ class PaymentOperationsHttpTest {
 
     @Test
     void given_a_captured_order_when_part_is_refunded_with_a_reason_then_200_partially_refunded() {
-        Order order = anAuthorizedOrder();
-        api.postJson(path(order, "capture"), "{}");
+        Order order = given.authorized();
+        api.postJson(OrdersOverHttp.path(order, "capture"), "{}");
 
-        Api.Reply reply = api.postJson(path(order, "refund"), "{\"amount\": 5000, \"reason\": \"returned goods\"}");
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "refund"), "{\"amount\": 5000, \"reason\": \"returned goods\"}");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("status", "PARTIALLY_REFUNDED").containsEntry("captured_amount", 29900)
                 .containsEntry("refunded_amount", 5000);
-        assertThat(stored(order).payment().refundedMinorUnits()).isEqualTo(5000);
+        assertThat(given.stored(order).payment().refundedMinorUnits()).isEqualTo(5000);
     }
 
     @Test
     void given_a_captured_order_when_refunded_without_an_amount_then_all_of_it_is_refunded() {
-        Order order = anAuthorizedOrder();
-        api.postJson(path(order, "capture"), "{}");
+        Order order = given.authorized();
+        api.postJson(OrdersOverHttp.path(order, "capture"), "{}");
 
-        Api.Reply reply = api.postJson(path(order, "refund"), "{}");
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "refund"), "{}");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("status", "REFUNDED").containsEntry("refunded_amount", 29900);
@@ -88,9 +87,9 @@ class PaymentOperationsHttpTest {
 
     @Test
     void given_an_authorized_order_when_cancelled_then_the_authorization_is_voided_and_the_order_cancelled() {
-        Order order = anAuthorizedOrder();
+        Order order = given.authorized();
 
-        Api.Reply reply = api.send(HttpRequest.POST(path(order, "cancel"), ""));
+        Api.Reply reply = api.send(HttpRequest.POST(OrdersOverHttp.path(order, "cancel"), ""));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("status", "CANCELLED");
@@ -99,24 +98,24 @@ class PaymentOperationsHttpTest {
 
     @Test
     void given_a_pending_order_when_cancelled_then_its_checkout_is_closed_and_the_order_cancelled() {
-        Order order = aPendingOrder();
+        Order order = given.pending();
 
-        Api.Reply reply = api.send(HttpRequest.POST(path(order, "cancel"), ""));
+        Api.Reply reply = api.send(HttpRequest.POST(OrdersOverHttp.path(order, "cancel"), ""));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("status", "CANCELLED");
         assertThat(gateway.operations()).contains("cancel checkout " + order.session().orElseThrow().id());
-        assertThat(stored(order).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(given.stored(order).status()).isEqualTo(OrderStatus.CANCELLED);
     }
 
     @ParameterizedTest(name = "{0} a pending order")
     @CsvSource({"capture, {}", "refund, {}"})
     void given_a_pending_order_when_money_is_moved_then_409_naming_the_status_and_the_provider_is_not_asked(
             String operation, String body) {
-        Order order = aPendingOrder();
+        Order order = given.pending();
         int operationsBefore = gateway.operations().size();
 
-        Api.Reply reply = api.postJson(path(order, operation), body);
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, operation), body);
 
         assertRefused(reply, "PENDING");
         assertThat(gateway.operations()).hasSize(operationsBefore);
@@ -124,10 +123,10 @@ class PaymentOperationsHttpTest {
 
     @Test
     void given_an_authorized_order_when_more_than_it_holds_is_captured_then_409_and_the_provider_is_not_asked() {
-        Order order = anAuthorizedOrder();
+        Order order = given.authorized();
         int operationsBefore = gateway.operations().size();
 
-        Api.Reply reply = api.postJson(path(order, "capture"), "{\"amount\": 29901}");
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "capture"), "{\"amount\": 29901}");
 
         assertRefused(reply, "AUTHORIZED");
         assertThat(gateway.operations()).hasSize(operationsBefore);
@@ -135,10 +134,10 @@ class PaymentOperationsHttpTest {
 
     @Test
     void given_an_authorized_order_when_refunded_before_any_capture_then_409_and_the_provider_is_not_asked() {
-        Order order = anAuthorizedOrder();
+        Order order = given.authorized();
         int operationsBefore = gateway.operations().size();
 
-        Api.Reply reply = api.postJson(path(order, "refund"), "{\"amount\": 100}");
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "refund"), "{\"amount\": 100}");
 
         assertRefused(reply, "AUTHORIZED");
         assertThat(gateway.operations()).hasSize(operationsBefore);
@@ -146,11 +145,11 @@ class PaymentOperationsHttpTest {
 
     @Test
     void given_a_captured_order_when_cancelled_then_409_and_the_provider_is_not_asked() {
-        Order order = anAuthorizedOrder();
-        api.postJson(path(order, "capture"), "{}");
+        Order order = given.authorized();
+        api.postJson(OrdersOverHttp.path(order, "capture"), "{}");
         int operationsBefore = gateway.operations().size();
 
-        Api.Reply reply = api.send(HttpRequest.POST(path(order, "cancel"), ""));
+        Api.Reply reply = api.send(HttpRequest.POST(OrdersOverHttp.path(order, "cancel"), ""));
 
         assertRefused(reply, "CAPTURED");
         assertThat(gateway.operations()).hasSize(operationsBefore);
@@ -159,10 +158,10 @@ class PaymentOperationsHttpTest {
     @ParameterizedTest(name = "amount {0}")
     @ValueSource(strings = {"0", "-5", "12.5", "1e30", "\"abc\"", "100000000001"})
     void given_a_bad_amount_when_captured_then_400_names_the_amount_and_the_provider_is_not_asked(String amount) {
-        Order order = anAuthorizedOrder();
+        Order order = given.authorized();
         int operationsBefore = gateway.operations().size();
 
-        Api.Reply reply = api.postJson(path(order, "capture"), "{\"amount\": " + amount + "}");
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "capture"), "{\"amount\": " + amount + "}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
@@ -174,10 +173,10 @@ class PaymentOperationsHttpTest {
     @ParameterizedTest(name = "amount {0}")
     @ValueSource(strings = {"0", "12.5"})
     void given_a_bad_amount_when_refunded_then_400_names_the_amount(String amount) {
-        Order order = anAuthorizedOrder();
-        api.postJson(path(order, "capture"), "{}");
+        Order order = given.authorized();
+        api.postJson(OrdersOverHttp.path(order, "capture"), "{}");
 
-        Api.Reply reply = api.postJson(path(order, "refund"), "{\"amount\": " + amount + "}");
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "refund"), "{\"amount\": " + amount + "}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorFields()).containsExactly("amount");
@@ -185,10 +184,10 @@ class PaymentOperationsHttpTest {
 
     @Test
     void given_a_reason_longer_than_255_characters_when_refunded_then_400_names_the_reason() {
-        Order order = anAuthorizedOrder();
-        api.postJson(path(order, "capture"), "{}");
+        Order order = given.authorized();
+        api.postJson(OrdersOverHttp.path(order, "capture"), "{}");
 
-        Api.Reply reply = api.postJson(path(order, "refund"), "{\"reason\": \"" + "r".repeat(256) + "\"}");
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "refund"), "{\"reason\": \"" + "r".repeat(256) + "\"}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorFields()).containsExactly("reason");
@@ -207,9 +206,9 @@ class PaymentOperationsHttpTest {
 
     @Test
     void given_an_order_when_read_after_operations_then_it_shows_the_amounts_captured_and_refunded() {
-        Order order = anAuthorizedOrder();
-        api.postJson(path(order, "capture"), "{\"amount\": 20000}");
-        api.postJson(path(order, "refund"), "{\"amount\": 1500}");
+        Order order = given.authorized();
+        api.postJson(OrdersOverHttp.path(order, "capture"), "{\"amount\": 20000}");
+        api.postJson(OrdersOverHttp.path(order, "refund"), "{\"amount\": 1500}");
 
         Map<String, Object> read = api.get("/orders/" + order.id()).json();
 
@@ -224,32 +223,7 @@ class PaymentOperationsHttpTest {
                 .containsEntry("current_status", currentStatus);
     }
 
-    private Order aPendingOrder() {
-        String id = (String) api.createOrder(29900, "NOK", "operations").json().get("id");
-        return stored(OrderId.parse(id));
-    }
-
-    /** Authorized as a buyer would: the checkout is paid, and the return confirms it with the provider. */
-    private Order anAuthorizedOrder() {
-        Order order = aPendingOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
-        api.get("/orders/" + order.id() + "/redirect?payment_id=" + paymentId);
-        return stored(order);
-    }
-
     private String paymentOf(Order order) {
-        return stored(order).payment().paymentId().orElseThrow();
-    }
-
-    private static String path(Order order, String operation) {
-        return "/orders/" + order.id() + "/" + operation;
-    }
-
-    private Order stored(Order order) {
-        return stored(order.id());
-    }
-
-    private Order stored(OrderId id) {
-        return orders.findById(id).orElseThrow();
+        return given.stored(order).payment().paymentId().orElseThrow();
     }
 }

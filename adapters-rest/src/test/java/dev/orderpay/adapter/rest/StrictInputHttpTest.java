@@ -38,6 +38,8 @@ class StrictInputHttpTest {
     @Inject
     Api api;
     @Inject
+    OrdersOverHttp given;
+    @Inject
     EmbeddedServer server;
     @Inject
     JsonMapper json;
@@ -157,7 +159,7 @@ class StrictInputHttpTest {
         Api.Reply reply = api.createOrder(100, "NOK", receipt);
 
         assertThat(reply.status()).isEqualTo(201);
-        assertThat(orders.findById(OrderId.parse((String) reply.json().get("id"))).orElseThrow().receipt().value())
+        assertThat(given.stored(OrderId.parse((String) reply.json().get("id"))).receipt().value())
                 .isEqualTo(receipt);
     }
 
@@ -181,45 +183,45 @@ class StrictInputHttpTest {
             """)
     void given_a_capture_body_that_breaks_the_document_then_400_names_the_field_and_nothing_is_captured(
             String body, String field) {
-        Order order = anAuthorizedOrder();
+        Order order = given.authorized();
 
-        Api.Reply reply = api.postJson(path(order, "capture"), body);
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "capture"), body);
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorFields()).containsExactly(field);
         assertThat(gateway.operations()).noneMatch(operation -> operation.startsWith("capture "
                 + order.payment().paymentId().orElseThrow()));
-        assertThat(stored(order).status()).isEqualTo(OrderStatus.AUTHORIZED);
+        assertThat(given.stored(order).status()).isEqualTo(OrderStatus.AUTHORIZED);
     }
 
     @Test
     void given_a_refund_reason_that_is_not_text_then_400_names_reason() {
-        Order order = anAuthorizedOrder();
-        api.postJson(path(order, "capture"), "{}");
+        Order order = given.authorized();
+        api.postJson(OrdersOverHttp.path(order, "capture"), "{}");
 
-        Api.Reply reply = api.postJson(path(order, "refund"), "{\"reason\": 5}");
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "refund"), "{\"reason\": 5}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorFields()).containsExactly("reason");
-        assertThat(stored(order).status()).isEqualTo(OrderStatus.CAPTURED);
+        assertThat(given.stored(order).status()).isEqualTo(OrderStatus.CAPTURED);
     }
 
     @Test
     void given_a_cancel_with_fields_it_does_not_take_then_400_names_them_and_the_order_stays() {
-        Order order = anAuthorizedOrder();
+        Order order = given.authorized();
 
-        Api.Reply reply = api.postJson(path(order, "cancel"), "{\"force\": true}");
+        Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "cancel"), "{\"force\": true}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorFields()).containsExactly("force");
-        assertThat(stored(order).status()).isEqualTo(OrderStatus.AUTHORIZED);
+        assertThat(given.stored(order).status()).isEqualTo(OrderStatus.AUTHORIZED);
     }
 
     @Test
     void given_a_cancel_without_a_body_then_it_is_still_carried_out() {
-        Order order = anAuthorizedOrder();
+        Order order = given.authorized();
 
-        Api.Reply reply = api.send(HttpRequest.POST(path(order, "cancel"), ""));
+        Api.Reply reply = api.send(HttpRequest.POST(OrdersOverHttp.path(order, "cancel"), ""));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("status", "CANCELLED");
@@ -242,12 +244,12 @@ class StrictInputHttpTest {
 
     @Test
     void given_an_unknown_query_parameter_on_a_post_or_an_order_then_400_names_it() {
-        Order order = anAuthorizedOrder();
+        Order order = given.authorized();
 
         assertThat(api.postJson("/orders?dry_run=true", "{\"amount\": 100, " + VALID + "}").errorFields())
                 .containsExactly("dry_run");
         assertThat(api.get("/orders/" + order.id() + "?expand=payment").errorFields()).containsExactly("expand");
-        assertThat(api.send(HttpRequest.POST(path(order, "capture") + "?amount=5", "")).errorFields())
+        assertThat(api.send(HttpRequest.POST(OrdersOverHttp.path(order, "capture") + "?amount=5", "")).errorFields())
                 .containsExactly("amount");
     }
 
@@ -294,14 +296,14 @@ class StrictInputHttpTest {
 
     @Test
     void given_extra_parameters_on_the_buyers_return_then_they_are_tolerated() {
-        Order order = aPendingOrder();
+        Order order = given.pending();
         String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
 
         Api.Reply reply = api.get("/orders/" + order.id() + "/redirect?payment_id=" + paymentId
                 + "&utm_source=newsletter");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(stored(order).status()).isEqualTo(OrderStatus.AUTHORIZED);
+        assertThat(given.stored(order).status()).isEqualTo(OrderStatus.AUTHORIZED);
     }
 
     private HttpResponse<String> post(String path, String contentType, byte[] body)
@@ -322,29 +324,5 @@ class StrictInputHttpTest {
 
     private int storedOrders() {
         return orders.findNewestFirst(OrderFilter.NONE, Optional.empty(), Integer.MAX_VALUE).size();
-    }
-
-    private Order aPendingOrder() {
-        String id = (String) api.createOrder(29900, "NOK", "strict").json().get("id");
-        return stored(OrderId.parse(id));
-    }
-
-    private Order anAuthorizedOrder() {
-        Order order = aPendingOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
-        api.get("/orders/" + order.id() + "/redirect?payment_id=" + paymentId);
-        return stored(order);
-    }
-
-    private static String path(Order order, String operation) {
-        return "/orders/" + order.id() + "/" + operation;
-    }
-
-    private Order stored(Order order) {
-        return stored(order.id());
-    }
-
-    private Order stored(OrderId id) {
-        return orders.findById(id).orElseThrow();
     }
 }
