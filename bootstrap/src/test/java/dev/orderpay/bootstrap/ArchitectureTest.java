@@ -5,8 +5,11 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.orderpay.application.port.out.PaymentUrls;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
@@ -39,6 +42,18 @@ class ArchitectureTest {
             // The wiring module sits outside the layers: it may see everything, and nothing may see it (below).
             .ignoreDependency(resideInAPackage("dev.orderpay.bootstrap.."), alwaysTrue())
             .ensureAllClassesAreContainedInArchitectureIgnoring("dev.orderpay.bootstrap..");
+
+    // The onion rule sees both port packages as one ring; these two keep outbound types from leaking inward.
+    @ArchTest
+    static final ArchRule inbound_ports_never_speak_of_outbound_ports = noClasses()
+            .that().resideInAPackage("dev.orderpay.application.port.in..")
+            .should().dependOnClassesThat().resideInAPackage("dev.orderpay.application.port.out..");
+
+    @ArchTest
+    static final ArchRule the_rest_adapter_uses_inbound_ports_and_implements_only_the_url_port = noClasses()
+            .that().resideInAPackage("dev.orderpay.adapter.rest..")
+            .should().dependOnClassesThat(resideInAPackage("dev.orderpay.application.port.out..")
+                    .and(not(equivalentTo(PaymentUrls.class))));
 
     @ArchTest
     static final ArchRule the_core_does_not_know_any_framework = noClasses()

@@ -5,17 +5,21 @@ import java.util.Currency;
 import java.util.Objects;
 
 /**
- * An amount of money in the currency's minor units (øre, cents): never a floating-point number.
- * Only positive amounts exist here: an order for nothing is not an order.
+ * An amount of money in the currency's minor units (øre, cents): never a floating-point number, never negative.
+ * Zero exists (nothing captured yet); that an order is for more than nothing is a rule of placing it.
+ * Arithmetic and comparisons refuse to mix currencies.
  */
-public record Money(long minorUnits, Currency currency) {
+public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
 
     /** An upper bound that no real order reaches; anything larger is a bug or an attack. */
     public static final long MAX_MINOR_UNITS = 100_000_000_000L;
 
     public Money {
         Objects.requireNonNull(currency, "currency");
-        amount(minorUnits);
+        if (minorUnits < 0) {
+            throw new InvalidValueException("amount", "must not be negative");
+        }
+        requireAtMostMax(minorUnits);
         requirePayable(currency);
     }
 
@@ -23,11 +27,22 @@ public record Money(long minorUnits, Currency currency) {
         return new Money(minorUnits, currency(currencyCode));
     }
 
-    /** Checks an amount on its own, so that input with a bad amount and a bad currency hears of both. */
-    public static long amount(long minorUnits) {
+    public static Money zero(Currency currency) {
+        return new Money(0, currency);
+    }
+
+    /**
+     * The rule for an amount a merchant asks for (an order, a capture, a refund): more than nothing, and no more
+     * than any real payment. Checked on its own, so that input with a bad amount and a bad currency hears of both.
+     */
+    public static long requirePositive(long minorUnits) {
         if (minorUnits <= 0) {
             throw new InvalidValueException("amount", "must be a positive whole number of minor units");
         }
+        return requireAtMostMax(minorUnits);
+    }
+
+    private static long requireAtMostMax(long minorUnits) {
         if (minorUnits > MAX_MINOR_UNITS) {
             throw new InvalidValueException("amount", "must not exceed " + MAX_MINOR_UNITS + " minor units");
         }
@@ -63,6 +78,47 @@ public record Money(long minorUnits, Currency currency) {
     /** The amount in major units, scaled by the currency's own number of decimals (2 for NOK, 0 for JPY). */
     public BigDecimal toMajorUnits() {
         return BigDecimal.valueOf(minorUnits, currency.getDefaultFractionDigits());
+    }
+
+    public Money plus(Money other) {
+        return new Money(minorUnits + sameCurrency(other).minorUnits, currency);
+    }
+
+    /** @throws IllegalArgumentException if {@code other} is more than this: money is never negative */
+    public Money minus(Money other) {
+        if (isLessThan(other)) {
+            throw new IllegalArgumentException(this + " minus " + other + " is less than nothing");
+        }
+        return new Money(minorUnits - other.minorUnits, currency);
+    }
+
+    public boolean isZero() {
+        return minorUnits == 0;
+    }
+
+    public boolean isLessThan(Money other) {
+        return compareTo(other) < 0;
+    }
+
+    public boolean isMoreThan(Money other) {
+        return compareTo(other) > 0;
+    }
+
+    /** The smaller of the two. */
+    public Money min(Money other) {
+        return isMoreThan(other) ? other : this;
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        return Long.compare(minorUnits, sameCurrency(other).minorUnits);
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("cannot combine " + this + " with " + other);
+        }
+        return other;
     }
 
     public boolean sameAs(long otherMinorUnits, String otherCurrencyCode) {

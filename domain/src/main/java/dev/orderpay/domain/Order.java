@@ -45,6 +45,7 @@ public final class Order {
 
     /** A new order, waiting for its checkout to be opened. */
     public static Order place(OrderId id, Money amount, Receipt receipt, Instant now) {
+        Money.requirePositive(amount.minorUnits());
         return new Order(id, amount, receipt, now, OrderStatus.PENDING, null, OrderPayment.NONE, null, 0);
     }
 
@@ -222,6 +223,7 @@ public final class Order {
             throw new IllegalStatusTransitionException(id, status, operation + ": nothing is left");
         }
         Money wanted = requested.orElse(new Money(remainingMinorUnits, amount.currency()));
+        Money.requirePositive(wanted.minorUnits());
         if (!wanted.currency().equals(amount.currency())) {
             throw new IllegalStatusTransitionException(id, status, operation + " in " + wanted.currencyCode()
                     + ": the order is in " + amount.currencyCode());

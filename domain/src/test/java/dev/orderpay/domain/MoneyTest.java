@@ -24,9 +24,59 @@ class MoneyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {0, -1, Long.MIN_VALUE})
-    void given_nothing_or_less_then_the_amount_is_refused(long minorUnits) {
+    @ValueSource(longs = {-1, Long.MIN_VALUE})
+    void given_less_than_nothing_then_the_amount_is_refused(long minorUnits) {
         assertRefused(() -> Money.of(minorUnits, "NOK"), "amount");
+    }
+
+    @Test
+    void given_nothing_then_it_is_money_that_is_zero() {
+        assertThat(Money.zero(Currency.getInstance("NOK"))).isEqualTo(Money.of(0, "NOK"));
+        assertThat(Money.of(0, "NOK").isZero()).isTrue();
+        assertThat(Money.of(1, "NOK").isZero()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1, Money.MAX_MINOR_UNITS + 1})
+    void given_nothing_or_less_or_too_much_then_it_is_not_an_amount_a_merchant_may_ask_for(long minorUnits) {
+        assertRefused(() -> Money.requirePositive(minorUnits), "amount");
+    }
+
+    @Test
+    void sums_and_differences_stay_in_the_currency() {
+        Money hundred = Money.of(10000, "NOK");
+
+        assertThat(hundred.plus(Money.of(250, "NOK"))).isEqualTo(Money.of(10250, "NOK"));
+        assertThat(hundred.minus(Money.of(250, "NOK"))).isEqualTo(Money.of(9750, "NOK"));
+        assertThat(hundred.minus(hundred).isZero()).isTrue();
+    }
+
+    @Test
+    void given_more_taken_away_than_there_is_then_it_is_refused_as_money_is_never_negative() {
+        assertThatThrownBy(() -> Money.of(100, "NOK").minus(Money.of(101, "NOK")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void comparisons_order_amounts_of_one_currency() {
+        Money less = Money.of(100, "NOK");
+        Money more = Money.of(101, "NOK");
+
+        assertThat(less.isLessThan(more)).isTrue();
+        assertThat(more.isMoreThan(less)).isTrue();
+        assertThat(less.isMoreThan(less)).isFalse();
+        assertThat(more.min(less)).isEqualTo(less);
+        assertThat(less.compareTo(Money.of(100, "NOK"))).isZero();
+    }
+
+    @Test
+    void given_two_currencies_then_arithmetic_and_comparison_are_refused() {
+        Money nok = Money.of(100, "NOK");
+        Money sek = Money.of(100, "SEK");
+
+        assertThatThrownBy(() -> nok.plus(sek)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> nok.minus(sek)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> nok.isLessThan(sek)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

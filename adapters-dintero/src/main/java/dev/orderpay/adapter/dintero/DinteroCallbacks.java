@@ -1,6 +1,6 @@
 package dev.orderpay.adapter.dintero;
 
-import dev.orderpay.application.port.out.InboundNotification;
+import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.UnauthenticNotificationException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;

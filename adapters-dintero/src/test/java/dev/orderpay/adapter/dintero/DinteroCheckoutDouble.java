@@ -7,7 +7,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.orderpay.application.port.out.CheckoutRequest;
-import dev.orderpay.application.port.out.InboundNotification;
+import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.PaymentGatewayContract;
 import dev.orderpay.domain.PaymentSession;
 import io.micronaut.json.JsonMapper;

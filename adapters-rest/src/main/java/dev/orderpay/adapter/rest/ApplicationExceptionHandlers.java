@@ -2,14 +2,11 @@ package dev.orderpay.adapter.rest;
 
 import dev.orderpay.adapter.rest.Problem.FieldError;
 import dev.orderpay.application.port.in.CheckoutFailedException;
+import dev.orderpay.application.port.in.ConcurrentUpdateException;
 import dev.orderpay.application.port.in.IdempotencyKeyReusedException;
 import dev.orderpay.application.port.in.IdempotentRequestInProgressException;
 import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.OrderNotFoundException;
-import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
-import dev.orderpay.application.port.out.PaymentProviderException;
-import dev.orderpay.application.port.out.UnauthenticNotificationException;
-import dev.orderpay.domain.IllegalStatusTransitionException;
 import dev.orderpay.domain.InvalidValueException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -65,9 +62,8 @@ final class ApplicationExceptionHandlers {
     static class CheckoutFailed implements ExceptionHandler<CheckoutFailedException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, CheckoutFailedException failed) {
-            LOG.warn("Checkout for order {} failed ({}): {}", failed.order().id(), failed.providerFailure().kind(),
-                    failed.providerFailure().getMessage());
-            return providerProblem(failed.providerFailure().kind(),
+            LOG.warn("Checkout for order {} failed: {}", failed.order().id(), failed.getCause().getMessage());
+            return providerProblem(failed.timedOut(),
                     "The order was stored with status FAILED: the payment provider could not open its checkout.")
                     .aboutOrder(failed.order().id().toString())
                     .toResponse();
@@ -75,46 +71,9 @@ final class ApplicationExceptionHandlers {
     }
 
     @Singleton
-    static class ProviderFailure implements ExceptionHandler<PaymentProviderException, HttpResponse<Problem>> {
+    static class ConcurrentUpdate implements ExceptionHandler<ConcurrentUpdateException, HttpResponse<Problem>> {
         @Override
-        public HttpResponse<Problem> handle(HttpRequest request, PaymentProviderException failure) {
-            LOG.warn("Payment provider failed on {} ({}): {}", request.getPath(), failure.kind(), failure.getMessage());
-            return providerProblem(failure.kind(),
-                    "The payment provider could not be asked about this payment. Try again later.").toResponse();
-        }
-    }
-
-    @Singleton
-    static class UnauthenticNotification
-            implements ExceptionHandler<UnauthenticNotificationException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, UnauthenticNotificationException refused) {
-            // Adapters word the reason without header values, so no signature or secret is logged.
-            LOG.warn("Refused a notification on {}: {}", request.getPath(), refused.getMessage());
-            return Problem.of(HttpStatus.UNAUTHORIZED, ProblemCode.NOTIFICATION_UNAUTHENTIC,
-                    "Notification not authentic",
-                    "The notification could not be shown to come from the payment provider.").toResponse();
-        }
-    }
-
-    @Singleton
-    static class IllegalTransition
-            implements ExceptionHandler<IllegalStatusTransitionException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, IllegalStatusTransitionException illegal) {
-            // Also when the amount is more than is left, or another operation is under way: the order refused it.
-            return Problem.of(HttpStatus.CONFLICT, ProblemCode.OPERATION_NOT_ALLOWED, "Operation not allowed",
-                            "The order is " + illegal.current() + ": it does not allow this now, not for this amount,"
-                                    + " or not while another operation is under way.")
-                    .withCurrentStatus(illegal.current().name())
-                    .toResponse();
-        }
-    }
-
-    @Singleton
-    static class ConcurrentUpdate implements ExceptionHandler<ConcurrentOrderUpdateException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, ConcurrentOrderUpdateException raced) {
+        public HttpResponse<Problem> handle(HttpRequest request, ConcurrentUpdateException raced) {
             return Problem.of(HttpStatus.CONFLICT, ProblemCode.CONCURRENT_UPDATE, "Order changed concurrently",
                     "The order was being changed by another request. Try again.").toResponse();
         }
@@ -144,25 +103,9 @@ final class ApplicationExceptionHandlers {
         }
     }
 
-    @Singleton
-    static class PaymentOperationFailed
-            implements ExceptionHandler<PaymentOperationFailedException, HttpResponse<Problem>> {
-        @Override
-        public HttpResponse<Problem> handle(HttpRequest request, PaymentOperationFailedException failed) {
-            PaymentProviderException failure = failed.providerFailure();
-            LOG.warn("Payment provider failed on {} ({}): {}", request.getPath(), failure.kind(), failure.getMessage());
-            String detail = failed.outcomeUnknown()
-                    ? "The payment provider's answer was lost, so it is not known yet whether the operation happened."
-                    + " The outcome is being confirmed with the provider, and the order shows the operation as"
-                    + " pending until then. Do not retry blindly: read the order first."
-                    : "The payment provider refused the operation or could not be asked. The order is as before.";
-            return providerProblem(failure.kind(), detail).aboutOrder(failed.orderId().toString()).toResponse();
-        }
-    }
-
     /** A provider that did not answer in time is a gateway timeout; every other provider failure a bad gateway. */
-    private static Problem providerProblem(PaymentProviderException.Kind kind, String detail) {
-        if (kind == PaymentProviderException.Kind.TIMEOUT) {
+    private static Problem providerProblem(boolean timedOut, String detail) {
+        if (timedOut) {
             return Problem.of(HttpStatus.GATEWAY_TIMEOUT, ProblemCode.PROVIDER_TIMEOUT, "Payment provider timed out",
                     detail);
         }

@@ -1,10 +1,9 @@
 package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.in.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.in.NotificationCommand;
 import dev.orderpay.application.port.in.NotificationOutcome;
-import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
-import dev.orderpay.application.port.out.InboundNotification;
 import dev.orderpay.domain.OrderId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -76,13 +75,8 @@ class PaymentNotificationController {
     }
 
     private HttpResponse<?> handle(OrderId orderId, HttpRequest<?> request) {
-        NotificationOutcome outcome;
-        try {
-            outcome = handleNotification.handleNotification(new NotificationCommand(orderId, asReceived(request)));
-        } catch (ConcurrentOrderUpdateException raced) {
-            // Elsewhere a 409 asks the client to try again; the provider would take it as final.
-            outcome = NotificationOutcome.RETRY_LATER;
-        }
+        NotificationOutcome outcome =
+                handleNotification.handleNotification(new NotificationCommand(orderId, asReceived(request)));
         return switch (outcome) {
             case HANDLED, DUPLICATE -> HttpResponse.ok(new NotificationResponse(outcome.name()));
             case RETRY_LATER -> Problem.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.NOTIFICATION_RETRY_LATER,
@@ -94,6 +88,9 @@ class PaymentNotificationController {
                             "The payment the notification points at does not belong to this order.")
                     .aboutOrder(orderId.toString())
                     .toResponse();
+            case UNAUTHENTIC -> Problem.of(HttpStatus.UNAUTHORIZED, ProblemCode.NOTIFICATION_UNAUTHENTIC,
+                    "Notification not authentic",
+                    "The notification could not be shown to come from the payment provider.").toResponse();
         };
     }
 

@@ -3,15 +3,16 @@ package dev.orderpay.adapter.rest;
 import dev.orderpay.application.port.in.CancelOrderUseCase;
 import dev.orderpay.application.port.in.CaptureCommand;
 import dev.orderpay.application.port.in.CapturePaymentUseCase;
-import dev.orderpay.application.port.in.GetOrderUseCase;
 import dev.orderpay.application.port.in.PaymentOperationResult;
+import dev.orderpay.application.port.in.PaymentOperationResult.Accepted;
+import dev.orderpay.application.port.in.PaymentOperationResult.Completed;
+import dev.orderpay.application.port.in.PaymentOperationResult.OutcomeUnknown;
+import dev.orderpay.application.port.in.PaymentOperationResult.Refused;
 import dev.orderpay.application.port.in.RefundCommand;
 import dev.orderpay.application.port.in.RefundPaymentUseCase;
-import dev.orderpay.application.port.out.PaymentProviderException;
-import dev.orderpay.domain.Money;
-import dev.orderpay.domain.OrderId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -29,7 +30,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 
@@ -70,14 +70,12 @@ class PaymentOperationsController {
     private final CapturePaymentUseCase capturePayment;
     private final RefundPaymentUseCase refundPayment;
     private final CancelOrderUseCase cancelOrder;
-    private final GetOrderUseCase getOrder;
 
     PaymentOperationsController(CapturePaymentUseCase capturePayment, RefundPaymentUseCase refundPayment,
-                                CancelOrderUseCase cancelOrder, GetOrderUseCase getOrder) {
+                                CancelOrderUseCase cancelOrder) {
         this.capturePayment = capturePayment;
         this.refundPayment = refundPayment;
         this.cancelOrder = cancelOrder;
-        this.getOrder = getOrder;
     }
 
     @Post("/{id}/capture")
@@ -86,10 +84,9 @@ class PaymentOperationsController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "415", description = "unsupported_media_type",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<OrderResponse> capture(@PathVariable String id, @Body @Nullable CaptureRequest request) {
-        OrderId orderId = OrderIds.fromPath(id);
-        Optional<Money> amount = amountIn(orderId, request == null ? null : request.amount());
-        return carryOut(orderId, () -> capturePayment.capture(new CaptureCommand(orderId, amount)));
+    HttpResponse<?> capture(@PathVariable String id, @Body @Nullable CaptureRequest request) {
+        Optional<Long> amount = Optional.ofNullable(request).map(CaptureRequest::amount);
+        return answer(capturePayment.capture(new CaptureCommand(OrderIds.fromPath(id), amount)));
     }
 
     @Post("/{id}/refund")
@@ -98,38 +95,60 @@ class PaymentOperationsController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "415", description = "unsupported_media_type",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<OrderResponse> refund(@PathVariable String id, @Body @Nullable RefundRequest request) {
-        OrderId orderId = OrderIds.fromPath(id);
-        Optional<Money> amount = amountIn(orderId, request == null ? null : request.amount());
+    HttpResponse<?> refund(@PathVariable String id, @Body @Nullable RefundRequest request) {
+        Optional<Long> amount = Optional.ofNullable(request).map(RefundRequest::amount);
         Optional<String> reason = Optional.ofNullable(request).map(RefundRequest::reason);
-        return carryOut(orderId, () -> refundPayment.refund(new RefundCommand(orderId, amount, reason)));
+        return answer(refundPayment.refund(new RefundCommand(OrderIds.fromPath(id), amount, reason)));
     }
 
     @Post("/{id}/cancel")
     @Operation(summary = "Cancel: void an authorization nothing was captured from, or close an unpaid checkout")
-    HttpResponse<OrderResponse> cancel(@PathVariable String id) {
-        OrderId orderId = OrderIds.fromPath(id);
-        return carryOut(orderId, () -> cancelOrder.cancel(orderId));
+    HttpResponse<?> cancel(@PathVariable String id) {
+        return answer(cancelOrder.cancel(OrderIds.fromPath(id)));
     }
 
-    /** An amount is in the order's currency, so the order is read for it; none means all there is. */
-    private Optional<Money> amountIn(OrderId orderId, @Nullable Long minorUnits) {
-        if (minorUnits == null) {
-            return Optional.empty();
+    private static HttpResponse<?> answer(PaymentOperationResult result) {
+        String orderId = result.order().id().toString();
+        // Java 17 has no pattern switch; the result is sealed, so these four are all there are.
+        if (result instanceof Completed done) {
+            return HttpResponse.ok(OrderResponse.from(done.order()));
         }
-        return Optional.of(new Money(minorUnits, getOrder.getOrder(orderId).amount().currency()));
+        if (result instanceof Accepted later) {
+            return HttpResponse.accepted().body(OrderResponse.from(later.order()));
+        }
+        if (result instanceof Refused refused) {
+            return refusal(refused).aboutOrder(orderId).toResponse();
+        }
+        OutcomeUnknown unknown = (OutcomeUnknown) result;
+        return providerProblem(unknown.timedOut(), "The payment provider's answer was lost, so it is not known yet"
+                + " whether the operation happened. The outcome is being confirmed with the provider, and the order"
+                + " shows the operation as pending until then. Do not retry blindly: read the order first.")
+                .aboutOrder(orderId).toResponse();
     }
 
-    private HttpResponse<OrderResponse> carryOut(OrderId orderId, Supplier<PaymentOperationResult> operation) {
-        PaymentOperationResult result;
-        try {
-            result = operation.get();
-        } catch (PaymentProviderException failure) {
-            // The use case keeps the operation pending exactly when the provider may have done it after all.
-            boolean outcomeUnknown = getOrder.getOrder(orderId).pendingOperation().isPresent();
-            throw new PaymentOperationFailedException(orderId, failure, outcomeUnknown);
-        }
-        OrderResponse order = OrderResponse.from(result.order());
-        return result.completed() ? HttpResponse.ok(order) : HttpResponse.<OrderResponse>accepted().body(order);
+    private static Problem refusal(Refused refused) {
+        String status = refused.order().status().name();
+        return switch (refused.reason()) {
+            case NOT_ALLOWED -> Problem.of(HttpStatus.CONFLICT, ProblemCode.OPERATION_NOT_ALLOWED,
+                            "Operation not allowed", "The order is " + status + ": it does not allow this now, not"
+                                    + " for this amount, or not while another operation is under way.")
+                    .withCurrentStatus(status);
+            case CHANGED_CONCURRENTLY -> Problem.of(HttpStatus.CONFLICT, ProblemCode.CONCURRENT_UPDATE,
+                    "Order changed concurrently", "The order was being changed by another request. Try again.");
+            case PROVIDER_REFUSED, PROVIDER_UNAVAILABLE -> providerProblem(false, AS_BEFORE);
+            case PROVIDER_TIMEOUT -> providerProblem(true, AS_BEFORE);
+        };
+    }
+
+    private static final String AS_BEFORE =
+            "The payment provider refused the operation or could not be asked. The order is as before.";
+
+    /** A provider that did not answer in time is a gateway timeout; every other provider failure a bad gateway. */
+    private static Problem providerProblem(boolean timedOut, String detail) {
+        return timedOut
+                ? Problem.of(HttpStatus.GATEWAY_TIMEOUT, ProblemCode.PROVIDER_TIMEOUT, "Payment provider timed out",
+                detail)
+                : Problem.of(HttpStatus.BAD_GATEWAY, ProblemCode.PROVIDER_UNAVAILABLE, "Payment provider unavailable",
+                detail);
     }
 }

@@ -75,17 +75,6 @@ class ErrorResponsesHttpTest {
     }
 
     @Test
-    void given_a_status_that_forbids_a_change_when_it_is_attempted_then_409_naming_the_current_status() {
-        Api.Reply reply = api.get(FailingTestRoutes.ILLEGAL_TRANSITION);
-
-        assertThat(reply.status()).isEqualTo(409);
-        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
-        assertThat(reply.json()).containsEntry("code", "operation_not_allowed")
-                .containsEntry("current_status", "CAPTURED");
-        assertThat((String) reply.json().get("detail")).contains("CAPTURED");
-    }
-
-    @Test
     void given_a_domain_value_rule_broken_outside_a_command_when_requested_then_400_naming_the_value() {
         Api.Reply reply = api.get(FailingTestRoutes.INVALID_VALUE);
 

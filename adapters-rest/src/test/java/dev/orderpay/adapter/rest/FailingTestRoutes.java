@@ -1,9 +1,6 @@
 package dev.orderpay.adapter.rest;
 
 import dev.orderpay.domain.Money;
-import dev.orderpay.domain.OrderId;
-import dev.orderpay.domain.OrderStatus;
-import dev.orderpay.domain.IllegalStatusTransitionException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.annotation.Controller;
@@ -18,18 +15,12 @@ import io.micronaut.security.rules.SecurityRule;
 class FailingTestRoutes {
 
     static final String UNEXPECTED = "/test-failures/unexpected";
-    static final String ILLEGAL_TRANSITION = "/test-failures/illegal-transition";
     static final String INVALID_VALUE = "/test-failures/invalid-value";
     static final String SECRET = "db-password=hunter2";
 
     @Get("/unexpected")
     String unexpected() {
         throw new IllegalStateException("connection failed with " + SECRET);
-    }
-
-    @Get("/illegal-transition")
-    String illegalTransition() {
-        throw new IllegalStatusTransitionException(OrderId.newId(), OrderStatus.CAPTURED, "become CANCELLED");
     }
 
     @Get("/invalid-value")

@@ -1,9 +1,7 @@
 package dev.orderpay.adapter.rest;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import dev.orderpay.application.port.out.InboundNotification;
+import dev.orderpay.application.port.in.InboundNotification;
+import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
@@ -16,11 +14,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static dev.orderpay.application.port.out.FakePaymentGateway.DELIVERY_HEADER;
 import static dev.orderpay.application.port.out.FakePaymentGateway.SIGNATURE_HEADER;
@@ -84,24 +85,38 @@ class PaymentNotificationHttpTest {
         Order order = anOrder();
         String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
         String forgedSignature = "t=1,v0=forged-signature-value";
-        Logger handlerLog = (Logger) LoggerFactory.getLogger(ApplicationExceptionHandlers.class);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        handlerLog.addAppender(logged);
+        // The use case logs the refusal, through java.util.logging as the framework-free core does.
+        Logger serviceLog = Logger.getLogger(HandleNotificationService.class.getName());
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler collect = new Handler() {
+            @Override
+            public void publish(LogRecord entry) {
+                logged.add(entry);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        serviceLog.addHandler(collect);
         Api.Reply reply;
         try {
             reply = api.send(HttpRequest.GET(callback(order) + "?payment_id=" + paymentId)
                     .header(SIGNATURE_HEADER, forgedSignature));
         } finally {
-            handlerLog.detachAppender(logged);
+            serviceLog.removeHandler(collect);
         }
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
         assertThat(reply.json()).containsEntry("code", "notification_unauthentic").containsEntry("status", 401);
         assertThat(reply.body()).doesNotContain(forgedSignature);
-        assertThat(logged.list).isNotEmpty()
-                .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(forgedSignature));
+        assertThat(logged).isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.getMessage()).doesNotContain(forgedSignature));
         assertThat(stored(order).status()).isEqualTo(OrderStatus.PENDING);
         assertThat(stored(order).version()).isEqualTo(order.version());
     }

@@ -25,6 +25,8 @@ class PaymentOperationsHttpTest {
     @Inject
     OrdersOverHttp given;
     @Inject
+    RacingOrderRepository orders;
+    @Inject
     RecordingPaymentGateway gateway;
 
     @Test
@@ -37,6 +39,16 @@ class PaymentOperationsHttpTest {
         assertThat(reply.json()).containsEntry("status", "PARTIALLY_CAPTURED").containsEntry("captured_amount", 10000)
                 .containsEntry("refunded_amount", 0).doesNotContainKey("pending_operation");
         assertThat(gateway.operations()).contains("capture " + paymentOf(order) + " 100.00 NOK");
+    }
+
+    @Test
+    void given_an_authorized_order_when_part_is_captured_then_the_order_is_read_once_for_it() {
+        Order order = given.authorized();
+        int readsBefore = orders.reads();
+
+        api.postJson(OrdersOverHttp.path(order, "capture"), "{\"amount\": 10000}");
+
+        assertThat(orders.reads() - readsBefore).isEqualTo(1);
     }
 
     @Test

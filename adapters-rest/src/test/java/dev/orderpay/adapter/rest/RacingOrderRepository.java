@@ -3,11 +3,29 @@ package dev.orderpay.adapter.rest;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderId;
 
-/** The in-memory repository, which can be told to lose every update to a concurrent writer, as under contention. */
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The in-memory repository, which can be told to lose every update to a concurrent writer, as under contention,
+ * and counts how often an order is read.
+ */
 class RacingOrderRepository extends InMemoryOrderRepository {
 
     private volatile boolean losing;
+    private final AtomicInteger reads = new AtomicInteger();
+
+    int reads() {
+        return reads.get();
+    }
+
+    @Override
+    public Optional<Order> findById(OrderId id) {
+        reads.incrementAndGet();
+        return super.findById(id);
+    }
 
     void loseEveryUpdate(boolean lose) {
         losing = lose;

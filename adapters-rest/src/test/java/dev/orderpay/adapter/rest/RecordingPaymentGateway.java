@@ -2,7 +2,7 @@ package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.FakePaymentGateway;
-import dev.orderpay.application.port.out.InboundNotification;
+import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.domain.PaymentSession;
 

@@ -4,7 +4,7 @@ import dev.orderpay.adapter.simulator.SimulatedProvider.Checkout;
 import dev.orderpay.application.port.out.BuyerReturn;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.CheckoutStatus;
-import dev.orderpay.application.port.out.InboundNotification;
+import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.OperationOutcome;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.ProviderNotice;

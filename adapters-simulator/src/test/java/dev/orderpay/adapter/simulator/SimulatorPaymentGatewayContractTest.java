@@ -1,7 +1,7 @@
 package dev.orderpay.adapter.simulator;
 
 import dev.orderpay.application.port.out.CheckoutRequest;
-import dev.orderpay.application.port.out.InboundNotification;
+import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentGatewayContract;
 import dev.orderpay.domain.PaymentSession;

@@ -6,6 +6,7 @@ import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.PaymentConfirmation;
 import dev.orderpay.application.port.in.PaymentConfirmation.Verdict;
 import dev.orderpay.application.port.out.BuyerReturn;
+import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
@@ -60,6 +61,9 @@ public final class ConfirmPaymentService implements ConfirmPaymentUseCase {
             LOG.warning(() -> "could not confirm the return for order " + order.id() + " with the provider ("
                     + unreachable.kind() + "); leaving it to the notification or reconciliation");
             return new PaymentConfirmation(order, Verdict.AWAITING_PROVIDER);
+        } catch (ConcurrentOrderUpdateException contended) {
+            // The notification or another return is settling the order right now; the buyer is shown where it is.
+            return new PaymentConfirmation(orders.findById(order.id()).orElse(order), Verdict.AWAITING_PROVIDER);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.orderpay.application.service;
 
 import dev.orderpay.application.port.in.CheckoutFailedException;
+import dev.orderpay.application.port.in.ConcurrentUpdateException;
 import dev.orderpay.application.port.in.CreateOrderCommand;
 import dev.orderpay.application.port.in.CreateOrderUseCase;
 import dev.orderpay.application.port.in.CreatedOrder;
@@ -8,6 +9,7 @@ import dev.orderpay.application.port.in.IdempotencyKey;
 import dev.orderpay.application.port.in.IdempotencyKeyReusedException;
 import dev.orderpay.application.port.in.IdempotentRequestInProgressException;
 import dev.orderpay.application.port.out.CheckoutRequest;
+import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.IdempotencyKeys;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
@@ -92,10 +94,19 @@ public final class CreateOrderService implements CreateOrderUseCase {
                     urls.returnUrl(order.id()), urls.notificationUrl(order.id()), now.plus(policy.checkoutLifetime())));
         } catch (PaymentProviderException failure) {
             order.failCheckout(Provenance.unreferenced(ChangeSource.CHECKOUT, clock.instant()));
-            throw new CheckoutFailedException(orders.update(order), failure);
+            throw new CheckoutFailedException(save(order),
+                    failure.kind() == PaymentProviderException.Kind.TIMEOUT, failure);
         }
         order.attachSession(session);
-        return orders.update(order);
+        return save(order);
+    }
+
+    private Order save(Order order) {
+        try {
+            return orders.update(order);
+        } catch (ConcurrentOrderUpdateException raced) {
+            throw new ConcurrentUpdateException(order.id(), raced);
+        }
     }
 
     /**

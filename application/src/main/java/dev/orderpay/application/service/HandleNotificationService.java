@@ -9,6 +9,7 @@ import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.ProviderNotice;
+import dev.orderpay.application.port.out.UnauthenticNotificationException;
 import dev.orderpay.application.service.OrderSettlement.Verified;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
@@ -42,7 +43,14 @@ public final class HandleNotificationService implements HandleNotificationUseCas
 
     @Override
     public NotificationOutcome handleNotification(NotificationCommand command) {
-        ProviderNotice notice = gateway.authenticateNotification(command.notification());
+        ProviderNotice notice;
+        try {
+            notice = gateway.authenticateNotification(command.notification());
+        } catch (UnauthenticNotificationException refused) {
+            // Adapters word the reason without header values, so no signature or secret is logged.
+            LOG.warning(() -> "refused a notification for order " + command.orderId() + ": " + refused.getMessage());
+            return NotificationOutcome.UNAUTHENTIC;
+        }
         if (notice.deliveryId().map(deliveries::contains).orElse(false)) {
             return NotificationOutcome.DUPLICATE;
         }

@@ -5,14 +5,21 @@ import dev.orderpay.application.port.in.CaptureCommand;
 import dev.orderpay.application.port.in.CapturePaymentUseCase;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.PaymentOperationResult;
+import dev.orderpay.application.port.in.PaymentOperationResult.Accepted;
+import dev.orderpay.application.port.in.PaymentOperationResult.Completed;
+import dev.orderpay.application.port.in.PaymentOperationResult.OutcomeUnknown;
+import dev.orderpay.application.port.in.PaymentOperationResult.Reason;
+import dev.orderpay.application.port.in.PaymentOperationResult.Refused;
 import dev.orderpay.application.port.in.RefundCommand;
 import dev.orderpay.application.port.in.RefundPaymentUseCase;
+import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.OperationOutcome;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.IllegalStatusTransitionException;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
@@ -20,6 +27,8 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.Provenance;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -49,25 +58,53 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
     @Override
     public PaymentOperationResult capture(CaptureCommand command) {
         Order order = load(command.orderId());
-        Money amount = order.startCapture(command.amount(), clock.instant());
-        Order reserved = orders.update(order);
-        return carryOut(reserved, paymentId -> gateway.capture(paymentId, amount, operationReference(reserved)));
+        Optional<Money> requested = command.amount().map(minorUnits -> new Money(minorUnits, order.amount().currency()));
+        return reserveThen(order, current -> current.startCapture(requested, clock.instant()),
+                (reserved, amount) -> carryOut(reserved,
+                        paymentId -> gateway.capture(paymentId, amount, operationReference(reserved))));
     }
 
     @Override
     public PaymentOperationResult refund(RefundCommand command) {
         Order order = load(command.orderId());
-        Money amount = order.startRefund(command.amount(), clock.instant());
-        Order reserved = orders.update(order);
-        return carryOut(reserved,
-                paymentId -> gateway.refund(paymentId, amount, command.reason(), operationReference(reserved)));
+        Optional<Money> requested = command.amount().map(minorUnits -> new Money(minorUnits, order.amount().currency()));
+        return reserveThen(order, current -> current.startRefund(requested, clock.instant()),
+                (reserved, amount) -> carryOut(reserved,
+                        paymentId -> gateway.refund(paymentId, amount, command.reason(), operationReference(reserved))));
     }
 
     @Override
     public PaymentOperationResult cancel(OrderId orderId) {
         Order order = load(orderId);
-        order.startCancel(clock.instant());
-        Order reserved = orders.update(order);
+        return reserveThen(order, current -> {
+            current.startCancel(clock.instant());
+            return Money.zero(current.amount().currency());
+        }, (reserved, nothing) -> cancelReserved(reserved));
+    }
+
+    /**
+     * Lets the order start the operation (which says how much it moves), saves it as pending under the order's
+     * version, and only then goes on; nothing reaches the provider if the order or a race refuses it.
+     */
+    private PaymentOperationResult reserveThen(Order order, Function<Order, Money> start,
+                                               BiFunction<Order, Money, PaymentOperationResult> then) {
+        Money amount;
+        try {
+            amount = start.apply(order);
+        } catch (IllegalStatusTransitionException notAllowed) {
+            return new Refused(order, Reason.NOT_ALLOWED);
+        }
+        Order reserved;
+        try {
+            reserved = orders.update(order);
+        } catch (ConcurrentOrderUpdateException raced) {
+            // The copy in hand holds an operation that was never saved: answer with the order as it now stands.
+            return new Refused(load(order.id()), Reason.CHANGED_CONCURRENTLY);
+        }
+        return then.apply(reserved, amount);
+    }
+
+    private PaymentOperationResult cancelReserved(Order reserved) {
         // The status decides, not whether a payment is linked: an order can be linked to a payment the buyer only
         // started, and then it is its checkout that must be closed.
         if (reserved.status() == OrderStatus.AUTHORIZED) {
@@ -77,14 +114,13 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
             gateway.cancelCheckout(reserved.session().orElseThrow().id());
         } catch (PaymentProviderException refused) {
             // Closing a checkout twice is harmless, so the merchant may simply try again.
-            letGo(reserved);
-            throw refused;
+            return new Refused(letGo(reserved), notDone(refused));
         }
         Provenance provenance = Provenance.of(ChangeSource.API, reserved.session().get().id(), clock.instant());
-        return new PaymentOperationResult(settlement.apply(reserved, current -> {
+        return new Completed(settlement.apply(reserved, current -> {
             current.completeCheckoutCancellation(provenance);
             return true;
-        }), true);
+        }));
     }
 
     private PaymentOperationResult carryOut(Order reserved, Function<String, OperationOutcome> operation) {
@@ -93,12 +129,12 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
         try {
             outcome = operation.apply(paymentId);
         } catch (PaymentProviderException failure) {
-            return new PaymentOperationResult(recover(reserved, paymentId, failure), true);
+            return recover(reserved, paymentId, failure);
         }
         if (outcome instanceof OperationOutcome.Completed completed) {
-            return new PaymentOperationResult(follow(reserved, completed.payment()), true);
+            return new Completed(follow(reserved, completed.payment()));
         }
-        return new PaymentOperationResult(reserved, false);
+        return new Accepted(reserved);
     }
 
     /**
@@ -106,15 +142,11 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
      * server error) may hide a success, so the payment is read again: if it shows the operation done, that is the
      * answer. Otherwise the operation stays pending, so no retry can start until reconciliation has read the payment
      * again later and either seen it done or let it go: nothing is captured or refunded twice.
-     *
-     * @return the order, if the operation proved to have happened
-     * @throws PaymentProviderException the original failure otherwise
      */
-    private Order recover(Order reserved, String paymentId, PaymentProviderException failure) {
+    private PaymentOperationResult recover(Order reserved, String paymentId, PaymentProviderException failure) {
         if (failure.kind() == PaymentProviderException.Kind.REJECTED
                 || failure.kind() == PaymentProviderException.Kind.NOT_FOUND) {
-            letGo(reserved);
-            throw failure;
+            return new Refused(letGo(reserved), Reason.PROVIDER_REFUSED);
         }
         Order after;
         try {
@@ -123,19 +155,27 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
             after = reserved;
         }
         if (after.pendingOperation().isEmpty()) {
-            return after;
+            return new Completed(after);
         }
-        LOG.warning(() -> "could not learn whether an operation on order " + reserved.id()
-                + " happened; it stays pending until reconciliation reads the payment again");
-        throw failure;
+        LOG.warning(() -> "could not learn whether an operation on order " + reserved.id() + " happened ("
+                + failure.kind() + "); it stays pending until reconciliation reads the payment again");
+        return new OutcomeUnknown(after, failure.kind() == PaymentProviderException.Kind.TIMEOUT);
+    }
+
+    private static Reason notDone(PaymentProviderException failure) {
+        return switch (failure.kind()) {
+            case TIMEOUT -> Reason.PROVIDER_TIMEOUT;
+            case UNAVAILABLE -> Reason.PROVIDER_UNAVAILABLE;
+            case NOT_FOUND, REJECTED -> Reason.PROVIDER_REFUSED;
+        };
     }
 
     private Order follow(Order order, ProviderPayment payment) {
         return settlement.follow(order, payment, ChangeSource.API, payment.paymentId());
     }
 
-    private void letGo(Order reserved) {
-        settlement.apply(reserved, current -> {
+    private Order letGo(Order reserved) {
+        return settlement.apply(reserved, current -> {
             if (current.pendingOperation().isEmpty()) {
                 return false;
             }

@@ -5,7 +5,6 @@ import dev.orderpay.application.port.in.ConfirmPaymentCommand;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.PaymentConfirmation;
 import dev.orderpay.application.port.in.PaymentConfirmation.Verdict;
-import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.ForwardingOrderRepository;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
@@ -37,7 +36,6 @@ import static dev.orderpay.domain.OrderStatus.CAPTURED;
 import static dev.orderpay.domain.OrderStatus.PENDING;
 import static dev.orderpay.domain.TestOrders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -364,13 +362,15 @@ class ConfirmPaymentServiceTest {
     }
 
     @Test
-    void given_every_save_loses_a_race_then_the_confirmation_gives_up_instead_of_looping() {
+    void given_every_save_loses_a_race_then_the_confirmation_gives_up_and_the_buyer_is_told_it_is_being_confirmed() {
         String paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, Integer.MAX_VALUE, other -> { });
 
-        assertThatThrownBy(() -> new ConfirmPaymentService(racing, gateway, CLOCK)
-                .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId))))
-                .isInstanceOf(ConcurrentOrderUpdateException.class);
+        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK)
+                .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
+
+        assertThat(confirmation.verdict()).isEqualTo(Verdict.AWAITING_PROVIDER);
+        assertThat(confirmation.order().status()).isEqualTo(PENDING);
         assertThat(racing.racesRun()).isBetween(2, 10);
         assertThat(stored().status()).isEqualTo(PENDING);
         assertThat(orders.history(order.id())).isEmpty();

@@ -152,7 +152,7 @@ class CreateOrderServiceTest {
                 catchThrowableOfType(CheckoutFailedException.class, () -> service.createOrder(command).order());
 
         assertThat(failure).isNotNull();
-        assertThat(failure.providerFailure().kind()).isEqualTo(kind);
+        assertThat(failure.timedOut()).isEqualTo(kind == PaymentProviderException.Kind.TIMEOUT);
         assertThat(failure.order().status()).isEqualTo(OrderStatus.FAILED);
         assertThat(failure.order().session()).isEmpty();
         Order stored = orders.findById(failure.order().id()).orElseThrow();

@@ -1,23 +1,26 @@
 package dev.orderpay.application.port.in;
 
-import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.domain.Order;
 
 /** The order was stored, but the provider could not open its checkout; the order says FAILED. */
 public class CheckoutFailedException extends RuntimeException {
 
     private final transient Order order;
+    private final boolean timedOut;
 
-    public CheckoutFailedException(Order order, PaymentProviderException cause) {
+    /** @param cause the provider's failure, for the log; its message carries no credentials */
+    public CheckoutFailedException(Order order, boolean timedOut, Throwable cause) {
         super("could not open a checkout for order " + order.id() + ": " + cause.getMessage(), cause);
         this.order = order;
+        this.timedOut = timedOut;
     }
 
     public Order order() {
         return order;
     }
 
-    public PaymentProviderException providerFailure() {
-        return (PaymentProviderException) getCause();
+    /** Whether the provider did not answer in time, rather than answering with a failure. */
+    public boolean timedOut() {
+        return timedOut;
     }
 }

@@ -42,7 +42,7 @@ public record CreateOrderCommand(Money amount, Receipt receipt, Optional<Idempot
     /** Builds the command from raw input, reporting every bad field at once rather than the first. */
     public static CreateOrderCommand of(Long amount, String currencyCode, String receipt) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Long validAmount = amount == null ? null : validated(errors, () -> Money.amount(amount));
+        Long validAmount = amount == null ? null : validated(errors, () -> Money.requirePositive(amount));
         if (amount == null) {
             errors.put("amount", "is required");
         }

@@ -1,6 +1,5 @@
 package dev.orderpay.application.port.in;
 
-import dev.orderpay.application.port.out.InboundNotification;
 import dev.orderpay.domain.OrderId;
 
 import java.util.Objects;

@@ -9,5 +9,7 @@ public enum NotificationOutcome {
     /** Cannot be handled now (the order or the provider is not there yet); worth delivering again. */
     RETRY_LATER,
     /** Can never be handled: the payment it points at is not this order's. */
-    REJECTED
+    REJECTED,
+    /** Not shown to come from the provider (no or a wrong signature); refused unread. */
+    UNAUTHENTIC
 }

@@ -1,7 +1,6 @@
 package dev.orderpay.application.port.in;
 
 import dev.orderpay.domain.InvalidValueException;
-import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.PlainText;
 
@@ -9,16 +8,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * @param amount how much to refund; all that was captured and not yet refunded when empty
+ * @param amount how much to refund, in the order's minor units; all that was captured and not yet refunded when
+ *               empty
  * @param reason the merchant's words for the refund, passed to the provider
  */
-public record RefundCommand(OrderId orderId, Optional<Money> amount, Optional<String> reason) {
+public record RefundCommand(OrderId orderId, Optional<Long> amount, Optional<String> reason) {
 
     public static final int MAX_REASON_LENGTH = 255;
 
     public RefundCommand {
         Objects.requireNonNull(orderId, "orderId");
-        Objects.requireNonNull(amount, "amount");
+        amount = OperationAmounts.requirePositive(amount);
         Objects.requireNonNull(reason, "reason");
         reason.ifPresent(RefundCommand::requireValidReason);
     }

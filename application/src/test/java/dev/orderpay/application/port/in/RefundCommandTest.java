@@ -1,6 +1,5 @@
 package dev.orderpay.application.port.in;
 
-import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,9 +16,9 @@ class RefundCommandTest {
 
     @Test
     void given_an_amount_and_a_reason_then_both_are_kept() {
-        RefundCommand command = new RefundCommand(id, Optional.of(Money.of(10_00, "NOK")), Optional.of("damaged"));
+        RefundCommand command = new RefundCommand(id, Optional.of(10_00L), Optional.of("damaged"));
 
-        assertThat(command.amount()).contains(Money.of(10_00, "NOK"));
+        assertThat(command.amount()).contains(10_00L);
         assertThat(command.reason()).contains("damaged");
     }
 
@@ -59,6 +58,17 @@ class RefundCommandTest {
     @Test
     void given_a_reason_with_a_lone_surrogate_then_the_reason_is_reported() {
         assertReasonReported("broken \uD83D text");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1, 100_000_000_001L})
+    void given_an_amount_of_nothing_or_less_or_too_much_then_the_amount_is_reported(long minorUnits) {
+        assertThatThrownBy(() -> new RefundCommand(id, Optional.of(minorUnits), Optional.empty()))
+                .isInstanceOfSatisfying(InvalidCommandException.class, invalid ->
+                        assertThat(invalid.fieldErrors()).containsOnlyKeys("amount"));
+        assertThatThrownBy(() -> new CaptureCommand(id, Optional.of(minorUnits)))
+                .isInstanceOfSatisfying(InvalidCommandException.class, invalid ->
+                        assertThat(invalid.fieldErrors()).containsOnlyKeys("amount"));
     }
 
     @Test

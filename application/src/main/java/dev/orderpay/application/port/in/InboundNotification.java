@@ -1,4 +1,4 @@
-package dev.orderpay.application.port.out;
+package dev.orderpay.application.port.in;
 
 import java.util.List;
 import java.util.Locale;
