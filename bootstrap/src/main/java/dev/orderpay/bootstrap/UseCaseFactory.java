@@ -40,9 +40,10 @@ class UseCaseFactory {
     CreateOrderUseCase createOrder(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
                                    IdempotencyKeys idempotencyKeys, Clock clock,
                                    @Value("${orderpay.session-ttl}") Duration checkoutLifetime,
-                                   @Value("${orderpay.idempotency-key-ttl}") Duration keyLifetime) {
+                                   @Value("${orderpay.idempotency-key-ttl}") Duration keyLifetime,
+                                   LongestCheckoutOpening longestCheckoutOpening) {
         return new CreateOrderService(orders, gateway, urls, idempotencyKeys, clock,
-                new CreateOrderService.Policy(checkoutLifetime, keyLifetime));
+                new CreateOrderService.Policy(checkoutLifetime, keyLifetime, longestCheckoutOpening.value()));
     }
 
     /** Serves {@code CapturePaymentUseCase}, {@code RefundPaymentUseCase} and {@code CancelOrderUseCase}. */

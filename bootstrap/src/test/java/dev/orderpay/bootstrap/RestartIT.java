@@ -73,7 +73,7 @@ class RestartIT {
 
         try (ServiceProcess second = ServiceProcess.start(work, environment)) {
             ServiceClient client = new ServiceClient(second.base(), JsonMapper.createDefault());
-            Instant deadline = Instant.now().plusSeconds(60);
+            Instant deadline = Instant.now().plusSeconds(90);
             Map<String, String> statuses = statusesByReceipt(client);
             while (!(statuses.get("paid-while-down").equals("AUTHORIZED") && statuses.get("in-flight").equals("FAILED"))
                     && Instant.now().isBefore(deadline)) {
@@ -103,6 +103,12 @@ class RestartIT {
         environment.put("ORDERPAY_API_KEYS", ServiceClient.API_KEY);
         environment.put("ORDERPAY_RECONCILE_INTERVAL", "1s");
         environment.put("ORDERPAY_RECONCILE_AFTER", "1s");
+        // Short Dintero timeouts and no retries, so the in-flight creation's hold on its order (30 s with these,
+        // LongestCheckoutOpening) passes within the test; the session request is still cut by the kill, not them.
+        environment.put("DINTERO_CONNECT_TIMEOUT", "500ms");
+        environment.put("DINTERO_READ_TIMEOUT", "1500ms");
+        environment.put("DINTERO_RETRY_ATTEMPTS", "0");
+        environment.put("DINTERO_RETRY_MAX_RETRY_AFTER", "0s");
         return environment;
     }
 

@@ -43,15 +43,16 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public void add(Order order) {
+    public void add(Order order, Instant creationHeldUntil) {
         // A new order starts at version 0 whatever copy it came from, as the port promises.
-        OrderRow row = OrderRowMapper.toRow(order, 0, Instant.now());
+        OrderRow row = OrderRowMapper.toRow(order, 0, Instant.now(), creationHeldUntil);
         withChanges(order.uncommittedChanges(), () -> rows.save(row));
     }
 
     @Override
     public Order update(Order order) {
-        OrderRow row = OrderRowMapper.toRow(order, order.version(), Instant.now());
+        // No hold: the first update is the creation storing its outcome, and ends the hold (OrderRepository.add).
+        OrderRow row = OrderRowMapper.toRow(order, order.version(), Instant.now(), null);
         try {
             // The history is written after the row, in its transaction: only when the version matched, and with
             // the change it describes or not at all.

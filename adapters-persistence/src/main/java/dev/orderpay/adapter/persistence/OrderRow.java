@@ -33,6 +33,8 @@ record OrderRow(
         @MappedProperty("pending_started_at") @Nullable Instant pendingStartedAt,
         @MappedProperty("created_at") Instant createdAt,
         @MappedProperty("updated_at") Instant updatedAt,
+        // Written by the insert; every update clears it, since the first one is the creation storing its outcome.
+        @MappedProperty("creation_held_until") @Nullable Instant creationHeldUntil,
         // Micronaut Data adds "AND version = ?" to every update and bumps it, failing when no row matched.
         @MappedProperty("version") @Version long version) {
 }

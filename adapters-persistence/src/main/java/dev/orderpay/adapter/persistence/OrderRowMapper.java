@@ -19,7 +19,7 @@ final class OrderRowMapper {
     private OrderRowMapper() {
     }
 
-    static OrderRow toRow(Order order, long version, Instant updatedAt) {
+    static OrderRow toRow(Order order, long version, Instant updatedAt, Instant creationHeldUntil) {
         PaymentSession session = order.session().orElse(null);
         OrderPayment payment = order.payment();
         PendingOperation pending = order.pendingOperation().orElse(null);
@@ -40,6 +40,7 @@ final class OrderRowMapper {
                 pending == null ? null : pending.startedAt(),
                 order.createdAt(),
                 updatedAt,
+                creationHeldUntil,
                 version);
     }
 

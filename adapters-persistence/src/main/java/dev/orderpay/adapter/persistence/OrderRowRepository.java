@@ -18,8 +18,9 @@ interface OrderRowRepository extends CrudRepository<OrderRow, UUID>, JpaSpecific
 
     // One statement, so picking and claiming cannot be split by another instance. FOR UPDATE locks the picked
     // rows, so two claimers never take the same one; SKIP LOCKED passes over rows another claimer holds instead
-    // of waiting for its commit. The status list is OrderStatus.awaitsOutcome(); the whole condition is the
-    // partial index orders_unsettled's, which is what lets the planner use it. Only the lease column is written:
+    // of waiting for its commit. The status list is OrderStatus.awaitsOutcome(); the first condition is the
+    // partial index orders_unsettled's, which is what lets the planner use it. An order whose creation still holds
+    // it (creation_held_until) may be waiting for its checkout, so it is passed over. Only the lease column is written:
     // the version stays, so nobody's loaded copy turns stale. RETURNING comes in no particular order, hence the
     // final SELECT.
     @Query("""
@@ -27,6 +28,7 @@ interface OrderRowRepository extends CrudRepository<OrderRow, UUID>, JpaSpecific
                 SELECT id FROM orders
                 WHERE (status IN ('PENDING', 'ON_HOLD') OR pending_operation IS NOT NULL)
                   AND created_at < :createdBefore
+                  AND (creation_held_until IS NULL OR creation_held_until <= :now)
                   AND (reconcile_claimed_until IS NULL OR reconcile_claimed_until <= :now)
                 ORDER BY created_at, id
                 LIMIT :limit

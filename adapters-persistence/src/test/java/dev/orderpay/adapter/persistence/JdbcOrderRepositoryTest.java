@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,7 +71,7 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
     void given_many_writers_holding_the_same_version_when_all_update_then_exactly_one_wins_and_records_history()
             throws Exception {
         Order order = TestOrders.anOrderWithCheckout().build();
-        emptyRepository().add(order);
+        emptyRepository().add(order, NOT_HELD);
         // Every writer loads its copy before any of them writes, so all copies carry version 0.
         CyclicBarrier allLoaded = new CyclicBarrier(WRITERS);
         Callable<Boolean> authorizeAndSave = () -> {
@@ -110,7 +111,7 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
     @Test
     void given_a_stored_order_when_it_is_updated_then_its_row_records_when() {
         Order order = TestOrders.anOrderWithCheckout().build();
-        emptyRepository().add(order);
+        emptyRepository().add(order, NOT_HELD);
         Order loaded = repository.findById(order.id()).orElseThrow();
         loaded.followProvider(OrderStatus.CAPTURED, TestOrders.BY_TEST);
         Instant beforeUpdate = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -135,7 +136,8 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
             throws Exception {
         Order locked = anUnsettledOrderCreatedAt(CUTOFF.minusSeconds(120));
         Order free = anUnsettledOrderCreatedAt(CUTOFF.minusSeconds(60));
-        List.of(locked, free).forEach(emptyRepository()::add);
+        OrderRepository empty = emptyRepository();
+        List.of(locked, free).forEach(order -> empty.add(order, NOT_HELD));
 
         List<OrderId> whileLocked;
         try (Connection otherClaimer = PostgresTestDatabase.openConnection()) {
@@ -157,7 +159,7 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
         List<OrderId> added = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             Order order = anUnsettledOrderCreatedAt(CUTOFF.minusSeconds(1000 - i));
-            repository.add(order);
+            repository.add(order, NOT_HELD);
             added.add(order.id());
         }
         CyclicBarrier allReady = new CyclicBarrier(CLAIMERS);

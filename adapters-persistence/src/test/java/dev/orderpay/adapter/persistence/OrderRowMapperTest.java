@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderRowMapperTest {
 
     private static final Instant UPDATED_AT = Instant.parse("2026-03-09T08:00:00Z");
+    private static final Instant HELD_UNTIL = Instant.parse("2026-03-08T13:31:00Z");
     private static final Instant STARTED_AT = Instant.parse("2026-03-08T13:40:00.123456Z");
 
     @Test
@@ -28,7 +29,7 @@ class OrderRowMapperTest {
                 .withStatus(OrderStatus.ON_HOLD)
                 .build();
 
-        OrderRow row = OrderRowMapper.toRow(order, 7, UPDATED_AT);
+        OrderRow row = OrderRowMapper.toRow(order, 7, UPDATED_AT, HELD_UNTIL);
 
         assertThat(row.id()).isEqualTo(order.id().value());
         assertThat(row.amountMinor()).isEqualTo(1_234_50);
@@ -39,12 +40,13 @@ class OrderRowMapperTest {
         assertThat(row.sessionUrl()).isEqualTo("https://checkout.example.test/v1/view/T11223674.testsession");
         assertThat(row.createdAt()).isEqualTo(TestOrders.CREATED_AT);
         assertThat(row.updatedAt()).isEqualTo(UPDATED_AT);
+        assertThat(row.creationHeldUntil()).isEqualTo(HELD_UNTIL);
         assertThat(row.version()).isEqualTo(7);
     }
 
     @Test
     void given_an_order_without_a_checkout_when_flattened_then_both_session_columns_are_empty() {
-        OrderRow row = OrderRowMapper.toRow(TestOrders.anOrder().build(), 0, UPDATED_AT);
+        OrderRow row = OrderRowMapper.toRow(TestOrders.anOrder().build(), 0, UPDATED_AT, null);
 
         assertThat(row.sessionId()).isNull();
         assertThat(row.sessionUrl()).isNull();
@@ -54,7 +56,7 @@ class OrderRowMapperTest {
     void given_a_row_with_a_checkout_when_read_back_then_it_is_the_same_order() {
         Order order = TestOrders.anOrderWithCheckout().withStatus(OrderStatus.CAPTURED).withVersion(3).build();
 
-        Order read = OrderRowMapper.toOrder(OrderRowMapper.toRow(order, order.version(), UPDATED_AT));
+        Order read = OrderRowMapper.toOrder(OrderRowMapper.toRow(order, order.version(), UPDATED_AT, null));
 
         assertThat(read.id()).isEqualTo(order.id());
         assertThat(read.amount()).isEqualTo(order.amount());
@@ -67,7 +69,7 @@ class OrderRowMapperTest {
 
     @Test
     void given_a_row_without_a_checkout_when_read_back_then_the_order_has_no_session() {
-        Order read = OrderRowMapper.toOrder(OrderRowMapper.toRow(TestOrders.anOrder().build(), 0, UPDATED_AT));
+        Order read = OrderRowMapper.toOrder(OrderRowMapper.toRow(TestOrders.anOrder().build(), 0, UPDATED_AT, null));
 
         assertThat(read.session()).isEmpty();
         assertThat(read.status()).isEqualTo(OrderStatus.PENDING);
@@ -80,7 +82,7 @@ class OrderRowMapperTest {
                 new OrderPayment(Optional.of("payment-7"), 400_00, 100_00),
                 new PendingOperation(PendingOperation.Type.REFUND, 50_00, 100_00, STARTED_AT), 2);
 
-        OrderRow row = OrderRowMapper.toRow(order, 2, UPDATED_AT);
+        OrderRow row = OrderRowMapper.toRow(order, 2, UPDATED_AT, null);
 
         assertThat(row.status()).isEqualTo("PARTIALLY_REFUNDED");
         assertThat(row.paymentId()).isEqualTo("payment-7");
@@ -94,7 +96,7 @@ class OrderRowMapperTest {
 
     @Test
     void given_an_order_without_payment_or_operation_when_flattened_then_nothing_is_captured_and_nothing_pending() {
-        OrderRow row = OrderRowMapper.toRow(TestOrders.anOrderWithCheckout().build(), 0, UPDATED_AT);
+        OrderRow row = OrderRowMapper.toRow(TestOrders.anOrderWithCheckout().build(), 0, UPDATED_AT, null);
 
         assertThat(row.paymentId()).isNull();
         assertThat(row.capturedMinor()).isZero();
@@ -109,7 +111,7 @@ class OrderRowMapperTest {
     void given_a_row_with_a_payment_and_a_pending_capture_when_read_back_then_the_order_has_both() {
         OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "NOK", "receipt#1", "AUTHORIZED", "S-1",
                 "https://checkout.example.test/v1/view/S-1", "payment-7", 0, 0, "CAPTURE", 200_00L, 0L, STARTED_AT,
-                TestOrders.CREATED_AT, UPDATED_AT, 4);
+                TestOrders.CREATED_AT, UPDATED_AT, null, 4);
 
         Order read = OrderRowMapper.toOrder(row);
 
@@ -123,7 +125,7 @@ class OrderRowMapperTest {
     @Test
     void given_a_row_of_a_partly_refunded_payment_when_read_back_then_its_amounts_are_kept() {
         OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "SEK", "receipt#1", "PARTIALLY_REFUNDED", null, null,
-                "payment-8", 400_00, 150_00, null, null, null, null, TestOrders.CREATED_AT, UPDATED_AT, 0);
+                "payment-8", 400_00, 150_00, null, null, null, null, TestOrders.CREATED_AT, UPDATED_AT, null, 0);
 
         Order read = OrderRowMapper.toOrder(row);
 

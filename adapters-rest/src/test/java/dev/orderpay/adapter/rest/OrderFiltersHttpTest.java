@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /orders with filters, over orders stored as they are; every test starts from an empty repository. */
@@ -152,7 +153,7 @@ class OrderFiltersHttpTest {
     private Order store(String receipt, String currency, OrderStatus status, int hour) {
         Order order = TestOrders.anOrder().withReceipt(receipt).withAmount(Money.of(1000, currency))
                 .withStatus(status).createdAt(START.plus(hour, ChronoUnit.HOURS)).build();
-        orders.add(order);
+        orders.add(order, NOT_HELD);
         return order;
     }
 

@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /orders/totals over stored orders; every test starts from an empty repository. */
@@ -41,9 +42,9 @@ class OrderTotalsHttpTest {
         storePaid("SEK", 3_000, OrderStatus.CAPTURED, 3_000, 0, 4);
         // Neither was paid: no money to count.
         orders.add(TestOrders.anOrderWithCheckout().withAmount(Money.of(99_999, "NOK"))
-                .createdAt(START.plus(5, ChronoUnit.HOURS)).build());
+                .createdAt(START.plus(5, ChronoUnit.HOURS)).build(), NOT_HELD);
         orders.add(TestOrders.anOrder().withAmount(Money.of(77_777, "NOK")).withStatus(OrderStatus.CANCELLED)
-                .createdAt(START.plus(6, ChronoUnit.HOURS)).build());
+                .createdAt(START.plus(6, ChronoUnit.HOURS)).build(), NOT_HELD);
     }
 
     @Test
@@ -98,7 +99,7 @@ class OrderTotalsHttpTest {
     private void storePaid(String currency, long amount, OrderStatus status, long captured, long refunded, int hour) {
         orders.add(Order.rehydrate(OrderId.newId(), Money.of(amount, currency), new Receipt("paid " + hour),
                 START.plus(hour, ChronoUnit.HOURS), status, TestOrders.sessionFor("session-" + hour),
-                new OrderPayment(Optional.of("payment-" + hour), captured, refunded), null, 0));
+                new OrderPayment(Optional.of("payment-" + hour), captured, refunded), null, 0), NOT_HELD);
     }
 
     private static String hour(int hour) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
@@ -132,7 +133,7 @@ class PaymentReturnHttpTest {
     @Test
     void given_an_order_whose_checkout_expired_when_the_buyer_returns_late_then_the_page_says_it_expired() {
         Order expired = TestOrders.anOrderWithCheckout().withStatus(OrderStatus.EXPIRED).build();
-        orders.add(expired);
+        orders.add(expired, NOT_HELD);
 
         Api.Reply reply = api.send(HttpRequest.GET("/orders/" + expired.id() + "/redirect")
                 .header(HttpHeaders.ACCEPT, BROWSER_ACCEPT));

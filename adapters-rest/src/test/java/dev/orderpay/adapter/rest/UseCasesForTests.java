@@ -60,7 +60,7 @@ class UseCasesForTests {
     CreateOrderUseCase createOrder(InMemoryOrderRepository orders, FakePaymentGateway gateway, PaymentUrls urls,
                                    InMemoryIdempotencyKeys idempotencyKeys, Clock clock) {
         return new CreateOrderService(orders, gateway, urls, idempotencyKeys, clock,
-                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1)));
+                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1), Duration.ofMinutes(1)));
     }
 
     @Singleton

@@ -33,18 +33,22 @@ import java.util.Optional;
  * Stores the order before asking the provider for a checkout, so that a provider failure leaves a FAILED order
  * behind rather than nothing, and a checkout never exists for an order we do not know. An idempotency key is
  * claimed, with the new order's id, before anything else happens, so that of two requests with one key only one
- * creates an order and the other returns it.
+ * creates an order and the other returns it. Reconciliation leaves the order alone while its checkout may still be
+ * being opened, so the creation always stores the outcome itself.
  */
 public final class CreateOrderService implements CreateOrderUseCase {
 
     /**
-     * @param checkoutLifetime how long the buyer has to pay before the checkout expires
-     * @param keyLifetime      how long an idempotency key is remembered
+     * @param checkoutLifetime       how long the buyer has to pay before the checkout expires
+     * @param keyLifetime            how long an idempotency key is remembered
+     * @param longestCheckoutOpening the longest the provider may take to open a checkout, timeouts and retries
+     *                               included: for that long the creation holds its order from reconciliation
      */
-    public record Policy(Duration checkoutLifetime, Duration keyLifetime) {
+    public record Policy(Duration checkoutLifetime, Duration keyLifetime, Duration longestCheckoutOpening) {
         public Policy {
             Objects.requireNonNull(checkoutLifetime, "checkoutLifetime");
             Objects.requireNonNull(keyLifetime, "keyLifetime");
+            Objects.requireNonNull(longestCheckoutOpening, "longestCheckoutOpening");
         }
     }
 
@@ -86,7 +90,9 @@ public final class CreateOrderService implements CreateOrderUseCase {
         // Microseconds: what the database keeps, so a stored order and its cursor compare equal.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Order order = Order.place(id, command.amount(), command.receipt(), now);
-        orders.add(order);
+        // Without a session the order looks like one whose creation was cut short, which reconciliation fails;
+        // the hold keeps it away while this request may still be waiting for the provider.
+        orders.add(order, now.plus(policy.longestCheckoutOpening()));
 
         PaymentSession session;
         try {

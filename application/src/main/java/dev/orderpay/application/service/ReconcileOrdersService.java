@@ -81,7 +81,7 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
     private Order reconcile(Order order) {
         if (order.session().isEmpty()) {
             // Creation stopped before the checkout was opened (the service was stopped, say): no buyer ever got
-            // a link to pay with.
+            // a link to pay with. A creation still waiting for the provider holds its order, so it is never claimed.
             return settlement.apply(order, current -> {
                 if (current.status() != OrderStatus.PENDING || current.session().isPresent()) {
                     return false;

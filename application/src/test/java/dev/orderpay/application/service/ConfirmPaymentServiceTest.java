@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
 import static dev.orderpay.application.service.CheckoutsAtTheFake.withCheckoutOpened;
 import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.CANCELLED;
@@ -52,7 +53,7 @@ class ConfirmPaymentServiceTest {
     private final Order order = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
 
     ConfirmPaymentServiceTest() {
-        orders.add(order);
+        orders.add(order, NOT_HELD);
     }
 
     @ParameterizedTest
@@ -199,7 +200,7 @@ class ConfirmPaymentServiceTest {
     @Test
     void given_a_lapsed_checkout_still_open_at_the_provider_when_the_buyer_returns_cancelled_then_it_is_not_expired() {
         Order lapsed = withCheckoutOpened(gateway, anOrder(), NOW.minusSeconds(1));
-        orders.add(lapsed);
+        orders.add(lapsed, NOT_HELD);
 
         PaymentConfirmation confirmation =
                 service.confirmPayment(new ConfirmPaymentCommand(lapsed.id(), CANCEL_RETURN));
@@ -266,7 +267,7 @@ class ConfirmPaymentServiceTest {
     @Test
     void given_an_order_without_a_checkout_when_a_cancel_return_arrives_then_nothing_changes_and_nobody_is_asked() {
         Order withoutCheckout = anOrder().build();
-        orders.add(withoutCheckout);
+        orders.add(withoutCheckout, NOT_HELD);
 
         PaymentConfirmation confirmation =
                 service.confirmPayment(new ConfirmPaymentCommand(withoutCheckout.id(), CANCEL_RETURN));

@@ -18,7 +18,6 @@ import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
-import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestClock;
@@ -34,7 +33,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -291,31 +289,10 @@ class CreateOrderServiceTest {
 
     private CreateOrderService serviceWith(FakePaymentGateway provider, Clock time) {
         return new CreateOrderService(orders, provider, URLS, new InMemoryIdempotencyKeys(time), time,
-                new CreateOrderService.Policy(CHECKOUT_LIFETIME, KEY_LIFETIME));
+                new CreateOrderService.Policy(CHECKOUT_LIFETIME, KEY_LIFETIME, Duration.ofSeconds(40)));
     }
 
     private List<Order> allOrders() {
         return orders.findNewestFirst(OrderFilter.NONE, Optional.empty(), 100);
-    }
-
-    /** Holds every checkout opening until released, as a slow provider would. */
-    private static final class SlowCheckouts extends FakePaymentGateway {
-
-        final CountDownLatch opening = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-
-        @Override
-        public PaymentSession openCheckout(CheckoutRequest request) {
-            opening.countDown();
-            try {
-                if (!release.await(10, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the test never released the checkout");
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
-            return super.openCheckout(request);
-        }
     }
 }

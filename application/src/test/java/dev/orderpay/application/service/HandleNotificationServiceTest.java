@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
 import static dev.orderpay.application.service.CheckoutsAtTheFake.withCheckoutOpened;
 import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.CANCELLED;
@@ -49,7 +50,7 @@ class HandleNotificationServiceTest {
     private final Order order = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
 
     HandleNotificationServiceTest() {
-        orders.add(order);
+        orders.add(order, NOT_HELD);
     }
 
     @ParameterizedTest
@@ -125,7 +126,7 @@ class HandleNotificationServiceTest {
         Map<String, String> query = Map.of("payment_id", paymentId);
 
         NotificationOutcome early = notify(notYetStored.id(), query, authentic("d-1"));
-        orders.add(notYetStored);
+        orders.add(notYetStored, NOT_HELD);
         NotificationOutcome retried = notify(notYetStored.id(), query, authentic("d-1"));
 
         assertThat(early).isEqualTo(NotificationOutcome.RETRY_LATER);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
 import static dev.orderpay.domain.TestOrders.anOrder;
 import static dev.orderpay.domain.TestOrders.anOrderWithCheckout;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,7 +86,7 @@ class OrderQueryServiceTest {
     @Test
     void given_a_stored_order_when_it_is_asked_for_then_it_is_returned_as_stored() {
         Order stored = anOrder().withStatus(OrderStatus.CAPTURED).build();
-        orders.add(stored);
+        orders.add(stored, NOT_HELD);
 
         Order found = service.getOrder(stored.id());
 
@@ -108,7 +109,7 @@ class OrderQueryServiceTest {
     @Test
     void given_an_order_that_changed_twice_when_its_history_is_asked_for_then_the_changes_come_oldest_first() {
         Order order = anOrderWithCheckout().build();
-        orders.add(order);
+        orders.add(order, NOT_HELD);
         Provenance redirect = Provenance.of(ChangeSource.REDIRECT, "payment-1", START);
         Provenance callback = Provenance.of(ChangeSource.CALLBACK, "event-2", START.plusSeconds(30));
         Order loaded = orders.findById(order.id()).orElseThrow();
@@ -127,7 +128,7 @@ class OrderQueryServiceTest {
     @Test
     void given_an_order_that_never_changed_when_its_history_is_asked_for_then_it_is_empty() {
         Order order = anOrder().build();
-        orders.add(order);
+        orders.add(order, NOT_HELD);
 
         assertThat(service.orderHistory(order.id())).isEmpty();
     }
@@ -147,7 +148,7 @@ class OrderQueryServiceTest {
         List<OrderId> oldestFirst = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Order order = anOrder().createdAt(START.plusSeconds(60L * i)).build();
-            orders.add(order);
+            orders.add(order, NOT_HELD);
             oldestFirst.add(order.id());
         }
         return oldestFirst;
@@ -251,7 +252,7 @@ class OrderQueryServiceTest {
 
     private Order stored(TestOrders order) {
         Order built = order.build();
-        orders.add(built);
+        orders.add(built, NOT_HELD);
         return built;
     }
 

@@ -45,6 +45,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
 import static dev.orderpay.application.service.CheckoutsAtTheFake.withCheckoutOpened;
 import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.CANCELLED;
@@ -72,7 +73,7 @@ class PaymentOperationsServiceTest {
     private final Order order = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
 
     PaymentOperationsServiceTest() {
-        orders.add(order);
+        orders.add(order, NOT_HELD);
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
 import static dev.orderpay.application.service.CheckoutsAtTheFake.withCheckoutOpened;
 import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.CANCELLED;
@@ -158,7 +159,7 @@ class ReconcileOrdersServiceTest {
     @Test
     void given_an_order_whose_creation_stopped_before_its_checkout_then_it_fails_without_asking_the_provider() {
         Order order = anOrder().build();
-        orders.add(order);
+        orders.add(order, NOT_HELD);
 
         service.reconcileBatch();
 
@@ -203,7 +204,7 @@ class ReconcileOrdersServiceTest {
         storedWithCheckout(anOrder(), LAPSED);
         storedWithCheckout(anOrder(), STILL_OPEN);
         // a checkout the fake provider never opened: it expires (see the test below)
-        orders.add(TestOrders.anOrderWithCheckout().build());
+        orders.add(TestOrders.anOrderWithCheckout().build(), NOT_HELD);
 
         ReconciliationReport report = service.reconcileBatch();
 
@@ -296,7 +297,7 @@ class ReconcileOrdersServiceTest {
         String paymentId = gateway.paymentFor(opened, providerShows);
         Order order = builder.withPayment(paymentId, 0, 0)
                 .withPendingOperation(new PendingOperation(PendingOperation.Type.CAPTURE, 299_00, 0, NOW)).build();
-        orders.add(order);
+        orders.add(order, NOT_HELD);
         return order;
     }
 
@@ -306,7 +307,7 @@ class ReconcileOrdersServiceTest {
 
     private Order storedWithCheckout(TestOrders order, Instant checkoutExpiresAt) {
         Order stored = withCheckoutOpened(gateway, order, checkoutExpiresAt);
-        orders.add(stored);
+        orders.add(stored, NOT_HELD);
         return stored;
     }
 
@@ -329,7 +330,7 @@ class ReconcileOrdersServiceTest {
     void the_report_counts_the_orders_whose_status_changed() {
         gateway.paymentFor(storedWithCheckout(anOrder(), STILL_OPEN), AUTHORIZED);
         storedWithCheckout(anOrder(), LAPSED);
-        orders.add(anOrder().build());
+        orders.add(anOrder().build(), NOT_HELD);
         storedWithCheckout(anOrder(), STILL_OPEN);
 
         ReconciliationReport report = service.reconcileBatch();
@@ -341,7 +342,7 @@ class ReconcileOrdersServiceTest {
     @Test
     void given_a_checkout_the_provider_no_longer_knows_then_the_order_expires_instead_of_being_asked_about_forever() {
         Order forgotten = anOrder().withSession(TestOrders.sessionFor("forgotten-by-the-provider")).build();
-        orders.add(forgotten);
+        orders.add(forgotten, NOT_HELD);
 
         ReconciliationReport report = service.reconcileBatch();
 

@@ -15,8 +15,12 @@ import java.util.Optional;
 /** Where orders are kept. Each call is atomic on its own; none is ever held open across a provider call. */
 public interface OrderRepository {
 
-    /** Stores a new order; its version becomes 0. */
-    void add(Order order);
+    /**
+     * Stores a new order; its version becomes 0. Its creation holds it until {@code creationHeldUntil}: until then
+     * {@link #claimUnsettled} passes it over, since its checkout may still be being opened. The first
+     * {@link #update} of the order, the creation storing its outcome, ends the hold.
+     */
+    void add(Order order, Instant creationHeldUntil);
 
     /**
      * Stores the order's status and session, provided nobody else changed it since it was loaded, together with
@@ -44,9 +48,9 @@ public interface OrderRepository {
 
     /**
      * Claims up to {@code limit} orders still awaiting their payment's outcome or with an operation pending at the
-     * provider, created before
-     * {@code createdBefore} and not claimed by anyone until {@code now}; each stays claimed until
-     * {@code claimedUntil}. Concurrent callers (other instances) never get the same order.
+     * provider, created before {@code createdBefore}, neither held by its creation nor claimed by anyone until
+     * {@code now}; each stays claimed until {@code claimedUntil}. Concurrent callers (other instances) never get
+     * the same order.
      */
     List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit);
 }

@@ -25,8 +25,8 @@ public abstract class ForwardingOrderRepository implements OrderRepository {
     }
 
     @Override
-    public void add(Order order) {
-        delegate.add(order);
+    public void add(Order order, Instant creationHeldUntil) {
+        delegate.add(order, creationHeldUntil);
     }
 
     @Override

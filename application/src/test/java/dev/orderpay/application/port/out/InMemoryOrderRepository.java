@@ -39,13 +39,15 @@ public class InMemoryOrderRepository implements OrderRepository {
     private final Map<OrderId, Order> stored = new ConcurrentHashMap<>();
     private final Map<OrderId, List<StatusChange>> histories = new HashMap<>();
     private final Map<OrderId, Instant> claimedUntil = new HashMap<>();
+    private final Map<OrderId, Instant> creationHeldUntil = new HashMap<>();
 
     @Override
-    public synchronized void add(Order order) {
+    public synchronized void add(Order order, Instant heldUntil) {
         if (stored.putIfAbsent(order.id(), copy(order, 0)) != null) {
             throw new IllegalStateException("order " + order.id() + " exists already");
         }
         histories.put(order.id(), new ArrayList<>(order.uncommittedChanges()));
+        creationHeldUntil.put(order.id(), heldUntil);
     }
 
     @Override
@@ -57,6 +59,7 @@ public class InMemoryOrderRepository implements OrderRepository {
         Order saved = copy(order, order.version() + 1);
         stored.put(order.id(), saved);
         histories.get(order.id()).addAll(order.uncommittedChanges());
+        creationHeldUntil.remove(order.id());
         return copy(saved, saved.version());
     }
 
@@ -70,6 +73,7 @@ public class InMemoryOrderRepository implements OrderRepository {
         List<Order> claimed = stored.values().stream()
                 .filter(order -> order.status().awaitsOutcome() || order.pendingOperation().isPresent())
                 .filter(order -> order.createdAt().isBefore(createdBefore))
+                .filter(order -> !creationHeldUntil.getOrDefault(order.id(), Instant.MIN).isAfter(now))
                 .filter(order -> !claimedUntil.getOrDefault(order.id(), Instant.MIN).isAfter(now))
                 .sorted(OLDEST_FIRST)
                 .limit(limit)

@@ -37,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class OrderRepositoryContract {
 
+    /** The hold of an order stored whole, as a test's fixture: its creation ended long ago. */
+    public static final Instant NOT_HELD = Instant.EPOCH;
+
     private static final Instant CUTOFF = Instant.parse("2026-03-08T14:00:00Z");
     private static final Instant AN_HOUR_BEFORE_CUTOFF = CUTOFF.minus(Duration.ofHours(1));
     private static final Instant NOW = CUTOFF.plus(Duration.ofMinutes(15));
@@ -56,7 +59,7 @@ public abstract class OrderRepositoryContract {
         OrderRepository repository = emptyRepository();
         Order order = anOrder().withReceipt("receipt#1 æøå").build();
 
-        repository.add(order);
+        repository.add(order, NOT_HELD);
 
         Order found = repository.findById(order.id()).orElseThrow();
         assertSameOrder(found, order);
@@ -74,7 +77,7 @@ public abstract class OrderRepositoryContract {
         Order order = Order.rehydrate(OrderId.newId(), TestOrders.nok(500_00), new Receipt("receipt#1"),
                 TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"), payment, refund, 0);
 
-        repository.add(order);
+        repository.add(order, NOT_HELD);
 
         Order found = repository.findById(order.id()).orElseThrow();
         assertThat(found.payment()).isEqualTo(payment);
@@ -85,7 +88,7 @@ public abstract class OrderRepositoryContract {
     void an_update_stores_a_started_operation_and_then_the_payment_that_completes_it() {
         OrderRepository repository = emptyRepository();
         Order order = aPaidOrder("NOK", 500_00, OrderStatus.AUTHORIZED, 0, 0, TestOrders.CREATED_AT);
-        repository.add(order);
+        repository.add(order, NOT_HELD);
 
         Order loaded = repository.findById(order.id()).orElseThrow();
         loaded.startCapture(Optional.of(TestOrders.nok(200_00)), STARTED_AT);
@@ -107,7 +110,7 @@ public abstract class OrderRepositoryContract {
     void an_update_links_the_payment_the_provider_reports() {
         OrderRepository repository = emptyRepository();
         Order order = anOrderWithSession();
-        repository.add(order);
+        repository.add(order, NOT_HELD);
 
         Order loaded = repository.findById(order.id()).orElseThrow();
         loaded.followPayment(new PaymentState("payment-9", OrderStatus.CAPTURED, 299_00, 0), TestOrders.BY_TEST);
@@ -126,16 +129,16 @@ public abstract class OrderRepositoryContract {
     void adding_the_same_order_twice_is_refused() {
         OrderRepository repository = emptyRepository();
         Order order = anOrder().build();
-        repository.add(order);
+        repository.add(order, NOT_HELD);
 
-        assertThatThrownBy(() -> repository.add(order)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> repository.add(order, NOT_HELD)).isInstanceOf(RuntimeException.class);
     }
 
     @Test
     void an_update_stores_status_and_session_and_advances_the_version() {
         OrderRepository repository = emptyRepository();
         Order order = anOrder().build();
-        repository.add(order);
+        repository.add(order, NOT_HELD);
         Order loaded = repository.findById(order.id()).orElseThrow();
 
         loaded.attachSession(TestOrders.sessionFor("S-1"));
@@ -155,7 +158,7 @@ public abstract class OrderRepositoryContract {
     void an_update_from_a_stale_copy_is_refused_and_changes_nothing() {
         OrderRepository repository = emptyRepository();
         Order order = anOrderWithSession();
-        repository.add(order);
+        repository.add(order, NOT_HELD);
         Order first = repository.findById(order.id()).orElseThrow();
         Order second = repository.findById(order.id()).orElseThrow();
 
@@ -173,7 +176,7 @@ public abstract class OrderRepositoryContract {
         Order oldest = anOrder().createdAt(Instant.parse("2026-01-01T10:00:00Z")).build();
         Order newest = anOrder().createdAt(Instant.parse("2026-01-03T10:00:00Z")).build();
         Order middle = anOrder().createdAt(Instant.parse("2026-01-02T10:00:00Z")).build();
-        List.of(oldest, newest, middle).forEach(repository::add);
+        List.of(oldest, newest, middle).forEach(order -> repository.add(order, NOT_HELD));
 
         List<Order> listed = repository.findNewestFirst(OrderFilter.NONE, Optional.empty(), 10);
 
@@ -188,7 +191,7 @@ public abstract class OrderRepositoryContract {
         for (int i = 0; i < 7; i++) {
             // Ids that differ in their first bits, where signed and unsigned ordering disagree.
             Order order = anOrder().withId(new OrderId(new UUID((long) i << 61, i))).createdAt(sameMoment).build();
-            repository.add(order);
+            repository.add(order, NOT_HELD);
             added.add(order.id());
         }
 
@@ -209,7 +212,7 @@ public abstract class OrderRepositoryContract {
     void a_listing_honours_its_limit() {
         OrderRepository repository = emptyRepository();
         for (int i = 0; i < 5; i++) {
-            repository.add(anOrder().createdAt(Instant.parse("2026-01-01T10:00:00Z").plusSeconds(i)).build());
+            repository.add(anOrder().createdAt(Instant.parse("2026-01-01T10:00:00Z").plusSeconds(i)).build(), NOT_HELD);
         }
 
         assertThat(repository.findNewestFirst(OrderFilter.NONE, Optional.empty(), 2)).hasSize(2);
@@ -321,8 +324,8 @@ public abstract class OrderRepositoryContract {
     @Test
     void totals_over_orders_none_of_which_was_authorized_are_empty() {
         OrderRepository repository = emptyRepository();
-        repository.add(anOrderWithSession(OrderStatus.PENDING, PERIOD_START));
-        repository.add(aPaidOrder("NOK", 100_00, OrderStatus.CANCELLED, 0, 0, PERIOD_START));
+        repository.add(anOrderWithSession(OrderStatus.PENDING, PERIOD_START), NOT_HELD);
+        repository.add(aPaidOrder("NOK", 100_00, OrderStatus.CANCELLED, 0, 0, PERIOD_START), NOT_HELD);
 
         assertThat(repository.totals(new TotalsQuery(Optional.empty(), Optional.empty(), Optional.empty()))).isEmpty();
     }
@@ -331,7 +334,7 @@ public abstract class OrderRepositoryContract {
     void an_update_records_its_changes_as_history_with_their_provenance_oldest_first() {
         OrderRepository repository = emptyRepository();
         Order order = anOrderWithSession();
-        repository.add(order);
+        repository.add(order, NOT_HELD);
         Provenance held = Provenance.of(ChangeSource.CALLBACK, "event-1", Instant.parse("2026-03-08T13:30:00Z"));
         Provenance authorized = Provenance.of(ChangeSource.REDIRECT, "payment-1", Instant.parse("2026-03-08T13:31:00Z"));
         Provenance captured = Provenance.unreferenced(ChangeSource.RECONCILIATION, Instant.parse("2026-03-08T14:00:00Z"));
@@ -353,7 +356,7 @@ public abstract class OrderRepositoryContract {
     void an_order_returned_by_an_update_carries_no_changes_so_saving_it_again_records_none_twice() {
         OrderRepository repository = emptyRepository();
         Order order = anOrderWithSession();
-        repository.add(order);
+        repository.add(order, NOT_HELD);
         Order loaded = repository.findById(order.id()).orElseThrow();
         loaded.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
 
@@ -372,7 +375,7 @@ public abstract class OrderRepositoryContract {
                 TestOrders.CREATED_AT);
         order.failCheckout(checkout);
 
-        repository.add(order);
+        repository.add(order, NOT_HELD);
 
         assertThat(repository.history(order.id())).containsExactly(
                 new StatusChange(order.id(), OrderStatus.PENDING, OrderStatus.FAILED, checkout));
@@ -382,7 +385,7 @@ public abstract class OrderRepositoryContract {
     void a_stale_update_records_no_history() {
         OrderRepository repository = emptyRepository();
         Order order = anOrderWithSession();
-        repository.add(order);
+        repository.add(order, NOT_HELD);
         Order first = repository.findById(order.id()).orElseThrow();
         Order second = repository.findById(order.id()).orElseThrow();
         first.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
@@ -404,13 +407,13 @@ public abstract class OrderRepositoryContract {
         OrderRepository repository = emptyRepository();
         Order onHold = anOrderWithSession(OrderStatus.ON_HOLD, AN_HOUR_BEFORE_CUTOFF.minusSeconds(60));
         Order pending = anOrderWithSession(OrderStatus.PENDING, AN_HOUR_BEFORE_CUTOFF);
-        List.of(pending, onHold).forEach(repository::add);
+        List.of(pending, onHold).forEach(order -> repository.add(order, NOT_HELD));
         for (OrderStatus settled : List.of(OrderStatus.AUTHORIZED, OrderStatus.CAPTURED, OrderStatus.DECLINED,
                 OrderStatus.FAILED, OrderStatus.CANCELLED, OrderStatus.EXPIRED)) {
-            repository.add(anOrderWithSession(settled, AN_HOUR_BEFORE_CUTOFF.minusSeconds(120)));
+            repository.add(anOrderWithSession(settled, AN_HOUR_BEFORE_CUTOFF.minusSeconds(120)), NOT_HELD);
         }
-        repository.add(anOrderWithSession(OrderStatus.PENDING, CUTOFF));
-        repository.add(anOrderWithSession(OrderStatus.ON_HOLD, CUTOFF.plusSeconds(1)));
+        repository.add(anOrderWithSession(OrderStatus.PENDING, CUTOFF), NOT_HELD);
+        repository.add(anOrderWithSession(OrderStatus.ON_HOLD, CUTOFF.plusSeconds(1)), NOT_HELD);
 
         List<Order> claimed = repository.claimUnsettled(CUTOFF, NOW, NOW.plus(LEASE), 10);
 
@@ -425,7 +428,7 @@ public abstract class OrderRepositoryContract {
         List<OrderId> oldestFirst = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Order order = anOrderWithSession(OrderStatus.PENDING, AN_HOUR_BEFORE_CUTOFF.plusSeconds(i));
-            repository.add(order);
+            repository.add(order, NOT_HELD);
             oldestFirst.add(order.id());
         }
 
@@ -438,7 +441,7 @@ public abstract class OrderRepositoryContract {
     void a_claimed_order_is_not_claimed_again_until_its_claim_expires() {
         OrderRepository repository = emptyRepository();
         Order order = anOrderWithSession(OrderStatus.PENDING, AN_HOUR_BEFORE_CUTOFF);
-        repository.add(order);
+        repository.add(order, NOT_HELD);
         Instant claimedUntil = NOW.plus(LEASE);
         repository.claimUnsettled(CUTOFF, NOW, claimedUntil, 10);
 
@@ -453,7 +456,7 @@ public abstract class OrderRepositoryContract {
     void claiming_leaves_the_version_alone_so_a_copy_loaded_before_the_claim_can_still_be_saved() {
         OrderRepository repository = emptyRepository();
         Order order = anOrderWithSession(OrderStatus.PENDING, AN_HOUR_BEFORE_CUTOFF);
-        repository.add(order);
+        repository.add(order, NOT_HELD);
         Order loadedBeforeClaim = repository.findById(order.id()).orElseThrow();
 
         List<Order> claimed = repository.claimUnsettled(CUTOFF, NOW, NOW.plus(LEASE), 10);
@@ -477,16 +480,46 @@ public abstract class OrderRepositoryContract {
         Order cancelling = withPending(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0,
                 AN_HOUR_BEFORE_CUTOFF.minusSeconds(10)), new PendingOperation(PendingOperation.Type.CANCEL, 0, 0,
                 STARTED_AT));
-        List.of(refunding, cancelling, capturing).forEach(repository::add);
-        repository.add(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0, AN_HOUR_BEFORE_CUTOFF));
+        List.of(refunding, cancelling, capturing).forEach(order -> repository.add(order, NOT_HELD));
+        repository.add(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0, AN_HOUR_BEFORE_CUTOFF), NOT_HELD);
         repository.add(withPending(aPaidOrder("NOK", 100_00, OrderStatus.CAPTURED, 100_00, 0, CUTOFF),
-                new PendingOperation(PendingOperation.Type.REFUND, 40_00, 0, STARTED_AT)));
+                new PendingOperation(PendingOperation.Type.REFUND, 40_00, 0, STARTED_AT)), NOT_HELD);
 
         List<Order> claimed = repository.claimUnsettled(CUTOFF, NOW, NOW.plus(LEASE), 10);
 
         assertThat(claimed).extracting(Order::id).containsExactly(capturing.id(), refunding.id(), cancelling.id());
         assertThat(claimed).extracting(Order::pendingOperation).containsExactly(capturing.pendingOperation(),
                 refunding.pendingOperation(), cancelling.pendingOperation());
+    }
+
+    @Test
+    void an_order_held_by_its_creation_is_not_claimed_until_the_hold_has_passed() {
+        OrderRepository repository = emptyRepository();
+        Order beingCreated = anOrder().createdAt(AN_HOUR_BEFORE_CUTOFF).build();
+        Instant heldUntil = NOW.plus(LEASE);
+        repository.add(beingCreated, heldUntil);
+
+        List<Order> whileHeld = repository.claimUnsettled(CUTOFF, heldUntil.minusMillis(1), NOW.plus(LEASE), 10);
+        List<Order> onceItPassed = repository.claimUnsettled(CUTOFF, heldUntil, heldUntil.plus(LEASE), 10);
+
+        assertThat(whileHeld).isEmpty();
+        assertThat(onceItPassed).extracting(Order::id).containsExactly(beingCreated.id());
+        assertThat(onceItPassed.get(0).session()).isEmpty();
+    }
+
+    @Test
+    void the_creation_storing_its_outcome_ends_the_hold() {
+        OrderRepository repository = emptyRepository();
+        Order beingCreated = anOrder().createdAt(AN_HOUR_BEFORE_CUTOFF).build();
+        repository.add(beingCreated, NOW.plus(Duration.ofHours(1)));
+
+        Order created = repository.findById(beingCreated.id()).orElseThrow();
+        created.attachSession(TestOrders.sessionFor("S-1"));
+        repository.update(created);
+        List<Order> claimed = repository.claimUnsettled(CUTOFF, NOW, NOW.plus(LEASE), 10);
+
+        assertThat(claimed).extracting(Order::id).containsExactly(beingCreated.id());
+        assertThat(claimed.get(0).session()).contains(TestOrders.sessionFor("S-1"));
     }
 
     /** Orders from January 2026, each at 10:00 on its own day, to filter and page through. */
@@ -530,7 +563,7 @@ public abstract class OrderRepositoryContract {
     }
 
     private static OrderId add(OrderRepository repository, Order order) {
-        repository.add(order);
+        repository.add(order, NOT_HELD);
         return order.id();
     }
 
@@ -541,21 +574,21 @@ public abstract class OrderRepositoryContract {
     private static void addTotalsFixture(OrderRepository repository) {
         // Authorized before any payment was linked to it (as orders stored before payments were): it still counts.
         repository.add(TestOrders.anOrderWithCheckout().withAmount(TestOrders.nok(10_00))
-                .withStatus(OrderStatus.AUTHORIZED).createdAt(PERIOD_START).build());
-        repository.add(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0, PERIOD_START.plusSeconds(1)));
-        repository.add(aPaidOrder("NOK", 200_00, OrderStatus.PARTIALLY_CAPTURED, 50_00, 0, PERIOD_START.plusSeconds(2)));
-        repository.add(aPaidOrder("NOK", 300_00, OrderStatus.REFUNDED, 300_00, 300_00, PERIOD_START.plusSeconds(3)));
-        repository.add(aPaidOrder("SEK", 400_00, OrderStatus.CAPTURED, 400_00, 0, PERIOD_START.plusSeconds(4)));
+                .withStatus(OrderStatus.AUTHORIZED).createdAt(PERIOD_START).build(), NOT_HELD);
+        repository.add(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0, PERIOD_START.plusSeconds(1)), NOT_HELD);
+        repository.add(aPaidOrder("NOK", 200_00, OrderStatus.PARTIALLY_CAPTURED, 50_00, 0, PERIOD_START.plusSeconds(2)), NOT_HELD);
+        repository.add(aPaidOrder("NOK", 300_00, OrderStatus.REFUNDED, 300_00, 300_00, PERIOD_START.plusSeconds(3)), NOT_HELD);
+        repository.add(aPaidOrder("SEK", 400_00, OrderStatus.CAPTURED, 400_00, 0, PERIOD_START.plusSeconds(4)), NOT_HELD);
         repository.add(aPaidOrder("SEK", 500_00, OrderStatus.PARTIALLY_REFUNDED, 500_00, 100_00,
-                PERIOD_START.plusSeconds(5)));
-        repository.add(anOrderWithSession(OrderStatus.PENDING, PERIOD_START.plusSeconds(6)));
-        repository.add(aPaidOrder("EUR", 700_00, OrderStatus.ON_HOLD, 0, 0, PERIOD_START.plusSeconds(7)));
+                PERIOD_START.plusSeconds(5)), NOT_HELD);
+        repository.add(anOrderWithSession(OrderStatus.PENDING, PERIOD_START.plusSeconds(6)), NOT_HELD);
+        repository.add(aPaidOrder("EUR", 700_00, OrderStatus.ON_HOLD, 0, 0, PERIOD_START.plusSeconds(7)), NOT_HELD);
         for (OrderStatus neverCounted : List.of(OrderStatus.CANCELLED, OrderStatus.DECLINED, OrderStatus.FAILED,
                 OrderStatus.EXPIRED)) {
-            repository.add(aPaidOrder("NOK", 800_00, neverCounted, 0, 0, PERIOD_START.plusSeconds(8)));
+            repository.add(aPaidOrder("NOK", 800_00, neverCounted, 0, 0, PERIOD_START.plusSeconds(8)), NOT_HELD);
         }
-        repository.add(aPaidOrder("SEK", 2_000_00, OrderStatus.CAPTURED, 2_000_00, 0, PERIOD_START.minusNanos(1_000)));
-        repository.add(aPaidOrder("NOK", 1_000_00, OrderStatus.CAPTURED, 1_000_00, 0, PERIOD_END));
+        repository.add(aPaidOrder("SEK", 2_000_00, OrderStatus.CAPTURED, 2_000_00, 0, PERIOD_START.minusNanos(1_000)), NOT_HELD);
+        repository.add(aPaidOrder("NOK", 1_000_00, OrderStatus.CAPTURED, 1_000_00, 0, PERIOD_END), NOT_HELD);
     }
 
     private static Order aPaidOrder(String currency, long amount, OrderStatus status, long captured, long refunded,
