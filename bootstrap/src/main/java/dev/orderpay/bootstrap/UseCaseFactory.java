@@ -16,6 +16,7 @@ import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.application.service.HousekeepingService;
 import dev.orderpay.application.service.OrderQueryService;
 import dev.orderpay.application.service.PaymentOperationsService;
+import dev.orderpay.application.service.PaymentVerifier;
 import dev.orderpay.application.service.ReconcileOrdersService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -46,30 +47,39 @@ class UseCaseFactory {
                 new CreateOrderService.Policy(checkoutLifetime, keyLifetime, longestCheckoutOpening.value()));
     }
 
+    /** The one way the return, the notification, reconciliation and operations apply what the provider shows. */
+    @Singleton
+    PaymentVerifier paymentVerifier(OrderRepository orders, PaymentGateway gateway, Clock clock) {
+        return new PaymentVerifier(orders, gateway, clock);
+    }
+
     /** Serves {@code CapturePaymentUseCase}, {@code RefundPaymentUseCase} and {@code CancelOrderUseCase}. */
     @Singleton
-    PaymentOperationsService paymentOperations(OrderRepository orders, PaymentGateway gateway, Clock clock) {
-        return new PaymentOperationsService(orders, gateway, clock);
+    PaymentOperationsService paymentOperations(OrderRepository orders, PaymentGateway gateway, Clock clock,
+                                               PaymentVerifier verifier) {
+        return new PaymentOperationsService(orders, gateway, clock, verifier);
     }
 
     @Singleton
-    ConfirmPaymentUseCase confirmPayment(OrderRepository orders, PaymentGateway gateway, Clock clock) {
-        return new ConfirmPaymentService(orders, gateway, clock);
+    ConfirmPaymentUseCase confirmPayment(OrderRepository orders, PaymentGateway gateway, Clock clock,
+                                         PaymentVerifier verifier) {
+        return new ConfirmPaymentService(orders, gateway, clock, verifier);
     }
 
     @Singleton
     HandleNotificationUseCase handleNotification(OrderRepository orders, PaymentGateway gateway,
-                                                 DeliveryLog deliveries, Clock clock) {
-        return new HandleNotificationService(orders, gateway, deliveries, clock);
+                                                 DeliveryLog deliveries, PaymentVerifier verifier) {
+        return new HandleNotificationService(orders, gateway, deliveries, verifier);
     }
 
     @Singleton
     ReconcileOrdersUseCase reconcileOrders(OrderRepository orders, PaymentGateway gateway, Clock clock,
+                                           PaymentVerifier verifier,
                                            @Value("${orderpay.reconcile-after}") Duration settleAfter,
                                            @Value("${orderpay.reconcile-claim}") Duration claimFor,
                                            @Value("${orderpay.reconcile-batch-size}") int batchSize) {
         return new ReconcileOrdersService(orders, gateway, clock,
-                new ReconcileOrdersService.Policy(settleAfter, claimFor, batchSize));
+                new ReconcileOrdersService.Policy(settleAfter, claimFor, batchSize), verifier);
     }
 
     @Singleton

@@ -235,9 +235,32 @@ public final class Order {
         return wanted;
     }
 
-    /** Whether the provider's payment belongs to this order's checkout. */
-    public boolean isPaidThrough(String sessionId) {
-        return session != null && session.id().equals(sessionId);
+    /**
+     * Whether a payment the provider shows belongs to this order: it must name this order, have been made through
+     * this order's checkout, and be for exactly its amount and currency.
+     *
+     * @return what does not match, or empty when the payment is this order's
+     */
+    public Optional<String> mismatchWith(String orderReference, String sessionId, long amountMinorUnits,
+                                         String currencyCode) {
+        if (!id.toString().equals(orderReference)) {
+            return Optional.of("merchant reference");
+        }
+        if (session == null || !session.id().equals(sessionId)) {
+            return Optional.of("checkout session");
+        }
+        if (!amount.sameAs(amountMinorUnits, currencyCode)) {
+            return Optional.of("amount or currency");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a report that the checkout ended without payment is worth checking with the provider: only while the
+     * order has a checkout and still waits for its outcome. The buyer's return and the notification both ask this.
+     */
+    public boolean awaitsCheckoutOutcome() {
+        return session != null && status.awaitsOutcome();
     }
 
     private StatusChange moveTo(OrderStatus next, Provenance provenance) {

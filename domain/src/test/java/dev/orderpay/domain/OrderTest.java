@@ -220,23 +220,6 @@ class OrderTest {
     }
 
     @Test
-    void given_an_order_with_a_session_then_it_is_paid_through_that_session_only() {
-        Order order = anOrder().withSession(sessionFor("S-1")).build();
-
-        assertThat(order.isPaidThrough("S-1")).isTrue();
-        assertThat(order.isPaidThrough("S-2")).isFalse();
-        assertThat(order.isPaidThrough(null)).isFalse();
-    }
-
-    @Test
-    void given_an_order_without_a_session_then_it_is_paid_through_nothing() {
-        Order order = anOrder().build();
-
-        assertThat(order.isPaidThrough("S-1")).isFalse();
-        assertThat(order.isPaidThrough(null)).isFalse();
-    }
-
-    @Test
     void when_an_order_is_rehydrated_then_it_keeps_everything_as_given_without_checking_rules() {
         OrderId id = OrderId.newId();
         Money amount = Money.of(1_500, "JPY");

@@ -13,6 +13,7 @@ import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.application.service.OrderQueryService;
 import dev.orderpay.application.service.PaymentOperationsService;
+import dev.orderpay.application.service.PaymentVerifier;
 import dev.orderpay.domain.TestClock;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -64,21 +65,27 @@ class UseCasesForTests {
     }
 
     @Singleton
-    ConfirmPaymentUseCase confirmPayment(InMemoryOrderRepository orders, FakePaymentGateway gateway, Clock clock) {
-        return new ConfirmPaymentService(orders, gateway, clock);
+    PaymentVerifier paymentVerifier(InMemoryOrderRepository orders, FakePaymentGateway gateway, Clock clock) {
+        return new PaymentVerifier(orders, gateway, clock);
+    }
+
+    @Singleton
+    ConfirmPaymentUseCase confirmPayment(InMemoryOrderRepository orders, FakePaymentGateway gateway, Clock clock,
+                                         PaymentVerifier verifier) {
+        return new ConfirmPaymentService(orders, gateway, clock, verifier);
     }
 
     @Singleton
     HandleNotificationUseCase handleNotification(InMemoryOrderRepository orders, FakePaymentGateway gateway,
-                                                 InMemoryDeliveryLog deliveries, Clock clock) {
-        return new HandleNotificationService(orders, gateway, deliveries, clock);
+                                                 InMemoryDeliveryLog deliveries, PaymentVerifier verifier) {
+        return new HandleNotificationService(orders, gateway, deliveries, verifier);
     }
 
     /** Serves capture, refund and cancel. */
     @Singleton
     PaymentOperationsService paymentOperations(InMemoryOrderRepository orders, FakePaymentGateway gateway,
-                                               Clock clock) {
-        return new PaymentOperationsService(orders, gateway, clock);
+                                               Clock clock, PaymentVerifier verifier) {
+        return new PaymentOperationsService(orders, gateway, clock, verifier);
     }
 
     /** Serves reading, listing and totals. */

@@ -10,7 +10,8 @@ import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
-import dev.orderpay.application.service.OrderSettlement.Verified;
+import dev.orderpay.application.service.PaymentVerifier.CheckoutClaim;
+import dev.orderpay.application.service.PaymentVerifier.PaymentClaim;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
@@ -31,12 +32,15 @@ public final class ConfirmPaymentService implements ConfirmPaymentUseCase {
 
     private final OrderRepository orders;
     private final PaymentGateway gateway;
-    private final OrderSettlement settlement;
+    private final Clock clock;
+    private final PaymentVerifier verifier;
 
-    public ConfirmPaymentService(OrderRepository orders, PaymentGateway gateway, Clock clock) {
+    public ConfirmPaymentService(OrderRepository orders, PaymentGateway gateway, Clock clock,
+                                 PaymentVerifier verifier) {
         this.orders = orders;
         this.gateway = gateway;
-        this.settlement = new OrderSettlement(orders, gateway, clock);
+        this.clock = clock;
+        this.verifier = verifier;
     }
 
     @Override
@@ -46,12 +50,9 @@ public final class ConfirmPaymentService implements ConfirmPaymentUseCase {
         try {
             if (buyerReturn.paymentId().isPresent()) {
                 String paymentId = buyerReturn.paymentId().get();
-                if (settlement.verify(order, paymentId) instanceof Verified verified) {
-                    return new PaymentConfirmation(
-                            settlement.follow(order, verified.payment(), ChangeSource.REDIRECT, paymentId),
-                            Verdict.VERIFIED);
-                }
-                return new PaymentConfirmation(order, Verdict.MISMATCH);
+                PaymentVerifier.Verdict verdict =
+                        verifier.confirm(order, new PaymentClaim(paymentId, paymentId), ChangeSource.REDIRECT);
+                return new PaymentConfirmation(verdict.order(), verdict.mismatch() ? Verdict.MISMATCH : Verdict.VERIFIED);
             }
             if (buyerReturn.failureHint().isPresent()) {
                 return confirmFailure(order, buyerReturn.failureHint().get());
@@ -68,22 +69,22 @@ public final class ConfirmPaymentService implements ConfirmPaymentUseCase {
     }
 
     private PaymentConfirmation confirmFailure(Order order, OrderStatus hinted) {
-        if (order.status() != OrderStatus.PENDING || order.session().isEmpty()) {
+        if (!order.awaitsCheckoutOutcome()) {
             return new PaymentConfirmation(order, Verdict.FAILURE_REPORTED);
         }
-        OrderSettlement.Settled settled;
+        PaymentVerifier.Verdict verdict;
         try {
-            settled = settlement.settleFromCheckout(order, ChangeSource.REDIRECT, false);
+            verdict = verifier.confirm(order, new CheckoutClaim(false), ChangeSource.REDIRECT);
         } catch (PaymentProviderException unreachable) {
             // The provider cannot tell; the hint is recorded. A payment the provider proves later still wins.
-            Provenance hint = Provenance.unreferenced(ChangeSource.REDIRECT, settlement.clock().instant());
-            return new PaymentConfirmation(settlement.settleWithoutPayment(order, hinted, hint),
+            Provenance hint = Provenance.unreferenced(ChangeSource.REDIRECT, clock.instant());
+            return new PaymentConfirmation(verifier.settleWithoutPayment(order, hinted, hint),
                     Verdict.FAILURE_REPORTED);
         }
-        if (settled.mismatch()) {
-            return new PaymentConfirmation(settled.order(), Verdict.MISMATCH);
+        if (verdict.mismatch()) {
+            return new PaymentConfirmation(verdict.order(), Verdict.MISMATCH);
         }
-        return new PaymentConfirmation(settled.order(),
-                settled.order().status().holdsPayment() ? Verdict.VERIFIED : Verdict.FAILURE_REPORTED);
+        return new PaymentConfirmation(verdict.order(),
+                verdict.order().status().holdsPayment() ? Verdict.VERIFIED : Verdict.FAILURE_REPORTED);
     }
 }

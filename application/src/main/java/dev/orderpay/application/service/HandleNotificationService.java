@@ -10,11 +10,11 @@ import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.UnauthenticNotificationException;
-import dev.orderpay.application.service.OrderSettlement.Verified;
+import dev.orderpay.application.service.PaymentVerifier.CheckoutClaim;
+import dev.orderpay.application.service.PaymentVerifier.PaymentClaim;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -31,14 +31,14 @@ public final class HandleNotificationService implements HandleNotificationUseCas
     private final OrderRepository orders;
     private final PaymentGateway gateway;
     private final DeliveryLog deliveries;
-    private final OrderSettlement settlement;
+    private final PaymentVerifier verifier;
 
     public HandleNotificationService(OrderRepository orders, PaymentGateway gateway, DeliveryLog deliveries,
-                                     Clock clock) {
+                                     PaymentVerifier verifier) {
         this.orders = orders;
         this.gateway = gateway;
         this.deliveries = deliveries;
-        this.settlement = new OrderSettlement(orders, gateway, clock);
+        this.verifier = verifier;
     }
 
     @Override
@@ -77,18 +77,17 @@ public final class HandleNotificationService implements HandleNotificationUseCas
     private NotificationOutcome apply(Order order, ProviderNotice notice) {
         if (notice.paymentId().isPresent()) {
             String paymentId = notice.paymentId().get();
-            if (settlement.verify(order, paymentId) instanceof Verified verified) {
-                settlement.follow(order, verified.payment(), ChangeSource.CALLBACK, notice.eventId().orElse(paymentId));
-                return NotificationOutcome.HANDLED;
-            }
-            return NotificationOutcome.REJECTED;
+            PaymentClaim claim = new PaymentClaim(paymentId, notice.eventId().orElse(paymentId));
+            return outcomeOf(verifier.confirm(order, claim, ChangeSource.CALLBACK));
         }
-        if (notice.failureHint().isPresent() && order.session().isPresent() && order.status().awaitsOutcome()) {
+        if (notice.failureHint().isPresent() && order.awaitsCheckoutOutcome()) {
             // A failure report is checked against the provider's view of the checkout, like a buyer's return.
-            return settlement.settleFromCheckout(order, ChangeSource.CALLBACK, false).mismatch()
-                    ? NotificationOutcome.REJECTED
-                    : NotificationOutcome.HANDLED;
+            return outcomeOf(verifier.confirm(order, new CheckoutClaim(false), ChangeSource.CALLBACK));
         }
         return NotificationOutcome.HANDLED;
+    }
+
+    private static NotificationOutcome outcomeOf(PaymentVerifier.Verdict verdict) {
+        return verdict.mismatch() ? NotificationOutcome.REJECTED : NotificationOutcome.HANDLED;
     }
 }

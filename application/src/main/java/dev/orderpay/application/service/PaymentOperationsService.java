@@ -45,14 +45,15 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
 
     private final OrderRepository orders;
     private final PaymentGateway gateway;
-    private final OrderSettlement settlement;
     private final Clock clock;
+    private final PaymentVerifier verifier;
 
-    public PaymentOperationsService(OrderRepository orders, PaymentGateway gateway, Clock clock) {
+    public PaymentOperationsService(OrderRepository orders, PaymentGateway gateway, Clock clock,
+                                    PaymentVerifier verifier) {
         this.orders = orders;
         this.gateway = gateway;
-        this.settlement = new OrderSettlement(orders, gateway, clock);
         this.clock = clock;
+        this.verifier = verifier;
     }
 
     @Override
@@ -117,7 +118,7 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
             return new Refused(letGo(reserved), notDone(refused));
         }
         Provenance provenance = Provenance.of(ChangeSource.API, reserved.session().get().id(), clock.instant());
-        return new Completed(settlement.apply(reserved, current -> {
+        return new Completed(verifier.apply(reserved, current -> {
             current.completeCheckoutCancellation(provenance);
             return true;
         }));
@@ -171,11 +172,11 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
     }
 
     private Order follow(Order order, ProviderPayment payment) {
-        return settlement.follow(order, payment, ChangeSource.API, payment.paymentId());
+        return verifier.follow(order, payment, ChangeSource.API, payment.paymentId());
     }
 
     private Order letGo(Order reserved) {
-        return settlement.apply(reserved, current -> {
+        return verifier.apply(reserved, current -> {
             if (current.pendingOperation().isEmpty()) {
                 return false;
             }

@@ -6,6 +6,7 @@ import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.application.service.PaymentVerifier.CheckoutClaim;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
@@ -44,15 +45,18 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
     }
 
     private final OrderRepository orders;
-    private final OrderSettlement settlement;
+    private final PaymentGateway gateway;
     private final Clock clock;
     private final Policy policy;
+    private final PaymentVerifier verifier;
 
-    public ReconcileOrdersService(OrderRepository orders, PaymentGateway gateway, Clock clock, Policy policy) {
+    public ReconcileOrdersService(OrderRepository orders, PaymentGateway gateway, Clock clock, Policy policy,
+                                  PaymentVerifier verifier) {
         this.orders = orders;
-        this.settlement = new OrderSettlement(orders, gateway, clock);
+        this.gateway = gateway;
         this.clock = clock;
         this.policy = policy;
+        this.verifier = verifier;
     }
 
     @Override
@@ -82,7 +86,7 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         if (order.session().isEmpty()) {
             // Creation stopped before the checkout was opened (the service was stopped, say): no buyer ever got
             // a link to pay with. A creation still waiting for the provider holds its order, so it is never claimed.
-            return settlement.apply(order, current -> {
+            return verifier.apply(order, current -> {
                 if (current.status() != OrderStatus.PENDING || current.session().isPresent()) {
                     return false;
                 }
@@ -94,7 +98,7 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
             return settleOperation(order);
         }
         try {
-            return settlement.settleFromCheckout(order, ChangeSource.RECONCILIATION, true).order();
+            return verifier.confirm(order, new CheckoutClaim(true), ChangeSource.RECONCILIATION).order();
         } catch (PaymentProviderException failure) {
             if (failure.kind() != PaymentProviderException.Kind.NOT_FOUND) {
                 throw failure;
@@ -102,7 +106,7 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
             // The provider no longer knows the checkout (a simulator that restarted, a purged session): nobody can
             // pay through it any more. Asking again would never end.
             String sessionId = order.session().get().id();
-            return settlement.settleWithoutPayment(order, OrderStatus.EXPIRED,
+            return verifier.settleWithoutPayment(order, OrderStatus.EXPIRED,
                     Provenance.of(ChangeSource.RECONCILIATION, sessionId, clock.instant()));
         }
     }
@@ -114,10 +118,10 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
      */
     private Order settleOperation(Order order) {
         Instant staleBefore = clock.instant().minus(policy.settleAfter());
-        Optional<ProviderPayment> payment = order.payment().paymentId().map(settlement.gateway()::fetchPayment);
+        Optional<ProviderPayment> payment = order.payment().paymentId().map(gateway::fetchPayment);
         Provenance provenance = Provenance.of(ChangeSource.RECONCILIATION,
                 payment.map(ProviderPayment::paymentId).orElse(null), clock.instant());
-        return settlement.apply(order, current -> {
+        return verifier.apply(order, current -> {
             boolean changed = payment.map(found -> current.followPayment(found.state(), provenance)).orElse(false);
             if (current.pendingOperation().filter(pending -> pending.startedAt().isBefore(staleBefore)).isPresent()) {
                 LOG.warning(() -> "letting go of a " + current.pendingOperation().get().type() + " on order "

@@ -48,7 +48,7 @@ class ConfirmPaymentServiceTest {
 
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
-    private final ConfirmPaymentService service = new ConfirmPaymentService(orders, gateway, CLOCK);
+    private final ConfirmPaymentService service = new ConfirmPaymentService(orders, gateway, CLOCK, new PaymentVerifier(orders, gateway, CLOCK));
 
     private final Order order = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
 
@@ -331,7 +331,7 @@ class ConfirmPaymentServiceTest {
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, 1,
                 other -> other.followPayment(new PaymentState(paymentId, AUTHORIZED, 0, 0), TestOrders.BY_TEST));
 
-        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK)
+        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK))
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
 
         assertThat(racing.racesRun()).isEqualTo(1);
@@ -351,7 +351,7 @@ class ConfirmPaymentServiceTest {
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, 1,
                 other -> other.settleWithoutPayment(CANCELLED, TestOrders.BY_TEST));
 
-        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK)
+        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK))
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
 
         assertThat(confirmation.order().status()).isEqualTo(AUTHORIZED);
@@ -367,7 +367,7 @@ class ConfirmPaymentServiceTest {
         String paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, Integer.MAX_VALUE, other -> { });
 
-        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK)
+        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK))
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
 
         assertThat(confirmation.verdict()).isEqualTo(Verdict.AWAITING_PROVIDER);

@@ -44,8 +44,8 @@ class HandleNotificationServiceTest {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
     private final InMemoryDeliveryLog deliveries = new InMemoryDeliveryLog();
-    private final HandleNotificationService service = new HandleNotificationService(orders, gateway, deliveries, CLOCK);
-    private final ConfirmPaymentService returns = new ConfirmPaymentService(orders, gateway, CLOCK);
+    private final HandleNotificationService service = new HandleNotificationService(orders, gateway, deliveries, new PaymentVerifier(orders, gateway, CLOCK));
+    private final ConfirmPaymentService returns = new ConfirmPaymentService(orders, gateway, CLOCK, new PaymentVerifier(orders, gateway, CLOCK));
 
     private final Order order = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
 

@@ -67,7 +67,7 @@ class PaymentOperationsServiceTest {
     private final TestClock clock = TestClock.standingAt(NOW);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
-    private final PaymentOperationsService service = new PaymentOperationsService(orders, gateway, clock);
+    private final PaymentOperationsService service = new PaymentOperationsService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock));
 
     /** 299.00 NOK, its checkout opened at the fake provider and stored; not yet paid. */
     private final Order order = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
@@ -293,7 +293,7 @@ class PaymentOperationsServiceTest {
         service.capture(captureAll());
         gateway.carryOutAcceptedOperations();
 
-        NotificationOutcome outcome = new HandleNotificationService(orders, gateway, new InMemoryDeliveryLog(), clock)
+        NotificationOutcome outcome = new HandleNotificationService(orders, gateway, new InMemoryDeliveryLog(), new PaymentVerifier(orders, gateway, clock))
                 .handleNotification(new NotificationCommand(order.id(), new InboundNotification("POST",
                         "shop.example.test", "/orders/" + order.id() + "/notifications", "",
                         Map.of("payment_id", List.of(paymentId)),
@@ -315,7 +315,8 @@ class PaymentOperationsServiceTest {
         gateway.carryOutAcceptedOperations();
 
         new ReconcileOrdersService(orders, gateway, clock,
-                new ReconcileOrdersService.Policy(SETTLE_AFTER, Duration.ofMinutes(5), 10)).reconcileBatch();
+                new ReconcileOrdersService.Policy(SETTLE_AFTER, Duration.ofMinutes(5), 10),
+                new PaymentVerifier(orders, gateway, clock)).reconcileBatch();
 
         Order stored = stored();
         assertThat(stored.status()).isEqualTo(CAPTURED);
@@ -355,7 +356,7 @@ class PaymentOperationsServiceTest {
         String paymentId = paid(AUTHORIZED);
         // Both requests load the order before either saves: only the version check can stop the second.
         BothLoadBeforeEitherSaves racing = new BothLoadBeforeEitherSaves(orders);
-        PaymentOperationsService racingService = new PaymentOperationsService(racing, gateway, clock);
+        PaymentOperationsService racingService = new PaymentOperationsService(racing, gateway, clock, new PaymentVerifier(racing, gateway, clock));
         ExecutorService threads = Executors.newFixedThreadPool(2);
         List<PaymentOperationResult> outcomes = new ArrayList<>();
         try {
@@ -382,7 +383,7 @@ class PaymentOperationsServiceTest {
     @Test
     void given_a_pending_order_whose_initiated_payment_was_linked_when_it_is_cancelled_then_its_checkout_is_closed() {
         String paymentId = gateway.paymentFor(order, PENDING);
-        new ConfirmPaymentService(orders, gateway, clock).confirmPayment(
+        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock)).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId))));
 
         service.cancel(order.id());
@@ -393,7 +394,7 @@ class PaymentOperationsServiceTest {
 
     private String paid(OrderStatus status) {
         String paymentId = gateway.paymentFor(order, status);
-        new ConfirmPaymentService(orders, gateway, clock).confirmPayment(
+        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock)).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId))));
         assertThat(stored().status()).isEqualTo(status);
         return paymentId;

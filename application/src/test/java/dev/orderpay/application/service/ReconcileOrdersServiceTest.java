@@ -233,10 +233,10 @@ class ReconcileOrdersServiceTest {
     void given_a_capture_accepted_for_later_then_reconciliation_completes_it_once_the_provider_shows_it_done() {
         Order order = storedWithCheckout(anOrder(), STILL_OPEN);
         String paymentId = gateway.paymentFor(order, AUTHORIZED);
-        new ConfirmPaymentService(orders, gateway, clock).confirmPayment(
+        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock)).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId))));
         gateway.acceptOperationsForLater();
-        new PaymentOperationsService(orders, gateway, clock).capture(new CaptureCommand(order.id(), Optional.empty()));
+        new PaymentOperationsService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock)).capture(new CaptureCommand(order.id(), Optional.empty()));
 
         ReconciliationReport beforeItIsDone = service.reconcileBatch();
         gateway.carryOutAcceptedOperations();
@@ -302,7 +302,7 @@ class ReconcileOrdersServiceTest {
     }
 
     private ReconcileOrdersService serviceWithBatchesOf(int batchSize) {
-        return new ReconcileOrdersService(orders, gateway, clock, new Policy(SETTLE_AFTER, CLAIM_FOR, batchSize));
+        return new ReconcileOrdersService(orders, gateway, clock, new Policy(SETTLE_AFTER, CLAIM_FOR, batchSize), new PaymentVerifier(orders, gateway, clock));
     }
 
     private Order storedWithCheckout(TestOrders order, Instant checkoutExpiresAt) {

@@ -113,7 +113,8 @@ class ReconciliationDuringCreationTest {
 
     private ReconcileOrdersService reconciliationWith(FakePaymentGateway provider) {
         return new ReconcileOrdersService(orders, provider, clock,
-                new ReconcileOrdersService.Policy(Duration.ZERO, Duration.ofMinutes(2), 10));
+                new ReconcileOrdersService.Policy(Duration.ZERO, Duration.ofMinutes(2), 10),
+                new PaymentVerifier(orders, provider, clock));
     }
 
     /** What a crash looks like from inside: the creating request never gets to store the checkout's outcome. */
