@@ -8,16 +8,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
-/** Talks to the running service over real HTTP, as a merchant, a browser or the provider would. */
+/**
+ * Talks to the running service over real HTTP, as a merchant, a browser or the provider would. Every answer to an
+ * address the API document describes is checked against the document the service serves at {@code /openapi.yml},
+ * so no end-to-end test passes on an answer the document does not allow.
+ */
 final class ServiceClient {
 
     /** The merchant's API key the end-to-end tests configure. */
     static final String API_KEY = "e2e-merchant-key";
 
+    /** The addresses the API document does not describe: management, and the document and its page. */
+    private static final List<String> UNDOCUMENTED = List.of("/health", "/openapi.yml", "/swagger/", "/swagger-ui/");
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
     private final JsonMapper json;
+    private ApiDocumentConformance document;
 
     ServiceClient(URI base, JsonMapper json) {
         this.base = base;
@@ -71,6 +80,24 @@ final class ServiceClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        String path = request.uri().getPath();
+        if (UNDOCUMENTED.stream().noneMatch(path::startsWith)) {
+            document().check(request.method(), path, response.statusCode(), response.headers().map(),
+                    response.body());
+        }
+        return response;
+    }
+
+    private ApiDocumentConformance document() throws IOException, InterruptedException {
+        if (document == null) {
+            HttpResponse<String> served = http.send(HttpRequest.newBuilder(base.resolve("/openapi.yml")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (served.statusCode() != 200) {
+                throw new AssertionError("GET /openapi.yml answered " + served.statusCode());
+            }
+            document = ApiDocumentConformance.of(served.body());
+        }
+        return document;
     }
 }

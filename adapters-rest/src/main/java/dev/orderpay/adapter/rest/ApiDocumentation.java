@@ -2,18 +2,23 @@ package dev.orderpay.adapter.rest;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Contact;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The OpenAPI document's header. The annotation processor writes the document, generated from the controllers, to
- * {@code META-INF/swagger/orderpay-}{@value #VERSION}{@code .yml} in this module's jar.
+ * {@value #DOCUMENT} in this module's jar.
  */
 @OpenAPIDefinition(
         info = @Info(title = ApiDocumentation.TITLE, version = ApiDocumentation.VERSION,
                 description = "Orders paid through a payment provider's hosted checkout. Errors are RFC 9457 problem"
-                        + " details (application/problem+json) whose `code` is one of a closed set."),
+                        + " details (application/problem+json) whose `code` is one of a closed set.",
+                contact = @Contact(name = "orderpay maintainers")),
+        // Relative: the API is wherever this document is served from.
+        servers = @Server(url = "/", description = "The service that serves this document"),
         tags = {
                 @Tag(name = ApiDocumentation.ORDERS, description = "Merchant API: create, read, list and sum orders"),
                 @Tag(name = ApiDocumentation.PAYMENTS, description = "Merchant API: capture, refund and cancel"),
@@ -27,6 +32,7 @@ final class ApiDocumentation {
 
     static final String TITLE = "orderpay";
     static final String VERSION = "1.0";
+    static final String DOCUMENT = "META-INF/swagger/" + TITLE + "-" + VERSION + ".yml";
 
     static final String ORDERS = "orders";
     static final String PAYMENTS = "payments";

@@ -13,6 +13,7 @@ import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -79,7 +80,9 @@ class OrderController {
                     @io.swagger.v3.oas.annotations.headers.Header(name = IDEMPOTENT_REPLAYED,
                             description = "true when an earlier request with the same key created this order",
                             schema = @Schema(type = "string", allowableValues = "true"))
-            })
+            },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderResponse.class)))
     @ApiResponse(responseCode = "400", description = "validation_failed (a field or the Idempotency-Key is bad),"
             + " malformed_request", content = @Content(mediaType = PROBLEM_JSON,
             schema = @Schema(implementation = Problem.class)))
@@ -177,7 +180,8 @@ class OrderController {
     }
 
     @Get("/{id}/" + HISTORY)
-    @Operation(summary = "Read an order's status changes, oldest first")
+    @Operation(summary = "Read an order's status changes, oldest first",
+            description = "Each change names its source and, when the provider proves it, the provider's reference.")
     @ApiResponse(responseCode = "200", description = "The status changes")
     @ApiResponse(responseCode = "404", description = "order_not_found, or not_found when the id is not an order id",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))

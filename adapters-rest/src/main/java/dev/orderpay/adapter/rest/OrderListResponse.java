@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orderpay.application.port.in.ListOrdersQuery;
 import dev.orderpay.application.port.in.OrderPage;
 import io.micronaut.serde.annotation.Serdeable;
@@ -7,11 +8,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
-/** One page of orders, with a {@code next} link while more remain. */
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+/** One page of orders, with a {@code next} link while more remain; both lists are sent even when empty. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "OrderList")
 record OrderListResponse(List<OrderResponse> orders,
-                         @Schema(description = "A next link while more orders pass the filter") List<Link> links) {
+                         @Schema(requiredMode = REQUIRED, description = "A next link while more orders pass the filter")
+                         List<Link> links) {
 
     static OrderListResponse from(OrderPage page, ListOrdersQuery query) {
         List<Link> links = page.next()

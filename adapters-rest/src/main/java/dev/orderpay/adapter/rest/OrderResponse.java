@@ -12,30 +12,42 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /**
  * An order as clients see it; {@code links} holds the checkout the buyer follows while one is open,
  * {@code pending_operation} is there only while the provider has yet to carry one out, and {@code history} only
- * when asked for (and then even when empty).
+ * when asked for (and then even when empty). Every other member is always sent; {@code links} as {@code []} when
+ * no checkout is open.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record OrderResponse(String id,
-                     @JsonProperty("created_at") @Schema(name = "created_at", format = "date-time")
+                     @JsonProperty("created_at") @Schema(name = "created_at", format = "date-time",
+                             requiredMode = REQUIRED)
                      String createdAt,
-                     @Schema(description = "In the currency's minor units") long amount,
+                     @Schema(requiredMode = REQUIRED, description = "In the currency's minor units") long amount,
                      String currency,
                      String receipt,
-                     @Schema(description = "PENDING, ON_HOLD, AUTHORIZED, PARTIALLY_CAPTURED, CAPTURED,"
-                             + " PARTIALLY_REFUNDED, REFUNDED, DECLINED, FAILED, CANCELLED or EXPIRED") String status,
+                     @Schema(requiredMode = REQUIRED, description = "PENDING, ON_HOLD, AUTHORIZED, PARTIALLY_CAPTURED,"
+                             + " CAPTURED, PARTIALLY_REFUNDED, REFUNDED, DECLINED, FAILED, CANCELLED or EXPIRED")
+                     String status,
                      @JsonProperty("captured_amount")
-                     @Schema(name = "captured_amount", description = "How much was captured, in minor units")
+                     @Schema(name = "captured_amount", requiredMode = REQUIRED,
+                             description = "How much was captured, in minor units")
                      long capturedAmount,
                      @JsonProperty("refunded_amount")
-                     @Schema(name = "refunded_amount", description = "How much of that was refunded, in minor units")
+                     @Schema(name = "refunded_amount", requiredMode = REQUIRED,
+                             description = "How much of that was refunded, in minor units")
                      long refundedAmount,
                      @JsonProperty("pending_operation") @JsonInclude(JsonInclude.Include.NON_NULL)
+                     // Absent rather than null. No more here: the processor applies a property's @Schema to its type.
+                     @Schema(nullable = false)
                      @Nullable PendingOperationResponse pendingOperation,
                      List<Link> links,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<StatusChangeResponse> history) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL)
+                     @Schema(nullable = false, description = "Only with include=history; then even when empty")
+                     @Nullable List<StatusChangeResponse> history) {
 
     static OrderResponse from(Order order) {
         List<Link> links = order.session()

@@ -30,6 +30,8 @@ import java.util.Objects;
 
 import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /**
  * Where the provider notifies this service server-to-server. The request is handed on exactly as it arrived: only
  * the payment adapter knows how the provider signs it and what its parameters mean. A POST's body is never read,
@@ -60,8 +62,10 @@ class PaymentNotificationController {
     }
 
     @Get("/{id}/callback")
+    // security = {}: public, said in the document rather than left unsaid
     @Operation(summary = "The payment provider notifies that a payment changed",
-            description = "Only the payment adapter reads the request; the order follows what the provider confirms.")
+            description = "Only the payment adapter reads the request; the order follows what the provider confirms.",
+            security = {})
     HttpResponse<?> notifiedByGet(@PathVariable String id, HttpRequest<?> request) {
         return handle(OrderIds.fromPath(id), request);
     }
@@ -69,7 +73,8 @@ class PaymentNotificationController {
     // The provider chooses the content type of a body we ignore, so none may be refused with 415.
     @Post(uri = "/{id}/callback", consumes = MediaType.ALL)
     @Operation(summary = "The payment provider notifies that a payment changed",
-            description = "The body is never read; only the payment adapter reads the query and headers.")
+            description = "The body is never read; only the payment adapter reads the query and headers.",
+            security = {})
     HttpResponse<?> notifiedByPost(@PathVariable String id, HttpRequest<?> request) {
         return handle(OrderIds.fromPath(id), request);
     }
@@ -113,6 +118,7 @@ class PaymentNotificationController {
 
     @Serdeable
     @Schema(name = "NotificationOutcome")
-    record NotificationResponse(@Schema(allowableValues = {"HANDLED", "DUPLICATE"}) String outcome) {
+    record NotificationResponse(@Schema(requiredMode = REQUIRED, allowableValues = {"HANDLED", "DUPLICATE"})
+                                String outcome) {
     }
 }

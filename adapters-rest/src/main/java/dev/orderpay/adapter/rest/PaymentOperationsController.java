@@ -79,7 +79,9 @@ class PaymentOperationsController {
     }
 
     @Post("/{id}/capture")
-    @Operation(summary = "Capture all or part of what is left of the authorized payment")
+    @Operation(summary = "Capture all or part of what is left of the authorized payment",
+            description = "Without a body or an amount, captures all that is left. The provider is asked only if the"
+                    + " order allows the capture.")
     @ApiResponse(responseCode = "400", description = "validation_failed: a bad amount; malformed_request",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "415", description = "unsupported_media_type",
@@ -90,7 +92,9 @@ class PaymentOperationsController {
     }
 
     @Post("/{id}/refund")
-    @Operation(summary = "Refund all or part of the captured money")
+    @Operation(summary = "Refund all or part of the captured money",
+            description = "Without an amount, refunds all that was captured and not yet refunded. The provider is"
+                    + " asked only if the order allows the refund.")
     @ApiResponse(responseCode = "400", description = "validation_failed: a bad amount or reason; malformed_request",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "415", description = "unsupported_media_type",
@@ -102,7 +106,8 @@ class PaymentOperationsController {
     }
 
     @Post("/{id}/cancel")
-    @Operation(summary = "Cancel: void an authorization nothing was captured from, or close an unpaid checkout")
+    @Operation(summary = "Cancel: void an authorization nothing was captured from, or close an unpaid checkout",
+            description = "Takes no body. An order that holds captured money cannot be cancelled: refund it.")
     HttpResponse<?> cancel(@PathVariable String id) {
         return answer(cancelOrder.cancel(OrderIds.fromPath(id)));
     }

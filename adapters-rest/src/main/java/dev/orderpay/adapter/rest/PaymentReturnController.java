@@ -43,7 +43,8 @@ class PaymentReturnController {
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "The buyer comes back from the checkout",
             description = "The payment is confirmed with the provider before the order changes. A browser gets a"
-                    + " page, other clients JSON.")
+                    + " page, other clients JSON.",
+            security = {}) // public, said in the document rather than left unsaid
     @ApiResponse(responseCode = "200", description = "A message for the buyer, and the order's id, status and amount as"
             + " established; nothing of the merchant's (anyone holding the id can open this address)",
             content = {

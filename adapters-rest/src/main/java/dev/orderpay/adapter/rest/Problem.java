@@ -21,13 +21,16 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "An RFC 9457 problem detail, sent as application/problem+json.")
 record Problem(URI type, String title, int status, String detail, ProblemCode code,
-               @Schema(description = "The order the problem is about, when there is one.") @Nullable String instance,
-               @JsonProperty("order_id") @Schema(name = "order_id") @Nullable String orderId,
+               @Schema(description = "The order the problem is about, when there is one.", nullable = false)
+               @Nullable String instance,
+               @JsonProperty("order_id")
+               @Schema(name = "order_id", description = "The order's id, when there is one.", nullable = false)
+               @Nullable String orderId,
                @JsonProperty("current_status")
                @Schema(name = "current_status",
-                       description = "The order's status, when that is what refused the request.")
+                       description = "The order's status, when that is what refused the request.", nullable = false)
                @Nullable String currentStatus,
-               @Schema(description = "The invalid fields of a validation_failed problem.")
+               @Schema(description = "The invalid fields of a validation_failed problem.", nullable = false)
                @Nullable List<FieldError> errors) {
 
     private static final String TYPE_BASE = "https://orderpay.dev/problems/";

@@ -16,8 +16,8 @@ import org.reactivestreams.Publisher;
 import java.util.Arrays;
 
 /**
- * Lets through the requests no controller route serves: the OpenAPI document under {@code /swagger/}, which is
- * public, and mistakes, which are then answered 404 or 405 rather than 401. No order data is served without a
+ * Lets through the requests no controller route serves: the OpenAPI document under {@code /swagger/} and its
+ * browsable page under {@code /swagger-ui/}, which are public, and mistakes, which are then answered 404 or 405 rather than 401. No order data is served without a
  * route, so nothing is opened up. Every controller route is decided by its {@code @Secured} annotation.
  * <p>
  * The router also leaves a request unmatched when a route serves its method and path but not its Accept or

@@ -106,10 +106,14 @@ class Api {
             return (Map<String, Object>) json().get(name);
         }
 
-        /** A list member; an empty list may be left out of the JSON altogether. */
+        /** A list member, which must be there: the API sends an empty list as {@code []}, never leaves it out. */
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> list(String name) {
-            return (List<Map<String, Object>>) json().getOrDefault(name, List.of());
+            Map<String, Object> members = json();
+            if (!members.containsKey(name)) {
+                throw new AssertionError("no " + name + " in " + body);
+            }
+            return (List<Map<String, Object>>) members.get(name);
         }
 
         /** The field names of a validation problem's errors. */

@@ -1,5 +1,8 @@
 package dev.orderpay.adapter.rest;
 
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.TestOrders;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
@@ -21,6 +25,8 @@ class ReadOrdersHttpTest {
 
     @Inject
     Api api;
+    @Inject
+    RacingOrderRepository orders;
 
     @Test
     void given_an_order_when_fetched_by_id_then_it_is_returned_as_created() {
@@ -30,6 +36,24 @@ class ReadOrdersHttpTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).isEqualTo(created);
+    }
+
+    @Test
+    void given_no_order_passes_the_filter_when_listing_then_orders_and_links_are_empty_lists() {
+        Api.Reply reply = api.get("/orders?receipt=no-order-has-this-receipt");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json()).isEqualTo(Map.of("orders", List.of(), "links", List.of()));
+    }
+
+    @Test
+    void given_an_order_without_a_checkout_when_fetched_then_links_is_an_empty_list_and_optional_members_are_absent() {
+        Order failed = TestOrders.anOrder().withStatus(OrderStatus.FAILED).build();
+        orders.add(failed, NOT_HELD);
+
+        Map<String, Object> order = api.get("/orders/" + failed.id()).json();
+
+        assertThat(order).containsEntry("links", List.of()).doesNotContainKeys("pending_operation", "history");
     }
 
     @Test
