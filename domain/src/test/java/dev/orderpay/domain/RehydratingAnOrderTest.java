@@ -6,7 +6,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Optional;
 
-import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.FAILED;
 import static dev.orderpay.domain.OrderStatus.PARTIALLY_REFUNDED;
 import static dev.orderpay.domain.TestOrders.NOW;
@@ -26,7 +25,7 @@ class RehydratingAnOrderTest {
         PaymentSession session = sessionFor("S-9");
 
         // FAILED with a session cannot be reached through the rules, yet storage is taken at its word.
-        Order order = Order.rehydrate(id, amount, receipt, NOW, FAILED, session, 7);
+        Order order = Order.rehydrate(id, amount, receipt, NOW, FAILED, session, OrderPayment.NONE, null, 7);
 
         assertThat(order.id()).isEqualTo(id);
         assertThat(order.amount()).isEqualTo(amount);
@@ -58,13 +57,5 @@ class RehydratingAnOrderTest {
         assertThat(order.status()).isEqualTo(PARTIALLY_REFUNDED);
         assertThat(order.version()).isEqualTo(4);
         assertThat(order.uncommittedChanges()).isEmpty();
-    }
-
-    @Test
-    void when_an_order_is_rehydrated_the_short_way_then_it_has_no_payment_and_no_operation() {
-        Order order = Order.rehydrate(OrderId.newId(), nok(299_00), new Receipt("r-1"), NOW, AUTHORIZED, null, 2);
-
-        assertThat(order.payment()).isEqualTo(OrderPayment.NONE);
-        assertThat(order.pendingOperation()).isEmpty();
     }
 }
