@@ -1,18 +1,15 @@
 package dev.orderpay.bootstrap;
 
-import dev.orderpay.adapter.persistence.PostgresTestDatabase;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -25,12 +22,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,25 +42,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserCheckoutTest implements TestPropertyProvider {
 
-    private final int port = freePort();
+    @RegisterExtension
+    static final ServiceUnderTest orderpay = ServiceUnderTest.withSimulator();
+
+    private final ServiceClient merchant = orderpay.client();
     private WebDriver browser;
     private Path profile;
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(PostgresTestDatabase.datasourceProperties());
-        properties.put("payments.provider", "simulator");
-        properties.put("micronaut.server.port", Integer.toString(port));
-        properties.put("orderpay.public-url", "http://localhost:" + port);
-        properties.put("orderpay.api-keys", ServiceClient.API_KEY);
-        properties.put("orderpay.reconcile-enabled", "false");
-        return properties;
+        return orderpay.properties();
     }
 
     @BeforeAll
@@ -93,7 +79,6 @@ class BrowserCheckoutTest implements TestPropertyProvider {
     @Test
     void given_an_order_when_the_buyer_pays_in_the_browser_then_the_page_says_so_and_the_order_is_authorized(
             TestInfo test) throws Exception {
-        ServiceClient merchant = new ServiceClient(server.getURI(), json);
         JsonNode order = merchant.json(merchant.postJson("/orders",
                 "{\"amount\": 29900, \"currency\": \"NOK\", \"receipt\": \"<b>browser</b> #1\"}"));
         String id = order.get("id").getStringValue();
@@ -109,13 +94,12 @@ class BrowserCheckoutTest implements TestPropertyProvider {
             assertThat(page).contains("Thank you, the payment was received.").contains("299.00 NOK")
                     .contains("AUTHORIZED").doesNotContain("browser</b> #1");
         });
-        assertThat(statusInList(merchant, id)).isEqualTo("AUTHORIZED");
+        assertThat(statusInList(id)).isEqualTo("AUTHORIZED");
     }
 
     @Test
     void given_an_order_when_the_buyer_cancels_in_the_browser_then_the_order_is_cancelled(TestInfo test)
             throws Exception {
-        ServiceClient merchant = new ServiceClient(server.getURI(), json);
         JsonNode order = merchant.json(merchant.postJson("/orders",
                 "{\"amount\": 1500, \"currency\": \"SEK\", \"receipt\": \"browser cancel\"}"));
         String id = order.get("id").getStringValue();
@@ -127,10 +111,10 @@ class BrowserCheckoutTest implements TestPropertyProvider {
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/redirect"));
             assertThat(browser.findElement(By.tagName("body")).getText()).contains("cancelled");
         });
-        assertThat(statusInList(merchant, id)).isEqualTo("CANCELLED");
+        assertThat(statusInList(id)).isEqualTo("CANCELLED");
     }
 
-    private String statusInList(ServiceClient merchant, String id) throws Exception {
+    private String statusInList(String id) throws Exception {
         for (JsonNode listed : merchant.json(merchant.get("/orders?limit=200")).get("orders").values()) {
             if (listed.get("id").getStringValue().equals(id)) {
                 return listed.get("status").getStringValue();
@@ -152,14 +136,6 @@ class BrowserCheckoutTest implements TestPropertyProvider {
             Files.copy(shot.toPath(), shots.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);
             throw failure;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

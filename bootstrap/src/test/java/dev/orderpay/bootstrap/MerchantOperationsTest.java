@@ -1,19 +1,13 @@
 package dev.orderpay.bootstrap;
 
-import io.micronaut.json.JsonMapper;
+import dev.orderpay.adapter.dintero.DinteroSandbox;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -33,29 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MerchantOperationsTest implements TestPropertyProvider {
 
-    private final DinteroStub dintero = new DinteroStub();
+    @RegisterExtension
+    static final ServiceUnderTest orderpay = ServiceUnderTest.withDintero();
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    private ServiceClient merchant;
+    private final ServiceClient merchant = orderpay.client();
+    private final DinteroSandbox dintero = orderpay.dintero();
 
     @Override
     public Map<String, String> getProperties() {
-        return dintero.start().serviceProperties("https://shop.example.test");
-    }
-
-    @BeforeEach
-    void connect() {
-        merchant = new ServiceClient(server.getURI(), json);
-    }
-
-    @AfterAll
-    void stopDintero() {
-        dintero.stop();
+        return orderpay.properties();
     }
 
     @Test
@@ -63,7 +43,7 @@ class MerchantOperationsTest implements TestPropertyProvider {
         // DKK is used by no other test here, so the totals below are this test's alone.
         String id = paidOrder(10000, "DKK");
         String transaction = "T-ops-" + id;
-        dintero.operationAnswers(transaction, "capture", id, 10000, "DKK", "PARTIALLY_CAPTURED", """
+        dintero.givenOperationAnswers(transaction, "capture", id, 10000, "DKK", "PARTIALLY_CAPTURED", """
                 [{"event": "AUTHORIZE", "success": true, "amount": 10000},
                  {"event": "CAPTURE", "success": true, "amount": 4000}]""");
 
@@ -73,17 +53,17 @@ class MerchantOperationsTest implements TestPropertyProvider {
         JsonNode order = merchant.json(captured);
         assertThat(order.get("status").getStringValue()).isEqualTo("PARTIALLY_CAPTURED");
         assertThat(order.get("captured_amount").getLongValue()).isEqualTo(4000);
-        dintero.server.verify(1, postRequestedFor(urlEqualTo("/v1/transactions/" + transaction + "/capture"))
-                .withHeader("Authorization", equalTo("Bearer " + DinteroStub.TOKEN))
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo("/v1/transactions/" + transaction + "/capture"))
+                .withHeader("Authorization", equalTo("Bearer " + DinteroSandbox.ACCESS_TOKEN))
                 .withRequestBody(matchingJsonPath("$.amount", equalTo("4000"))));
 
         HttpResponse<String> tooMuch = merchant.postJson("/orders/" + id + "/refund", "{\"amount\": 5000}");
 
         assertThat(tooMuch.statusCode()).isEqualTo(409);
         assertThat(merchant.json(tooMuch).get("current_status").getStringValue()).isEqualTo("PARTIALLY_CAPTURED");
-        dintero.server.verify(0, postRequestedFor(urlMatching("/v1/transactions/.*/refund")));
+        dintero.wireMock().verify(0, postRequestedFor(urlMatching("/v1/transactions/.*/refund")));
 
-        dintero.operationAnswers(transaction, "refund", id, 10000, "DKK", "PARTIALLY_CAPTURED_REFUNDED", """
+        dintero.givenOperationAnswers(transaction, "refund", id, 10000, "DKK", "PARTIALLY_CAPTURED_REFUNDED", """
                 [{"event": "AUTHORIZE", "success": true, "amount": 10000},
                  {"event": "CAPTURE", "success": true, "amount": 4000},
                  {"event": "REFUND", "success": true, "amount": 1000}]""");
@@ -92,7 +72,7 @@ class MerchantOperationsTest implements TestPropertyProvider {
 
         assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(200);
         assertThat(merchant.json(refunded).get("refunded_amount").getLongValue()).isEqualTo(1000);
-        dintero.server.verify(postRequestedFor(urlEqualTo("/v1/transactions/" + transaction + "/refund"))
+        dintero.wireMock().verify(postRequestedFor(urlEqualTo("/v1/transactions/" + transaction + "/refund"))
                 .withRequestBody(equalToJson("{\"amount\": 1000, \"reason\": \"damaged on arrival\"}", true, true)));
 
         JsonNode totals = merchant.json(merchant.get("/orders/totals?currency=DKK")).get("totals").get(0);
@@ -119,21 +99,16 @@ class MerchantOperationsTest implements TestPropertyProvider {
                 .isEqualTo(merchant.json(first).get("id").getStringValue());
         assertThat(second.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(changed.statusCode()).isEqualTo(422);
-        dintero.server.verify(1, postRequestedFor(urlEqualTo("/v1/sessions-profile"))
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo("/v1/sessions-profile"))
                 .withRequestBody(matchingJsonPath("$.order.amount", equalTo("777"))));
     }
 
     @Test
     void given_no_api_key_then_merchant_endpoints_refuse_and_buyer_routes_health_and_api_document_stay_open() throws Exception {
         String id = merchant.createOrder(500, "NOK", "auth");
-        HttpClient anonymous = HttpClient.newHttpClient();
-
-        HttpResponse<String> list = anonymous.send(HttpRequest.newBuilder(uri("/orders")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> wrongKey = anonymous.send(HttpRequest.newBuilder(uri("/orders/" + id))
-                .header("Authorization", "Bearer not-the-key").build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> buyerReturn = anonymous.send(HttpRequest.newBuilder(
-                uri("/orders/" + id + "/redirect?error=cancelled")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> list = merchant.getAnonymously("/orders");
+        HttpResponse<String> wrongKey = merchant.get("/orders/" + id, "Authorization", "Bearer not-the-key");
+        HttpResponse<String> buyerReturn = merchant.getAnonymously("/orders/" + id + "/redirect?error=cancelled");
 
         assertThat(list.statusCode()).isEqualTo(401);
         assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -141,23 +116,17 @@ class MerchantOperationsTest implements TestPropertyProvider {
         assertThat(wrongKey.statusCode()).isEqualTo(401);
         assertThat(wrongKey.body()).doesNotContain("not-the-key");
         assertThat(buyerReturn.statusCode()).isEqualTo(200);
-        assertThat(anonymous.send(HttpRequest.newBuilder(uri("/health")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        HttpResponse<String> apiDocument = anonymous.send(HttpRequest.newBuilder(
-                uri("/swagger/orderpay-1.0.yml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(merchant.getAnonymously("/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> apiDocument = merchant.getAnonymously("/swagger/orderpay-1.0.yml");
         assertThat(apiDocument.statusCode()).isEqualTo(200);
         assertThat(apiDocument.body()).contains("/orders/{id}/capture");
     }
 
     private String paidOrder(long amount, String currency) throws Exception {
         String id = merchant.createOrder(amount, currency, "ops");
-        dintero.transaction("T-ops-" + id, id, amount, currency, "AUTHORIZED");
+        dintero.givenTransaction("T-ops-" + id, id, amount, currency, "AUTHORIZED");
         HttpResponse<String> returned = merchant.get("/orders/" + id + "/redirect?transaction_id=T-ops-" + id);
         assertThat(merchant.json(returned).get("order").get("status").getStringValue()).isEqualTo("AUTHORIZED");
         return id;
-    }
-
-    private URI uri(String path) {
-        return server.getURI().resolve(path);
     }
 }

@@ -1,17 +1,13 @@
 package dev.orderpay.bootstrap;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.orderpay.adapter.dintero.DinteroSandbox;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -35,36 +31,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderPaymentFlowTest implements TestPropertyProvider {
 
-    private static final String PUBLIC_URL = "https://shop.example.test";
+    private static final String PUBLIC_URL = ServiceUnderTest.SHOP_URL;
 
-    private final DinteroStub stub = new DinteroStub();
-    private final WireMockServer dintero = stub.server;
+    @RegisterExtension
+    static final ServiceUnderTest orderpay = ServiceUnderTest.withDintero();
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
+    private final ServiceClient service = orderpay.client();
+    private final DinteroSandbox dintero = orderpay.dintero();
     private String databaseUser;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = stub.start().serviceProperties(PUBLIC_URL);
+        Map<String, String> properties = orderpay.properties();
         databaseUser = properties.get("datasources.default.username");
         return properties;
-    }
-
-    private ServiceClient service;
-
-    @BeforeEach
-    void connect() {
-        service = new ServiceClient(server.getURI(), json);
-    }
-
-    @AfterAll
-    void stopDintero() {
-        stub.stop();
     }
 
     @Test
@@ -77,19 +57,19 @@ class OrderPaymentFlowTest implements TestPropertyProvider {
         assertThat(created.headers().firstValue("Location")).contains("/orders/" + id);
         assertThat(order.get("status").getStringValue()).isEqualTo("PENDING");
         assertThat(order.get("links").get(0).get("href").getStringValue())
-                .isEqualTo("https://checkout.test.dintero.com/v1/view/" + DinteroStub.sessionOf(id));
-        dintero.verify(postRequestedFor(urlEqualTo("/v1/sessions-profile"))
-                .withHeader("Authorization", equalTo("Bearer " + DinteroStub.TOKEN))
+                .isEqualTo("https://checkout.test.dintero.com/v1/view/" + DinteroSandbox.sessionOf(id));
+        dintero.wireMock().verify(postRequestedFor(urlEqualTo("/v1/sessions-profile"))
+                .withHeader("Authorization", equalTo("Bearer " + DinteroSandbox.ACCESS_TOKEN))
                 .withRequestBody(equalToJson("""
                         {"url": {"return_url": "%s/orders/%s/redirect"},
                          "order": {"amount": 29900, "currency": "NOK", "merchant_reference": "%s"},
                          "profile_id": "default"}""".formatted(PUBLIC_URL, id, id), true, true)));
-        dintero.verify(postRequestedFor(urlEqualTo("/v1/sessions-profile"))
+        dintero.wireMock().verify(postRequestedFor(urlEqualTo("/v1/sessions-profile"))
                 .withRequestBody(matchingJsonPath("$.url.callback_url",
                         matching(Pattern.quote(PUBLIC_URL + "/orders/" + id + "/callback?") + ".*report_error=true.*")))
                 .withRequestBody(matchingJsonPath("$.expires_at")));
 
-        stub.transaction("T-paid-" + id, id, 29900, "NOK", "AUTHORIZED");
+        dintero.givenTransaction("T-paid-" + id, id, 29900, "NOK", "AUTHORIZED");
         HttpResponse<String> returned = service.get("/orders/" + id + "/redirect?transaction_id=T-paid-" + id
                 + "&merchant_reference=" + id);
 
@@ -108,7 +88,7 @@ class OrderPaymentFlowTest implements TestPropertyProvider {
     @Test
     void given_a_return_that_points_at_a_payment_for_a_smaller_amount_then_the_order_stays_pending() throws Exception {
         String id = service.createOrder(50000, "NOK", "forged");
-        stub.transaction("T-cheap-" + id, id, 100, "NOK", "AUTHORIZED");
+        dintero.givenTransaction("T-cheap-" + id, id, 100, "NOK", "AUTHORIZED");
 
         HttpResponse<String> returned = service.get("/orders/" + id + "/redirect?transaction_id=T-cheap-" + id);
 
@@ -121,7 +101,7 @@ class OrderPaymentFlowTest implements TestPropertyProvider {
     @Test
     void given_a_browser_returning_when_the_payment_is_verified_then_it_sees_a_page() throws Exception {
         String id = service.createOrder(1000, "NOK", "browser");
-        stub.transaction("T-html-" + id, id, 1000, "NOK", "CAPTURED");
+        dintero.givenTransaction("T-html-" + id, id, 1000, "NOK", "CAPTURED");
 
         HttpResponse<String> page = service.get("/orders/" + id + "/redirect?transaction_id=T-html-" + id,
                 "Accept", "text/html,application/xhtml+xml");
@@ -134,7 +114,7 @@ class OrderPaymentFlowTest implements TestPropertyProvider {
 
     @Test
     void given_dintero_down_when_creating_an_order_then_502_and_the_order_is_stored_failed() throws Exception {
-        dintero.stubFor(post(urlEqualTo("/v1/sessions-profile"))
+        dintero.wireMock().stubFor(post(urlEqualTo("/v1/sessions-profile"))
                 .withRequestBody(matchingJsonPath("$.order.currency", equalTo("SEK")))
                 .atPriority(1)
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
@@ -145,7 +125,7 @@ class OrderPaymentFlowTest implements TestPropertyProvider {
         assertThat(created.statusCode()).isEqualTo(502);
         JsonNode problem = service.json(created);
         assertThat(problem.get("code").getStringValue()).isEqualTo("provider_unavailable");
-        assertThat(created.body()).doesNotContain(DinteroStub.CLIENT_SECRET).doesNotContain(DinteroStub.TOKEN);
+        assertThat(created.body()).doesNotContain(DinteroSandbox.CLIENT_SECRET).doesNotContain(DinteroSandbox.ACCESS_TOKEN);
         String id = problem.get("order_id").getStringValue();
         assertThat(statusInList(id)).isEqualTo("FAILED");
     }

@@ -1,21 +1,18 @@
 package dev.orderpay.bootstrap;
 
+import dev.orderpay.adapter.dintero.DinteroSandbox;
 import dev.orderpay.application.port.in.ReconcileOrdersUseCase;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,41 +31,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaymentTruthTest implements TestPropertyProvider {
 
-    private final DinteroStub dintero = new DinteroStub();
+    @RegisterExtension
+    static final ServiceUnderTest orderpay = ServiceUnderTest.withDintero().with("orderpay.reconcile-after", "0s");
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
+    private final ServiceClient service = orderpay.client();
+    private final DinteroSandbox dintero = orderpay.dintero();
 
     @Inject
     ReconcileOrdersUseCase reconciliation;
 
-    private ServiceClient service;
-
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(dintero.start().serviceProperties("https://shop.example.test"));
-        properties.put("orderpay.reconcile-after", "0s");
-        return properties;
-    }
-
-    @BeforeEach
-    void connect() {
-        service = new ServiceClient(server.getURI(), json);
-    }
-
-    @AfterAll
-    void stopDintero() {
-        dintero.stop();
+        return orderpay.properties();
     }
 
     @Test
     void given_returns_and_callbacks_racing_for_one_payment_then_exactly_one_transition_is_recorded() throws Exception {
         String id = service.createOrder(29900, "NOK", "race");
         String transaction = "T-race-" + id;
-        dintero.transaction(transaction, id, 29900, "NOK", "AUTHORIZED");
+        dintero.givenTransaction(transaction, id, 29900, "NOK", "AUTHORIZED");
 
         // Mechanism under test: the version check on the order row plus deciding again after a lost race.
         // Without it, several of these requests would each record PENDING -> AUTHORIZED.
@@ -80,7 +61,7 @@ class PaymentTruthTest implements TestPropertyProvider {
             String path = i % 2 == 0
                     ? "/orders/" + id + "/redirect?transaction_id=" + transaction + "&merchant_reference=" + id
                     : "/orders/" + id + "/callback?transaction_id=" + transaction + "&session_id="
-                    + DinteroStub.sessionOf(id) + "&merchant_reference=" + id;
+                    + DinteroSandbox.sessionOf(id) + "&merchant_reference=" + id;
             String delivery = "delivery-" + i;
             Callable<Integer> call = () -> {
                 start.await();
@@ -103,7 +84,7 @@ class PaymentTruthTest implements TestPropertyProvider {
     void given_a_capture_reported_before_and_after_the_return_then_the_order_ends_captured_once() throws Exception {
         String id = service.createOrder(5000, "NOK", "capture");
         String transaction = "T-cap-" + id;
-        dintero.transaction(transaction, id, 5000, "NOK", "CAPTURED");
+        dintero.givenTransaction(transaction, id, 5000, "NOK", "CAPTURED");
 
         HttpResponse<String> callback = service.get("/orders/" + id + "/callback?transaction_id=" + transaction
                 + "&merchant_reference=" + id + "&event=CAPTURE&event_id=E-1", "event-delivery", "d-cap-1");
@@ -120,7 +101,7 @@ class PaymentTruthTest implements TestPropertyProvider {
     @Test
     void given_a_late_cancel_after_authorization_then_the_order_stays_authorized() throws Exception {
         String id = service.createOrder(7000, "NOK", "late-cancel");
-        dintero.transaction("T-late-" + id, id, 7000, "NOK", "AUTHORIZED");
+        dintero.givenTransaction("T-late-" + id, id, 7000, "NOK", "AUTHORIZED");
         service.get("/orders/" + id + "/redirect?transaction_id=T-late-" + id);
 
         HttpResponse<String> cancel = service.get("/orders/" + id + "/redirect?error=cancelled&merchant_reference=" + id);
@@ -134,7 +115,7 @@ class PaymentTruthTest implements TestPropertyProvider {
             throws Exception {
         String id = service.createOrder(8000, "NOK", "down-on-return");
         String transaction = "T-down-" + id;
-        dintero.transactionUnavailable(transaction);
+        dintero.givenTransactionUnavailable(transaction);
 
         HttpResponse<String> page = service.get("/orders/" + id + "/redirect?transaction_id=" + transaction,
                 "Accept", "text/html");
@@ -144,10 +125,9 @@ class PaymentTruthTest implements TestPropertyProvider {
         assertThat(service.order(id, "").get("status").getStringValue()).isEqualTo("PENDING");
 
         // Dintero is back; the session now shows the payment, and reconciliation settles the order.
-        dintero.server.resetMappings();
-        dintero.stubTokenAndSessions();
-        dintero.transaction(transaction, id, 8000, "NOK", "AUTHORIZED");
-        dintero.session(id, transaction, Instant.parse("2099-01-01T00:00:00Z"));
+        dintero.reset();
+        dintero.givenTransaction(transaction, id, 8000, "NOK", "AUTHORIZED");
+        dintero.givenSessionOf(id, transaction, Instant.parse("2099-01-01T00:00:00Z"));
         reconcileEverythingOlderThanNow();
 
         assertThat(service.order(id, "").get("status").getStringValue()).isEqualTo("AUTHORIZED");

@@ -1,22 +1,17 @@
 package dev.orderpay.bootstrap;
 
-import io.micronaut.json.JsonMapper;
+import dev.orderpay.adapter.dintero.DinteroSandbox;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,38 +24,28 @@ class ReconciliationWhileCreatingTest implements TestPropertyProvider {
 
     private static final int SESSION_OPENING_MILLIS = 2_000;
 
-    private final DinteroStub dintero = new DinteroStub();
+    @RegisterExtension
+    static final ServiceUnderTest orderpay = ServiceUnderTest.withDintero()
+            .with("orderpay.reconcile-enabled", "true")
+            .with("orderpay.reconcile-interval", "100ms")
+            .with("orderpay.reconcile-after", "0s");
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
+    private final ServiceClient service = orderpay.client();
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(dintero.start().serviceProperties("https://shop.example.test"));
-        properties.put("orderpay.reconcile-enabled", "true");
-        properties.put("orderpay.reconcile-interval", "100ms");
-        properties.put("orderpay.reconcile-after", "0s");
-        dintero.server.stubFor(post(urlEqualTo("/v1/sessions-profile")).atPriority(1)
-                .willReturn(okJson("""
-                        {"id": "%s.sess-{{jsonPath request.body '$.order.merchant_reference'}}",
-                         "url": "https://checkout.test.dintero.com/v1/view/slow"}""".formatted(DinteroStub.ACCOUNT))
-                        .withTransformers("response-template")
-                        .withFixedDelay(SESSION_OPENING_MILLIS)));
-        return properties;
-    }
-
-    @AfterAll
-    void stopDintero() {
-        dintero.stop();
+        return orderpay.properties();
     }
 
     @Test
     void given_reconciliation_running_every_100ms_when_dintero_is_slow_to_open_the_checkout_then_the_order_is_created()
             throws Exception {
-        ServiceClient service = new ServiceClient(server.getURI(), json);
+        orderpay.dintero().wireMock().stubFor(DinteroSandbox.sessionRequest().atPriority(1)
+                .willReturn(okJson("""
+                        {"id": "%s.sess-{{jsonPath request.body '$.order.merchant_reference'}}",
+                         "url": "https://checkout.test.dintero.com/v1/view/slow"}""".formatted(DinteroSandbox.ACCOUNT_ID))
+                        .withTransformers("response-template")
+                        .withFixedDelay(SESSION_OPENING_MILLIS)));
 
         HttpResponse<String> created = service.postJson("/orders",
                 "{\"amount\": 12300, \"currency\": \"NOK\", \"receipt\": \"slow-checkout\"}");

@@ -1,10 +1,11 @@
 package dev.orderpay.bootstrap;
 
+import dev.orderpay.adapter.dintero.DinteroSandbox;
 import dev.orderpay.adapter.persistence.PostgresTestDatabase;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,12 +33,8 @@ class RestartIT {
 
     private static final long IN_FLIGHT_AMOUNT = 4242;
 
-    private final DinteroStub dintero = new DinteroStub().start();
-
-    @AfterEach
-    void stopDintero() {
-        dintero.stop();
-    }
+    @RegisterExtension
+    static final DinteroSandbox dintero = DinteroSandbox.forTheService().grantingTokens().openingSessionsForEveryOrder();
 
     @Test
     void given_a_crash_mid_creation_when_restarted_then_acknowledged_orders_survive_and_open_ones_are_reconciled()
@@ -51,7 +48,7 @@ class RestartIT {
             paid = client.createOrder(1000, "NOK", "paid-while-down");
             unpaid = client.createOrder(2000, "NOK", "still-open");
 
-            dintero.server.stubFor(post(urlEqualTo("/v1/sessions-profile")).atPriority(1)
+            dintero.wireMock().stubFor(post(urlEqualTo("/v1/sessions-profile")).atPriority(1)
                     .withRequestBody(matchingJsonPath("$.order.amount", equalTo(Long.toString(IN_FLIGHT_AMOUNT))))
                     .willReturn(aResponse().withFixedDelay(60_000).withStatus(500)));
             HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(first.base().resolve("/orders"))
@@ -66,10 +63,10 @@ class RestartIT {
         }
 
         // While the service was down, the buyer paid the first order; the second checkout is still open.
-        dintero.transaction("T-" + paid, paid, 1000, "NOK", "AUTHORIZED");
+        dintero.givenTransaction("T-" + paid, paid, 1000, "NOK", "AUTHORIZED");
         Instant stillOpenUntil = Instant.now().plus(Duration.ofHours(1));
-        dintero.session(paid, "T-" + paid, stillOpenUntil);
-        dintero.session(unpaid, null, stillOpenUntil);
+        dintero.givenSessionOf(paid, "T-" + paid, stillOpenUntil);
+        dintero.givenSessionOf(unpaid, null, stillOpenUntil);
 
         try (ServiceProcess second = ServiceProcess.start(work, environment)) {
             ServiceClient client = new ServiceClient(second.base(), JsonMapper.createDefault());
@@ -95,11 +92,11 @@ class RestartIT {
         environment.put("DATASOURCES_DEFAULT_URL", database.get("datasources.default.url"));
         environment.put("DATASOURCES_DEFAULT_USERNAME", database.get("datasources.default.username"));
         environment.put("DATASOURCES_DEFAULT_PASSWORD", database.get("datasources.default.password"));
-        environment.put("DINTERO_ACCOUNT_ID", DinteroStub.ACCOUNT);
+        environment.put("DINTERO_ACCOUNT_ID", DinteroSandbox.ACCOUNT_ID);
         environment.put("DINTERO_CLIENT_ID", "restart-client");
-        environment.put("DINTERO_CLIENT_SECRET", DinteroStub.CLIENT_SECRET);
-        environment.put("DINTERO_API_URL", dintero.server.baseUrl());
-        environment.put("DINTERO_CHECKOUT_URL", dintero.server.baseUrl());
+        environment.put("DINTERO_CLIENT_SECRET", DinteroSandbox.CLIENT_SECRET);
+        environment.put("DINTERO_API_URL", dintero.wireMock().baseUrl());
+        environment.put("DINTERO_CHECKOUT_URL", dintero.wireMock().baseUrl());
         environment.put("ORDERPAY_API_KEYS", ServiceClient.API_KEY);
         environment.put("ORDERPAY_RECONCILE_INTERVAL", "1s");
         environment.put("ORDERPAY_RECONCILE_AFTER", "1s");
@@ -114,7 +111,7 @@ class RestartIT {
 
     private void awaitSessionRequestFor(long amount) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
-        while (dintero.server.findAll(postRequestedFor(urlEqualTo("/v1/sessions-profile"))
+        while (dintero.wireMock().findAll(postRequestedFor(urlEqualTo("/v1/sessions-profile"))
                 .withRequestBody(matchingJsonPath("$.order.amount", equalTo(Long.toString(amount))))).isEmpty()) {
             assertThat(Instant.now()).as("Dintero never saw the in-flight session request").isBefore(deadline);
             Thread.sleep(100);

@@ -1,8 +1,9 @@
 package dev.orderpay.bootstrap;
 
+import dev.orderpay.adapter.dintero.DinteroSandbox;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,35 +23,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunnableJarIT {
 
-    private final DinteroStub dintero = new DinteroStub().start();
-
-    @AfterEach
-    void stopDintero() {
-        dintero.stop();
-    }
+    @RegisterExtension
+    static final DinteroSandbox dintero = DinteroSandbox.forTheService().grantingTokens().openingSessionsForEveryOrder();
 
     @Test
     void given_the_packaged_jar_when_run_without_a_database_then_it_serves_orders() throws Exception {
         Path work = Path.of("target", "jar-run");
         try (ServiceProcess service = ServiceProcess.start(work, Map.of(
                 "ORDERPAY_EMBEDDED_DATA_DIR", work.resolve("data").toAbsolutePath().toString(),
-                "DINTERO_ACCOUNT_ID", DinteroStub.ACCOUNT,
+                "DINTERO_ACCOUNT_ID", DinteroSandbox.ACCOUNT_ID,
                 "DINTERO_CLIENT_ID", "jar-client",
-                "DINTERO_CLIENT_SECRET", DinteroStub.CLIENT_SECRET,
-                "DINTERO_API_URL", dintero.server.baseUrl(),
-                "DINTERO_CHECKOUT_URL", dintero.server.baseUrl(),
+                "DINTERO_CLIENT_SECRET", DinteroSandbox.CLIENT_SECRET,
+                "DINTERO_API_URL", dintero.wireMock().baseUrl(),
+                "DINTERO_CHECKOUT_URL", dintero.wireMock().baseUrl(),
                 "ORDERPAY_API_KEYS", ServiceClient.API_KEY))) {
             ServiceClient client = new ServiceClient(service.base(), JsonMapper.createDefault());
 
             String id = client.createOrder(29900, "NOK", "jar");
 
             assertThat(client.order(id, "").get("status").getStringValue()).isEqualTo("PENDING");
-            dintero.server.verify(1, postRequestedFor(urlEqualTo("/v1/sessions-profile")));
+            dintero.wireMock().verify(1, postRequestedFor(urlEqualTo("/v1/sessions-profile")));
             HttpResponse<String> listed = client.get("/orders");
             assertThat(listed.statusCode()).isEqualTo(200);
             assertThat(listed.body()).contains(id);
             assertThat(service.log()).contains("started an embedded PostgreSQL")
-                    .doesNotContain(DinteroStub.CLIENT_SECRET);
+                    .doesNotContain(DinteroSandbox.CLIENT_SECRET);
         }
     }
 

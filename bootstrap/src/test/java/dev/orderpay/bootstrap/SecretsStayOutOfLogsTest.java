@@ -5,17 +5,15 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.orderpay.adapter.dintero.DinteroSandbox;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,14 +30,11 @@ class SecretsStayOutOfLogsTest implements TestPropertyProvider {
 
     private static final String CALLBACK_SECRET = "e2e-callback-secret";
 
-    private final DinteroStub dintero = new DinteroStub();
+    @RegisterExtension
+    static final ServiceUnderTest orderpay = ServiceUnderTest.withDintero()
+            .with("dintero.callback-secret", CALLBACK_SECRET);
+
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
 
     @Override
     public Map<String, String> getProperties() {
@@ -47,23 +42,19 @@ class SecretsStayOutOfLogsTest implements TestPropertyProvider {
         captured.start();
         root.addAppender(captured);
         ((Logger) LoggerFactory.getLogger("dev.orderpay")).setLevel(Level.DEBUG);
-
-        Map<String, String> properties = new HashMap<>(dintero.start().serviceProperties("https://shop.example.test"));
-        properties.put("dintero.callback-secret", CALLBACK_SECRET);
-        return properties;
+        return orderpay.properties();
     }
 
     @AfterAll
     void detach() {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(captured);
-        dintero.stop();
     }
 
     @Test
     void given_a_day_of_work_with_credentials_then_no_credential_is_logged() throws Exception {
-        ServiceClient merchant = new ServiceClient(server.getURI(), json);
+        ServiceClient merchant = orderpay.client();
         String id = merchant.createOrder(1234, "NOK", "secrets");
-        dintero.transaction("T-secret-" + id, id, 1234, "NOK", "AUTHORIZED");
+        orderpay.dintero().givenTransaction("T-secret-" + id, id, 1234, "NOK", "AUTHORIZED");
         merchant.get("/orders/" + id + "/redirect?transaction_id=T-secret-" + id);
         // A callback with a forged signature is refused, and its refusal is logged.
         merchant.get("/orders/" + id + "/callback?transaction_id=T-secret-" + id,
@@ -73,8 +64,8 @@ class SecretsStayOutOfLogsTest implements TestPropertyProvider {
         String everything = logged();
         assertThat(captured.list).as("the test must see the service's log lines").isNotEmpty();
         assertThat(everything)
-                .doesNotContain(DinteroStub.CLIENT_SECRET)
-                .doesNotContain(DinteroStub.TOKEN)
+                .doesNotContain(DinteroSandbox.CLIENT_SECRET)
+                .doesNotContain(DinteroSandbox.ACCESS_TOKEN)
                 .doesNotContain(ServiceClient.API_KEY)
                 .doesNotContain(CALLBACK_SECRET);
     }

@@ -61,12 +61,6 @@ public final class Order {
                 pendingOperation, version);
     }
 
-    /** An order stored before any payment was linked to it. */
-    public static Order rehydrate(OrderId id, Money amount, Receipt receipt, Instant createdAt, OrderStatus status,
-                                  PaymentSession session, long version) {
-        return rehydrate(id, amount, receipt, createdAt, status, session, OrderPayment.NONE, null, version);
-    }
-
     /** Links the provider's checkout to this order; an order has one checkout, opened while it is pending. */
     public void attachSession(PaymentSession newSession) {
         Objects.requireNonNull(newSession, "newSession");

@@ -1,6 +1,5 @@
 package dev.orderpay.domain;
 
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -66,10 +65,6 @@ public enum OrderStatus {
 
     public boolean canMoveTo(OrderStatus next) {
         return NEXT.get(this).contains(next);
-    }
-
-    public Set<OrderStatus> allowedNext() {
-        return Collections.unmodifiableSet(NEXT.get(this));
     }
 
     /** Whether money is (or may soon be) with the merchant: such an order is never abandoned on a hint. */

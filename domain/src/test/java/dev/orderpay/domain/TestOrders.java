@@ -9,6 +9,8 @@ import java.util.Optional;
 public final class TestOrders {
 
     public static final Instant CREATED_AT = Instant.parse("2026-03-08T13:24:40.818Z");
+    /** When a test places an order or starts an operation; with microseconds, as stored. */
+    public static final Instant NOW = Instant.parse("2026-03-08T13:24:40.818123Z");
     /** Provenance for changes a test makes directly, where where-from does not matter. */
     public static final Provenance BY_TEST = Provenance.unreferenced(ChangeSource.API, CREATED_AT);
 

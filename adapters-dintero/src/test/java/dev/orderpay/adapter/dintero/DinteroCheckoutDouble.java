@@ -49,10 +49,10 @@ import static dev.orderpay.adapter.dintero.DinteroSandbox.dinteroError;
  * be read and cancelled; the buyer pays in it or cancels; the transaction can be read, captured, refunded and
  * voided, and Dintero refuses with 400 what it would not do. On the buyer's return and in its signed callbacks it
  * puts the parameters Dintero puts there. Only what {@link PaymentGatewayContract} asks of a provider is played.
- * Register it with {@link DinteroSandbox#start(Map, com.github.tomakehurst.wiremock.extension.Extension...)}, and
- * call {@link #startOver} after each reset of WireMock.
+ * Give it to the sandbox with {@link DinteroSandbox#playing}, which starts it over with every test.
  */
-final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, PaymentGatewayContract.ProviderDouble {
+final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, DinteroSandbox.StatefulDouble,
+        PaymentGatewayContract.ProviderDouble {
 
     private static final String NAME = "dintero-checkout-double";
     private static final Pattern SESSION = Pattern.compile("/v1/sessions/([^/]+)");
@@ -116,7 +116,8 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Pa
     }
 
     /** Forgets every session and transaction, and routes Dintero's checkout endpoints on WireMock to this double. */
-    synchronized void startOver(WireMockServer wireMock) {
+    @Override
+    public synchronized void startOver(WireMockServer wireMock) {
         sessions.clear();
         transactions.clear();
         wireMock.stubFor(post(urlEqualTo(DinteroSandbox.SESSION_PATH)).willReturn(aResponse().withTransformers(NAME)));

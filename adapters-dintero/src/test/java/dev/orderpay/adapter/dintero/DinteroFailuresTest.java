@@ -13,13 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -35,27 +35,24 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** How each way Dintero can fail reaches the caller, and that no failure carries a credential. */
 class DinteroFailuresTest {
 
-    private static DinteroSandbox dintero;
+    @RegisterExtension
+    static final DinteroSandbox dintero = DinteroSandbox.forTheGateway().grantingTokens();
     private static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private DinteroPaymentGateway gateway;
 
     @BeforeAll
-    static void startDintero() {
-        dintero = DinteroSandbox.start();
+    static void captureLogs() {
         logs.start();
         rootLogger().addAppender(logs);
     }
 
     @AfterAll
-    static void stopDintero() {
+    static void releaseLogs() {
         rootLogger().detachAppender(logs);
-        dintero.close();
     }
 
     @BeforeEach
     void freshGateway() {
-        dintero.wireMock.resetAll();
-        dintero.givenToken(ACCESS_TOKEN, 14_400);
         gateway = dintero.newGateway();
     }
 
@@ -69,7 +66,7 @@ class DinteroFailuresTest {
 
     @Test
     void given_dintero_refuses_the_session_with_400_when_opening_a_checkout_then_it_is_rejected_with_dinteros_reason() {
-        dintero.wireMock.stubFor(sessionRequest().willReturn(
+        dintero.wireMock().stubFor(sessionRequest().willReturn(
                 dinteroError(400, "BAD_REQUEST", "order.amount must be a positive integer")));
 
         PaymentProviderException failure = failureOf(() -> gateway.openCheckout(checkoutFor(OrderId.newId())));
@@ -112,7 +109,7 @@ class DinteroFailuresTest {
 
     @Test
     void given_dintero_resets_the_connection_when_opening_a_checkout_then_it_is_unavailable() {
-        dintero.wireMock.stubFor(sessionRequest().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        dintero.wireMock().stubFor(sessionRequest().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         PaymentProviderException failure = failureOf(() -> gateway.openCheckout(checkoutFor(OrderId.newId())));
 
@@ -131,7 +128,7 @@ class DinteroFailuresTest {
 
     @Test
     void given_dintero_answers_a_session_without_a_url_when_opening_a_checkout_then_it_is_unavailable() {
-        dintero.wireMock.stubFor(sessionRequest().willReturn(okJson("{\"id\": \"T11223344.session\"}")));
+        dintero.wireMock().stubFor(sessionRequest().willReturn(okJson("{\"id\": \"T11223344.session\"}")));
 
         PaymentProviderException failure = failureOf(() -> gateway.openCheckout(checkoutFor(OrderId.newId())));
 
@@ -141,9 +138,9 @@ class DinteroFailuresTest {
     @Test
     void given_nothing_listens_at_dinteros_address_when_opening_a_checkout_then_it_is_unavailable() throws IOException {
         String closedAddress = "http://127.0.0.1:" + freePort();
-        try (DinteroSandbox unreachable = DinteroSandbox.start(Map.of(
-                "micronaut.http.services.dintero-api.url", closedAddress,
-                "micronaut.http.services.dintero-checkout.url", closedAddress))) {
+        try (DinteroSandbox unreachable = DinteroSandbox.forTheGateway()
+                .withProperty("micronaut.http.services.dintero-api.url", closedAddress)
+                .withProperty("micronaut.http.services.dintero-checkout.url", closedAddress).start()) {
             DinteroPaymentGateway unreachableGateway = unreachable.newGateway();
 
             PaymentProviderException failure = failureOf(

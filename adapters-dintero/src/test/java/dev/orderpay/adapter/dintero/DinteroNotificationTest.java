@@ -9,9 +9,8 @@ import dev.orderpay.application.port.out.UnauthenticNotificationException;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.TestClock;
 import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,20 +56,10 @@ class DinteroNotificationTest {
      */
     private static final String PAID_SIGNATURE = "42f4d0036387e0976146d9340daf363d50efe077bc7e5c4e0c94f85fd95968b2";
 
-    private static DinteroSandbox signed;
-    private static DinteroSandbox unsigned;
-
-    @BeforeAll
-    static void startDintero() {
-        signed = DinteroSandbox.start(Map.of("dintero.callback-secret", SECRET));
-        unsigned = DinteroSandbox.start();
-    }
-
-    @AfterAll
-    static void stopDintero() {
-        signed.close();
-        unsigned.close();
-    }
+    @RegisterExtension
+    static final DinteroSandbox signed = DinteroSandbox.forTheGateway().withProperty("dintero.callback-secret", SECRET);
+    @RegisterExtension
+    static final DinteroSandbox unsigned = DinteroSandbox.forTheGateway();
 
     @Test
     void given_a_correctly_signed_payment_callback_when_authenticated_then_it_names_the_payment_and_the_delivery() {

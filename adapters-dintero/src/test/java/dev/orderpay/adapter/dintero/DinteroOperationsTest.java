@@ -10,10 +10,9 @@ import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderStatus;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +48,8 @@ class DinteroOperationsTest {
     private static final String CANCEL_PATH = "/v1/sessions/" + SESSION_ID + "/cancel";
     private static final String REFERENCE = "6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10-3";
 
-    private static DinteroSandbox dintero;
+    @RegisterExtension
+    static final DinteroSandbox dintero = DinteroSandbox.forTheGateway().grantingTokens();
     private DinteroPaymentGateway gateway;
 
     /** One operation as the service asks for it (giving back its outcome), and the path Dintero receives it on. */
@@ -73,20 +73,8 @@ class DinteroOperationsTest {
                 return "cancelled";
             });
 
-    @BeforeAll
-    static void startDintero() {
-        dintero = DinteroSandbox.start();
-    }
-
-    @AfterAll
-    static void stopDintero() {
-        dintero.close();
-    }
-
     @BeforeEach
     void freshGateway() {
-        dintero.wireMock.resetAll();
-        dintero.givenToken(ACCESS_TOKEN, 14_400);
         gateway = dintero.newGateway();
     }
 
@@ -101,7 +89,7 @@ class DinteroOperationsTest {
 
         assertThat(outcome).isEqualTo(new OperationOutcome.Completed(new ProviderPayment(TRANSACTION_ID, SESSION_ID,
                 "ref", 299_00, "NOK", OrderStatus.PARTIALLY_CAPTURED, 100_00, 0)));
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(CAPTURE.path()))
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(CAPTURE.path()))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withHeader("Dintero-System-Name", equalTo("orderpay"))
@@ -120,7 +108,7 @@ class DinteroOperationsTest {
 
         assertThat(outcome).isEqualTo(new OperationOutcome.Completed(new ProviderPayment(TRANSACTION_ID, SESSION_ID,
                 "ref", 299_00, "NOK", OrderStatus.PARTIALLY_REFUNDED, 299_00, 40_00)));
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(REFUND.path()))
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(REFUND.path()))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("""
@@ -135,7 +123,7 @@ class DinteroOperationsTest {
         REFUND.call().apply(gateway);
 
         // equalToJson is strict: a "reason": null would not match.
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(REFUND.path())).withRequestBody(equalToJson("""
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(REFUND.path())).withRequestBody(equalToJson("""
                 {"amount": 4000, "refund_reference": "%s"}""".formatted(REFERENCE))));
     }
 
@@ -150,7 +138,7 @@ class DinteroOperationsTest {
         assertThat(outcome).isEqualTo(new OperationOutcome.Completed(new ProviderPayment(TRANSACTION_ID, SESSION_ID,
                 "ref", 299_00, "NOK", OrderStatus.CANCELLED, 0, 0)));
         assertSentWithoutBody(VOID);
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(VOID.path()))
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(VOID.path()))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
                 .withHeader("Dintero-System-Name", equalTo("orderpay")));
     }
@@ -164,7 +152,7 @@ class DinteroOperationsTest {
         gateway.cancelCheckout(SESSION_ID);
 
         assertSentWithoutBody(CANCEL);
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(CANCEL_PATH))
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(CANCEL_PATH))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
                 .withHeader("Dintero-System-Name", equalTo("orderpay")));
     }
@@ -203,7 +191,7 @@ class DinteroOperationsTest {
         Object outcome = operation.call().apply(gateway);
 
         assertThat(outcome).isEqualTo(new OperationOutcome.Accepted());
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(operation.path())));
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(operation.path())));
     }
 
     @ParameterizedTest(name = "given Dintero refuses a {0} with 400 when asked then it is rejected with Dintero's message")
@@ -217,7 +205,7 @@ class DinteroOperationsTest {
         assertThat(failure.kind()).isEqualTo(Kind.REJECTED);
         assertThat(failure.getMessage()).endsWith(
                 "Dintero answered HTTP 400: BAD_REQUEST amount exceeds the remaining authorized amount");
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(operation.path())));
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(operation.path())));
     }
 
     @ParameterizedTest(name = "given Dintero knows no such payment when asked for a {0} then it is not found")
@@ -279,7 +267,7 @@ class DinteroOperationsTest {
                 .isEqualTo(Kind.REJECTED);
         assertThat(failureOf(() -> gateway.refund(TRANSACTION_ID, tooMuch, Optional.empty(), REFERENCE)).kind())
                 .isEqualTo(Kind.REJECTED);
-        dintero.wireMock.verify(0, anyRequestedFor(anyUrl()));
+        dintero.wireMock().verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -294,7 +282,7 @@ class DinteroOperationsTest {
         for (ThrowingCallable call : calls) {
             assertThat(failureOf(call).kind()).isEqualTo(Kind.NOT_FOUND);
         }
-        dintero.wireMock.verify(0, anyRequestedFor(anyUrl()));
+        dintero.wireMock().verify(0, anyRequestedFor(anyUrl()));
     }
 
     static Stream<Arguments> paymentOperations() {
@@ -306,18 +294,18 @@ class DinteroOperationsTest {
     }
 
     private static void givenAnswer(Operation operation, ResponseDefinitionBuilder answer) {
-        dintero.wireMock.stubFor(post(urlEqualTo(operation.path())).willReturn(answer));
+        dintero.wireMock().stubFor(post(urlEqualTo(operation.path())).willReturn(answer));
     }
 
     private static void assertSentWithoutBody(Operation operation) {
-        assertThat(dintero.wireMock.findAll(postRequestedFor(urlEqualTo(operation.path()))))
+        assertThat(dintero.wireMock().findAll(postRequestedFor(urlEqualTo(operation.path()))))
                 .singleElement().satisfies(sent -> assertThat(sent.getBody()).isEmpty());
     }
 
     /** The operation once, and besides it only the token request: no retry and no read of its own either. */
     private static void assertSentOnce(Operation operation) {
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(operation.path())));
-        dintero.wireMock.verify(2, anyRequestedFor(anyUrl()));
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(operation.path())));
+        dintero.wireMock().verify(2, anyRequestedFor(anyUrl()));
     }
 
     /** A Dintero transaction of 299.00 NOK with the given status and events (a comma-separated list of objects). */

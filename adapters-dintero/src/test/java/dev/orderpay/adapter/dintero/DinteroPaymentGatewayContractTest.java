@@ -2,13 +2,8 @@ package dev.orderpay.adapter.dintero;
 
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentGatewayContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-
-import java.util.Map;
-
-import static dev.orderpay.adapter.dintero.DinteroSandbox.ACCESS_TOKEN;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Dintero adapter keeps every promise of a payment gateway, against WireMock playing Dintero with state
@@ -20,24 +15,14 @@ class DinteroPaymentGatewayContractTest extends PaymentGatewayContract {
     private static final DinteroCheckoutDouble DINTERO =
             new DinteroCheckoutDouble(DinteroSandbox.ACCOUNT_ID, CALLBACK_SECRET);
 
-    private static DinteroSandbox sandbox;
+    @RegisterExtension
+    static final DinteroSandbox sandbox = DinteroSandbox.forTheGateway()
+            .withProperty("dintero.callback-secret", CALLBACK_SECRET).grantingTokens().playing(DINTERO);
+
     private DinteroPaymentGateway gateway;
 
-    @BeforeAll
-    static void startDintero() {
-        sandbox = DinteroSandbox.start(Map.of("dintero.callback-secret", CALLBACK_SECRET), DINTERO);
-    }
-
-    @AfterAll
-    static void stopDintero() {
-        sandbox.close();
-    }
-
     @BeforeEach
-    void freshDintero() {
-        sandbox.wireMock.resetAll();
-        sandbox.givenToken(ACCESS_TOKEN, 14_400);
-        DINTERO.startOver(sandbox.wireMock);
+    void freshGateway() {
         gateway = sandbox.newGateway();
     }
 

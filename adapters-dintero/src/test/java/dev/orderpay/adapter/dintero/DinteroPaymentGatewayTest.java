@@ -15,10 +15,9 @@ import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentSession;
 import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
@@ -48,22 +47,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DinteroPaymentGatewayTest {
 
-    private static DinteroSandbox dintero;
+    @RegisterExtension
+    static final DinteroSandbox dintero = DinteroSandbox.forTheGateway();
     private DinteroPaymentGateway gateway;
-
-    @BeforeAll
-    static void startDintero() {
-        dintero = DinteroSandbox.start();
-    }
-
-    @AfterAll
-    static void stopDintero() {
-        dintero.close();
-    }
 
     @BeforeEach
     void freshGateway() {
-        dintero.wireMock.resetAll();
         gateway = dintero.newGateway();
     }
 
@@ -74,7 +63,7 @@ class DinteroPaymentGatewayTest {
 
         gateway.openCheckout(checkoutFor(OrderId.newId()));
 
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH))
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH))
                 .withHeader("Authorization", equalTo(BASIC_CREDENTIALS))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("""
@@ -93,7 +82,7 @@ class DinteroPaymentGatewayTest {
                 URI.create("https://shop.example.test/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10/callback"),
                 Instant.parse("2026-03-08T16:00:00.750Z")));
 
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(SESSION_PATH))
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(SESSION_PATH))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withHeader("Dintero-System-Name", equalTo("orderpay"))
@@ -105,7 +94,7 @@ class DinteroPaymentGatewayTest {
                                    "merchant_reference": "6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10"},
                          "profile_id": "orderpay-test-profile",
                          "expires_at": "2026-03-08T16:00:00Z"}""")));
-        dintero.wireMock.verify(2, anyRequestedFor(anyUrl()));
+        dintero.wireMock().verify(2, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -115,7 +104,7 @@ class DinteroPaymentGatewayTest {
 
         gateway.openCheckout(checkoutNotifying(URI.create("https://shop.example.test:8443/hooks/dintero?shop=n%C3%B8k&x=1")));
 
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(SESSION_PATH)).withRequestBody(matchingJsonPath(
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(SESSION_PATH)).withRequestBody(matchingJsonPath(
                 "$.url.callback_url", equalTo("https://shop.example.test:8443/hooks/dintero?shop=n%C3%B8k&x=1"
                         + "&report_error=true&report_event=CAPTURE&report_event=REFUND&report_event=VOID"))));
     }
@@ -134,7 +123,7 @@ class DinteroPaymentGatewayTest {
             stopListening(DinteroPaymentGateway.class, logs);
         }
 
-        dintero.wireMock.verify(3, postRequestedFor(urlEqualTo(SESSION_PATH))
+        dintero.wireMock().verify(3, postRequestedFor(urlEqualTo(SESSION_PATH))
                 .withRequestBody(matchingJsonPath("$.url.return_url"))
                 .withRequestBody(notMatching("(?s).*callback_url.*")));
         assertThat(logs.list).singleElement().satisfies(event -> {
@@ -146,7 +135,7 @@ class DinteroPaymentGatewayTest {
     @Test
     void given_dintero_creates_a_session_when_opening_a_checkout_then_the_session_id_and_link_are_returned() {
         dintero.givenToken(ACCESS_TOKEN, 14_400);
-        dintero.wireMock.stubFor(DinteroSandbox.sessionRequest().willReturn(okJson("""
+        dintero.wireMock().stubFor(DinteroSandbox.sessionRequest().willReturn(okJson("""
                 {"id": "T11223344.5jKX", "url": "https://checkout.test.dintero.com/v1/view/T11223344.5jKX",
                  "publish": [], "a_field_from_the_future": {"x": 1}}""")));
 
@@ -165,7 +154,7 @@ class DinteroPaymentGatewayTest {
         assertThatThrownBy(() -> gateway.openCheckout(tooMuch))
                 .isInstanceOfSatisfying(PaymentProviderException.class,
                         failure -> assertThat(failure.kind()).isEqualTo(PaymentProviderException.Kind.REJECTED));
-        dintero.wireMock.verify(0, anyRequestedFor(anyUrl()));
+        dintero.wireMock().verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -182,7 +171,7 @@ class DinteroPaymentGatewayTest {
 
         assertThat(payment).isEqualTo(new ProviderPayment("T11223344.tx1", "T11223344.session-1",
                 "6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10", 29900, "NOK", OrderStatus.CAPTURED, 29900, 0));
-        dintero.wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/transactions/T11223344.tx1"))
+        dintero.wireMock().verify(1, getRequestedFor(urlEqualTo("/v1/transactions/T11223344.tx1"))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
                 .withHeader("Dintero-System-Name", equalTo("orderpay")));
     }
@@ -201,7 +190,7 @@ class DinteroPaymentGatewayTest {
         assertThatThrownBy(() -> gateway.fetchPayment(" "))
                 .isInstanceOfSatisfying(PaymentProviderException.class,
                         failure -> assertThat(failure.kind()).isEqualTo(PaymentProviderException.Kind.NOT_FOUND));
-        dintero.wireMock.verify(0, anyRequestedFor(anyUrl()));
+        dintero.wireMock().verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -259,7 +248,7 @@ class DinteroPaymentGatewayTest {
 
         assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.of("T11223344.tx1"), Optional.empty(),
                 Optional.of(Instant.parse("2026-03-08T16:00:00Z"))));
-        dintero.wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/sessions/T11223344.ses1"))
+        dintero.wireMock().verify(1, getRequestedFor(urlEqualTo("/v1/sessions/T11223344.ses1"))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
                 .withHeader("Dintero-System-Name", equalTo("orderpay")));
     }
@@ -280,7 +269,7 @@ class DinteroPaymentGatewayTest {
     @Test
     void given_dintero_knows_no_such_session_when_fetching_the_checkout_then_it_is_not_found() {
         dintero.givenToken(ACCESS_TOKEN, 14_400);
-        dintero.wireMock.stubFor(get(urlEqualTo("/v1/sessions/T11223344.gone"))
+        dintero.wireMock().stubFor(get(urlEqualTo("/v1/sessions/T11223344.gone"))
                 .willReturn(DinteroSandbox.dinteroError(404, "NOT_FOUND", "Session not found")));
 
         assertThatThrownBy(() -> gateway.fetchCheckout("T11223344.gone"))
@@ -296,12 +285,12 @@ class DinteroPaymentGatewayTest {
         assertThatThrownBy(() -> gateway.fetchCheckout(""))
                 .isInstanceOfSatisfying(PaymentProviderException.class,
                         failure -> assertThat(failure.kind()).isEqualTo(PaymentProviderException.Kind.NOT_FOUND));
-        dintero.wireMock.verify(0, anyRequestedFor(anyUrl()));
+        dintero.wireMock().verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void given_the_default_provider_when_the_context_starts_then_the_payment_gateway_is_dintero() {
-        assertThat(dintero.context.getBean(PaymentGateway.class)).isInstanceOf(DinteroPaymentGateway.class);
+        assertThat(dintero.context().getBean(PaymentGateway.class)).isInstanceOf(DinteroPaymentGateway.class);
     }
 
     @Test

@@ -11,13 +11,11 @@ import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -50,22 +48,12 @@ class DinteroRetriesTest {
             {"id": "T11223344.tx1", "session_id": "T11223344.ses1", "merchant_reference": "ref",
              "amount": 29900, "currency": "NOK", "status": "AUTHORIZED"}""";
 
-    private static DinteroSandbox dintero;
+    @RegisterExtension
+    static final DinteroSandbox dintero = DinteroSandbox.forTheGateway();
     private DinteroPaymentGateway gateway;
-
-    @BeforeAll
-    static void startDintero() {
-        dintero = DinteroSandbox.start();
-    }
-
-    @AfterAll
-    static void stopDintero() {
-        dintero.close();
-    }
 
     @BeforeEach
     void freshGateway() {
-        dintero.wireMock.resetAll();
         gateway = dintero.newGateway();
     }
 
@@ -76,7 +64,7 @@ class DinteroRetriesTest {
 
         assertThat(gateway.fetchPayment("T11223344.tx1").status()).isEqualTo(OrderStatus.AUTHORIZED);
 
-        dintero.wireMock.verify(2, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
+        dintero.wireMock().verify(2, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
     }
 
     @Test
@@ -88,7 +76,7 @@ class DinteroRetriesTest {
 
         assertThat(gateway.fetchCheckout("T11223344.ses1").paymentId()).contains("T11223344.tx1");
 
-        dintero.wireMock.verify(2, getRequestedFor(urlEqualTo("/v1/sessions/T11223344.ses1")));
+        dintero.wireMock().verify(2, getRequestedFor(urlEqualTo("/v1/sessions/T11223344.ses1")));
     }
 
     @Test
@@ -98,7 +86,7 @@ class DinteroRetriesTest {
 
         assertThat(failureOf(() -> gateway.fetchPayment("T11223344.tx1")).kind()).isEqualTo(Kind.UNAVAILABLE);
 
-        dintero.wireMock.verify(3, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
+        dintero.wireMock().verify(3, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
     }
 
     @Test
@@ -111,18 +99,18 @@ class DinteroRetriesTest {
         assertThat(failureOf(() -> gateway.openCheckout(checkoutFor(OrderId.newId()))).kind())
                 .isEqualTo(Kind.UNAVAILABLE);
 
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(SESSION_PATH)));
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(SESSION_PATH)));
     }
 
     @Test
     void given_dintero_resets_the_connection_when_creating_a_session_then_it_is_asked_exactly_once_and_unavailable() {
         dintero.givenToken(ACCESS_TOKEN, 14_400);
-        dintero.wireMock.stubFor(sessionRequest().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        dintero.wireMock().stubFor(sessionRequest().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         assertThat(failureOf(() -> gateway.openCheckout(checkoutFor(OrderId.newId()))).kind())
                 .isEqualTo(Kind.UNAVAILABLE);
 
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(SESSION_PATH)));
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(SESSION_PATH)));
     }
 
     @Test
@@ -133,7 +121,7 @@ class DinteroRetriesTest {
 
         assertThat(failureOf(() -> gateway.fetchPayment("T11223344.tx1")).kind()).isEqualTo(Kind.TIMEOUT);
 
-        dintero.wireMock.verify(3, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
+        dintero.wireMock().verify(3, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
     }
 
     @Test
@@ -143,7 +131,7 @@ class DinteroRetriesTest {
 
         assertThat(failureOf(() -> gateway.fetchPayment("T11223344.tx1")).kind()).isEqualTo(Kind.UNAVAILABLE);
 
-        dintero.wireMock.verify(3, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
+        dintero.wireMock().verify(3, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
     }
 
     @Test
@@ -154,7 +142,7 @@ class DinteroRetriesTest {
 
         assertThat(failureOf(() -> gateway.fetchPayment("T11223344.tx1")).kind()).isEqualTo(Kind.UNAVAILABLE);
 
-        dintero.wireMock.verify(1, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
+        dintero.wireMock().verify(1, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
     }
 
     @Test
@@ -166,8 +154,8 @@ class DinteroRetriesTest {
         assertThat(failureOf(() -> gateway.fetchPayment("T11223344.bad")).kind()).isEqualTo(Kind.REJECTED);
         assertThat(failureOf(() -> gateway.fetchPayment("T11223344.none")).kind()).isEqualTo(Kind.NOT_FOUND);
 
-        dintero.wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/transactions/T11223344.bad")));
-        dintero.wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/transactions/T11223344.none")));
+        dintero.wireMock().verify(1, getRequestedFor(urlEqualTo("/v1/transactions/T11223344.bad")));
+        dintero.wireMock().verify(1, getRequestedFor(urlEqualTo("/v1/transactions/T11223344.none")));
     }
 
     @Test
@@ -177,7 +165,7 @@ class DinteroRetriesTest {
 
         assertThat(gateway.fetchPayment("T11223344.tx1").paymentId()).isEqualTo("T11223344.tx1");
 
-        dintero.wireMock.verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+        dintero.wireMock().verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
     }
 
     @Test
@@ -187,7 +175,7 @@ class DinteroRetriesTest {
 
         assertThat(gateway.fetchPayment("T11223344.tx1").paymentId()).isEqualTo("T11223344.tx1");
 
-        List<LoggedRequest> tokenRequests = dintero.wireMock.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)));
+        List<LoggedRequest> tokenRequests = dintero.wireMock().findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)));
         assertThat(tokenRequests).hasSize(2);
         long waitedMillis = tokenRequests.get(1).getLoggedDate().getTime() - tokenRequests.get(0).getLoggedDate().getTime();
         assertThat(waitedMillis).isGreaterThanOrEqualTo(1_000);
@@ -196,44 +184,44 @@ class DinteroRetriesTest {
     @Test
     void given_the_token_endpoint_asks_for_a_longer_wait_than_allowed_when_fetching_then_it_is_unavailable_at_once() {
         // The sandbox allows at most 2 s (dintero.retry.max-retry-after).
-        dintero.wireMock.stubFor(tokenRequest().willReturn(tooManyRequests("3")));
+        dintero.wireMock().stubFor(tokenRequest().willReturn(tooManyRequests("3")));
 
         PaymentProviderException failure = failureOf(() -> gateway.fetchPayment("T11223344.tx1"));
 
         assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(failure.getMessage()).contains("429");
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
     }
 
     @Test
     void given_the_token_endpoint_answers_429_without_saying_how_long_to_wait_when_fetching_then_it_is_unavailable_at_once() {
-        dintero.wireMock.stubFor(tokenRequest().willReturn(aResponse().withStatus(429)));
+        dintero.wireMock().stubFor(tokenRequest().willReturn(aResponse().withStatus(429)));
 
         assertThat(failureOf(() -> gateway.fetchPayment("T11223344.tx1")).kind()).isEqualTo(Kind.UNAVAILABLE);
 
-        dintero.wireMock.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
     }
 
     @Test
     void given_the_token_endpoint_answers_429_twice_when_fetching_then_it_is_unavailable_after_one_wait() {
-        dintero.wireMock.stubFor(tokenRequest().willReturn(tooManyRequests("0")));
+        dintero.wireMock().stubFor(tokenRequest().willReturn(tooManyRequests("0")));
 
         assertThat(failureOf(() -> gateway.fetchPayment("T11223344.tx1")).kind()).isEqualTo(Kind.UNAVAILABLE);
 
-        dintero.wireMock.verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+        dintero.wireMock().verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
     }
 
     @Test
     void given_retries_are_switched_off_when_a_read_fails_with_503_then_dintero_is_asked_once() {
         // Shows that dintero.retry.* reaches the retry advice.
-        try (DinteroSandbox noRetries = DinteroSandbox.start(Map.of("dintero.retry.attempts", "0"))) {
+        try (DinteroSandbox noRetries = DinteroSandbox.forTheGateway().withProperty("dintero.retry.attempts", "0").start()) {
             noRetries.givenToken(ACCESS_TOKEN, 14_400);
             noRetries.givenTransactionAnswer("T11223344.tx1", aResponse().withStatus(503));
 
             assertThat(failureOf(() -> noRetries.newGateway().fetchPayment("T11223344.tx1")).kind())
                     .isEqualTo(Kind.UNAVAILABLE);
 
-            noRetries.wireMock.verify(1, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
+            noRetries.wireMock().verify(1, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
         }
     }
 
@@ -243,7 +231,7 @@ class DinteroRetriesTest {
         for (int i = 0; i < answers.length; i++) {
             String next = "answer " + (i + 1);
             ScenarioMappingBuilder stub = request.get().inScenario("in turn").whenScenarioStateIs(state).willReturn(answers[i]);
-            dintero.wireMock.stubFor(i < answers.length - 1 ? stub.willSetStateTo(next) : stub);
+            dintero.wireMock().stubFor(i < answers.length - 1 ? stub.willSetStateTo(next) : stub);
             state = next;
         }
     }

@@ -14,10 +14,10 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,11 +42,12 @@ class DinteroSpecConformanceTest {
 
     private static final Path SPEC = specLocation();
     private static OpenApiInteractionValidator validator;
-    private static DinteroSandbox dintero;
+    @RegisterExtension
+    static final DinteroSandbox dintero = DinteroSandbox.forTheGateway().grantingTokens();
     private DinteroPaymentGateway gateway;
 
     @BeforeAll
-    static void loadSpecAndStartDintero() {
+    static void loadSpec() {
         if (!Files.isRegularFile(SPEC)) {
             return; // each test reports itself skipped, with the reason
         }
@@ -57,21 +58,11 @@ class DinteroSpecConformanceTest {
                         WhitelistRules.allOf(WhitelistRules.pathContains("/auth/token"),
                                 WhitelistRules.messageHasKey("validation.request.body.schema.discriminator"))))
                 .build();
-        dintero = DinteroSandbox.start();
-    }
-
-    @AfterAll
-    static void stopDintero() {
-        if (dintero != null) {
-            dintero.close();
-        }
     }
 
     @BeforeEach
     void freshGateway() {
         assumeTrue(validator != null, "Dintero's spec not found at " + SPEC + "; skipping");
-        dintero.wireMock.resetAll();
-        dintero.givenToken(ACCESS_TOKEN, 14_400);
         gateway = dintero.newGateway();
     }
 
@@ -92,7 +83,7 @@ class DinteroSpecConformanceTest {
 
         gateway.openCheckout(checkoutFor(OrderId.newId()));
 
-        LoggedRequest session = dintero.wireMock.findAll(postRequestedFor(urlEqualTo(DinteroSandbox.SESSION_PATH))).get(0);
+        LoggedRequest session = dintero.wireMock().findAll(postRequestedFor(urlEqualTo(DinteroSandbox.SESSION_PATH))).get(0);
         // Without both fields the spec check above would pass without having seen them.
         assertThat(session.getBodyAsString()).contains("\"callback_url\"", "\"expires_at\"");
         assertMatchesSpec(session);
@@ -180,7 +171,7 @@ class DinteroSpecConformanceTest {
 
     @Test
     void given_an_unpaid_checkout_when_cancelling_it_then_the_cancel_request_matches_dinteros_spec() {
-        dintero.wireMock.stubFor(post(urlEqualTo("/v1/sessions/T11223344.ses1/cancel")).willReturn(aResponse()
+        dintero.wireMock().stubFor(post(urlEqualTo("/v1/sessions/T11223344.ses1/cancel")).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"id\": \"T11223344.ses1\", \"cancelled_at\": \"2026-03-08T12:10:00Z\"}")));
 
@@ -214,7 +205,7 @@ class DinteroSpecConformanceTest {
 
     /** Only the request is checked here; DinteroOperationsTest reads the answers. */
     private static void givenAccepted(String path) {
-        dintero.wireMock.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(202)));
+        dintero.wireMock().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(202)));
     }
 
     private static void assertOnlyTokenAndOperationSentAndBothMatchSpec(String operationPath) {
@@ -224,7 +215,7 @@ class DinteroSpecConformanceTest {
     }
 
     private static List<LoggedRequest> sentRequests() {
-        return dintero.wireMock.getAllServeEvents().stream().map(ServeEvent::getRequest).toList();
+        return dintero.wireMock().getAllServeEvents().stream().map(ServeEvent::getRequest).toList();
     }
 
     private static void assertMatchesSpec(LoggedRequest sent) {

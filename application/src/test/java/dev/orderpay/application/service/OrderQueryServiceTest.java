@@ -43,7 +43,7 @@ class OrderQueryServiceTest {
     void given_more_orders_than_a_page_then_the_page_holds_the_newest_and_points_past_its_last() {
         List<OrderId> oldestFirst = storeOrdersOneMinuteApart(5);
 
-        OrderPage page = service.listOrders(new ListOrdersQuery(2, Optional.empty()));
+        OrderPage page = service.listOrders(new ListOrdersQuery(2, Optional.empty(), OrderFilter.NONE));
 
         assertThat(page.orders()).extracting(Order::id).containsExactly(oldestFirst.get(4), oldestFirst.get(3));
         assertThat(page.next()).contains(OrderCursor.after(page.orders().get(1)));
@@ -53,9 +53,9 @@ class OrderQueryServiceTest {
     void given_a_cursor_then_pages_continue_newest_first_until_the_last_which_has_no_cursor() {
         List<OrderId> oldestFirst = storeOrdersOneMinuteApart(5);
 
-        OrderPage first = service.listOrders(new ListOrdersQuery(2, Optional.empty()));
-        OrderPage second = service.listOrders(new ListOrdersQuery(2, first.next()));
-        OrderPage last = service.listOrders(new ListOrdersQuery(2, second.next()));
+        OrderPage first = service.listOrders(new ListOrdersQuery(2, Optional.empty(), OrderFilter.NONE));
+        OrderPage second = service.listOrders(new ListOrdersQuery(2, first.next(), OrderFilter.NONE));
+        OrderPage last = service.listOrders(new ListOrdersQuery(2, second.next(), OrderFilter.NONE));
 
         assertThat(second.orders()).extracting(Order::id).containsExactly(oldestFirst.get(2), oldestFirst.get(1));
         assertThat(second.next()).isPresent();
@@ -67,8 +67,8 @@ class OrderQueryServiceTest {
     void given_exactly_a_page_of_orders_left_then_that_page_has_no_cursor() {
         storeOrdersOneMinuteApart(4);
 
-        OrderPage first = service.listOrders(new ListOrdersQuery(2, Optional.empty()));
-        OrderPage second = service.listOrders(new ListOrdersQuery(2, first.next()));
+        OrderPage first = service.listOrders(new ListOrdersQuery(2, Optional.empty(), OrderFilter.NONE));
+        OrderPage second = service.listOrders(new ListOrdersQuery(2, first.next(), OrderFilter.NONE));
 
         assertThat(first.next()).isPresent();
         assertThat(second.orders()).hasSize(2);
@@ -77,7 +77,8 @@ class OrderQueryServiceTest {
 
     @Test
     void given_no_orders_then_the_page_is_empty_without_a_cursor() {
-        OrderPage page = service.listOrders(ListOrdersQuery.firstPage());
+        OrderPage page = service.listOrders(
+                new ListOrdersQuery(ListOrdersQuery.DEFAULT_LIMIT, Optional.empty(), OrderFilter.NONE));
 
         assertThat(page.orders()).isEmpty();
         assertThat(page.next()).isEmpty();

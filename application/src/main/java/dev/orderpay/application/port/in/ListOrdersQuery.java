@@ -19,12 +19,4 @@ public record ListOrdersQuery(int limit, Optional<OrderCursor> after, OrderFilte
             throw InvalidCommandException.of("limit", "must be between 1 and " + MAX_LIMIT);
         }
     }
-
-    public ListOrdersQuery(int limit, Optional<OrderCursor> after) {
-        this(limit, after, OrderFilter.NONE);
-    }
-
-    public static ListOrdersQuery firstPage() {
-        return new ListOrdersQuery(DEFAULT_LIMIT, Optional.empty());
-    }
 }

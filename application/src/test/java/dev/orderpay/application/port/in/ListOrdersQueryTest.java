@@ -15,20 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ListOrdersQueryTest {
 
-    @Test
-    void the_first_page_starts_at_the_beginning_with_the_default_size() {
-        ListOrdersQuery query = ListOrdersQuery.firstPage();
-
-        assertThat(query.limit()).isEqualTo(50);
-        assertThat(query.after()).isEmpty();
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {1, 200})
     void given_a_limit_within_bounds_then_it_is_kept(int limit) {
         OrderCursor cursor = new OrderCursor(Instant.parse("2026-03-08T13:24:40.818123Z"), OrderId.newId());
 
-        ListOrdersQuery query = new ListOrdersQuery(limit, Optional.of(cursor));
+        ListOrdersQuery query = new ListOrdersQuery(limit, Optional.of(cursor), OrderFilter.NONE);
 
         assertThat(query.limit()).isEqualTo(limit);
         assertThat(query.after()).contains(cursor);
@@ -37,20 +29,14 @@ class ListOrdersQueryTest {
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 201, Integer.MAX_VALUE})
     void given_a_limit_out_of_bounds_then_the_limit_is_reported(int limit) {
-        assertThatThrownBy(() -> new ListOrdersQuery(limit, Optional.empty()))
+        assertThatThrownBy(() -> new ListOrdersQuery(limit, Optional.empty(), OrderFilter.NONE))
                 .isInstanceOfSatisfying(InvalidCommandException.class, invalid ->
                         assertThat(invalid.fieldErrors()).containsOnlyKeys("limit"));
     }
 
     @Test
     void given_no_optional_cursor_then_the_query_cannot_be_made() {
-        assertThatThrownBy(() -> new ListOrdersQuery(10, null)).isInstanceOf(NullPointerException.class);
-    }
-
-    @Test
-    void given_no_filter_then_the_query_lists_every_order() {
-        assertThat(ListOrdersQuery.firstPage().filter()).isEqualTo(OrderFilter.NONE);
-        assertThat(new ListOrdersQuery(10, Optional.empty()).filter()).isEqualTo(OrderFilter.NONE);
+        assertThatThrownBy(() -> new ListOrdersQuery(10, null, OrderFilter.NONE)).isInstanceOf(NullPointerException.class);
     }
 
     @Test

@@ -1,0 +1,61 @@
+package dev.orderpay.domain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Optional;
+
+import static dev.orderpay.domain.OrderStatus.FAILED;
+import static dev.orderpay.domain.OrderStatus.PARTIALLY_REFUNDED;
+import static dev.orderpay.domain.TestOrders.NOW;
+import static dev.orderpay.domain.TestOrders.anOrderWithCheckout;
+import static dev.orderpay.domain.TestOrders.nok;
+import static dev.orderpay.domain.TestOrders.sessionFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An order read from storage is taken as stored, without replaying any rule. */
+class RehydratingAnOrderTest {
+
+    @Test
+    void when_an_order_is_rehydrated_then_it_keeps_everything_as_given_without_checking_rules() {
+        OrderId id = OrderId.newId();
+        Money amount = Money.of(1_500, "JPY");
+        Receipt receipt = new Receipt("r-42");
+        PaymentSession session = sessionFor("S-9");
+
+        // FAILED with a session cannot be reached through the rules, yet storage is taken at its word.
+        Order order = Order.rehydrate(id, amount, receipt, NOW, FAILED, session, OrderPayment.NONE, null, 7);
+
+        assertThat(order.id()).isEqualTo(id);
+        assertThat(order.amount()).isEqualTo(amount);
+        assertThat(order.receipt()).isEqualTo(receipt);
+        assertThat(order.createdAt()).isEqualTo(NOW);
+        assertThat(order.status()).isEqualTo(FAILED);
+        assertThat(order.session()).contains(session);
+        assertThat(order.version()).isEqualTo(7);
+    }
+
+    @ParameterizedTest
+    @EnumSource
+    void when_an_order_is_rehydrated_in_any_status_then_it_has_no_uncommitted_changes(OrderStatus status) {
+        Order order = anOrderWithCheckout().withStatus(status).build();
+
+        assertThat(order.uncommittedChanges()).isEmpty();
+    }
+
+    @Test
+    void when_an_order_is_rehydrated_with_its_payment_and_an_operation_then_it_keeps_both_as_given() {
+        OrderPayment payment = new OrderPayment(Optional.of("payment-9"), 100_00, 40_00);
+        PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, 10_00, 40_00, NOW);
+
+        Order order = Order.rehydrate(OrderId.newId(), nok(299_00), new Receipt("r-1"), NOW, PARTIALLY_REFUNDED,
+                sessionFor("S-1"), payment, refund, 4);
+
+        assertThat(order.payment()).isEqualTo(payment);
+        assertThat(order.pendingOperation()).contains(refund);
+        assertThat(order.status()).isEqualTo(PARTIALLY_REFUNDED);
+        assertThat(order.version()).isEqualTo(4);
+        assertThat(order.uncommittedChanges()).isEmpty();
+    }
+}
