@@ -1,6 +1,6 @@
 package dev.orderpay.bootstrap;
 
-import dev.orderpay.application.port.in.HousekeepingUseCase;
+import dev.orderpay.application.port.in.maintenance.HousekeepingUseCase;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

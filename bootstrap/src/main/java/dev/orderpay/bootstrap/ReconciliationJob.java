@@ -1,7 +1,7 @@
 package dev.orderpay.bootstrap;
 
-import dev.orderpay.application.port.in.ReconcileOrdersUseCase;
-import dev.orderpay.application.port.in.ReconciliationReport;
+import dev.orderpay.application.port.in.maintenance.ReconcileOrdersUseCase;
+import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;

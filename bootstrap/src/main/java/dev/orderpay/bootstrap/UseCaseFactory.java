@@ -1,10 +1,10 @@
 package dev.orderpay.bootstrap;
 
-import dev.orderpay.application.port.in.ConfirmPaymentUseCase;
-import dev.orderpay.application.port.in.CreateOrderUseCase;
-import dev.orderpay.application.port.in.HandleNotificationUseCase;
-import dev.orderpay.application.port.in.HousekeepingUseCase;
-import dev.orderpay.application.port.in.ReconcileOrdersUseCase;
+import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
+import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.maintenance.HousekeepingUseCase;
+import dev.orderpay.application.port.in.maintenance.ReconcileOrdersUseCase;
+import dev.orderpay.application.port.in.order.CreateOrderUseCase;
 import dev.orderpay.application.port.out.DeliveryLog;
 import dev.orderpay.application.port.out.IdempotencyKeys;
 import dev.orderpay.application.port.out.OrderRepository;

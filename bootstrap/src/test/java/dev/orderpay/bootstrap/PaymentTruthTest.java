@@ -1,7 +1,7 @@
 package dev.orderpay.bootstrap;
 
 import dev.orderpay.adapter.dintero.DinteroSandbox;
-import dev.orderpay.application.port.in.ReconcileOrdersUseCase;
+import dev.orderpay.application.port.in.maintenance.ReconcileOrdersUseCase;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;

@@ -1,6 +1,6 @@
 package dev.orderpay.adapter.dintero;
 
-import dev.orderpay.application.port.in.InboundNotification;
+import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.port.out.UnauthenticNotificationException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
@@ -11,8 +11,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks that a callback comes from Dintero. With a callback secret configured, Dintero signs each callback in

@@ -1,9 +1,9 @@
 package dev.orderpay.adapter.dintero;
 
+import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.port.out.BuyerReturn;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.CheckoutStatus;
-import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.OperationOutcome;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;

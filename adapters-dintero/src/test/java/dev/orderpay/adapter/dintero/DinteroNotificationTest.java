@@ -3,7 +3,7 @@ package dev.orderpay.adapter.dintero;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.orderpay.application.port.in.InboundNotification;
+import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.UnauthenticNotificationException;
 import dev.orderpay.domain.OrderStatus;

@@ -1,7 +1,7 @@
 package dev.orderpay.adapter.persistence;
 
-import dev.orderpay.application.port.in.OrderCursor;
-import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.order.OrderCursor;
+import dev.orderpay.application.port.in.order.OrderFilter;
 import io.micronaut.data.model.jpa.criteria.PersistentEntityCriteriaBuilder;
 import io.micronaut.data.model.jpa.criteria.PersistentEntityCriteriaQuery;
 import io.micronaut.data.repository.jpa.criteria.CriteriaQueryBuilder;

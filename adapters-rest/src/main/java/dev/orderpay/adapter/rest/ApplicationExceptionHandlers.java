@@ -1,12 +1,12 @@
 package dev.orderpay.adapter.rest;
 
 import dev.orderpay.adapter.rest.Problem.FieldError;
-import dev.orderpay.application.port.in.CheckoutFailedException;
 import dev.orderpay.application.port.in.ConcurrentUpdateException;
-import dev.orderpay.application.port.in.IdempotencyKeyReusedException;
-import dev.orderpay.application.port.in.IdempotentRequestInProgressException;
 import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.OrderNotFoundException;
+import dev.orderpay.application.port.in.order.CheckoutFailedException;
+import dev.orderpay.application.port.in.order.IdempotencyKeyReusedException;
+import dev.orderpay.application.port.in.order.IdempotentRequestInProgressException;
 import dev.orderpay.domain.InvalidValueException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

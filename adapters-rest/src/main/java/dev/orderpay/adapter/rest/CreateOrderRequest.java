@@ -1,6 +1,6 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.CreateOrderCommand;
+import dev.orderpay.application.port.in.order.CreateOrderCommand;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;

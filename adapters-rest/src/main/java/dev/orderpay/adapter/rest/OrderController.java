@@ -1,14 +1,14 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.CreateOrderCommand;
-import dev.orderpay.application.port.in.CreateOrderUseCase;
-import dev.orderpay.application.port.in.CreatedOrder;
-import dev.orderpay.application.port.in.GetOrderUseCase;
-import dev.orderpay.application.port.in.IdempotencyKey;
 import dev.orderpay.application.port.in.InvalidCommandException;
-import dev.orderpay.application.port.in.ListOrdersQuery;
-import dev.orderpay.application.port.in.ListOrdersUseCase;
-import dev.orderpay.application.port.in.OrderTotalsUseCase;
+import dev.orderpay.application.port.in.order.CreateOrderCommand;
+import dev.orderpay.application.port.in.order.CreateOrderUseCase;
+import dev.orderpay.application.port.in.order.CreatedOrder;
+import dev.orderpay.application.port.in.order.GetOrderUseCase;
+import dev.orderpay.application.port.in.order.IdempotencyKey;
+import dev.orderpay.application.port.in.order.ListOrdersQuery;
+import dev.orderpay.application.port.in.order.ListOrdersUseCase;
+import dev.orderpay.application.port.in.order.OrderTotalsUseCase;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import io.micronaut.core.annotation.Nullable;

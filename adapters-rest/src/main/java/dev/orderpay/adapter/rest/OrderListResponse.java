@@ -1,8 +1,8 @@
 package dev.orderpay.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.orderpay.application.port.in.ListOrdersQuery;
-import dev.orderpay.application.port.in.OrderPage;
+import dev.orderpay.application.port.in.order.ListOrdersQuery;
+import dev.orderpay.application.port.in.order.OrderPage;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 

@@ -1,7 +1,7 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.OrderCursor;
-import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.order.OrderCursor;
+import dev.orderpay.application.port.in.order.OrderFilter;
 import dev.orderpay.domain.OrderId;
 import io.micronaut.http.uri.UriBuilder;
 

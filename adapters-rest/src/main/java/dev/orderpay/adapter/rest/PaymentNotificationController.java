@@ -1,9 +1,9 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.HandleNotificationUseCase;
-import dev.orderpay.application.port.in.InboundNotification;
-import dev.orderpay.application.port.in.NotificationCommand;
-import dev.orderpay.application.port.in.NotificationOutcome;
+import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.confirmation.InboundNotification;
+import dev.orderpay.application.port.in.confirmation.NotificationCommand;
+import dev.orderpay.application.port.in.confirmation.NotificationOutcome;
 import dev.orderpay.domain.OrderId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -29,7 +29,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Objects;
 
 import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
-
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**

@@ -1,15 +1,15 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.CancelOrderUseCase;
-import dev.orderpay.application.port.in.CaptureCommand;
-import dev.orderpay.application.port.in.CapturePaymentUseCase;
-import dev.orderpay.application.port.in.PaymentOperationResult;
-import dev.orderpay.application.port.in.PaymentOperationResult.Accepted;
-import dev.orderpay.application.port.in.PaymentOperationResult.Completed;
-import dev.orderpay.application.port.in.PaymentOperationResult.OutcomeUnknown;
-import dev.orderpay.application.port.in.PaymentOperationResult.Refused;
-import dev.orderpay.application.port.in.RefundCommand;
-import dev.orderpay.application.port.in.RefundPaymentUseCase;
+import dev.orderpay.application.port.in.operation.CancelOrderUseCase;
+import dev.orderpay.application.port.in.operation.CaptureCommand;
+import dev.orderpay.application.port.in.operation.CapturePaymentUseCase;
+import dev.orderpay.application.port.in.operation.PaymentOperationResult;
+import dev.orderpay.application.port.in.operation.PaymentOperationResult.Accepted;
+import dev.orderpay.application.port.in.operation.PaymentOperationResult.Completed;
+import dev.orderpay.application.port.in.operation.PaymentOperationResult.OutcomeUnknown;
+import dev.orderpay.application.port.in.operation.PaymentOperationResult.Refused;
+import dev.orderpay.application.port.in.operation.RefundCommand;
+import dev.orderpay.application.port.in.operation.RefundPaymentUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

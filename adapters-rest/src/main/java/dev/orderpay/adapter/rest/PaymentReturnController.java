@@ -1,9 +1,9 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.ConfirmPaymentCommand;
-import dev.orderpay.application.port.in.ConfirmPaymentUseCase;
-import dev.orderpay.application.port.in.PaymentConfirmation;
-import dev.orderpay.application.port.in.PaymentConfirmation.Verdict;
+import dev.orderpay.application.port.in.confirmation.ConfirmPaymentCommand;
+import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
+import dev.orderpay.application.port.in.confirmation.PaymentConfirmation;
+import dev.orderpay.application.port.in.confirmation.PaymentConfirmation.Verdict;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,10 +1,10 @@
 package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.in.InvalidCommandException;
-import dev.orderpay.application.port.in.ListOrdersQuery;
-import dev.orderpay.application.port.in.OrderCursor;
-import dev.orderpay.application.port.in.OrderFilter;
-import dev.orderpay.application.port.in.TotalsQuery;
+import dev.orderpay.application.port.in.order.ListOrdersQuery;
+import dev.orderpay.application.port.in.order.OrderCursor;
+import dev.orderpay.application.port.in.order.OrderFilter;
+import dev.orderpay.application.port.in.order.TotalsQuery;
 import dev.orderpay.domain.InvalidValueException;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderStatus;

@@ -1,7 +1,7 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.PaymentConfirmation;
-import dev.orderpay.application.port.in.PaymentConfirmation.Verdict;
+import dev.orderpay.application.port.in.confirmation.PaymentConfirmation;
+import dev.orderpay.application.port.in.confirmation.PaymentConfirmation.Verdict;
 
 /** What the buyer is told after returning from the checkout, in words. */
 record ReturnOutcome(String title, String message) {

@@ -1,7 +1,7 @@
 package dev.orderpay.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.orderpay.application.port.in.CurrencyTotals;
+import dev.orderpay.application.port.in.order.CurrencyTotals;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 

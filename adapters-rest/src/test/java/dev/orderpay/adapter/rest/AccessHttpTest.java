@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.order.OrderFilter;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;

@@ -1,6 +1,6 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.OrderCursor;
+import dev.orderpay.application.port.in.order.OrderCursor;
 import dev.orderpay.domain.OrderId;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.InboundNotification;
+import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;

@@ -1,7 +1,7 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.PaymentConfirmation;
-import dev.orderpay.application.port.in.PaymentConfirmation.Verdict;
+import dev.orderpay.application.port.in.confirmation.PaymentConfirmation;
+import dev.orderpay.application.port.in.confirmation.PaymentConfirmation.Verdict;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;

@@ -1,6 +1,6 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.order.OrderFilter;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;

@@ -1,8 +1,8 @@
 package dev.orderpay.adapter.rest;
 
+import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.FakePaymentGateway;
-import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.domain.PaymentSession;
 

@@ -1,6 +1,6 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.OrderFilter;
+import dev.orderpay.application.port.in.order.OrderFilter;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;

@@ -1,8 +1,8 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.ConfirmPaymentUseCase;
-import dev.orderpay.application.port.in.CreateOrderUseCase;
-import dev.orderpay.application.port.in.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
+import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.order.CreateOrderUseCase;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryDeliveryLog;
 import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;

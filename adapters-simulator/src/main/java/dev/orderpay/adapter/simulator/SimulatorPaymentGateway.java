@@ -1,10 +1,10 @@
 package dev.orderpay.adapter.simulator;
 
 import dev.orderpay.adapter.simulator.SimulatedProvider.Checkout;
+import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.port.out.BuyerReturn;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.CheckoutStatus;
-import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.OperationOutcome;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.ProviderNotice;

@@ -1,6 +1,6 @@
 package dev.orderpay.adapter.simulator;
 
-import dev.orderpay.application.port.in.InboundNotification;
+import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,8 +1,8 @@
 package dev.orderpay.adapter.simulator;
 
+import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.CheckoutStatus;
-import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.ProviderPayment;

@@ -1,10 +1,10 @@
 package dev.orderpay.application.service;
 
-import dev.orderpay.application.port.in.ConfirmPaymentCommand;
-import dev.orderpay.application.port.in.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.OrderNotFoundException;
-import dev.orderpay.application.port.in.PaymentConfirmation;
-import dev.orderpay.application.port.in.PaymentConfirmation.Verdict;
+import dev.orderpay.application.port.in.confirmation.ConfirmPaymentCommand;
+import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
+import dev.orderpay.application.port.in.confirmation.PaymentConfirmation;
+import dev.orderpay.application.port.in.confirmation.PaymentConfirmation.Verdict;
 import dev.orderpay.application.port.out.BuyerReturn;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.OrderRepository;

@@ -1,13 +1,13 @@
 package dev.orderpay.application.service;
 
-import dev.orderpay.application.port.in.CheckoutFailedException;
 import dev.orderpay.application.port.in.ConcurrentUpdateException;
-import dev.orderpay.application.port.in.CreateOrderCommand;
-import dev.orderpay.application.port.in.CreateOrderUseCase;
-import dev.orderpay.application.port.in.CreatedOrder;
-import dev.orderpay.application.port.in.IdempotencyKey;
-import dev.orderpay.application.port.in.IdempotencyKeyReusedException;
-import dev.orderpay.application.port.in.IdempotentRequestInProgressException;
+import dev.orderpay.application.port.in.order.CheckoutFailedException;
+import dev.orderpay.application.port.in.order.CreateOrderCommand;
+import dev.orderpay.application.port.in.order.CreateOrderUseCase;
+import dev.orderpay.application.port.in.order.CreatedOrder;
+import dev.orderpay.application.port.in.order.IdempotencyKey;
+import dev.orderpay.application.port.in.order.IdempotencyKeyReusedException;
+import dev.orderpay.application.port.in.order.IdempotentRequestInProgressException;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.IdempotencyKeys;

@@ -1,8 +1,8 @@
 package dev.orderpay.application.service;
 
-import dev.orderpay.application.port.in.HandleNotificationUseCase;
-import dev.orderpay.application.port.in.NotificationCommand;
-import dev.orderpay.application.port.in.NotificationOutcome;
+import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.confirmation.NotificationCommand;
+import dev.orderpay.application.port.in.confirmation.NotificationOutcome;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.DeliveryLog;
 import dev.orderpay.application.port.out.OrderRepository;

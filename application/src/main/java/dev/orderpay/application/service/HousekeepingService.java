@@ -1,6 +1,6 @@
 package dev.orderpay.application.service;
 
-import dev.orderpay.application.port.in.HousekeepingUseCase;
+import dev.orderpay.application.port.in.maintenance.HousekeepingUseCase;
 import dev.orderpay.application.port.out.DeliveryLog;
 import dev.orderpay.application.port.out.IdempotencyKeys;
 

@@ -1,14 +1,14 @@
 package dev.orderpay.application.service;
 
-import dev.orderpay.application.port.in.CurrencyTotals;
-import dev.orderpay.application.port.in.GetOrderUseCase;
-import dev.orderpay.application.port.in.ListOrdersQuery;
-import dev.orderpay.application.port.in.ListOrdersUseCase;
-import dev.orderpay.application.port.in.OrderCursor;
 import dev.orderpay.application.port.in.OrderNotFoundException;
-import dev.orderpay.application.port.in.OrderPage;
-import dev.orderpay.application.port.in.OrderTotalsUseCase;
-import dev.orderpay.application.port.in.TotalsQuery;
+import dev.orderpay.application.port.in.order.CurrencyTotals;
+import dev.orderpay.application.port.in.order.GetOrderUseCase;
+import dev.orderpay.application.port.in.order.ListOrdersQuery;
+import dev.orderpay.application.port.in.order.ListOrdersUseCase;
+import dev.orderpay.application.port.in.order.OrderCursor;
+import dev.orderpay.application.port.in.order.OrderPage;
+import dev.orderpay.application.port.in.order.OrderTotalsUseCase;
+import dev.orderpay.application.port.in.order.TotalsQuery;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;

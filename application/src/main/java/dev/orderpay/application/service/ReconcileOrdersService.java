@@ -1,7 +1,7 @@
 package dev.orderpay.application.service;
 
-import dev.orderpay.application.port.in.ReconcileOrdersUseCase;
-import dev.orderpay.application.port.in.ReconciliationReport;
+import dev.orderpay.application.port.in.maintenance.ReconcileOrdersUseCase;
+import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;

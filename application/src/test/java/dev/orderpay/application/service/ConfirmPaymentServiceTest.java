@@ -1,10 +1,9 @@
 package dev.orderpay.application.service;
 
-import dev.orderpay.domain.TestOrders;
-import dev.orderpay.application.port.in.ConfirmPaymentCommand;
 import dev.orderpay.application.port.in.OrderNotFoundException;
-import dev.orderpay.application.port.in.PaymentConfirmation;
-import dev.orderpay.application.port.in.PaymentConfirmation.Verdict;
+import dev.orderpay.application.port.in.confirmation.ConfirmPaymentCommand;
+import dev.orderpay.application.port.in.confirmation.PaymentConfirmation;
+import dev.orderpay.application.port.in.confirmation.PaymentConfirmation.Verdict;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.ForwardingOrderRepository;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
@@ -17,6 +16,7 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentState;
 import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.StatusChange;
+import dev.orderpay.domain.TestOrders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

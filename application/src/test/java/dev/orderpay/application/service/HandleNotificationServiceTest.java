@@ -1,12 +1,12 @@
 package dev.orderpay.application.service;
 
-import dev.orderpay.application.port.in.ConfirmPaymentCommand;
-import dev.orderpay.application.port.in.NotificationCommand;
-import dev.orderpay.application.port.in.NotificationOutcome;
+import dev.orderpay.application.port.in.confirmation.ConfirmPaymentCommand;
+import dev.orderpay.application.port.in.confirmation.InboundNotification;
+import dev.orderpay.application.port.in.confirmation.NotificationCommand;
+import dev.orderpay.application.port.in.confirmation.NotificationOutcome;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryDeliveryLog;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
-import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;

@@ -1,12 +1,12 @@
 package dev.orderpay.application.service;
 
-import dev.orderpay.application.port.in.CurrencyTotals;
-import dev.orderpay.application.port.in.ListOrdersQuery;
-import dev.orderpay.application.port.in.OrderCursor;
-import dev.orderpay.application.port.in.OrderFilter;
 import dev.orderpay.application.port.in.OrderNotFoundException;
-import dev.orderpay.application.port.in.OrderPage;
-import dev.orderpay.application.port.in.TotalsQuery;
+import dev.orderpay.application.port.in.order.CurrencyTotals;
+import dev.orderpay.application.port.in.order.ListOrdersQuery;
+import dev.orderpay.application.port.in.order.OrderCursor;
+import dev.orderpay.application.port.in.order.OrderFilter;
+import dev.orderpay.application.port.in.order.OrderPage;
+import dev.orderpay.application.port.in.order.TotalsQuery;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Money;

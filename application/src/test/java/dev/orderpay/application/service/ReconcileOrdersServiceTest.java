@@ -1,8 +1,8 @@
 package dev.orderpay.application.service;
 
-import dev.orderpay.application.port.in.CaptureCommand;
-import dev.orderpay.application.port.in.ConfirmPaymentCommand;
-import dev.orderpay.application.port.in.ReconciliationReport;
+import dev.orderpay.application.port.in.confirmation.ConfirmPaymentCommand;
+import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
+import dev.orderpay.application.port.in.operation.CaptureCommand;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;

@@ -1,8 +1,8 @@
 package dev.orderpay.application.service;
 
-import dev.orderpay.application.port.in.CreateOrderCommand;
-import dev.orderpay.application.port.in.CreatedOrder;
-import dev.orderpay.application.port.in.ReconciliationReport;
+import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
+import dev.orderpay.application.port.in.order.CreateOrderCommand;
+import dev.orderpay.application.port.in.order.CreatedOrder;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;

@@ -1,6 +1,6 @@
 package dev.orderpay.application.port.out;
 
-import dev.orderpay.application.port.in.InboundNotification;
+import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;

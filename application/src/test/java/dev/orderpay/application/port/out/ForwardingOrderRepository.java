@@ -1,9 +1,9 @@
 package dev.orderpay.application.port.out;
 
-import dev.orderpay.application.port.in.CurrencyTotals;
-import dev.orderpay.application.port.in.OrderCursor;
-import dev.orderpay.application.port.in.OrderFilter;
-import dev.orderpay.application.port.in.TotalsQuery;
+import dev.orderpay.application.port.in.order.CurrencyTotals;
+import dev.orderpay.application.port.in.order.OrderCursor;
+import dev.orderpay.application.port.in.order.OrderFilter;
+import dev.orderpay.application.port.in.order.TotalsQuery;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.StatusChange;

@@ -1,7 +1,0 @@
-package dev.orderpay.application.port.in;
-
-public interface ListOrdersUseCase {
-
-    /** One page of orders, newest first, with a cursor to the next page when there is one. */
-    OrderPage listOrders(ListOrdersQuery query);
-}

@@ -1,9 +1,0 @@
-package dev.orderpay.application.port.in;
-
-import java.util.List;
-
-public interface OrderTotalsUseCase {
-
-    /** Totals per currency, computed where the orders are kept. */
-    List<CurrencyTotals> totals(TotalsQuery query);
-}

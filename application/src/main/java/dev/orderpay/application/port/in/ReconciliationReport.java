@@ -1,9 +1,0 @@
-package dev.orderpay.application.port.in;
-
-/**
- * @param examined orders asked about
- * @param changed  orders whose status changed
- * @param failed   orders the provider could not be asked about; they are asked again later
- */
-public record ReconciliationReport(int examined, int changed, int failed) {
-}

@@ -1,0 +1,19 @@
+package dev.orderpay.application.port.in.maintenance;
+
+public interface HousekeepingUseCase {
+
+    /**
+     * Deletes idempotency keys whose time has passed, in bounded batches.
+     *
+     * @return how many were deleted
+     */
+    int forgetExpiredIdempotencyKeys();
+
+    /**
+     * Deletes the record of provider notification deliveries handled longer ago than the retention period, in
+     * bounded batches.
+     *
+     * @return how many were deleted
+     */
+    int forgetOldNotificationDeliveries();
+}

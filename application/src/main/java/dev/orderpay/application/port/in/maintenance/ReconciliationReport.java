@@ -1,0 +1,9 @@
+package dev.orderpay.application.port.in.maintenance;
+
+/**
+ * @param examined orders asked about
+ * @param changed  orders whose status changed
+ * @param failed   orders the provider could not be asked about; they are asked again later
+ */
+public record ReconciliationReport(int examined, int changed, int failed) {
+}

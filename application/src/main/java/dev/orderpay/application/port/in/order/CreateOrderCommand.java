@@ -1,0 +1,66 @@
+package dev.orderpay.application.port.in.order;
+
+import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.domain.InvalidValueException;
+import dev.orderpay.domain.Money;
+import dev.orderpay.domain.Receipt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Currency;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** @param idempotencyKey the client's key for this request, if it sent one */
+public record CreateOrderCommand(Money amount, Receipt receipt, Optional<IdempotencyKey> idempotencyKey) {
+
+    public CreateOrderCommand {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(receipt, "receipt");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    }
+
+    /** A digest of what is asked for, to tell a true repeat from another request with the same key. */
+    public String fingerprint() {
+        String request = amount.minorUnits() + "\n" + amount.currencyCode() + "\n" + receipt.value();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(request.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException everyJavaHasIt) {
+            throw new IllegalStateException(everyJavaHasIt);
+        }
+    }
+
+    public CreateOrderCommand withIdempotencyKey(IdempotencyKey key) {
+        return new CreateOrderCommand(amount, receipt, Optional.of(key));
+    }
+
+    /** Builds the command from raw input, reporting every bad field at once rather than the first. */
+    public static CreateOrderCommand of(Long amount, String currencyCode, String receipt) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long validAmount = amount == null ? null : validated(errors, () -> Money.requirePositive(amount));
+        if (amount == null) {
+            errors.put("amount", "is required");
+        }
+        Currency currency = validated(errors, () -> Money.currency(currencyCode));
+        Receipt validReceipt = validated(errors, () -> new Receipt(receipt));
+        if (!errors.isEmpty()) {
+            throw new InvalidCommandException(errors);
+        }
+        return new CreateOrderCommand(new Money(validAmount, currency), validReceipt, Optional.empty());
+    }
+
+    private static <T> T validated(Map<String, String> errors, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (InvalidValueException invalid) {
+            errors.putIfAbsent(invalid.subject(), invalid.reason());
+            return null;
+        }
+    }
+}
