@@ -13,15 +13,12 @@ import dev.orderpay.domain.PaymentSession;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -208,8 +205,9 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Pa
         long timestamp = Instant.now().getEpochSecond();
         String signedText = timestamp + "\n" + accountId + "\nGET\n" + callbackUrl.getHost() + "\n"
                 + callbackUrl.getRawPath() + "\n" + sorted(query);
+        String signature = HexFormat.of().formatHex(HmacSha256.of(secret, signedText));
         return new InboundNotification("GET", callbackUrl.getHost(), callbackUrl.getRawPath(), rawQuery, query,
-                Map.of("Dintero-Signature", List.of("t=" + timestamp + ",v0-hmac-sha256=" + hmac(secret, signedText)),
+                Map.of("Dintero-Signature", List.of("t=" + timestamp + ",v0-hmac-sha256=" + signature),
                         "event-delivery", List.of(UUID.randomUUID().toString())));
     }
 
@@ -337,15 +335,5 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Pa
 
     private static String formEncoded(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String hmac(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException missingFromTheJvm) {
-            throw new IllegalStateException(missingFromTheJvm);
-        }
     }
 }
