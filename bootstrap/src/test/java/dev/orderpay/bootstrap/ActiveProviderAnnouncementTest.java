@@ -30,21 +30,23 @@ class ActiveProviderAnnouncementTest {
 
     @Test
     void given_the_simulator_configured_when_the_service_starts_then_a_warning_names_the_simulator() {
-        new ActiveProviderAnnouncement("simulator").announce();
+        ILoggingEvent line = announcementFor("simulator");
 
-        assertThat(captured.list).singleElement().satisfies(line -> {
-            assertThat(line.getLevel()).isEqualTo(Level.WARN);
-            assertThat(line.getFormattedMessage()).contains("the SIMULATOR is active");
-        });
+        assertThat(line.getLevel()).isEqualTo(Level.WARN);
+        assertThat(line.getFormattedMessage()).contains("the SIMULATOR is active");
     }
 
     @Test
     void given_dintero_configured_when_the_service_starts_then_it_is_announced_by_its_configured_name() {
-        new ActiveProviderAnnouncement("dintero").announce();
+        ILoggingEvent line = announcementFor("dintero");
 
-        assertThat(captured.list).singleElement().satisfies(line -> {
-            assertThat(line.getLevel()).isEqualTo(Level.INFO);
-            assertThat(line.getFormattedMessage()).isEqualTo("PAYMENT PROVIDER: dintero is active");
-        });
+        assertThat(line.getLevel()).isEqualTo(Level.INFO);
+        assertThat(line.getFormattedMessage()).isEqualTo("PAYMENT PROVIDER: dintero is active");
+    }
+
+    private ILoggingEvent announcementFor(String configuredProvider) {
+        new ActiveProviderAnnouncement(configuredProvider).announce();
+        assertThat(captured.list).hasSize(1);
+        return captured.list.get(0);
     }
 }
