@@ -10,6 +10,7 @@ import dev.orderpay.application.port.out.IdempotencyKeys;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentUrls;
+import dev.orderpay.application.port.out.PublicBaseUrl;
 import dev.orderpay.application.service.ConfirmPaymentService;
 import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.HandleNotificationService;
@@ -35,6 +36,12 @@ class UseCaseFactory {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Read once here: the REST adapter's routes and the simulator's checkout page are both addressed under it. */
+    @Singleton
+    PublicBaseUrl publicBaseUrl(@Value("${orderpay.public-url}") String configured) {
+        return PublicBaseUrl.of(configured);
     }
 
     @Singleton

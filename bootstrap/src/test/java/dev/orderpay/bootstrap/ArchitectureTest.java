@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.orderpay.application.port.out.PaymentUrls;
+import dev.orderpay.application.port.out.PublicBaseUrl;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -50,10 +51,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.orderpay.application.port.out..");
 
     @ArchTest
-    static final ArchRule the_rest_adapter_uses_inbound_ports_and_implements_only_the_url_port = noClasses()
+    static final ArchRule the_rest_adapter_uses_inbound_ports_and_of_outbound_ones_only_its_urls = noClasses()
             .that().resideInAPackage("dev.orderpay.adapter.rest..")
             .should().dependOnClassesThat(resideInAPackage("dev.orderpay.application.port.out..")
-                    .and(not(equivalentTo(PaymentUrls.class))));
+                    .and(not(equivalentTo(PaymentUrls.class)))
+                    .and(not(equivalentTo(PublicBaseUrl.class))));
 
     @ArchTest
     static final ArchRule the_core_does_not_know_any_framework = noClasses()

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +44,6 @@ final class DinteroCallbacks {
     static final String SIGNATURE_HEADER = "Dintero-Signature";
     /** Dintero's recommendation: wide enough for clock drift and delivery delays, short enough to limit replays. */
     static final Duration TOLERANCE = Duration.ofMinutes(5);
-    private static final String HMAC_SHA256 = "HmacSHA256";
     private static final String SIGNATURE_SCHEME = "v0-hmac-sha256";
     private static final Logger LOG = LoggerFactory.getLogger(DinteroCallbacks.class);
 
@@ -88,7 +86,8 @@ final class DinteroCallbacks {
             throw new UnauthenticNotificationException(SIGNATURE_HEADER + " was made at " + signedAt
                     + ", more than " + TOLERANCE.toMinutes() + " minutes from now");
         }
-        byte[] expected = hmac(signedText(header.timestamp(), callback, parameters));
+        byte[] expected = HmacSha256.of(configuration.callbackSecret(),
+                signedText(header.timestamp(), callback, parameters));
         // Each candidate is compared in constant time; several appear while Dintero rotates the secret.
         boolean matches = false;
         for (byte[] candidate : header.signatures()) {
@@ -102,16 +101,6 @@ final class DinteroCallbacks {
     private String signedText(long timestamp, InboundNotification callback, Map<String, List<String>> parameters) {
         return timestamp + "\n" + configuration.accountId() + "\n" + callback.method().toUpperCase(Locale.ROOT)
                 + "\n" + hostname(callback.host()) + "\n" + callback.path() + "\n" + sortedQuery(parameters);
-    }
-
-    private byte[] hmac(String text) {
-        try {
-            Mac mac = Mac.getInstance(HMAC_SHA256);
-            mac.init(new SecretKeySpec(configuration.callbackSecret().getBytes(StandardCharsets.UTF_8), HMAC_SHA256));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException missingFromTheJvm) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", missingFromTheJvm);
-        }
     }
 
     /**

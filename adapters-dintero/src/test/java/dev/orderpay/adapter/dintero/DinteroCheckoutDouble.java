@@ -19,7 +19,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -209,8 +208,9 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
         long timestamp = Instant.now().getEpochSecond();
         String signedText = timestamp + "\n" + accountId + "\nGET\n" + callbackUrl.getHost() + "\n"
                 + callbackUrl.getRawPath() + "\n" + sorted(query);
+        String signature = HexFormat.of().formatHex(HmacSha256.of(secret, signedText));
         return new InboundNotification("GET", callbackUrl.getHost(), callbackUrl.getRawPath(), rawQuery, query,
-                Map.of("Dintero-Signature", List.of("t=" + timestamp + ",v0-hmac-sha256=" + hmac(secret, signedText)),
+                Map.of("Dintero-Signature", List.of("t=" + timestamp + ",v0-hmac-sha256=" + signature),
                         "event-delivery", List.of(UUID.randomUUID().toString())));
     }
 
@@ -338,15 +338,5 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
 
     private static String formEncoded(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String hmac(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException missingFromTheJvm) {
-            throw new IllegalStateException(missingFromTheJvm);
-        }
     }
 }

@@ -47,8 +47,7 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 @StrictInput
 @Tag(name = ApiDocumentation.ORDERS)
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
-@ApiResponse(responseCode = "401", description = "unauthorized: no API key, or not one this service knows",
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@SharedProblemResponses.Unauthorized
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -91,8 +90,7 @@ class OrderController {
             headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After",
                     schema = @Schema(type = "integer")),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @SharedProblemResponses.UnsupportedMediaType
     @ApiResponse(responseCode = "422", description = "idempotency_key_reused: the key came with a different request",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "502", description = "provider_unavailable: the checkout could not be opened; the"
@@ -166,8 +164,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The order")
     @ApiResponse(responseCode = "400", description = "validation_failed: include names something other than history",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "order_not_found, or not_found when the id is not an order id",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @SharedProblemResponses.OrderNotFound
     OrderResponse get(@PathVariable String id,
                       @Parameter(description = "history: add the order's status changes")
                       @QueryValue @Nullable List<String> include) {
@@ -183,8 +180,7 @@ class OrderController {
     @Operation(summary = "Read an order's status changes, oldest first",
             description = "Each change names its source and, when the provider proves it, the provider's reference.")
     @ApiResponse(responseCode = "200", description = "The status changes")
-    @ApiResponse(responseCode = "404", description = "order_not_found, or not_found when the id is not an order id",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @SharedProblemResponses.OrderNotFound
     OrderHistoryResponse history(@PathVariable String id) {
         return new OrderHistoryResponse(StatusChangeResponse.from(getOrder.orderHistory(OrderIds.fromPath(id))));
     }

@@ -50,10 +50,8 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
         + " pending_operation until it is done",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = OrderResponse.class)))
-@ApiResponse(responseCode = "401", description = "unauthorized: no API key, or not one this service knows",
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "404", description = "order_not_found, or not_found when the id is not an order id",
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@SharedProblemResponses.Unauthorized
+@SharedProblemResponses.OrderNotFound
 @ApiResponse(responseCode = "409", description = "operation_not_allowed: the order's status (current_status), the"
         + " amount left, or an operation under way does not allow it; nothing was asked of the provider."
         + " concurrent_update: the order changed meanwhile; try again",
@@ -84,8 +82,7 @@ class PaymentOperationsController {
                     + " order allows the capture.")
     @ApiResponse(responseCode = "400", description = "validation_failed: a bad amount; malformed_request",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @SharedProblemResponses.UnsupportedMediaType
     HttpResponse<?> capture(@PathVariable String id, @Body @Nullable CaptureRequest request) {
         Optional<Long> amount = Optional.ofNullable(request).map(CaptureRequest::amount);
         return answer(capturePayment.capture(new CaptureCommand(OrderIds.fromPath(id), amount)));
@@ -97,8 +94,7 @@ class PaymentOperationsController {
                     + " asked only if the order allows the refund.")
     @ApiResponse(responseCode = "400", description = "validation_failed: a bad amount or reason; malformed_request",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @SharedProblemResponses.UnsupportedMediaType
     HttpResponse<?> refund(@PathVariable String id, @Body @Nullable RefundRequest request) {
         Optional<Long> amount = Optional.ofNullable(request).map(RefundRequest::amount);
         Optional<String> reason = Optional.ofNullable(request).map(RefundRequest::reason);

@@ -52,8 +52,7 @@ class PaymentReturnController {
                             schema = @Schema(implementation = PaymentReturnResponse.class)),
                     @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string"))
             })
-    @ApiResponse(responseCode = "404", description = "order_not_found, or not_found when the id is not an order id",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @SharedProblemResponses.OrderNotFound
     @ApiResponse(responseCode = "409", description = "payment_verification_failed: the payment is not this order's;"
             + " the order was not changed", content = {
                     @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),

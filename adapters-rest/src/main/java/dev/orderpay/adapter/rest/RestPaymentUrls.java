@@ -1,8 +1,8 @@
 package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.out.PaymentUrls;
+import dev.orderpay.application.port.out.PublicBaseUrl;
 import dev.orderpay.domain.OrderId;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
@@ -11,23 +11,19 @@ import java.net.URI;
 @Singleton
 class RestPaymentUrls implements PaymentUrls {
 
-    private final String publicUrl;
+    private final PublicBaseUrl publicBaseUrl;
 
-    RestPaymentUrls(@Value("${orderpay.public-url}") String publicUrl) {
-        URI base = URI.create(publicUrl);
-        if (!base.isAbsolute()) {
-            throw new IllegalArgumentException("orderpay.public-url must be an absolute URL, was " + publicUrl);
-        }
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    RestPaymentUrls(PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @Override
     public URI returnUrl(OrderId orderId) {
-        return URI.create(publicUrl + OrderPaths.returnFromCheckout(orderId));
+        return publicBaseUrl.resolve(OrderPaths.returnFromCheckout(orderId));
     }
 
     @Override
     public URI notificationUrl(OrderId orderId) {
-        return URI.create(publicUrl + OrderPaths.notification(orderId));
+        return publicBaseUrl.resolve(OrderPaths.notification(orderId));
     }
 }

@@ -8,6 +8,7 @@ import dev.orderpay.application.port.out.InMemoryDeliveryLog;
 import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentUrls;
+import dev.orderpay.application.port.out.PublicBaseUrl;
 import dev.orderpay.application.service.ConfirmPaymentService;
 import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.HandleNotificationService;
@@ -16,6 +17,7 @@ import dev.orderpay.application.service.PaymentOperationsService;
 import dev.orderpay.application.service.PaymentVerifier;
 import dev.orderpay.domain.TestClock;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -28,6 +30,12 @@ class UseCasesForTests {
 
     static final Duration CHECKOUT_LIFETIME = Duration.ofMinutes(30);
     // The test clock moves on a second with every reading, so a repeat gives up after a few looks.
+
+    /** Bootstrap makes this bean in production; here it comes from application-test.yml. */
+    @Singleton
+    PublicBaseUrl publicBaseUrl(@Value("${orderpay.public-url}") String configured) {
+        return PublicBaseUrl.of(configured);
+    }
 
     @Singleton
     RacingOrderRepository orders() {

@@ -16,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -42,19 +40,17 @@ final class SimulatorNotifications {
 
     static final String SIGNATURE_HEADER = "Simulator-Signature";
     static final String DELIVERY_HEADER = "Simulator-Delivery";
-    private static final String HMAC_SHA256 = "HmacSHA256";
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorNotifications.class);
 
     private final HttpClient client;
     private final ExecutorService background;
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     SimulatorNotifications(HttpClient client, @Named(TaskExecutors.BLOCKING) ExecutorService background) {
         this.client = client;
         this.background = background;
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, HMAC_SHA256);
+        this.key = new byte[32];
+        new SecureRandom().nextBytes(key);
     }
 
     /** Sends the notification in the background and returns at once; a failed delivery is only logged. */
@@ -81,7 +77,7 @@ final class SimulatorNotifications {
     Map<String, List<String>> authenticate(InboundNotification notification) {
         byte[] claimed = notification.header(SIGNATURE_HEADER).map(SimulatorNotifications::hexOrEmpty)
                 .orElseThrow(() -> new UnauthenticNotificationException(SIGNATURE_HEADER + " is missing"));
-        byte[] expected = hmac(signedText(notification.path(), notification.rawQuery()));
+        byte[] expected = HmacSha256.of(key, signedText(notification.path(), notification.rawQuery()));
         if (!MessageDigest.isEqual(expected, claimed)) {
             throw new UnauthenticNotificationException(SIGNATURE_HEADER + " does not match the notification");
         }
@@ -103,17 +99,7 @@ final class SimulatorNotifications {
     }
 
     private String sign(String text) {
-        return HexFormat.of().formatHex(hmac(text));
-    }
-
-    private byte[] hmac(String text) {
-        try {
-            Mac mac = Mac.getInstance(HMAC_SHA256);
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException missingFromTheJvm) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", missingFromTheJvm);
-        }
+        return HexFormat.of().formatHex(HmacSha256.of(key, text));
     }
 
     /** A signature that is not hex matches nothing: an empty array never equals a 32-byte HMAC. */

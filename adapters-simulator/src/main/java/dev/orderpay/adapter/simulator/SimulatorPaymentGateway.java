@@ -9,13 +9,12 @@ import dev.orderpay.application.port.out.OperationOutcome;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.application.port.out.PublicBaseUrl;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.PaymentSession;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,20 +31,20 @@ final class SimulatorPaymentGateway implements PaymentGateway {
 
     private final SimulatedProvider provider;
     private final SimulatorNotifications notifications;
-    private final String publicUrl;
+    private final PublicBaseUrl publicBaseUrl;
 
     SimulatorPaymentGateway(SimulatedProvider provider, SimulatorNotifications notifications,
-                            @Value("${orderpay.public-url}") String publicUrl) {
+                            PublicBaseUrl publicBaseUrl) {
         this.provider = provider;
         this.notifications = notifications;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @Override
     public PaymentSession openCheckout(CheckoutRequest request) {
         Checkout checkout = provider.open(request);
         return new PaymentSession(checkout.sessionId(),
-                URI.create(publicUrl + SimulatorCheckoutController.PATH + "/" + checkout.sessionId()));
+                publicBaseUrl.resolve(SimulatorCheckoutController.PATH + "/" + checkout.sessionId()));
     }
 
     @Override

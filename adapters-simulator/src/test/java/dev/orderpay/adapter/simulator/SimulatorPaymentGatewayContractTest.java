@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -126,13 +125,8 @@ class SimulatorPaymentGatewayContractTest extends PaymentGatewayContract {
 
     /** What a forger who knows the scheme but not the simulator's key would send. */
     private static String signedWithAnotherKey(InboundNotification notification) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec("not-the-simulators-key".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String text = SimulatorNotifications.signedText(notification.path(), notification.rawQuery());
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException missingFromTheJvm) {
-            throw new IllegalStateException(missingFromTheJvm);
-        }
+        String text = SimulatorNotifications.signedText(notification.path(), notification.rawQuery());
+        return HexFormat.of().formatHex(
+                HmacSha256.of("not-the-simulators-key".getBytes(StandardCharsets.UTF_8), text));
     }
 }

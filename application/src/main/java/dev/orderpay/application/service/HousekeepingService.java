@@ -8,14 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.function.IntUnaryOperator;
 
 /** Keeps stored data from growing without bound. */
 public final class HousekeepingService implements HousekeepingUseCase {
 
-    private static final int BATCH_SIZE = 1_000;
-    /** A run stops after this many batches, so one run never holds on for long; the next run goes on. */
-    private static final int MAX_BATCHES = 100;
+    /** A thousand rows a batch, a hundred batches a run: the next run goes on with what is left. */
+    private static final Batches BATCHES = new Batches(1_000, 100);
 
     private final IdempotencyKeys idempotencyKeys;
     private final DeliveryLog deliveryLog;
@@ -33,25 +31,12 @@ public final class HousekeepingService implements HousekeepingUseCase {
 
     @Override
     public int forgetExpiredIdempotencyKeys() {
-        return drain(idempotencyKeys::forgetExpired);
+        return BATCHES.drain(idempotencyKeys::forgetExpired);
     }
 
     @Override
     public int forgetOldNotificationDeliveries() {
         Instant cutoff = clock.instant().minus(deliveryRetention);
-        return drain(limit -> deliveryLog.forgetHandledBefore(cutoff, limit));
-    }
-
-    /** Deletes batch after batch until one comes back short, or the run has done its share. */
-    private static int drain(IntUnaryOperator deleteBatch) {
-        int deleted = 0;
-        for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            int inBatch = deleteBatch.applyAsInt(BATCH_SIZE);
-            deleted += inBatch;
-            if (inBatch < BATCH_SIZE) {
-                break;
-            }
-        }
-        return deleted;
+        return BATCHES.drain(limit -> deliveryLog.forgetHandledBefore(cutoff, limit));
     }
 }

@@ -28,11 +28,13 @@ import java.util.logging.Logger;
 public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
 
     private static final Logger LOG = Logger.getLogger(ReconcileOrdersService.class.getName());
+    /** Enough for a backlog to drain over a few runs, few enough that one run never holds on for long. */
+    private static final int MAX_BATCHES_PER_RUN = 20;
 
     /**
      * @param settleAfter how old an unsettled order must be before the provider is asked about it
      * @param claimFor    how long a claimed order is left to this run before another may take it
-     * @param batchSize   how many orders one run asks about at most
+     * @param batchSize   how many orders one batch asks about at most
      */
     public record Policy(Duration settleAfter, Duration claimFor, int batchSize) {
         public Policy {
@@ -60,10 +62,20 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
     }
 
     @Override
+    public ReconciliationReport reconcileDue() {
+        return new Batches(policy.batchSize(), MAX_BATCHES_PER_RUN)
+                .drain(this::reconcileUpTo, ReconciliationReport::examined, ReconciliationReport::plus);
+    }
+
+    @Override
     public ReconciliationReport reconcileBatch() {
+        return reconcileUpTo(policy.batchSize());
+    }
+
+    private ReconciliationReport reconcileUpTo(int limit) {
         Instant now = clock.instant();
         List<Order> claimed = orders.claimUnsettled(now.minus(policy.settleAfter()), now,
-                now.plus(policy.claimFor()), policy.batchSize());
+                now.plus(policy.claimFor()), limit);
         int changed = 0;
         int failed = 0;
         for (Order order : claimed) {

@@ -230,6 +230,19 @@ class ReconcileOrdersServiceTest {
     }
 
     @Test
+    void given_more_unsettled_orders_than_a_batch_when_the_due_orders_are_reconciled_then_one_run_drains_them_all() {
+        ReconcileOrdersService inPairs = serviceWithBatchesOf(2);
+        for (int i = 0; i < 5; i++) {
+            gateway.paymentFor(storedWithCheckout(anOrder(), STILL_OPEN), AUTHORIZED);
+        }
+
+        ReconciliationReport run = inPairs.reconcileDue();
+
+        assertThat(run).isEqualTo(new ReconciliationReport(5, 5, 0));
+        assertThat(inPairs.reconcileBatch().examined()).isZero();
+    }
+
+    @Test
     void given_a_capture_accepted_for_later_then_reconciliation_completes_it_once_the_provider_shows_it_done() {
         Order order = storedWithCheckout(anOrder(), STILL_OPEN);
         String paymentId = gateway.paymentFor(order, AUTHORIZED);
