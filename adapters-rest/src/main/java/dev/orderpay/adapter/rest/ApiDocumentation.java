@@ -28,19 +28,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         })
 @SecurityScheme(name = ApiDocumentation.API_KEY, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "The merchant's API key: Authorization: Bearer <key>")
-final class ApiDocumentation {
+public final class ApiDocumentation {
 
-    static final String TITLE = "orderpay";
-    static final String VERSION = "1.0";
-    static final String DOCUMENT = "META-INF/swagger/" + TITLE + "-" + VERSION + ".yml";
+    public static final String TITLE = "orderpay";
+    public static final String VERSION = "1.0";
+    public static final String DOCUMENT = "META-INF/swagger/" + TITLE + "-" + VERSION + ".yml";
 
-    static final String ORDERS = "orders";
-    static final String PAYMENTS = "payments";
-    static final String BUYER = "buyer returns";
-    static final String PROVIDER = "provider notifications";
-    static final String API_KEY = "apiKey";
+    public static final String ORDERS = "orders";
+    public static final String PAYMENTS = "payments";
+    public static final String BUYER = "buyer returns";
+    public static final String PROVIDER = "provider notifications";
+    public static final String API_KEY = "apiKey";
 
-    static final String PROBLEM_JSON = "application/problem+json";
+    public static final String PROBLEM_JSON = "application/problem+json";
 
     private ApiDocumentation() {
     }

@@ -5,13 +5,13 @@ import dev.orderpay.domain.OrderId;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 
-final class OrderIds {
+public final class OrderIds {
 
     private OrderIds() {
     }
 
     /** A path segment that is not an order id names no resource: that is a 404, not a bad request. */
-    static OrderId fromPath(String segment) {
+    public static OrderId fromPath(String segment) {
         try {
             return OrderId.parse(segment);
         } catch (InvalidValueException notAnId) {

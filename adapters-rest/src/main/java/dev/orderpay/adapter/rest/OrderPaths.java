@@ -1,5 +1,7 @@
 package dev.orderpay.adapter.rest;
 
+import dev.orderpay.adapter.rest.order.OrderCursorCodec;
+import dev.orderpay.adapter.rest.order.QueryFilters;
 import dev.orderpay.application.port.in.order.OrderCursor;
 import dev.orderpay.application.port.in.order.OrderFilter;
 import dev.orderpay.domain.OrderId;
@@ -8,19 +10,19 @@ import io.micronaut.http.uri.UriBuilder;
 import java.time.format.DateTimeFormatter;
 
 /** The paths of this API's resources, in one place so links and the routes agree. */
-final class OrderPaths {
+public final class OrderPaths {
 
-    static final String ORDERS = "/orders";
-    static final String TOTALS = "/totals";
+    public static final String ORDERS = "/orders";
+    public static final String TOTALS = "/totals";
 
     private OrderPaths() {
     }
 
-    static String order(OrderId id) {
+    public static String order(OrderId id) {
         return order(id.toString());
     }
 
-    static String order(String id) {
+    public static String order(String id) {
         return ORDERS + "/" + id;
     }
 
@@ -33,7 +35,7 @@ final class OrderPaths {
     }
 
     /** The next page of the same list: same limit, same filter, after the cursor. */
-    static String page(int limit, OrderFilter filter, OrderCursor after) {
+    public static String page(int limit, OrderFilter filter, OrderCursor after) {
         UriBuilder page = UriBuilder.of(ORDERS).queryParam("limit", limit);
         filter.statuses().stream().sorted().forEach(status -> page.queryParam(QueryFilters.STATUS, status.name()));
         filter.currency().ifPresent(currency -> page.queryParam(QueryFilters.CURRENCY, currency.getCurrencyCode()));

@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest;
 
+import dev.orderpay.adapter.rest.order.OrderController;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;

@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest;
 
+import dev.orderpay.adapter.rest.notification.PaymentNotificationController;
 import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.domain.Order;

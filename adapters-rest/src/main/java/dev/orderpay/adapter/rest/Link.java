@@ -1,7 +1,0 @@
-package dev.orderpay.adapter.rest;
-
-import io.micronaut.serde.annotation.Serdeable;
-
-@Serdeable
-record Link(String rel, String href) {
-}

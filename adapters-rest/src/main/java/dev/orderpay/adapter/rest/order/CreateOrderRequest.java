@@ -1,0 +1,21 @@
+package dev.orderpay.adapter.rest.order;
+
+import dev.orderpay.application.port.in.order.CreateOrderCommand;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The body of {@code POST /orders}, as sent: every field may be missing, and the command says which are wrong. */
+@Serdeable
+@Schema(requiredProperties = {"amount", "currency", "receipt"})
+record CreateOrderRequest(
+        @Schema(description = "In the currency's minor units (øre, cents): a positive whole number.", example = "29900")
+        @Nullable Long amount,
+        @Schema(description = "ISO 4217 code", example = "NOK") @Nullable String currency,
+        @Schema(description = "The merchant's reference, 1 to 255 characters", example = "receipt#1")
+        @Nullable String receipt) {
+
+    CreateOrderCommand toCommand() {
+        return CreateOrderCommand.of(amount, currency, receipt);
+    }
+}

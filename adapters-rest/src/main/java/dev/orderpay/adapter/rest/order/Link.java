@@ -1,0 +1,7 @@
+package dev.orderpay.adapter.rest.order;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+record Link(String rel, String href) {
+}

@@ -1,0 +1,69 @@
+package dev.orderpay.adapter.rest.order;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderPayment;
+import dev.orderpay.domain.StatusChange;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+/**
+ * An order as clients see it; {@code links} holds the checkout the buyer follows while one is open,
+ * {@code pending_operation} is there only while the provider has yet to carry one out, and {@code history} only
+ * when asked for (and then even when empty). Every other member is always sent; {@code links} as {@code []} when
+ * no checkout is open.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record OrderResponse(String id,
+                     @JsonProperty("created_at") @Schema(name = "created_at", format = "date-time",
+                             requiredMode = REQUIRED)
+                     String createdAt,
+                     @Schema(requiredMode = REQUIRED, description = "In the currency's minor units") long amount,
+                     String currency,
+                     String receipt,
+                     @Schema(requiredMode = REQUIRED, description = "PENDING, ON_HOLD, AUTHORIZED, PARTIALLY_CAPTURED,"
+                             + " CAPTURED, PARTIALLY_REFUNDED, REFUNDED, DECLINED, FAILED, CANCELLED or EXPIRED")
+                     String status,
+                     @JsonProperty("captured_amount")
+                     @Schema(name = "captured_amount", requiredMode = REQUIRED,
+                             description = "How much was captured, in minor units")
+                     long capturedAmount,
+                     @JsonProperty("refunded_amount")
+                     @Schema(name = "refunded_amount", requiredMode = REQUIRED,
+                             description = "How much of that was refunded, in minor units")
+                     long refundedAmount,
+                     @JsonProperty("pending_operation") @JsonInclude(JsonInclude.Include.NON_NULL)
+                     // Absent rather than null. No more here: the processor applies a property's @Schema to its type.
+                     @Schema(nullable = false)
+                     @Nullable PendingOperationResponse pendingOperation,
+                     List<Link> links,
+                     @JsonInclude(JsonInclude.Include.NON_NULL)
+                     @Schema(nullable = false, description = "Only with include=history; then even when empty")
+                     @Nullable List<StatusChangeResponse> history) {
+
+    public static OrderResponse from(Order order) {
+        List<Link> links = order.session()
+                .map(session -> List.of(new Link("session_link", session.link().toString())))
+                .orElse(List.of());
+        OrderPayment payment = order.payment();
+        return new OrderResponse(order.id().toString(), DateTimeFormatter.ISO_INSTANT.format(order.createdAt()),
+                order.amount().minorUnits(), order.amount().currencyCode(), order.receipt().value(),
+                order.status().name(), payment.capturedMinorUnits(), payment.refundedMinorUnits(),
+                order.pendingOperation().map(PendingOperationResponse::from).orElse(null), links, null);
+    }
+
+    static OrderResponse from(Order order, List<StatusChange> history) {
+        OrderResponse plain = from(order);
+        return new OrderResponse(plain.id, plain.createdAt, plain.amount, plain.currency, plain.receipt, plain.status,
+                plain.capturedAmount, plain.refundedAmount, plain.pendingOperation, plain.links,
+                StatusChangeResponse.from(history));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.orderpay.adapter.rest.problem;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
+
+/**
+ * The problem answers that several routes document alike, each declared once as an annotation to put on a
+ * controller or a route. micronaut-openapi 6.20 reads an {@code @ApiResponse} placed on an annotation in full, but of
+ * one with {@code @AliasFor} members only the status code: so a shared answer is an annotation of its own, and an
+ * answer peculiar to one route stays an {@code @ApiResponse} on that route.
+ */
+public final class SharedProblemResponses {
+
+    private SharedProblemResponses() {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "401", description = "unauthorized: no API key, or not one this service knows",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface Unauthorized {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "404", description = "order_not_found, or not_found when the id is not an order id",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface OrderNotFound {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface UnsupportedMediaType {
+    }
+}
