@@ -23,7 +23,7 @@ public final class Order {
     private final List<StatusChange> uncommittedChanges = new ArrayList<>();
     private OrderStatus status;
     private PaymentSession session;
-    private String paymentId;
+    private PaymentId paymentId;
     private long capturedMinorUnits;
     private long refundedMinorUnits;
     private PendingOperation pendingOperation;
@@ -235,12 +235,12 @@ public final class Order {
      *
      * @return what does not match, or empty when the payment is this order's
      */
-    public Optional<String> mismatchWith(String orderReference, String sessionId, long amountMinorUnits,
-                                         String currencyCode) {
+    public Optional<String> mismatchWith(String orderReference, Optional<SessionId> sessionId,
+                                         long amountMinorUnits, String currencyCode) {
         if (!id.toString().equals(orderReference)) {
             return Optional.of("merchant reference");
         }
-        if (session == null || !session.id().equals(sessionId)) {
+        if (session == null || !sessionId.equals(Optional.of(session.id()))) {
             return Optional.of("checkout session");
         }
         if (!amount.sameAs(amountMinorUnits, currencyCode)) {

@@ -2,6 +2,7 @@ package dev.orderpay.adapter.dintero;
 
 import dev.orderpay.application.port.out.CheckoutStatus;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ final class DinteroSessionMapper {
     }
 
     static CheckoutStatus toCheckoutStatus(DinteroSession session) {
-        Optional<String> transactionId = Optional.ofNullable(session.transactionId()).filter(id -> !id.isBlank());
+        Optional<PaymentId> transactionId = DinteroIds.paymentId(session.transactionId());
         Optional<OrderStatus> ended = transactionId.isPresent() ? Optional.empty() : endedWithoutPayment(session);
         return new CheckoutStatus(transactionId, ended, instant(session.expiresAt(), "expires_at"));
     }

@@ -2,6 +2,7 @@ package dev.orderpay.adapter.dintero;
 
 import dev.orderpay.application.port.out.CheckoutStatus;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +21,7 @@ class DinteroSessionMapperTest {
         CheckoutStatus checkout = DinteroSessionMapper.toCheckoutStatus(new DinteroSession("T1.ses", "T1.tx",
                 "2026-03-08T16:00:00Z", "2026-03-08T13:00:00Z", events("AUTHORIZED", "CANCELLED")));
 
-        assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.of("T1.tx"), Optional.empty(),
+        assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.of(new PaymentId("T1.tx")), Optional.empty(),
                 Optional.of(Instant.parse("2026-03-08T16:00:00Z"))));
     }
 

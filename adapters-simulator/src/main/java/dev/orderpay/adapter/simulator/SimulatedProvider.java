@@ -8,6 +8,8 @@ import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
+import dev.orderpay.domain.SessionId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
@@ -45,8 +47,8 @@ final class SimulatedProvider {
      * @param paymentId the payment made in it, once the buyer paid
      * @param ending    DECLINED or CANCELLED once it ended without payment
      */
-    record Checkout(String sessionId, OrderId orderId, Money amount, URI returnUrl, URI notificationUrl,
-                    Instant expiresAt, Optional<String> paymentId, Optional<OrderStatus> ending) {
+    record Checkout(SessionId sessionId, OrderId orderId, Money amount, URI returnUrl, URI notificationUrl,
+                    Instant expiresAt, Optional<PaymentId> paymentId, Optional<OrderStatus> ending) {
 
         Checkout {
             Objects.requireNonNull(paymentId, "paymentId");
@@ -67,7 +69,7 @@ final class SimulatedProvider {
             return new CheckoutStatus(paymentId, ending, Optional.of(expiresAt));
         }
 
-        private Checkout paid(String payment) {
+        private Checkout paid(PaymentId payment) {
             return new Checkout(sessionId, orderId, amount, returnUrl, notificationUrl, expiresAt,
                     Optional.of(payment), ending);
         }
@@ -78,8 +80,8 @@ final class SimulatedProvider {
         }
     }
 
-    private final Map<String, Checkout> checkouts = new HashMap<>();
-    private final Map<String, ProviderPayment> payments = new HashMap<>();
+    private final Map<SessionId, Checkout> checkouts = new HashMap<>();
+    private final Map<PaymentId, ProviderPayment> payments = new HashMap<>();
     private final Clock clock;
 
     @Inject
@@ -92,14 +94,14 @@ final class SimulatedProvider {
     }
 
     synchronized Checkout open(CheckoutRequest request) {
-        Checkout checkout = new Checkout("sim-sess-" + UUID.randomUUID(), request.orderId(), request.amount(),
-                request.returnUrl(), request.notificationUrl(), request.expiresAt(), Optional.empty(),
+        Checkout checkout = new Checkout(new SessionId("sim-sess-" + UUID.randomUUID()), request.orderId(),
+                request.amount(), request.returnUrl(), request.notificationUrl(), request.expiresAt(), Optional.empty(),
                 Optional.empty());
         checkouts.put(checkout.sessionId(), checkout);
         return checkout;
     }
 
-    synchronized Optional<Checkout> checkout(String sessionId) {
+    synchronized Optional<Checkout> checkout(SessionId sessionId) {
         return Optional.ofNullable(checkouts.get(sessionId));
     }
 
@@ -109,7 +111,7 @@ final class SimulatedProvider {
      *
      * @return the checkout as the choice left it, or empty if it is unknown or no longer open
      */
-    synchronized Optional<Checkout> complete(String sessionId, BuyerChoice choice) {
+    synchronized Optional<Checkout> complete(SessionId sessionId, BuyerChoice choice) {
         Checkout checkout = checkouts.get(sessionId);
         if (checkout == null || checkout.stage(now()) != Stage.OPEN) {
             return Optional.empty();
@@ -124,14 +126,14 @@ final class SimulatedProvider {
     }
 
     private ProviderPayment authorize(Checkout checkout) {
-        ProviderPayment payment = new ProviderPayment("sim-pay-" + UUID.randomUUID(), checkout.sessionId(),
-                checkout.orderId().toString(), checkout.amount().minorUnits(), checkout.amount().currencyCode(),
-                OrderStatus.AUTHORIZED, 0, 0);
+        ProviderPayment payment = new ProviderPayment(new PaymentId("sim-pay-" + UUID.randomUUID()),
+                Optional.of(checkout.sessionId()), checkout.orderId().toString(), checkout.amount().minorUnits(),
+                checkout.amount().currencyCode(), OrderStatus.AUTHORIZED, 0, 0);
         payments.put(payment.paymentId(), payment);
         return payment;
     }
 
-    synchronized CheckoutStatus checkoutStatus(String sessionId) {
+    synchronized CheckoutStatus checkoutStatus(SessionId sessionId) {
         return knownCheckout(sessionId).status();
     }
 
@@ -139,7 +141,7 @@ final class SimulatedProvider {
      * Closes a checkout nobody has paid. Closing one that already ended changes nothing, as with a real provider;
      * one that was paid cannot be closed: its payment is voided instead.
      */
-    synchronized void cancelCheckout(String sessionId) {
+    synchronized void cancelCheckout(SessionId sessionId) {
         Checkout checkout = knownCheckout(sessionId);
         switch (checkout.stage(now())) {
             case PAID -> throw new PaymentProviderException(Kind.REJECTED,
@@ -151,7 +153,7 @@ final class SimulatedProvider {
         }
     }
 
-    synchronized ProviderPayment payment(String paymentId) {
+    synchronized ProviderPayment payment(PaymentId paymentId) {
         ProviderPayment payment = payments.get(paymentId);
         if (payment == null) {
             throw new PaymentProviderException(Kind.NOT_FOUND, "the simulator knows no payment " + paymentId);
@@ -160,7 +162,7 @@ final class SimulatedProvider {
     }
 
     /** Captures from an authorized payment, in parts if wanted, never more than was authorized. */
-    synchronized ProviderPayment capture(String paymentId, Money amount) {
+    synchronized ProviderPayment capture(PaymentId paymentId, Money amount) {
         ProviderPayment payment = payment(paymentId);
         requireSameCurrency(payment, amount, "capture");
         boolean capturable = payment.status() == OrderStatus.AUTHORIZED
@@ -174,7 +176,7 @@ final class SimulatedProvider {
     }
 
     /** Refunds captured money, in parts if wanted, never more than was captured. */
-    synchronized ProviderPayment refund(String paymentId, Money amount) {
+    synchronized ProviderPayment refund(PaymentId paymentId, Money amount) {
         ProviderPayment payment = payment(paymentId);
         requireSameCurrency(payment, amount, "refund");
         long refunded = payment.refundedMinorUnits() + amount.minorUnits();
@@ -186,7 +188,7 @@ final class SimulatedProvider {
     }
 
     /** Releases an authorization nothing was captured from. */
-    synchronized ProviderPayment voidAuthorization(String paymentId) {
+    synchronized ProviderPayment voidAuthorization(PaymentId paymentId) {
         ProviderPayment payment = payment(paymentId);
         if (payment.status() != OrderStatus.AUTHORIZED) {
             throw new PaymentProviderException(Kind.REJECTED,
@@ -195,7 +197,7 @@ final class SimulatedProvider {
         return store(payment, OrderStatus.CANCELLED, 0, 0);
     }
 
-    private Checkout knownCheckout(String sessionId) {
+    private Checkout knownCheckout(SessionId sessionId) {
         Checkout checkout = checkouts.get(sessionId);
         if (checkout == null) {
             throw new PaymentProviderException(Kind.NOT_FOUND, "the simulator knows no checkout " + sessionId);

@@ -9,7 +9,9 @@ import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.Provenance;
+import dev.orderpay.domain.SessionId;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -38,7 +40,7 @@ public final class PaymentVerifier {
      *
      * @param reference what the status change is recorded under (the notification's event, or the payment)
      */
-    public record PaymentClaim(String paymentId, String reference) implements Claim {
+    public record PaymentClaim(PaymentId paymentId, String reference) implements Claim {
         public PaymentClaim {
             Objects.requireNonNull(paymentId, "paymentId");
             Objects.requireNonNull(reference, "reference");
@@ -83,13 +85,13 @@ public final class PaymentVerifier {
             return followIfTheOrders(order, payment.paymentId(), payment.reference(), source);
         }
         CheckoutClaim checkout = (CheckoutClaim) claim;
-        String sessionId = order.session().orElseThrow().id();
+        SessionId sessionId = order.session().orElseThrow().id();
         CheckoutStatus status = gateway.fetchCheckout(sessionId);
         if (status.paymentId().isPresent()) {
-            String paymentId = status.paymentId().get();
-            return followIfTheOrders(order, paymentId, paymentId, source);
+            PaymentId paymentId = status.paymentId().get();
+            return followIfTheOrders(order, paymentId, paymentId.value(), source);
         }
-        Provenance provenance = Provenance.of(source, sessionId, clock.instant());
+        Provenance provenance = Provenance.of(source, sessionId.value(), clock.instant());
         if (status.endedWithoutPayment().isPresent()) {
             return new Verdict(settleWithoutPayment(order, status.endedWithoutPayment().get(), provenance), false);
         }
@@ -99,7 +101,7 @@ public final class PaymentVerifier {
         return new Verdict(order, false);
     }
 
-    private Verdict followIfTheOrders(Order order, String paymentId, String reference, ChangeSource source) {
+    private Verdict followIfTheOrders(Order order, PaymentId paymentId, String reference, ChangeSource source) {
         ProviderPayment payment;
         try {
             payment = gateway.fetchPayment(paymentId);
@@ -152,7 +154,7 @@ public final class PaymentVerifier {
         }
     }
 
-    private static Verdict refuse(Order order, String paymentId, String what) {
+    private static Verdict refuse(Order order, PaymentId paymentId, String what) {
         LOG.warning(() -> "refused payment " + paymentId + " for order " + order.id() + ": " + what
                 + " does not match");
         return new Verdict(order, true);

@@ -1,6 +1,7 @@
 package dev.orderpay.application.port.out;
 
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * @param paymentId     the provider's payment the return points at, if it names one
  * @param failureHint   CANCELLED, FAILED or DECLINED when the return says the payment did not happen
  */
-public record BuyerReturn(Optional<String> paymentId, Optional<OrderStatus> failureHint) {
+public record BuyerReturn(Optional<PaymentId> paymentId, Optional<OrderStatus> failureHint) {
 
     public BuyerReturn {
         Objects.requireNonNull(paymentId, "paymentId");

@@ -1,6 +1,7 @@
 package dev.orderpay.application.port.out;
 
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Optional;
  *                             without a payment
  * @param expiresAt            when the checkout stops accepting payment, if the provider says
  */
-public record CheckoutStatus(Optional<String> paymentId, Optional<OrderStatus> endedWithoutPayment,
+public record CheckoutStatus(Optional<PaymentId> paymentId, Optional<OrderStatus> endedWithoutPayment,
                              Optional<Instant> expiresAt) {
 
     public CheckoutStatus {
