@@ -97,15 +97,12 @@ public final class Order {
      * expired. This only settles an order still waiting for its first outcome; it never touches one that holds
      * money or has already been settled.
      */
-    public Optional<StatusChange> settleWithoutPayment(OrderStatus outcome, Provenance provenance) {
-        if (!EnumSet.of(OrderStatus.CANCELLED, OrderStatus.FAILED, OrderStatus.DECLINED, OrderStatus.EXPIRED)
-                .contains(outcome)) {
-            throw new IllegalArgumentException("a checkout without a payment cannot end " + outcome);
-        }
+    public Optional<StatusChange> settleWithoutPayment(CheckoutEnding ending, Provenance provenance) {
+        Objects.requireNonNull(ending, "ending");
         if (status != OrderStatus.PENDING) {
             return Optional.empty();
         }
-        return Optional.of(moveTo(outcome, provenance));
+        return Optional.of(moveTo(ending.toStatus(), provenance));
     }
 
     /**
@@ -197,7 +194,7 @@ public final class Order {
             throw new IllegalStatusTransitionException(id, status, "complete a cancellation nobody started");
         }
         pendingOperation = null;
-        return settleWithoutPayment(OrderStatus.CANCELLED, provenance);
+        return settleWithoutPayment(CheckoutEnding.CANCELLED, provenance);
     }
 
     /** The provider refused the pending operation, or it proved not to have happened: others may start. */

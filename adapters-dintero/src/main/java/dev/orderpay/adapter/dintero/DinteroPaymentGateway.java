@@ -10,8 +10,8 @@ import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
-import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.SessionId;
@@ -140,8 +140,8 @@ final class DinteroPaymentGateway implements PaymentGateway {
     @Override
     public BuyerReturn readBuyerReturn(Map<String, List<String>> parameters) {
         Optional<PaymentId> transactionId = first(parameters, "transaction_id").flatMap(DinteroIds::paymentId);
-        Optional<OrderStatus> failureHint = first(parameters, "error")
-                .map(error -> error.equals("cancelled") ? OrderStatus.CANCELLED : OrderStatus.FAILED);
+        Optional<CheckoutEnding> failureHint = first(parameters, "error")
+                .map(error -> error.equals("cancelled") ? CheckoutEnding.CANCELLED : CheckoutEnding.FAILED);
         return new BuyerReturn(transactionId, failureHint);
     }
 

@@ -6,7 +6,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.UnauthenticNotificationException;
-import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.TestClock;
 import io.micronaut.context.ApplicationContext;
@@ -85,7 +85,7 @@ class DinteroNotificationTest {
                 "t=1772971200,v0-hmac-sha256=4ed7031629d7542d6e3db9c604026e354db63b130d85d42c72f917dda62990b6")));
 
         assertThat(notice).isEqualTo(new ProviderNotice(Optional.empty(), Optional.empty(),
-                Optional.of(OrderStatus.CANCELLED), Optional.empty()));
+                Optional.of(CheckoutEnding.CANCELLED), Optional.empty()));
     }
 
     @Test
@@ -204,7 +204,7 @@ class DinteroNotificationTest {
                 Map.of()));
 
         assertThat(notice).isEqualTo(new ProviderNotice(Optional.empty(), Optional.empty(),
-                Optional.of(OrderStatus.FAILED), Optional.empty()));
+                Optional.of(CheckoutEnding.FAILED), Optional.empty()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.orderpay.application.port.out.CheckoutStatus;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
@@ -203,14 +204,14 @@ class DinteroPaymentGatewayTest {
         BuyerReturn buyerReturn = gateway.readBuyerReturn(Map.of(
                 "merchant_reference", List.of("ref"), "error", List.of("cancelled")));
 
-        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.empty(), Optional.of(OrderStatus.CANCELLED)));
+        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.empty(), Optional.of(CheckoutEnding.CANCELLED)));
     }
 
     @Test
     void given_returns_with_other_errors_when_reading_them_then_the_hint_is_failed() {
         for (String error : List.of("authorization", "failed", "capture", "something_new")) {
             assertThat(gateway.readBuyerReturn(Map.of("error", List.of(error))).failureHint())
-                    .as(error).contains(OrderStatus.FAILED);
+                    .as(error).contains(CheckoutEnding.FAILED);
         }
     }
 
@@ -220,7 +221,7 @@ class DinteroPaymentGatewayTest {
                 "transaction_id", List.of("T11223344.tx2"), "error", List.of("failed")));
 
         assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.of(new PaymentId("T11223344.tx2")),
-                Optional.of(OrderStatus.FAILED)));
+                Optional.of(CheckoutEnding.FAILED)));
     }
 
     @Test
@@ -234,7 +235,7 @@ class DinteroPaymentGatewayTest {
         BuyerReturn buyerReturn = gateway.readBuyerReturn(Map.of(
                 "transaction_id", List.of("T11223344.tx1\u0000"), "error", List.of("cancelled")));
 
-        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.empty(), Optional.of(OrderStatus.CANCELLED)));
+        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.empty(), Optional.of(CheckoutEnding.CANCELLED)));
     }
 
     @Test
@@ -266,7 +267,7 @@ class DinteroPaymentGatewayTest {
 
         CheckoutStatus checkout = gateway.fetchCheckout(new SessionId("T11223344.ses2"));
 
-        assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.empty(), Optional.of(OrderStatus.CANCELLED),
+        assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.empty(), Optional.of(CheckoutEnding.CANCELLED),
                 Optional.of(Instant.parse("2026-03-08T15:00:00Z"))));
     }
 

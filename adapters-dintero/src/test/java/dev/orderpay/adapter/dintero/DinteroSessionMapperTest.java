@@ -1,7 +1,7 @@
 package dev.orderpay.adapter.dintero;
 
 import dev.orderpay.application.port.out.CheckoutStatus;
-import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.PaymentId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +30,7 @@ class DinteroSessionMapperTest {
         CheckoutStatus checkout = DinteroSessionMapper.toCheckoutStatus(new DinteroSession("T1.ses", null, null,
                 "2026-03-08T13:00:00Z", events("INITIATED", "VISITED")));
 
-        assertThat(checkout.endedWithoutPayment()).contains(OrderStatus.CANCELLED);
+        assertThat(checkout.endedWithoutPayment()).contains(CheckoutEnding.CANCELLED);
         assertThat(checkout.paymentId()).isEmpty();
     }
 
@@ -43,7 +43,7 @@ class DinteroSessionMapperTest {
             "INITIATED FAILED AUTH_CALLBACK_SENT VISITED; FAILED"
     })
     void given_a_final_failure_event_without_a_transaction_when_mapped_then_the_checkout_ended_that_way(
-            String names, OrderStatus expected) {
+            String names, CheckoutEnding expected) {
         CheckoutStatus checkout = DinteroSessionMapper.toCheckoutStatus(
                 new DinteroSession("T1.ses", null, null, null, events(names.split(" "))));
 
@@ -82,7 +82,7 @@ class DinteroSessionMapperTest {
                 new DinteroSession("T1.ses", null, "tomorrow at noon", null, events("CANCELLED")));
 
         assertThat(checkout.expiresAt()).isEmpty();
-        assertThat(checkout.endedWithoutPayment()).contains(OrderStatus.CANCELLED);
+        assertThat(checkout.endedWithoutPayment()).contains(CheckoutEnding.CANCELLED);
     }
 
     private static List<DinteroSession.Event> events(String... names) {

@@ -2,6 +2,7 @@ package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
@@ -71,7 +72,7 @@ class OrderHistoryHttpTest {
     @Test
     void given_a_cancel_return_the_provider_confirms_when_the_history_is_read_then_the_checkout_is_the_reference() {
         Order order = anOrder();
-        gateway.endCheckout(order.session().orElseThrow().id(), OrderStatus.CANCELLED);
+        gateway.endCheckout(order.session().orElseThrow().id(), CheckoutEnding.CANCELLED);
         api.get("/orders/" + order.id() + "/redirect?error=cancelled");
 
         List<Map<String, Object>> history = api.get("/orders/" + order.id() + "/history").list("history");

@@ -2,6 +2,7 @@ package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
@@ -109,7 +110,7 @@ class PaymentReturnHttpTest {
     @Test
     void given_a_cancel_return_the_provider_confirms_when_the_buyer_returns_then_the_order_is_cancelled() {
         Order order = anOrder("abandoned");
-        gateway.endCheckout(order.session().orElseThrow().id(), OrderStatus.CANCELLED);
+        gateway.endCheckout(order.session().orElseThrow().id(), CheckoutEnding.CANCELLED);
 
         Api.Reply reply = api.get("/orders/" + order.id() + "/redirect?error=cancelled");
 

@@ -2,8 +2,8 @@ package dev.orderpay.adapter.simulator;
 
 import dev.orderpay.adapter.simulator.SimulatedProvider.Checkout;
 import dev.orderpay.application.port.out.BuyerReturn;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.InvalidValueException;
-import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 
 import java.util.LinkedHashMap;
@@ -29,15 +29,15 @@ final class ReturnParameters {
         Map<String, String> parameters = new LinkedHashMap<>();
         checkout.paymentId().ifPresent(paymentId -> parameters.put(PAYMENT_ID, paymentId.value()));
         checkout.ending().ifPresent(ending -> parameters.put(ERROR,
-                ending == OrderStatus.DECLINED ? "declined" : "cancelled"));
+                ending == CheckoutEnding.DECLINED ? "declined" : "cancelled"));
         return parameters;
     }
 
     static BuyerReturn read(Map<String, List<String>> parameters) {
-        Optional<OrderStatus> failureHint = first(parameters, ERROR).map(error -> switch (error) {
-            case "cancelled" -> OrderStatus.CANCELLED;
-            case "declined" -> OrderStatus.DECLINED;
-            default -> OrderStatus.FAILED;
+        Optional<CheckoutEnding> failureHint = first(parameters, ERROR).map(error -> switch (error) {
+            case "cancelled" -> CheckoutEnding.CANCELLED;
+            case "declined" -> CheckoutEnding.DECLINED;
+            default -> CheckoutEnding.FAILED;
         });
         return new BuyerReturn(first(parameters, PAYMENT_ID).flatMap(ReturnParameters::paymentId), failureHint);
     }

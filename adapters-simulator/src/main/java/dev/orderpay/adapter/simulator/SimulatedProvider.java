@@ -5,6 +5,7 @@ import dev.orderpay.application.port.out.CheckoutStatus;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
@@ -48,7 +49,7 @@ final class SimulatedProvider {
      * @param ending    DECLINED or CANCELLED once it ended without payment
      */
     record Checkout(SessionId sessionId, OrderId orderId, Money amount, URI returnUrl, URI notificationUrl,
-                    Instant expiresAt, Optional<PaymentId> paymentId, Optional<OrderStatus> ending) {
+                    Instant expiresAt, Optional<PaymentId> paymentId, Optional<CheckoutEnding> ending) {
 
         Checkout {
             Objects.requireNonNull(paymentId, "paymentId");
@@ -60,7 +61,7 @@ final class SimulatedProvider {
                 return Stage.PAID;
             }
             if (ending.isPresent()) {
-                return ending.get() == OrderStatus.DECLINED ? Stage.DECLINED : Stage.CANCELLED;
+                return ending.get() == CheckoutEnding.DECLINED ? Stage.DECLINED : Stage.CANCELLED;
             }
             return now.isBefore(expiresAt) ? Stage.OPEN : Stage.EXPIRED;
         }
@@ -74,7 +75,7 @@ final class SimulatedProvider {
                     Optional.of(payment), ending);
         }
 
-        private Checkout ended(OrderStatus how) {
+        private Checkout ended(CheckoutEnding how) {
             return new Checkout(sessionId, orderId, amount, returnUrl, notificationUrl, expiresAt, paymentId,
                     Optional.of(how));
         }
@@ -118,8 +119,8 @@ final class SimulatedProvider {
         }
         Checkout completed = switch (choice) {
             case PAY -> checkout.paid(authorize(checkout).paymentId());
-            case DECLINE -> checkout.ended(OrderStatus.DECLINED);
-            case CANCEL -> checkout.ended(OrderStatus.CANCELLED);
+            case DECLINE -> checkout.ended(CheckoutEnding.DECLINED);
+            case CANCEL -> checkout.ended(CheckoutEnding.CANCELLED);
         };
         checkouts.put(sessionId, completed);
         return Optional.of(completed);
@@ -146,7 +147,7 @@ final class SimulatedProvider {
         switch (checkout.stage(now())) {
             case PAID -> throw new PaymentProviderException(Kind.REJECTED,
                     "simulated checkout " + sessionId + " was paid; void its payment instead");
-            case OPEN, EXPIRED -> checkouts.put(sessionId, checkout.ended(OrderStatus.CANCELLED));
+            case OPEN, EXPIRED -> checkouts.put(sessionId, checkout.ended(CheckoutEnding.CANCELLED));
             case DECLINED, CANCELLED -> {
                 // Already closed.
             }

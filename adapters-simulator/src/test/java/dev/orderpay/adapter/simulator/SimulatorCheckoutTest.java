@@ -7,6 +7,7 @@ import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.application.port.out.UnauthenticNotificationException;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
@@ -162,10 +163,10 @@ class SimulatorCheckoutTest {
         assertThat(declined.statusCode()).isEqualTo(303);
         Map<String, List<String>> parameters = returnParameters(declined);
         assertThat(parameters).containsEntry("error", List.of("declined")).doesNotContainKey("payment_id");
-        assertThat(gateway.readBuyerReturn(parameters).failureHint()).contains(OrderStatus.DECLINED);
+        assertThat(gateway.readBuyerReturn(parameters).failureHint()).contains(CheckoutEnding.DECLINED);
         CheckoutStatus status = gateway.fetchCheckout(checkout.session().id());
         assertThat(status.paymentId()).isEmpty();
-        assertThat(status.endedWithoutPayment()).contains(OrderStatus.DECLINED);
+        assertThat(status.endedWithoutPayment()).contains(CheckoutEnding.DECLINED);
     }
 
     @Test
@@ -178,9 +179,9 @@ class SimulatorCheckoutTest {
         assertThat(cancelled.statusCode()).isEqualTo(303);
         Map<String, List<String>> parameters = returnParameters(cancelled);
         assertThat(parameters).containsEntry("error", List.of("cancelled")).doesNotContainKey("payment_id");
-        assertThat(gateway.readBuyerReturn(parameters).failureHint()).contains(OrderStatus.CANCELLED);
+        assertThat(gateway.readBuyerReturn(parameters).failureHint()).contains(CheckoutEnding.CANCELLED);
         assertThat(gateway.fetchCheckout(checkout.session().id()).endedWithoutPayment())
-                .contains(OrderStatus.CANCELLED);
+                .contains(CheckoutEnding.CANCELLED);
     }
 
     @Test
@@ -242,7 +243,7 @@ class SimulatorCheckoutTest {
         assertThat(received).as("notification within " + NOTIFICATION_WAIT).isNotNull();
         ProviderNotice notice = gateway.authenticateNotification(received);
         assertThat(notice.paymentId()).isEmpty();
-        assertThat(notice.failureHint()).contains(OrderStatus.DECLINED);
+        assertThat(notice.failureHint()).contains(CheckoutEnding.DECLINED);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
@@ -144,7 +145,7 @@ class SimulatorPaymentGatewayTest {
         gateway.cancelCheckout(session.id());
         gateway.cancelCheckout(session.id());
 
-        assertThat(gateway.fetchCheckout(session.id()).endedWithoutPayment()).contains(OrderStatus.CANCELLED);
+        assertThat(gateway.fetchCheckout(session.id()).endedWithoutPayment()).contains(CheckoutEnding.CANCELLED);
         assertThat(provider.complete(session.id(), BuyerChoice.PAY)).isEmpty();
         assertThat(gateway.fetchCheckout(session.id()).paymentId()).isEmpty();
     }

@@ -13,8 +13,8 @@ import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.service.PaymentVerifier.CheckoutClaim;
 import dev.orderpay.application.service.PaymentVerifier.PaymentClaim;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
-import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.Provenance;
 
@@ -69,7 +69,7 @@ public final class ConfirmPaymentService implements ConfirmPaymentUseCase {
         }
     }
 
-    private PaymentConfirmation confirmFailure(Order order, OrderStatus hinted) {
+    private PaymentConfirmation confirmFailure(Order order, CheckoutEnding hinted) {
         if (!order.awaitsCheckoutOutcome()) {
             return new PaymentConfirmation(order, Verdict.FAILURE_REPORTED);
         }

@@ -7,8 +7,8 @@ import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
-import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.SessionId;
@@ -96,7 +96,7 @@ public final class PaymentVerifier {
             return new Verdict(settleWithoutPayment(order, status.endedWithoutPayment().get(), provenance), false);
         }
         if (checkout.expireIfLapsed() && status.hasLapsed(clock.instant())) {
-            return new Verdict(settleWithoutPayment(order, OrderStatus.EXPIRED, provenance), false);
+            return new Verdict(settleWithoutPayment(order, CheckoutEnding.EXPIRED, provenance), false);
         }
         return new Verdict(order, false);
     }
@@ -126,8 +126,8 @@ public final class PaymentVerifier {
     }
 
     /** Closes a checkout that ended without payment, if the order is still waiting for one. */
-    Order settleWithoutPayment(Order order, OrderStatus outcome, Provenance provenance) {
-        return apply(order, current -> current.settleWithoutPayment(outcome, provenance).isPresent());
+    Order settleWithoutPayment(Order order, CheckoutEnding ending, Provenance provenance) {
+        return apply(order, current -> current.settleWithoutPayment(ending, provenance).isPresent());
     }
 
     /**

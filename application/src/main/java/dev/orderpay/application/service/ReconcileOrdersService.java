@@ -8,6 +8,7 @@ import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.application.service.PaymentVerifier.CheckoutClaim;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.Provenance;
@@ -106,7 +107,7 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
             // The provider no longer knows the checkout (a simulator that restarted, a purged session): nobody can
             // pay through it any more. Asking again would never end.
             String sessionId = order.session().get().id().value();
-            return verifier.settleWithoutPayment(order, OrderStatus.EXPIRED,
+            return verifier.settleWithoutPayment(order, CheckoutEnding.EXPIRED,
                     Provenance.of(ChangeSource.RECONCILIATION, sessionId, clock.instant()));
         }
     }

@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.TestOrders;
@@ -214,17 +215,17 @@ class ConfirmPaymentServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"CANCELLED", "DECLINED", "FAILED"})
+    @EnumSource(value = CheckoutEnding.class, names = {"CANCELLED", "DECLINED", "FAILED"})
     void given_a_cancel_return_when_the_provider_shows_the_checkout_ended_without_payment_then_its_ending_is_recorded(
-            OrderStatus ending) {
+            CheckoutEnding ending) {
         gateway.endCheckout(sessionId(), ending);
 
         PaymentConfirmation confirmation = confirm(CANCEL_RETURN);
 
         assertThat(confirmation.verdict()).isEqualTo(Verdict.FAILURE_REPORTED);
-        assertThat(confirmation.order().status()).isEqualTo(ending);
-        assertThat(stored().status()).isEqualTo(ending);
-        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, ending,
+        assertThat(confirmation.order().status()).isEqualTo(ending.toStatus());
+        assertThat(stored().status()).isEqualTo(ending.toStatus());
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, ending.toStatus(),
                 Provenance.of(ChangeSource.REDIRECT, sessionId().value(), NOW)));
     }
 
@@ -281,7 +282,7 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_an_order_cancelled_on_a_return_when_the_provider_confirms_payment_then_money_wins() {
-        gateway.endCheckout(sessionId(), CANCELLED);
+        gateway.endCheckout(sessionId(), CheckoutEnding.CANCELLED);
         confirm(CANCEL_RETURN);
         PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
 
@@ -351,7 +352,7 @@ class ConfirmPaymentServiceTest {
     void given_a_cancel_hint_is_saved_first_then_the_confirmed_payment_still_wins_on_the_retry() {
         PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, 1,
-                other -> other.settleWithoutPayment(CANCELLED, TestOrders.BY_TEST));
+                other -> other.settleWithoutPayment(CheckoutEnding.CANCELLED, TestOrders.BY_TEST));
 
         PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK))
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));

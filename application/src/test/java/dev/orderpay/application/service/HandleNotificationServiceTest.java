@@ -9,6 +9,7 @@ import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
@@ -178,7 +179,7 @@ class HandleNotificationServiceTest {
     @Test
     void given_an_authorized_order_when_a_late_cancel_notification_arrives_then_nothing_changes() {
         notifyPayment(gateway.paymentFor(order, AUTHORIZED), "d-1");
-        gateway.endCheckout(sessionId(), CANCELLED);
+        gateway.endCheckout(sessionId(), CheckoutEnding.CANCELLED);
 
         NotificationOutcome late = notify(order.id(), Map.of("error", "cancelled"), authentic("d-2"));
 
@@ -199,7 +200,7 @@ class HandleNotificationServiceTest {
 
     @Test
     void given_a_cancel_notification_when_the_provider_shows_the_checkout_ended_then_its_ending_is_recorded() {
-        gateway.endCheckout(sessionId(), CANCELLED);
+        gateway.endCheckout(sessionId(), CheckoutEnding.CANCELLED);
 
         NotificationOutcome outcome = notify(order.id(), Map.of("error", "cancelled"), authentic("d-1"));
 

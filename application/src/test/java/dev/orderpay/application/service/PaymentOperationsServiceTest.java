@@ -20,6 +20,7 @@ import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderPayment;
@@ -157,7 +158,7 @@ class PaymentOperationsServiceTest {
         assertThat(result).isInstanceOf(Completed.class);
         assertThat(result.order().status()).isEqualTo(CANCELLED);
         assertThat(gateway.operations()).containsExactly("cancel checkout " + sessionId());
-        assertThat(gateway.fetchCheckout(sessionId()).endedWithoutPayment()).contains(CANCELLED);
+        assertThat(gateway.fetchCheckout(sessionId()).endedWithoutPayment()).contains(CheckoutEnding.CANCELLED);
         Order stored = stored();
         assertThat(stored.status()).isEqualTo(CANCELLED);
         assertThat(stored.pendingOperation()).isEmpty();

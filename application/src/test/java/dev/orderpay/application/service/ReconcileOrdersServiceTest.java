@@ -8,6 +8,7 @@ import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.service.ReconcileOrdersService.Policy;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.OrderStatus;
@@ -146,15 +147,15 @@ class ReconcileOrdersServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"CANCELLED", "DECLINED", "FAILED"})
+    @EnumSource(value = CheckoutEnding.class, names = {"CANCELLED", "DECLINED", "FAILED"})
     void given_a_checkout_the_provider_shows_ended_without_payment_then_the_order_takes_that_ending(
-            OrderStatus ending) {
+            CheckoutEnding ending) {
         Order order = storedWithCheckout(anOrder(), STILL_OPEN);
         gateway.endCheckout(sessionOf(order), ending);
 
         service.reconcileBatch();
 
-        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, ending,
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, ending.toStatus(),
                 Provenance.of(ChangeSource.RECONCILIATION, sessionOf(order).value(), NOW)));
     }
 

@@ -1,6 +1,7 @@
 package dev.orderpay.application.port.out;
 
 import dev.orderpay.application.port.in.InboundNotification;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
@@ -95,10 +96,10 @@ public class FakePaymentGateway implements PaymentGateway {
     @Override
     public BuyerReturn readBuyerReturn(Map<String, List<String>> parameters) {
         Optional<PaymentId> paymentId = first(parameters, "payment_id").map(PaymentId::new);
-        Optional<OrderStatus> hint = first(parameters, "error").map(error -> switch (error) {
-            case "cancelled" -> OrderStatus.CANCELLED;
-            case "declined" -> OrderStatus.DECLINED;
-            default -> OrderStatus.FAILED;
+        Optional<CheckoutEnding> hint = first(parameters, "error").map(error -> switch (error) {
+            case "cancelled" -> CheckoutEnding.CANCELLED;
+            case "declined" -> CheckoutEnding.DECLINED;
+            default -> CheckoutEnding.FAILED;
         });
         return new BuyerReturn(paymentId, hint);
     }
@@ -133,10 +134,10 @@ public class FakePaymentGateway implements PaymentGateway {
         return id;
     }
 
-    /** The provider now records that the checkout ended without payment (CANCELLED, FAILED or DECLINED). */
-    public void endCheckout(SessionId sessionId, OrderStatus outcome) {
+    /** The provider now records that the checkout ended without payment. */
+    public void endCheckout(SessionId sessionId, CheckoutEnding ending) {
         checkouts.computeIfPresent(sessionId, (session, checkout) ->
-                new CheckoutStatus(checkout.paymentId(), Optional.of(outcome), checkout.expiresAt()));
+                new CheckoutStatus(checkout.paymentId(), Optional.of(ending), checkout.expiresAt()));
     }
 
     /** Changes the status of a payment the provider already holds. */
@@ -186,7 +187,7 @@ public class FakePaymentGateway implements PaymentGateway {
         if (operationFailure != null) {
             throw operationFailure;
         }
-        endCheckout(sessionId, OrderStatus.CANCELLED);
+        endCheckout(sessionId, CheckoutEnding.CANCELLED);
     }
 
     /** From now on the provider accepts operations for later; {@link #carryOutAcceptedOperations} does them. */

@@ -1,6 +1,7 @@
 package dev.orderpay.application.port.out;
 
 import dev.orderpay.application.port.in.InboundNotification;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
@@ -35,7 +36,7 @@ class FakePaymentGatewayContractTest extends PaymentGatewayContract {
 
         @Override
         public Map<String, List<String>> buyerCancels(PaymentSession session) {
-            fake.endCheckout(session.id(), OrderStatus.CANCELLED);
+            fake.endCheckout(session.id(), CheckoutEnding.CANCELLED);
             return Map.of("error", List.of("cancelled"));
         }
 

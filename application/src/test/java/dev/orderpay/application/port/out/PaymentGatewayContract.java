@@ -2,6 +2,7 @@ package dev.orderpay.application.port.out;
 
 import dev.orderpay.application.port.in.InboundNotification;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
@@ -144,10 +145,10 @@ public abstract class PaymentGatewayContract {
         BuyerReturn buyerReturn = gateway().readBuyerReturn(provider().buyerCancels(session));
         CheckoutStatus checkout = gateway().fetchCheckout(session.id());
 
-        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.empty(), Optional.of(OrderStatus.CANCELLED)));
+        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.empty(), Optional.of(CheckoutEnding.CANCELLED)));
         assertThat(checkout.paymentId()).isEmpty();
         // A provider that does not record an abandoned checkout at all still must not show a payment.
-        assertThat(checkout.endedWithoutPayment()).isIn(Optional.empty(), Optional.of(OrderStatus.CANCELLED));
+        assertThat(checkout.endedWithoutPayment()).isIn(Optional.empty(), Optional.of(CheckoutEnding.CANCELLED));
     }
 
     @Test
@@ -235,7 +236,7 @@ public abstract class PaymentGatewayContract {
 
         CheckoutStatus checkout = gateway().fetchCheckout(session.id());
         assertThat(checkout.paymentId()).isEmpty();
-        assertThat(checkout.endedWithoutPayment()).contains(OrderStatus.CANCELLED);
+        assertThat(checkout.endedWithoutPayment()).contains(CheckoutEnding.CANCELLED);
     }
 
     @Test
