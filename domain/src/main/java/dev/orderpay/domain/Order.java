@@ -23,7 +23,7 @@ public final class Order {
     private final List<StatusChange> uncommittedChanges = new ArrayList<>();
     private OrderStatus status;
     private PaymentSession session;
-    private String paymentId;
+    private PaymentId paymentId;
     private long capturedMinorUnits;
     private long refundedMinorUnits;
     private PendingOperation pendingOperation;
@@ -97,15 +97,12 @@ public final class Order {
      * expired. This only settles an order still waiting for its first outcome; it never touches one that holds
      * money or has already been settled.
      */
-    public Optional<StatusChange> settleWithoutPayment(OrderStatus outcome, Provenance provenance) {
-        if (!EnumSet.of(OrderStatus.CANCELLED, OrderStatus.FAILED, OrderStatus.DECLINED, OrderStatus.EXPIRED)
-                .contains(outcome)) {
-            throw new IllegalArgumentException("a checkout without a payment cannot end " + outcome);
-        }
+    public Optional<StatusChange> settleWithoutPayment(CheckoutEnding ending, Provenance provenance) {
+        Objects.requireNonNull(ending, "ending");
         if (status != OrderStatus.PENDING) {
             return Optional.empty();
         }
-        return Optional.of(moveTo(outcome, provenance));
+        return Optional.of(moveTo(ending.toStatus(), provenance));
     }
 
     /**
@@ -197,7 +194,7 @@ public final class Order {
             throw new IllegalStatusTransitionException(id, status, "complete a cancellation nobody started");
         }
         pendingOperation = null;
-        return settleWithoutPayment(OrderStatus.CANCELLED, provenance);
+        return settleWithoutPayment(CheckoutEnding.CANCELLED, provenance);
     }
 
     /** The provider refused the pending operation, or it proved not to have happened: others may start. */
@@ -235,12 +232,12 @@ public final class Order {
      *
      * @return what does not match, or empty when the payment is this order's
      */
-    public Optional<String> mismatchWith(String orderReference, String sessionId, long amountMinorUnits,
-                                         String currencyCode) {
+    public Optional<String> mismatchWith(String orderReference, Optional<SessionId> sessionId,
+                                         long amountMinorUnits, String currencyCode) {
         if (!id.toString().equals(orderReference)) {
             return Optional.of("merchant reference");
         }
-        if (session == null || !session.id().equals(sessionId)) {
+        if (session == null || !sessionId.equals(Optional.of(session.id()))) {
             return Optional.of("checkout session");
         }
         if (!amount.sameAs(amountMinorUnits, currencyCode)) {

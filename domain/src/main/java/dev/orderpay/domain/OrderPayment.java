@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The provider's payment linked to an order, and how much of it has been captured and refunded so far. */
-public record OrderPayment(Optional<String> paymentId, long capturedMinorUnits, long refundedMinorUnits) {
+public record OrderPayment(Optional<PaymentId> paymentId, long capturedMinorUnits, long refundedMinorUnits) {
 
     /** No payment yet. */
     public static final OrderPayment NONE = new OrderPayment(Optional.empty(), 0, 0);

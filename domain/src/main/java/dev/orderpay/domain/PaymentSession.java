@@ -4,12 +4,10 @@ import java.net.URI;
 import java.util.Objects;
 
 /** The provider's hosted checkout opened for an order: its id at the provider and the link the buyer follows. */
-public record PaymentSession(String id, URI link) {
+public record PaymentSession(SessionId id, URI link) {
 
     public PaymentSession {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(link, "link");
-        if (id == null || id.isBlank()) {
-            throw new InvalidValueException("session id", "must not be blank");
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A payment as the provider has confirmed it: its status and how much of it has been captured and refunded.
  */
-public record PaymentState(String paymentId, OrderStatus status, long capturedMinorUnits, long refundedMinorUnits) {
+public record PaymentState(PaymentId paymentId, OrderStatus status, long capturedMinorUnits, long refundedMinorUnits) {
 
     public PaymentState {
         Objects.requireNonNull(paymentId, "paymentId");

@@ -1,9 +1,9 @@
 package dev.orderpay.domain;
 
 /**
- * The rule for short free text a merchant gives us (a receipt, a refund's reason): well-formed Unicode, not blank,
- * no control characters, and at most a number of characters counted as people count them, in code points, so
- * that an emoji is one character and not two UTF-16 units.
+ * The rule for short text from outside (a receipt or a refund's reason from the merchant, a payment or session id
+ * from the provider): well-formed Unicode, not blank, no control characters, and at most a number of characters
+ * counted as people count them, in code points, so that an emoji is one character and not two UTF-16 units.
  */
 public final class PlainText {
 

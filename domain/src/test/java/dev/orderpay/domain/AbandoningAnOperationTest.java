@@ -24,7 +24,7 @@ class AbandoningAnOperationTest {
 
         assertThat(order.pendingOperation()).isEmpty();
         assertThat(order.status()).isEqualTo(PARTIALLY_CAPTURED);
-        assertThat(order.payment()).isEqualTo(new OrderPayment(Optional.of("payment-1"), 100_00, 0));
+        assertThat(order.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-1")), 100_00, 0));
         assertThat(order.uncommittedChanges()).isEmpty();
         assertThat(order.startCapture(Optional.empty(), NOW.plusSeconds(1))).isEqualTo(nok(199_00));
     }

@@ -108,7 +108,7 @@ class CancellingAnOrderTest {
     void given_the_checkout_was_recorded_cancelled_meanwhile_when_it_completes_then_only_the_operation_ends() {
         Order order = anOrderWithCheckout()
                 .withPendingOperation(new PendingOperation(PendingOperation.Type.CANCEL, 0, 0, NOW)).build();
-        order.settleWithoutPayment(CANCELLED, BY_TEST);
+        order.settleWithoutPayment(CheckoutEnding.CANCELLED, BY_TEST);
 
         Optional<StatusChange> change = order.completeCheckoutCancellation(BY_TEST);
 

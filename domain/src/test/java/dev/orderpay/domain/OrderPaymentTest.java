@@ -17,20 +17,20 @@ class OrderPaymentTest {
 
     @Test
     void given_all_captured_money_refunded_then_the_payment_is_valid() {
-        assertThat(new OrderPayment(Optional.of("payment-1"), 100_00, 100_00).refundedMinorUnits()).isEqualTo(100_00);
+        assertThat(new OrderPayment(Optional.of(new PaymentId("payment-1")), 100_00, 100_00).refundedMinorUnits()).isEqualTo(100_00);
     }
 
     @Test
     void given_more_refunded_than_captured_then_no_payment_can_be_made() {
-        assertThatThrownBy(() -> new OrderPayment(Optional.of("payment-1"), 100_00, 100_01))
+        assertThatThrownBy(() -> new OrderPayment(Optional.of(new PaymentId("payment-1")), 100_00, 100_01))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void given_negative_amounts_then_no_payment_can_be_made() {
-        assertThatThrownBy(() -> new OrderPayment(Optional.of("payment-1"), -1, 0))
+        assertThatThrownBy(() -> new OrderPayment(Optional.of(new PaymentId("payment-1")), -1, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OrderPayment(Optional.of("payment-1"), 0, -1))
+        assertThatThrownBy(() -> new OrderPayment(Optional.of(new PaymentId("payment-1")), 0, -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -41,16 +41,16 @@ class OrderPaymentTest {
 
     @Test
     void given_a_provider_state_with_negative_amounts_or_missing_parts_then_it_cannot_be_made() {
-        assertThatThrownBy(() -> new PaymentState("payment-1", CAPTURED, -1, 0))
+        assertThatThrownBy(() -> new PaymentState(new PaymentId("payment-1"), CAPTURED, -1, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PaymentState("payment-1", CAPTURED, 0, -1))
+        assertThatThrownBy(() -> new PaymentState(new PaymentId("payment-1"), CAPTURED, 0, -1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PaymentState(null, CAPTURED, 0, 0)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new PaymentState("payment-1", null, 0, 0)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new PaymentState(new PaymentId("payment-1"), null, 0, 0)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void a_provider_state_may_report_more_refunded_than_captured_for_the_order_to_cap() {
-        assertThat(new PaymentState("payment-1", CAPTURED, 10_00, 20_00).refundedMinorUnits()).isEqualTo(20_00);
+        assertThat(new PaymentState(new PaymentId("payment-1"), CAPTURED, 10_00, 20_00).refundedMinorUnits()).isEqualTo(20_00);
     }
 }

@@ -46,7 +46,7 @@ class RehydratingAnOrderTest {
 
     @Test
     void when_an_order_is_rehydrated_with_its_payment_and_an_operation_then_it_keeps_both_as_given() {
-        OrderPayment payment = new OrderPayment(Optional.of("payment-9"), 100_00, 40_00);
+        OrderPayment payment = new OrderPayment(Optional.of(new PaymentId("payment-9")), 100_00, 40_00);
         PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, 10_00, 40_00, NOW);
 
         Order order = Order.rehydrate(OrderId.newId(), nok(299_00), new Receipt("r-1"), NOW, PARTIALLY_REFUNDED,

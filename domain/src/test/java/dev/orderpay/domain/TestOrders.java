@@ -47,7 +47,7 @@ public final class TestOrders {
     }
 
     public static PaymentSession sessionFor(String id) {
-        return new PaymentSession(id, URI.create("https://checkout.example.test/v1/view/" + id));
+        return new PaymentSession(new SessionId(id), URI.create("https://checkout.example.test/v1/view/" + id));
     }
 
     public TestOrders withId(OrderId value) {
@@ -82,7 +82,7 @@ public final class TestOrders {
 
     /** Links the provider's payment, with so much of it captured and refunded; the status is set separately. */
     public TestOrders withPayment(String paymentId, long capturedMinorUnits, long refundedMinorUnits) {
-        this.payment = new OrderPayment(Optional.of(paymentId), capturedMinorUnits, refundedMinorUnits);
+        this.payment = new OrderPayment(Optional.of(new PaymentId(paymentId)), capturedMinorUnits, refundedMinorUnits);
         return this;
     }
 

@@ -10,9 +10,11 @@ import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
-import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
+import dev.orderpay.domain.SessionId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -66,58 +68,55 @@ final class DinteroPaymentGateway implements PaymentGateway {
                 DateTimeFormatter.ISO_INSTANT.format(request.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
 
         DinteroSessionCreated created = call(action, bearer -> checkout.createSession(bearer, session));
-        if (created.id() == null || created.id().isBlank() || created.url() == null) {
+        Optional<SessionId> sessionId = DinteroIds.sessionId(created.id());
+        if (sessionId.isEmpty() || created.url() == null) {
             throw new PaymentProviderException(Kind.UNAVAILABLE, action + ": Dintero's answer lacks the session id or url");
         }
         try {
-            return new PaymentSession(created.id(), URI.create(created.url()));
+            return new PaymentSession(sessionId.get(), URI.create(created.url()));
         } catch (IllegalArgumentException malformedUrl) {
             throw new PaymentProviderException(Kind.UNAVAILABLE, action + ": Dintero's session url is malformed");
         }
     }
 
     @Override
-    public ProviderPayment fetchPayment(String paymentId) {
-        requireTransactionId(paymentId);
+    public ProviderPayment fetchPayment(PaymentId paymentId) {
         String action = "fetching Dintero transaction " + paymentId;
-        return payment(action, call(action, bearer -> checkout.getTransaction(bearer, paymentId)));
+        return payment(action, call(action, bearer -> checkout.getTransaction(bearer, paymentId.value())));
     }
 
     @Override
-    public OperationOutcome capture(String paymentId, Money amount, String reference) {
-        requireTransactionId(paymentId);
+    public OperationOutcome capture(PaymentId paymentId, Money amount, String reference) {
         String action = "capturing " + amount + " of Dintero transaction " + paymentId;
         DinteroCaptureRequest capture = new DinteroCaptureRequest(int32(action, amount), reference);
-        return operation(action, bearer -> checkout.capture(bearer, paymentId, capture));
+        return operation(action, bearer -> checkout.capture(bearer, paymentId.value(), capture));
     }
 
     @Override
-    public OperationOutcome refund(String paymentId, Money amount, Optional<String> reason, String reference) {
-        requireTransactionId(paymentId);
+    public OperationOutcome refund(PaymentId paymentId, Money amount, Optional<String> reason, String reference) {
         String action = "refunding " + amount + " of Dintero transaction " + paymentId;
         DinteroRefundRequest refund = new DinteroRefundRequest(int32(action, amount), reason.orElse(null), reference);
-        return operation(action, bearer -> checkout.refund(bearer, paymentId, refund));
+        return operation(action, bearer -> checkout.refund(bearer, paymentId.value(), refund));
     }
 
     @Override
-    public OperationOutcome voidAuthorization(String paymentId) {
-        requireTransactionId(paymentId);
+    public OperationOutcome voidAuthorization(PaymentId paymentId) {
         String action = "voiding Dintero transaction " + paymentId;
-        return operation(action, bearer -> checkout.voidAuthorization(bearer, paymentId));
+        return operation(action, bearer -> checkout.voidAuthorization(bearer, paymentId.value()));
     }
 
     @Override
-    public void cancelCheckout(String sessionId) {
-        requireSessionId(sessionId);
+    public void cancelCheckout(SessionId sessionId) {
         String action = "cancelling Dintero session " + sessionId;
-        DinteroResponses.answerOf(action, () -> tokens.withToken(bearer -> checkout.cancelSession(bearer, sessionId)));
+        DinteroResponses.answerOf(action,
+                () -> tokens.withToken(bearer -> checkout.cancelSession(bearer, sessionId.value())));
     }
 
     @Override
-    public CheckoutStatus fetchCheckout(String sessionId) {
-        requireSessionId(sessionId);
+    public CheckoutStatus fetchCheckout(SessionId sessionId) {
         String action = "fetching Dintero session " + sessionId;
-        return DinteroSessionMapper.toCheckoutStatus(call(action, bearer -> checkout.getSession(bearer, sessionId)));
+        return DinteroSessionMapper.toCheckoutStatus(
+                call(action, bearer -> checkout.getSession(bearer, sessionId.value())));
     }
 
     /**
@@ -136,12 +135,13 @@ final class DinteroPaymentGateway implements PaymentGateway {
     /**
      * Dintero appends {@code transaction_id} once a payment was completed and {@code error} when it was not:
      * {@code cancelled} by the buyer, or {@code authorization}, {@code failed} (and the legacy {@code capture}).
+     * A {@code transaction_id} that cannot be a Dintero id names no payment.
      */
     @Override
     public BuyerReturn readBuyerReturn(Map<String, List<String>> parameters) {
-        Optional<String> transactionId = first(parameters, "transaction_id");
-        Optional<OrderStatus> failureHint = first(parameters, "error")
-                .map(error -> error.equals("cancelled") ? OrderStatus.CANCELLED : OrderStatus.FAILED);
+        Optional<PaymentId> transactionId = first(parameters, "transaction_id").flatMap(DinteroIds::paymentId);
+        Optional<CheckoutEnding> failureHint = first(parameters, "error")
+                .map(error -> error.equals("cancelled") ? CheckoutEnding.CANCELLED : CheckoutEnding.FAILED);
         return new BuyerReturn(transactionId, failureHint);
     }
 
@@ -174,7 +174,7 @@ final class DinteroPaymentGateway implements PaymentGateway {
     }
 
     private static ProviderPayment payment(String action, DinteroTransaction transaction) {
-        if (transaction.id() == null) {
+        if (DinteroIds.paymentId(transaction.id()).isEmpty()) {
             throw new PaymentProviderException(Kind.UNAVAILABLE, action + ": Dintero's answer lacks the transaction id");
         }
         return DinteroTransactionMapper.toProviderPayment(transaction);
@@ -187,20 +187,6 @@ final class DinteroPaymentGateway implements PaymentGateway {
                     action + ": " + amount + " is more than Dintero accepts in one payment");
         }
         return (int) amount.minorUnits();
-    }
-
-    private static void requireTransactionId(String paymentId) {
-        if (paymentId == null || paymentId.isBlank()) {
-            // A blank id would turn the request into one about all transactions.
-            throw new PaymentProviderException(Kind.NOT_FOUND, "no Dintero transaction id given");
-        }
-    }
-
-    private static void requireSessionId(String sessionId) {
-        if (sessionId == null || sessionId.isBlank()) {
-            // A blank id would ask for another resource than a session.
-            throw new PaymentProviderException(Kind.NOT_FOUND, "no Dintero session id given");
-        }
     }
 
     private static Optional<String> first(Map<String, List<String>> parameters, String name) {

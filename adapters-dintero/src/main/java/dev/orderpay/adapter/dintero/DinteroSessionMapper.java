@@ -1,7 +1,8 @@
 package dev.orderpay.adapter.dintero;
 
 import dev.orderpay.application.port.out.CheckoutStatus;
-import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.CheckoutEnding;
+import dev.orderpay.domain.PaymentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +34,14 @@ final class DinteroSessionMapper {
     }
 
     static CheckoutStatus toCheckoutStatus(DinteroSession session) {
-        Optional<String> transactionId = Optional.ofNullable(session.transactionId()).filter(id -> !id.isBlank());
-        Optional<OrderStatus> ended = transactionId.isPresent() ? Optional.empty() : endedWithoutPayment(session);
+        Optional<PaymentId> transactionId = DinteroIds.paymentId(session.transactionId());
+        Optional<CheckoutEnding> ended = transactionId.isPresent() ? Optional.empty() : endedWithoutPayment(session);
         return new CheckoutStatus(transactionId, ended, instant(session.expiresAt(), "expires_at"));
     }
 
-    private static Optional<OrderStatus> endedWithoutPayment(DinteroSession session) {
+    private static Optional<CheckoutEnding> endedWithoutPayment(DinteroSession session) {
         if (session.cancelledAt() != null && !session.cancelledAt().isBlank()) {
-            return Optional.of(OrderStatus.CANCELLED);
+            return Optional.of(CheckoutEnding.CANCELLED);
         }
         List<DinteroSession.Event> events = session.events() == null ? List.of() : session.events();
         for (int i = events.size() - 1; i >= 0; i--) {
@@ -50,11 +51,11 @@ final class DinteroSessionMapper {
             }
             switch (name) {
                 case "CANCELLED":
-                    return Optional.of(OrderStatus.CANCELLED);
+                    return Optional.of(CheckoutEnding.CANCELLED);
                 case "DECLINED":
-                    return Optional.of(OrderStatus.DECLINED);
+                    return Optional.of(CheckoutEnding.DECLINED);
                 case "FAILED":
-                    return Optional.of(OrderStatus.FAILED);
+                    return Optional.of(CheckoutEnding.FAILED);
                 case "AUTHORIZED", "COMPLETED", "UNKNOWN":
                     return Optional.empty();
                 default:

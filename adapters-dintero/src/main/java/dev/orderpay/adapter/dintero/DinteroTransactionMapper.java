@@ -1,6 +1,7 @@
 package dev.orderpay.adapter.dintero;
 
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.PaymentId;
 
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,10 @@ final class DinteroTransactionMapper {
     private DinteroTransactionMapper() {
     }
 
-    /** The transaction must have an id. */
+    /**
+     * The transaction must have a readable id. A {@code session_id} that cannot be a Dintero id reads as none, so the
+     * payment matches no order's checkout.
+     */
     static ProviderPayment toProviderPayment(DinteroTransaction transaction) {
         List<DinteroTransaction.Event> events = transaction.events() == null ? List.of() : transaction.events();
         long captured = successful(events, "CAPTURE")
@@ -30,9 +34,9 @@ final class DinteroTransactionMapper {
         long refunded = successful(events, "REFUND")
                 ? sum(events, "REFUND")
                 : "REFUNDED".equals(transaction.status()) ? captured : 0;
-        return new ProviderPayment(transaction.id(), transaction.sessionId(), transaction.merchantReference(),
-                transaction.amount(), transaction.currency(), DinteroStatusMapper.toOrderStatus(transaction.status()),
-                captured, refunded);
+        return new ProviderPayment(new PaymentId(transaction.id()), DinteroIds.sessionId(transaction.sessionId()),
+                transaction.merchantReference(), transaction.amount(), transaction.currency(),
+                DinteroStatusMapper.toOrderStatus(transaction.status()), captured, refunded);
     }
 
     private static boolean wholly(String status) {

@@ -5,6 +5,7 @@ import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.PaymentSession;
+import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -110,7 +111,7 @@ class DinteroAccessTokensTest {
             }
             start.countDown();
             for (Future<PaymentSession> session : sessions) {
-                assertThat(session.get().id()).isEqualTo("T11223344.session");
+                assertThat(session.get().id()).isEqualTo(new SessionId("T11223344.session"));
             }
         } finally {
             pool.shutdownNow();
@@ -131,7 +132,7 @@ class DinteroAccessTokensTest {
 
         PaymentSession session = gateway.openCheckout(checkoutFor(OrderId.newId()));
 
-        assertThat(session.id()).isEqualTo("T11223344.after-retry");
+        assertThat(session.id()).isEqualTo(new SessionId("T11223344.after-retry"));
         dintero.wireMock().verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
         dintero.wireMock().verify(2, postRequestedFor(urlEqualTo(SESSION_PATH)));
     }

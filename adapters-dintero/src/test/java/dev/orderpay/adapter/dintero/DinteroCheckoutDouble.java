@@ -291,7 +291,7 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
     }
 
     private Session known(PaymentSession paymentSession) {
-        Session session = sessions.get(paymentSession.id());
+        Session session = sessions.get(paymentSession.id().value());
         if (session == null) {
             throw new IllegalArgumentException("Dintero created no session " + paymentSession.id());
         }

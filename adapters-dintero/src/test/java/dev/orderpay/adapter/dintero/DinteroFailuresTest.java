@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.PaymentId;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +81,7 @@ class DinteroFailuresTest {
     void given_dintero_knows_no_such_transaction_when_fetching_it_then_it_is_not_found_with_dinteros_reason() {
         dintero.givenTransactionAnswer("T11223344.unknown", dinteroError(404, "NOT_FOUND", "Transaction not found"));
 
-        PaymentProviderException failure = failureOf(() -> gateway.fetchPayment("T11223344.unknown"));
+        PaymentProviderException failure = failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.unknown")));
 
         assertThat(failure.kind()).isEqualTo(Kind.NOT_FOUND);
         assertThat(failure.getMessage()).isEqualTo("fetching Dintero transaction T11223344.unknown: "
@@ -91,7 +92,7 @@ class DinteroFailuresTest {
     void given_dintero_fails_with_500_when_fetching_a_transaction_then_it_is_unavailable_with_dinteros_reason() {
         dintero.givenTransactionAnswer("T11223344.tx", dinteroError(500, "SERVER_ERROR", "Something went wrong"));
 
-        PaymentProviderException failure = failureOf(() -> gateway.fetchPayment("T11223344.tx"));
+        PaymentProviderException failure = failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.tx")));
 
         assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(failure.getMessage()).endsWith("Dintero answered HTTP 500: SERVER_ERROR Something went wrong");
@@ -101,7 +102,7 @@ class DinteroFailuresTest {
     void given_dintero_answers_503_without_a_body_when_fetching_a_transaction_then_it_is_unavailable() {
         dintero.givenTransactionAnswer("T11223344.tx", aResponse().withStatus(503));
 
-        PaymentProviderException failure = failureOf(() -> gateway.fetchPayment("T11223344.tx"));
+        PaymentProviderException failure = failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.tx")));
 
         assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(failure.getMessage()).endsWith("Dintero answered HTTP 503");
@@ -120,7 +121,7 @@ class DinteroFailuresTest {
     void given_dintero_answers_malformed_json_when_fetching_a_transaction_then_it_is_unavailable() {
         dintero.givenTransactionAnswer("T11223344.tx", okJson("{\"id\": \"T11223344.tx\", \"amount\": "));
 
-        PaymentProviderException failure = failureOf(() -> gateway.fetchPayment("T11223344.tx"));
+        PaymentProviderException failure = failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.tx")));
 
         assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(failure.getMessage()).endsWith("Dintero's answer (HTTP 200) could not be read");

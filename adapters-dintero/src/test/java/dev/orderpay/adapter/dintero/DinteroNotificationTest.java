@@ -6,7 +6,8 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.UnauthenticNotificationException;
-import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.CheckoutEnding;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.TestClock;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class DinteroNotificationTest {
                 "event-delivery", "b6e7a3c2-delivery-1")));
 
         assertThat(notice).isEqualTo(new ProviderNotice(Optional.of("b6e7a3c2-delivery-1"),
-                Optional.of("T11223344.tx1"), Optional.empty(), Optional.empty()));
+                Optional.of(new PaymentId("T11223344.tx1")), Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -84,7 +85,7 @@ class DinteroNotificationTest {
                 "t=1772971200,v0-hmac-sha256=4ed7031629d7542d6e3db9c604026e354db63b130d85d42c72f917dda62990b6")));
 
         assertThat(notice).isEqualTo(new ProviderNotice(Optional.empty(), Optional.empty(),
-                Optional.of(OrderStatus.CANCELLED), Optional.empty()));
+                Optional.of(CheckoutEnding.CANCELLED), Optional.empty()));
     }
 
     @Test
@@ -99,8 +100,8 @@ class DinteroNotificationTest {
                         "t=1772970960,v0-hmac-sha256=9b116ab4b6a59e59cb5fc5e19b14a4984b5f40ea598244ab201b4eeedce31e64",
                         "event-delivery", "delivery-2")));
 
-        assertThat(notice).isEqualTo(new ProviderNotice(Optional.of("delivery-2"), Optional.of("T11223344.tx1"),
-                Optional.empty(), Optional.of("3")));
+        assertThat(notice).isEqualTo(new ProviderNotice(Optional.of("delivery-2"),
+                Optional.of(new PaymentId("T11223344.tx1")), Optional.empty(), Optional.of("3")));
     }
 
     @Test
@@ -126,7 +127,7 @@ class DinteroNotificationTest {
                 "Dintero-Signature", "t=1772971200,v0-hmac-sha256=" + "0".repeat(64)
                         + ",v0-hmac-sha256=" + PAID_SIGNATURE)));
 
-        assertThat(notice.paymentId()).contains("T11223344.tx1");
+        assertThat(notice.paymentId()).contains(new PaymentId("T11223344.tx1"));
     }
 
     @Test
@@ -135,7 +136,7 @@ class DinteroNotificationTest {
         clock.advance(Duration.ofMinutes(5));
 
         assertThat(signed.newGateway(clock).authenticateNotification(paidCallbackSignedWith(PAID_SIGNATURE))
-                .paymentId()).contains("T11223344.tx1");
+                .paymentId()).contains(new PaymentId("T11223344.tx1"));
     }
 
     @Test
@@ -203,7 +204,7 @@ class DinteroNotificationTest {
                 Map.of()));
 
         assertThat(notice).isEqualTo(new ProviderNotice(Optional.empty(), Optional.empty(),
-                Optional.of(OrderStatus.FAILED), Optional.empty()));
+                Optional.of(CheckoutEnding.FAILED), Optional.empty()));
     }
 
     @Test
@@ -211,7 +212,7 @@ class DinteroNotificationTest {
         InboundNotification decodedOnly = new InboundNotification("GET", HOST, PATH, "", decoded(PAID_QUERY),
                 Map.of("Dintero-Signature", List.of("t=1772971200,v0-hmac-sha256=" + PAID_SIGNATURE)));
 
-        assertThat(signedGateway().authenticateNotification(decodedOnly).paymentId()).contains("T11223344.tx1");
+        assertThat(signedGateway().authenticateNotification(decodedOnly).paymentId()).contains(new PaymentId("T11223344.tx1"));
     }
 
     @Test

@@ -10,10 +10,13 @@ import dev.orderpay.application.port.out.CheckoutStatus;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
+import dev.orderpay.domain.SessionId;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,7 +144,7 @@ class DinteroPaymentGatewayTest {
 
         PaymentSession session = gateway.openCheckout(checkoutFor(OrderId.newId()));
 
-        assertThat(session).isEqualTo(new PaymentSession("T11223344.5jKX",
+        assertThat(session).isEqualTo(new PaymentSession(new SessionId("T11223344.5jKX"),
                 URI.create("https://checkout.test.dintero.com/v1/view/T11223344.5jKX")));
     }
 
@@ -167,9 +170,9 @@ class DinteroPaymentGatewayTest {
                  "payment_product": "vipps", "payment_product_type": "vipps",
                  "events": [{"event": "AUTHORIZE", "success": true}], "created_at": "2026-03-08T13:24:40Z"}""");
 
-        ProviderPayment payment = gateway.fetchPayment("T11223344.tx1");
+        ProviderPayment payment = gateway.fetchPayment(new PaymentId("T11223344.tx1"));
 
-        assertThat(payment).isEqualTo(new ProviderPayment("T11223344.tx1", "T11223344.session-1",
+        assertThat(payment).isEqualTo(new ProviderPayment(new PaymentId("T11223344.tx1"), Optional.of(new SessionId("T11223344.session-1")),
                 "6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10", 29900, "NOK", OrderStatus.CAPTURED, 29900, 0));
         dintero.wireMock().verify(1, getRequestedFor(urlEqualTo("/v1/transactions/T11223344.tx1"))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
@@ -182,15 +185,7 @@ class DinteroPaymentGatewayTest {
         dintero.givenTransaction("a%2F..%2Fsessions", """
                 {"id": "a/../sessions", "amount": 1, "currency": "NOK", "status": "FAILED"}""");
 
-        assertThat(gateway.fetchPayment("a/../sessions").status()).isEqualTo(OrderStatus.FAILED);
-    }
-
-    @Test
-    void given_a_blank_transaction_id_when_fetching_it_then_nothing_is_asked_and_it_is_not_found() {
-        assertThatThrownBy(() -> gateway.fetchPayment(" "))
-                .isInstanceOfSatisfying(PaymentProviderException.class,
-                        failure -> assertThat(failure.kind()).isEqualTo(PaymentProviderException.Kind.NOT_FOUND));
-        dintero.wireMock().verify(0, anyRequestedFor(anyUrl()));
+        assertThat(gateway.fetchPayment(new PaymentId("a/../sessions")).status()).isEqualTo(OrderStatus.FAILED);
     }
 
     @Test
@@ -200,7 +195,8 @@ class DinteroPaymentGatewayTest {
                 "transaction_id", List.of("T11223344.tx1"),
                 "utm_source", List.of("newsletter")));
 
-        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.of("T11223344.tx1"), Optional.empty()));
+        assertThat(buyerReturn)
+                .isEqualTo(new BuyerReturn(Optional.of(new PaymentId("T11223344.tx1")), Optional.empty()));
     }
 
     @Test
@@ -208,14 +204,14 @@ class DinteroPaymentGatewayTest {
         BuyerReturn buyerReturn = gateway.readBuyerReturn(Map.of(
                 "merchant_reference", List.of("ref"), "error", List.of("cancelled")));
 
-        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.empty(), Optional.of(OrderStatus.CANCELLED)));
+        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.empty(), Optional.of(CheckoutEnding.CANCELLED)));
     }
 
     @Test
     void given_returns_with_other_errors_when_reading_them_then_the_hint_is_failed() {
         for (String error : List.of("authorization", "failed", "capture", "something_new")) {
             assertThat(gateway.readBuyerReturn(Map.of("error", List.of(error))).failureHint())
-                    .as(error).contains(OrderStatus.FAILED);
+                    .as(error).contains(CheckoutEnding.FAILED);
         }
     }
 
@@ -224,13 +220,22 @@ class DinteroPaymentGatewayTest {
         BuyerReturn buyerReturn = gateway.readBuyerReturn(Map.of(
                 "transaction_id", List.of("T11223344.tx2"), "error", List.of("failed")));
 
-        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.of("T11223344.tx2"), Optional.of(OrderStatus.FAILED)));
+        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.of(new PaymentId("T11223344.tx2")),
+                Optional.of(CheckoutEnding.FAILED)));
     }
 
     @Test
     void given_a_return_without_dintero_parameters_when_reading_it_then_it_claims_nothing() {
         assertThat(gateway.readBuyerReturn(Map.of("transaction_id", List.of(""), "other", List.of("x"))))
                 .isEqualTo(new BuyerReturn(Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void given_a_return_whose_transaction_id_cannot_be_dinteros_when_reading_it_then_it_names_no_payment() {
+        BuyerReturn buyerReturn = gateway.readBuyerReturn(Map.of(
+                "transaction_id", List.of("T11223344.tx1\u0000"), "error", List.of("cancelled")));
+
+        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.empty(), Optional.of(CheckoutEnding.CANCELLED)));
     }
 
     @Test
@@ -244,9 +249,9 @@ class DinteroPaymentGatewayTest {
                             {"name": "AUTHORIZED", "created_at": "2026-03-08T12:03:00Z"}],
                  "a_field_from_the_future": true}""");
 
-        CheckoutStatus checkout = gateway.fetchCheckout("T11223344.ses1");
+        CheckoutStatus checkout = gateway.fetchCheckout(new SessionId("T11223344.ses1"));
 
-        assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.of("T11223344.tx1"), Optional.empty(),
+        assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.of(new PaymentId("T11223344.tx1")), Optional.empty(),
                 Optional.of(Instant.parse("2026-03-08T16:00:00Z"))));
         dintero.wireMock().verify(1, getRequestedFor(urlEqualTo("/v1/sessions/T11223344.ses1"))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
@@ -260,9 +265,9 @@ class DinteroPaymentGatewayTest {
                 {"id": "T11223344.ses2", "expires_at": "2026-03-08T16:00:00.000+01:00",
                  "events": [{"name": "INITIATED"}, {"name": "VISITED"}, {"name": "CANCELLED"}]}""");
 
-        CheckoutStatus checkout = gateway.fetchCheckout("T11223344.ses2");
+        CheckoutStatus checkout = gateway.fetchCheckout(new SessionId("T11223344.ses2"));
 
-        assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.empty(), Optional.of(OrderStatus.CANCELLED),
+        assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.empty(), Optional.of(CheckoutEnding.CANCELLED),
                 Optional.of(Instant.parse("2026-03-08T15:00:00Z"))));
     }
 
@@ -272,20 +277,12 @@ class DinteroPaymentGatewayTest {
         dintero.wireMock().stubFor(get(urlEqualTo("/v1/sessions/T11223344.gone"))
                 .willReturn(DinteroSandbox.dinteroError(404, "NOT_FOUND", "Session not found")));
 
-        assertThatThrownBy(() -> gateway.fetchCheckout("T11223344.gone"))
+        assertThatThrownBy(() -> gateway.fetchCheckout(new SessionId("T11223344.gone")))
                 .isInstanceOfSatisfying(PaymentProviderException.class, failure -> {
                     assertThat(failure.kind()).isEqualTo(PaymentProviderException.Kind.NOT_FOUND);
                     assertThat(failure.getMessage()).isEqualTo("fetching Dintero session T11223344.gone: "
                             + "Dintero answered HTTP 404: NOT_FOUND Session not found");
                 });
-    }
-
-    @Test
-    void given_a_blank_session_id_when_fetching_the_checkout_then_nothing_is_asked_and_it_is_not_found() {
-        assertThatThrownBy(() -> gateway.fetchCheckout(""))
-                .isInstanceOfSatisfying(PaymentProviderException.class,
-                        failure -> assertThat(failure.kind()).isEqualTo(PaymentProviderException.Kind.NOT_FOUND));
-        dintero.wireMock().verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test

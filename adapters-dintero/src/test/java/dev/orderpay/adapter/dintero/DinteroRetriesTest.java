@@ -10,6 +10,8 @@ import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
+import dev.orderpay.domain.SessionId;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +64,7 @@ class DinteroRetriesTest {
         dintero.givenToken(ACCESS_TOKEN, 14_400);
         givenInTurn(() -> get(urlEqualTo(TRANSACTION_PATH)), aResponse().withStatus(503), okJson(TRANSACTION));
 
-        assertThat(gateway.fetchPayment("T11223344.tx1").status()).isEqualTo(OrderStatus.AUTHORIZED);
+        assertThat(gateway.fetchPayment(new PaymentId("T11223344.tx1")).status()).isEqualTo(OrderStatus.AUTHORIZED);
 
         dintero.wireMock().verify(2, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
     }
@@ -74,7 +76,7 @@ class DinteroRetriesTest {
                 dinteroError(500, "SERVER_ERROR", "try again"),
                 okJson("{\"id\": \"T11223344.ses1\", \"transaction_id\": \"T11223344.tx1\"}"));
 
-        assertThat(gateway.fetchCheckout("T11223344.ses1").paymentId()).contains("T11223344.tx1");
+        assertThat(gateway.fetchCheckout(new SessionId("T11223344.ses1")).paymentId()).contains(new PaymentId("T11223344.tx1"));
 
         dintero.wireMock().verify(2, getRequestedFor(urlEqualTo("/v1/sessions/T11223344.ses1")));
     }
@@ -84,7 +86,7 @@ class DinteroRetriesTest {
         dintero.givenToken(ACCESS_TOKEN, 14_400);
         dintero.givenTransactionAnswer("T11223344.tx1", dinteroError(500, "SERVER_ERROR", "Something went wrong"));
 
-        assertThat(failureOf(() -> gateway.fetchPayment("T11223344.tx1")).kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.tx1"))).kind()).isEqualTo(Kind.UNAVAILABLE);
 
         dintero.wireMock().verify(3, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
     }
@@ -119,7 +121,7 @@ class DinteroRetriesTest {
         dintero.givenTransactionAnswer("T11223344.tx1",
                 okJson(TRANSACTION).withFixedDelay(DinteroSandbox.READ_TIMEOUT_MILLIS + 500));
 
-        assertThat(failureOf(() -> gateway.fetchPayment("T11223344.tx1")).kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.tx1"))).kind()).isEqualTo(Kind.TIMEOUT);
 
         dintero.wireMock().verify(3, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
     }
@@ -129,7 +131,7 @@ class DinteroRetriesTest {
         dintero.givenToken(ACCESS_TOKEN, 14_400);
         dintero.givenTransactionAnswer("T11223344.tx1", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-        assertThat(failureOf(() -> gateway.fetchPayment("T11223344.tx1")).kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.tx1"))).kind()).isEqualTo(Kind.UNAVAILABLE);
 
         dintero.wireMock().verify(3, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
     }
@@ -140,7 +142,7 @@ class DinteroRetriesTest {
         dintero.givenToken(ACCESS_TOKEN, 14_400);
         dintero.givenTransactionAnswer("T11223344.tx1", okJson("{\"id\": \"T11223344.tx1\", \"amount\": "));
 
-        assertThat(failureOf(() -> gateway.fetchPayment("T11223344.tx1")).kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.tx1"))).kind()).isEqualTo(Kind.UNAVAILABLE);
 
         dintero.wireMock().verify(1, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));
     }
@@ -151,8 +153,8 @@ class DinteroRetriesTest {
         dintero.givenTransactionAnswer("T11223344.bad", dinteroError(400, "BAD_REQUEST", "bad id"));
         dintero.givenTransactionAnswer("T11223344.none", dinteroError(404, "NOT_FOUND", "no such transaction"));
 
-        assertThat(failureOf(() -> gateway.fetchPayment("T11223344.bad")).kind()).isEqualTo(Kind.REJECTED);
-        assertThat(failureOf(() -> gateway.fetchPayment("T11223344.none")).kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.bad"))).kind()).isEqualTo(Kind.REJECTED);
+        assertThat(failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.none"))).kind()).isEqualTo(Kind.NOT_FOUND);
 
         dintero.wireMock().verify(1, getRequestedFor(urlEqualTo("/v1/transactions/T11223344.bad")));
         dintero.wireMock().verify(1, getRequestedFor(urlEqualTo("/v1/transactions/T11223344.none")));
@@ -163,7 +165,7 @@ class DinteroRetriesTest {
         givenInTurn(DinteroSandbox::tokenRequest, aResponse().withStatus(502), tokenAnswer(ACCESS_TOKEN, 14_400));
         dintero.givenTransaction("T11223344.tx1", TRANSACTION);
 
-        assertThat(gateway.fetchPayment("T11223344.tx1").paymentId()).isEqualTo("T11223344.tx1");
+        assertThat(gateway.fetchPayment(new PaymentId("T11223344.tx1")).paymentId()).isEqualTo(new PaymentId("T11223344.tx1"));
 
         dintero.wireMock().verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
     }
@@ -173,7 +175,7 @@ class DinteroRetriesTest {
         givenInTurn(DinteroSandbox::tokenRequest, tooManyRequests("1"), tokenAnswer(ACCESS_TOKEN, 14_400));
         dintero.givenTransaction("T11223344.tx1", TRANSACTION);
 
-        assertThat(gateway.fetchPayment("T11223344.tx1").paymentId()).isEqualTo("T11223344.tx1");
+        assertThat(gateway.fetchPayment(new PaymentId("T11223344.tx1")).paymentId()).isEqualTo(new PaymentId("T11223344.tx1"));
 
         List<LoggedRequest> tokenRequests = dintero.wireMock().findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)));
         assertThat(tokenRequests).hasSize(2);
@@ -186,7 +188,7 @@ class DinteroRetriesTest {
         // The sandbox allows at most 2 s (dintero.retry.max-retry-after).
         dintero.wireMock().stubFor(tokenRequest().willReturn(tooManyRequests("3")));
 
-        PaymentProviderException failure = failureOf(() -> gateway.fetchPayment("T11223344.tx1"));
+        PaymentProviderException failure = failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.tx1")));
 
         assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(failure.getMessage()).contains("429");
@@ -197,7 +199,7 @@ class DinteroRetriesTest {
     void given_the_token_endpoint_answers_429_without_saying_how_long_to_wait_when_fetching_then_it_is_unavailable_at_once() {
         dintero.wireMock().stubFor(tokenRequest().willReturn(aResponse().withStatus(429)));
 
-        assertThat(failureOf(() -> gateway.fetchPayment("T11223344.tx1")).kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.tx1"))).kind()).isEqualTo(Kind.UNAVAILABLE);
 
         dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
     }
@@ -206,7 +208,7 @@ class DinteroRetriesTest {
     void given_the_token_endpoint_answers_429_twice_when_fetching_then_it_is_unavailable_after_one_wait() {
         dintero.wireMock().stubFor(tokenRequest().willReturn(tooManyRequests("0")));
 
-        assertThat(failureOf(() -> gateway.fetchPayment("T11223344.tx1")).kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(failureOf(() -> gateway.fetchPayment(new PaymentId("T11223344.tx1"))).kind()).isEqualTo(Kind.UNAVAILABLE);
 
         dintero.wireMock().verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
     }
@@ -218,7 +220,7 @@ class DinteroRetriesTest {
             noRetries.givenToken(ACCESS_TOKEN, 14_400);
             noRetries.givenTransactionAnswer("T11223344.tx1", aResponse().withStatus(503));
 
-            assertThat(failureOf(() -> noRetries.newGateway().fetchPayment("T11223344.tx1")).kind())
+            assertThat(failureOf(() -> noRetries.newGateway().fetchPayment(new PaymentId("T11223344.tx1"))).kind())
                     .isEqualTo(Kind.UNAVAILABLE);
 
             noRetries.wireMock().verify(1, getRequestedFor(urlEqualTo(TRANSACTION_PATH)));

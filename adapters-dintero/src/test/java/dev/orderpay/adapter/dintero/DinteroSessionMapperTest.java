@@ -1,7 +1,8 @@
 package dev.orderpay.adapter.dintero;
 
 import dev.orderpay.application.port.out.CheckoutStatus;
-import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.CheckoutEnding;
+import dev.orderpay.domain.PaymentId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +21,7 @@ class DinteroSessionMapperTest {
         CheckoutStatus checkout = DinteroSessionMapper.toCheckoutStatus(new DinteroSession("T1.ses", "T1.tx",
                 "2026-03-08T16:00:00Z", "2026-03-08T13:00:00Z", events("AUTHORIZED", "CANCELLED")));
 
-        assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.of("T1.tx"), Optional.empty(),
+        assertThat(checkout).isEqualTo(new CheckoutStatus(Optional.of(new PaymentId("T1.tx")), Optional.empty(),
                 Optional.of(Instant.parse("2026-03-08T16:00:00Z"))));
     }
 
@@ -29,7 +30,7 @@ class DinteroSessionMapperTest {
         CheckoutStatus checkout = DinteroSessionMapper.toCheckoutStatus(new DinteroSession("T1.ses", null, null,
                 "2026-03-08T13:00:00Z", events("INITIATED", "VISITED")));
 
-        assertThat(checkout.endedWithoutPayment()).contains(OrderStatus.CANCELLED);
+        assertThat(checkout.endedWithoutPayment()).contains(CheckoutEnding.CANCELLED);
         assertThat(checkout.paymentId()).isEmpty();
     }
 
@@ -42,7 +43,7 @@ class DinteroSessionMapperTest {
             "INITIATED FAILED AUTH_CALLBACK_SENT VISITED; FAILED"
     })
     void given_a_final_failure_event_without_a_transaction_when_mapped_then_the_checkout_ended_that_way(
-            String names, OrderStatus expected) {
+            String names, CheckoutEnding expected) {
         CheckoutStatus checkout = DinteroSessionMapper.toCheckoutStatus(
                 new DinteroSession("T1.ses", null, null, null, events(names.split(" "))));
 
@@ -81,7 +82,7 @@ class DinteroSessionMapperTest {
                 new DinteroSession("T1.ses", null, "tomorrow at noon", null, events("CANCELLED")));
 
         assertThat(checkout.expiresAt()).isEmpty();
-        assertThat(checkout.endedWithoutPayment()).contains(OrderStatus.CANCELLED);
+        assertThat(checkout.endedWithoutPayment()).contains(CheckoutEnding.CANCELLED);
     }
 
     private static List<DinteroSession.Event> events(String... names) {

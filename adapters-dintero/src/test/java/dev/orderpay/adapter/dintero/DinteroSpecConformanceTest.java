@@ -10,6 +10,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.PaymentId;
+import dev.orderpay.domain.SessionId;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -94,7 +96,7 @@ class DinteroSpecConformanceTest {
         dintero.givenSession("T11223344.ses1", """
                 {"id": "T11223344.ses1", "transaction_id": "T11223344.tx1"}""");
 
-        gateway.fetchCheckout("T11223344.ses1");
+        gateway.fetchCheckout(new SessionId("T11223344.ses1"));
 
         assertThat(sentRequests()).extracting(LoggedRequest::getUrl)
                 .containsExactlyInAnyOrder(DinteroSandbox.TOKEN_PATH, "/v1/sessions/T11223344.ses1");
@@ -121,7 +123,7 @@ class DinteroSpecConformanceTest {
         dintero.givenTransaction("T11223344.tx1", """
                 {"id": "T11223344.tx1", "amount": 29900, "currency": "NOK", "status": "AUTHORIZED"}""");
 
-        gateway.fetchPayment("T11223344.tx1");
+        gateway.fetchPayment(new PaymentId("T11223344.tx1"));
 
         assertThat(sentRequests()).extracting(LoggedRequest::getUrl)
                 .containsExactlyInAnyOrder(DinteroSandbox.TOKEN_PATH, "/v1/transactions/T11223344.tx1");
@@ -146,7 +148,7 @@ class DinteroSpecConformanceTest {
     void given_a_part_capture_when_capturing_then_the_capture_request_matches_dinteros_spec() {
         givenAccepted("/v1/transactions/T11223344.tx1/capture");
 
-        gateway.capture("T11223344.tx1", Money.of(100_00, "NOK"), "order-1-3");
+        gateway.capture(new PaymentId("T11223344.tx1"), Money.of(100_00, "NOK"), "order-1-3");
 
         assertOnlyTokenAndOperationSentAndBothMatchSpec("/v1/transactions/T11223344.tx1/capture");
     }
@@ -155,7 +157,7 @@ class DinteroSpecConformanceTest {
     void given_a_refund_with_a_reason_when_refunding_then_the_refund_request_matches_dinteros_spec() {
         givenAccepted("/v1/transactions/T11223344.tx1/refund");
 
-        gateway.refund("T11223344.tx1", Money.of(40_00, "NOK"), Optional.of("Returned one item"), "order-1-4");
+        gateway.refund(new PaymentId("T11223344.tx1"), Money.of(40_00, "NOK"), Optional.of("Returned one item"), "order-1-4");
 
         assertOnlyTokenAndOperationSentAndBothMatchSpec("/v1/transactions/T11223344.tx1/refund");
     }
@@ -164,7 +166,7 @@ class DinteroSpecConformanceTest {
     void given_an_authorization_when_voiding_it_then_the_void_request_matches_dinteros_spec() {
         givenAccepted("/v1/transactions/T11223344.tx1/void");
 
-        gateway.voidAuthorization("T11223344.tx1");
+        gateway.voidAuthorization(new PaymentId("T11223344.tx1"));
 
         assertOnlyTokenAndOperationSentAndBothMatchSpec("/v1/transactions/T11223344.tx1/void");
     }
@@ -175,7 +177,7 @@ class DinteroSpecConformanceTest {
                 .withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"id\": \"T11223344.ses1\", \"cancelled_at\": \"2026-03-08T12:10:00Z\"}")));
 
-        gateway.cancelCheckout("T11223344.ses1");
+        gateway.cancelCheckout(new SessionId("T11223344.ses1"));
 
         assertOnlyTokenAndOperationSentAndBothMatchSpec("/v1/sessions/T11223344.ses1/cancel");
     }

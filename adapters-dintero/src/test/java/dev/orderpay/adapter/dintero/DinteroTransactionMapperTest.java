@@ -2,12 +2,15 @@ package dev.orderpay.adapter.dintero;
 
 import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
+import dev.orderpay.domain.SessionId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +31,9 @@ class DinteroTransactionMapperTest {
                         event("REFUND", null, 5_00L),
                         event("REFUND", true, 20_00L))));
 
-        assertThat(payment).isEqualTo(new ProviderPayment("T11223344.tx1", "T11223344.ses1", "ref", AMOUNT, "NOK",
-                OrderStatus.PARTIALLY_REFUNDED, 180_00, 50_00));
+        assertThat(payment).isEqualTo(new ProviderPayment(new PaymentId("T11223344.tx1"),
+                Optional.of(new SessionId("T11223344.ses1")), "ref", AMOUNT, "NOK", OrderStatus.PARTIALLY_REFUNDED,
+                180_00, 50_00));
     }
 
     @Test
@@ -90,6 +94,14 @@ class DinteroTransactionMapperTest {
         assertThat(payment.status()).isEqualTo(OrderStatus.PENDING);
         assertThat(payment.capturedMinorUnits()).isZero();
         assertThat(payment.refundedMinorUnits()).isZero();
+    }
+
+    @Test
+    void given_a_transaction_whose_session_id_cannot_be_dinteros_when_mapped_then_it_names_no_checkout() {
+        ProviderPayment payment = DinteroTransactionMapper.toProviderPayment(
+                new DinteroTransaction("T11223344.tx1", "T11223344.ses1\n", "ref", AMOUNT, "NOK", "AUTHORIZED", null));
+
+        assertThat(payment.sessionId()).isEmpty();
     }
 
     private static DinteroTransaction transaction(String status, List<DinteroTransaction.Event> events) {

@@ -5,9 +5,11 @@ import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Receipt;
+import dev.orderpay.domain.SessionId;
 
 import java.net.URI;
 import java.time.Instant;
@@ -29,9 +31,9 @@ final class OrderRowMapper {
                 order.amount().currencyCode(),
                 order.receipt().value(),
                 order.status().name(),
-                session == null ? null : session.id(),
+                session == null ? null : session.id().value(),
                 session == null ? null : session.link().toString(),
-                payment.paymentId().orElse(null),
+                payment.paymentId().map(PaymentId::value).orElse(null),
                 payment.capturedMinorUnits(),
                 payment.refundedMinorUnits(),
                 pending == null ? null : pending.type().name(),
@@ -49,7 +51,7 @@ final class OrderRowMapper {
         // the pending operation's columns.
         PaymentSession session = row.sessionId() == null
                 ? null
-                : new PaymentSession(row.sessionId(), URI.create(row.sessionUrl()));
+                : new PaymentSession(new SessionId(row.sessionId()), URI.create(row.sessionUrl()));
         PendingOperation pending = row.pendingOperation() == null
                 ? null
                 : new PendingOperation(PendingOperation.Type.valueOf(row.pendingOperation()),
@@ -61,7 +63,8 @@ final class OrderRowMapper {
                 row.createdAt(),
                 OrderStatus.valueOf(row.status()),
                 session,
-                new OrderPayment(Optional.ofNullable(row.paymentId()), row.capturedMinor(), row.refundedMinor()),
+                new OrderPayment(Optional.ofNullable(row.paymentId()).map(PaymentId::new), row.capturedMinor(),
+                        row.refundedMinor()),
                 pending,
                 row.version());
     }

@@ -5,6 +5,7 @@ import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.TestOrders;
@@ -79,7 +80,7 @@ class OrderRowMapperTest {
     void given_an_order_with_a_payment_and_an_operation_underway_when_flattened_then_both_fill_their_columns() {
         Order order = Order.rehydrate(OrderId.newId(), Money.of(500_00, "NOK"), new Receipt("receipt#1"),
                 TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"),
-                new OrderPayment(Optional.of("payment-7"), 400_00, 100_00),
+                new OrderPayment(Optional.of(new PaymentId("payment-7")), 400_00, 100_00),
                 new PendingOperation(PendingOperation.Type.REFUND, 50_00, 100_00, STARTED_AT), 2);
 
         OrderRow row = OrderRowMapper.toRow(order, 2, UPDATED_AT, null);
@@ -115,7 +116,7 @@ class OrderRowMapperTest {
 
         Order read = OrderRowMapper.toOrder(row);
 
-        assertThat(read.payment()).isEqualTo(new OrderPayment(Optional.of("payment-7"), 0, 0));
+        assertThat(read.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-7")), 0, 0));
         assertThat(read.pendingOperation())
                 .contains(new PendingOperation(PendingOperation.Type.CAPTURE, 200_00, 0, STARTED_AT));
         assertThat(read.status()).isEqualTo(OrderStatus.AUTHORIZED);
@@ -129,7 +130,7 @@ class OrderRowMapperTest {
 
         Order read = OrderRowMapper.toOrder(row);
 
-        assertThat(read.payment()).isEqualTo(new OrderPayment(Optional.of("payment-8"), 400_00, 150_00));
+        assertThat(read.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-8")), 400_00, 150_00));
         assertThat(read.pendingOperation()).isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -139,7 +140,7 @@ class AccessHttpTest {
     @Test
     void given_no_key_when_the_buyer_returns_then_the_return_is_answered() {
         Order order = aPendingOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
 
         Api.Reply reply = api.sendAnonymously(HttpRequest.GET("/orders/" + order.id() + "/redirect?payment_id="
                 + paymentId));
@@ -154,7 +155,7 @@ class AccessHttpTest {
     @ValueSource(strings = {"GET", "POST"})
     void given_no_key_when_the_provider_notifies_then_the_notification_is_handled(String method) {
         Order order = aPendingOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
 
         Api.Reply reply = api.sendAnonymously(HttpRequest.create(HttpMethod.valueOf(method),
                         "/orders/" + order.id() + "/callback?payment_id=" + paymentId)

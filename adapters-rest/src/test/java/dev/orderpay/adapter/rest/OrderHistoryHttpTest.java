@@ -2,9 +2,11 @@ package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -36,7 +38,7 @@ class OrderHistoryHttpTest {
     void given_a_return_and_a_callback_when_the_history_is_read_then_both_steps_show_oldest_first_with_references(
             String suffix) {
         Order order = anOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
         api.get("/orders/" + order.id() + "/redirect?payment_id=" + paymentId);
         gateway.changeStatus(paymentId, OrderStatus.CAPTURED);
         api.send(HttpRequest.GET("/orders/" + order.id() + "/callback?payment_id=" + paymentId + "&event_id=evt-9")
@@ -49,7 +51,7 @@ class OrderHistoryHttpTest {
         assertThat(history).extracting(step -> step.get("from"), step -> step.get("to"), step -> step.get("source"),
                         step -> step.get("provider_reference"))
                 .containsExactly(
-                        tuple("PENDING", "AUTHORIZED", "REDIRECT", paymentId),
+                        tuple("PENDING", "AUTHORIZED", "REDIRECT", paymentId.value()),
                         tuple("AUTHORIZED", "CAPTURED", "CALLBACK", "evt-9"));
         Instant first = Instant.parse((String) history.get(0).get("at"));
         Instant second = Instant.parse((String) history.get(1).get("at"));
@@ -70,14 +72,14 @@ class OrderHistoryHttpTest {
     @Test
     void given_a_cancel_return_the_provider_confirms_when_the_history_is_read_then_the_checkout_is_the_reference() {
         Order order = anOrder();
-        gateway.endCheckout(order.session().orElseThrow().id(), OrderStatus.CANCELLED);
+        gateway.endCheckout(order.session().orElseThrow().id(), CheckoutEnding.CANCELLED);
         api.get("/orders/" + order.id() + "/redirect?error=cancelled");
 
         List<Map<String, Object>> history = api.get("/orders/" + order.id() + "/history").list("history");
 
         assertThat(history).singleElement().satisfies(step -> assertThat(step)
                 .containsEntry("from", "PENDING").containsEntry("to", "CANCELLED").containsEntry("source", "REDIRECT")
-                .containsEntry("provider_reference", order.session().orElseThrow().id()));
+                .containsEntry("provider_reference", order.session().orElseThrow().id().value()));
     }
 
     @ParameterizedTest(name = "include={0}")

@@ -5,6 +5,7 @@ import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.TestOrders;
 import io.micronaut.http.MediaType;
@@ -101,7 +102,7 @@ class OrderTotalsHttpTest {
     private void storePaid(String currency, long amount, OrderStatus status, long captured, long refunded, int hour) {
         orders.add(Order.rehydrate(OrderId.newId(), Money.of(amount, currency), new Receipt("paid " + hour),
                 START.plus(hour, ChronoUnit.HOURS), status, TestOrders.sessionFor("session-" + hour),
-                new OrderPayment(Optional.of("payment-" + hour), captured, refunded), null, 0), NOT_HELD);
+                new OrderPayment(Optional.of(new PaymentId("payment-" + hour)), captured, refunded), null, 0), NOT_HELD);
     }
 
     private static String hour(int hour) {

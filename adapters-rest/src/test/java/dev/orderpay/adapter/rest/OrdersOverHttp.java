@@ -3,6 +3,7 @@ package dev.orderpay.adapter.rest;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import jakarta.inject.Singleton;
 
 /** Orders brought to a status through the API, as a merchant and a buyer would, and read back from the store. */
@@ -27,7 +28,7 @@ class OrdersOverHttp {
     /** Authorized as a buyer would: the checkout is paid, and the return confirms it with the provider. */
     Order authorized() {
         Order order = pending();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
         api.get("/orders/" + order.id() + "/redirect?payment_id=" + paymentId);
         return stored(order.id());
     }

@@ -6,6 +6,7 @@ import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -43,7 +44,7 @@ class PaymentNotificationHttpTest {
     @Test
     void given_a_signed_get_notification_of_the_orders_payment_then_200_handled_and_the_order_follows_it() {
         Order order = anOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
 
         Api.Reply reply = api.send(signed(HttpRequest.GET(callback(order) + "?payment_id=" + paymentId)));
 
@@ -56,7 +57,7 @@ class PaymentNotificationHttpTest {
     @Test
     void given_a_signed_post_notification_of_the_orders_payment_then_200_handled_and_the_order_follows_it() {
         Order order = anOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.CAPTURED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.CAPTURED);
 
         Api.Reply reply = api.send(signed(HttpRequest.POST(callback(order) + "?payment_id=" + paymentId,
                 "{\"event\": \"CAPTURE\"}").contentType(MediaType.APPLICATION_JSON_TYPE)));
@@ -70,7 +71,7 @@ class PaymentNotificationHttpTest {
     @ValueSource(strings = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
     void given_a_post_whose_body_names_a_payment_when_notified_then_the_body_is_neither_refused_nor_read(String type) {
         Order order = anOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
 
         // If the body were parsed into the parameters, the fake provider would see payment_id and the order move.
         Api.Reply reply = api.send(signed(HttpRequest.POST(callback(order), "payment_id=" + paymentId)
@@ -84,7 +85,7 @@ class PaymentNotificationHttpTest {
     @Test
     void given_a_notification_without_a_valid_signature_then_401_without_echoing_it_and_the_order_is_unchanged() {
         Order order = anOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
         String forgedSignature = "t=1,v0=forged-signature-value";
         // The use case logs the refusal, through java.util.logging as the framework-free core does.
         Logger serviceLog = Logger.getLogger(HandleNotificationService.class.getName());
@@ -125,7 +126,7 @@ class PaymentNotificationHttpTest {
     @Test
     void given_a_delivery_already_handled_when_it_comes_again_then_200_duplicate_and_nothing_changes_again() {
         Order order = anOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
         String uri = callback(order) + "?payment_id=" + paymentId;
         api.send(signed(HttpRequest.GET(uri)).header(DELIVERY_HEADER, "delivery-1"));
         long versionAfterFirst = stored(order).version();
@@ -162,7 +163,7 @@ class PaymentNotificationHttpTest {
     @Test
     void given_a_notification_pointing_at_another_orders_payment_then_409_rejected_and_the_order_is_unchanged() {
         Order order = anOrder();
-        String othersPayment = gateway.paymentFor(anOrder(), OrderStatus.AUTHORIZED);
+        PaymentId othersPayment = gateway.paymentFor(anOrder(), OrderStatus.AUTHORIZED);
 
         Api.Reply reply = api.send(signed(HttpRequest.GET(callback(order) + "?payment_id=" + othersPayment)));
 
@@ -176,7 +177,7 @@ class PaymentNotificationHttpTest {
     @Test
     void given_an_order_that_keeps_changing_concurrently_when_notified_then_503_rather_than_a_final_refusal() {
         Order order = anOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
         orders.loseEveryUpdate(true);
         Api.Reply reply;
         try {

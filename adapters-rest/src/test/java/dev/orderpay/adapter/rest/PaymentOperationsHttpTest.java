@@ -2,6 +2,7 @@ package dev.orderpay.adapter.rest;
 
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -235,7 +236,7 @@ class PaymentOperationsHttpTest {
                 .containsEntry("current_status", currentStatus);
     }
 
-    private String paymentOf(Order order) {
+    private PaymentId paymentOf(Order order) {
         return given.stored(order).payment().paymentId().orElseThrow();
     }
 }

@@ -2,9 +2,11 @@ package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.TestOrders;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -37,7 +39,7 @@ class PaymentReturnHttpTest {
     @ValueSource(strings = {"redirect", "payment-redirect"})
     void given_a_payment_the_provider_confirms_when_the_buyer_returns_then_the_order_is_authorized(String route) {
         Order order = anOrder("receipt#1");
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
 
         Api.Reply reply = api.get("/orders/" + order.id() + "/" + route + "?payment_id=" + paymentId);
 
@@ -52,7 +54,7 @@ class PaymentReturnHttpTest {
     @Test
     void given_anyone_holding_the_order_id_when_they_open_the_return_then_only_what_the_buyer_needs_is_shown() {
         Order order = anOrder("merchant's own reference");
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
 
         Api.Reply reply = api.sendAnonymously(HttpRequest.GET("/orders/" + order.id() + "/redirect?payment_id="
                 + paymentId));
@@ -67,7 +69,7 @@ class PaymentReturnHttpTest {
     void given_a_payment_of_another_order_when_the_buyer_returns_with_it_then_409_and_the_order_is_unchanged() {
         Order order = anOrder("mine");
         Order other = anOrder("someone else's");
-        String othersPayment = gateway.paymentFor(other, OrderStatus.AUTHORIZED);
+        PaymentId othersPayment = gateway.paymentFor(other, OrderStatus.AUTHORIZED);
 
         Api.Reply reply = api.get("/orders/" + order.id() + "/redirect?payment_id=" + othersPayment);
 
@@ -82,7 +84,7 @@ class PaymentReturnHttpTest {
     @Test
     void given_a_payment_for_a_smaller_amount_when_the_buyer_returns_with_it_then_409_and_the_order_is_unchanged() {
         Order order = anOrder("underpaid");
-        String forged = gateway.record(order.session().orElseThrow().id(), order.id().toString(), 1,
+        PaymentId forged = gateway.record(order.session().orElseThrow().id(), order.id().toString(), 1,
                 order.amount().currencyCode(), OrderStatus.AUTHORIZED);
 
         Api.Reply reply = api.get("/orders/" + order.id() + "/redirect?payment_id=" + forged);
@@ -108,7 +110,7 @@ class PaymentReturnHttpTest {
     @Test
     void given_a_cancel_return_the_provider_confirms_when_the_buyer_returns_then_the_order_is_cancelled() {
         Order order = anOrder("abandoned");
-        gateway.endCheckout(order.session().orElseThrow().id(), OrderStatus.CANCELLED);
+        gateway.endCheckout(order.session().orElseThrow().id(), CheckoutEnding.CANCELLED);
 
         Api.Reply reply = api.get("/orders/" + order.id() + "/redirect?error=cancelled");
 
@@ -176,7 +178,7 @@ class PaymentReturnHttpTest {
     @Test
     void given_a_browser_when_the_buyer_returns_then_an_html_page_shows_the_order_with_the_currencys_decimals() {
         Order order = anOrder("receipt#1");
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
 
         Api.Reply reply = api.send(HttpRequest.GET("/orders/" + order.id() + "/redirect?payment_id=" + paymentId)
                 .header(HttpHeaders.ACCEPT, BROWSER_ACCEPT));
@@ -201,7 +203,7 @@ class PaymentReturnHttpTest {
     @Test
     void given_a_browser_and_a_forged_payment_when_the_buyer_returns_then_409_page_says_it_could_not_be_verified() {
         Order order = anOrder("mine");
-        String othersPayment = gateway.paymentFor(anOrder("theirs"), OrderStatus.AUTHORIZED);
+        PaymentId othersPayment = gateway.paymentFor(anOrder("theirs"), OrderStatus.AUTHORIZED);
 
         Api.Reply reply = api.send(HttpRequest.GET("/orders/" + order.id() + "/redirect?payment_id=" + othersPayment)
                 .header(HttpHeaders.ACCEPT, BROWSER_ACCEPT));
@@ -224,7 +226,7 @@ class PaymentReturnHttpTest {
     @Test
     void given_parameters_the_api_does_not_know_when_the_buyer_returns_then_they_reach_the_provider_adapter_untouched() {
         Order order = anOrder("extra parameters");
-        String paymentId = gateway.paymentFor(order, OrderStatus.CAPTURED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.CAPTURED);
 
         Api.Reply reply = api.get("/orders/" + order.id() + "/redirect?merchant_reference=" + order.id()
                 + "&payment_id=" + paymentId + "&payment_id=ignored-second&transaction_id=T1");

@@ -7,6 +7,7 @@ import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -71,7 +72,7 @@ class ProviderFailureHttpTest {
     void given_a_provider_that_cannot_be_asked_when_the_buyer_returns_then_200_confirming_and_the_order_unchanged(
             Kind failure) {
         Order order = anOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
         gateway.failFetches(failure);
 
         Api.Reply reply = api.get("/orders/" + order.id() + "/redirect?payment_id=" + paymentId);
@@ -86,7 +87,7 @@ class ProviderFailureHttpTest {
     @Test
     void given_a_provider_that_cannot_be_asked_when_a_browser_returns_then_a_confirming_page_shows_the_order_as_it_is() {
         Order order = anOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
         gateway.failFetches(Kind.UNAVAILABLE);
 
         Api.Reply reply = api.send(HttpRequest.GET("/orders/" + order.id() + "/redirect?payment_id=" + paymentId)
@@ -115,7 +116,7 @@ class ProviderFailureHttpTest {
     @Test
     void given_a_provider_that_cannot_be_asked_when_a_notification_comes_then_503_and_the_order_is_unchanged() {
         Order order = anOrder();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
         gateway.failFetches(Kind.TIMEOUT);
 
         Api.Reply reply = api.send(HttpRequest.GET("/orders/" + order.id() + "/callback?payment_id=" + paymentId)

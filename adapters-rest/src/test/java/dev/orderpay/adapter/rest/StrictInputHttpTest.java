@@ -4,6 +4,7 @@ import dev.orderpay.application.port.in.order.OrderFilter;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
@@ -297,7 +298,7 @@ class StrictInputHttpTest {
     @Test
     void given_extra_parameters_on_the_buyers_return_then_they_are_tolerated() {
         Order order = given.pending();
-        String paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
 
         Api.Reply reply = api.get("/orders/" + order.id() + "/redirect?payment_id=" + paymentId
                 + "&utm_source=newsletter");

@@ -5,9 +5,12 @@ import dev.orderpay.application.port.out.CheckoutStatus;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
+import dev.orderpay.domain.SessionId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
@@ -45,8 +48,8 @@ final class SimulatedProvider {
      * @param paymentId the payment made in it, once the buyer paid
      * @param ending    DECLINED or CANCELLED once it ended without payment
      */
-    record Checkout(String sessionId, OrderId orderId, Money amount, URI returnUrl, URI notificationUrl,
-                    Instant expiresAt, Optional<String> paymentId, Optional<OrderStatus> ending) {
+    record Checkout(SessionId sessionId, OrderId orderId, Money amount, URI returnUrl, URI notificationUrl,
+                    Instant expiresAt, Optional<PaymentId> paymentId, Optional<CheckoutEnding> ending) {
 
         Checkout {
             Objects.requireNonNull(paymentId, "paymentId");
@@ -58,7 +61,7 @@ final class SimulatedProvider {
                 return Stage.PAID;
             }
             if (ending.isPresent()) {
-                return ending.get() == OrderStatus.DECLINED ? Stage.DECLINED : Stage.CANCELLED;
+                return ending.get() == CheckoutEnding.DECLINED ? Stage.DECLINED : Stage.CANCELLED;
             }
             return now.isBefore(expiresAt) ? Stage.OPEN : Stage.EXPIRED;
         }
@@ -67,19 +70,19 @@ final class SimulatedProvider {
             return new CheckoutStatus(paymentId, ending, Optional.of(expiresAt));
         }
 
-        private Checkout paid(String payment) {
+        private Checkout paid(PaymentId payment) {
             return new Checkout(sessionId, orderId, amount, returnUrl, notificationUrl, expiresAt,
                     Optional.of(payment), ending);
         }
 
-        private Checkout ended(OrderStatus how) {
+        private Checkout ended(CheckoutEnding how) {
             return new Checkout(sessionId, orderId, amount, returnUrl, notificationUrl, expiresAt, paymentId,
                     Optional.of(how));
         }
     }
 
-    private final Map<String, Checkout> checkouts = new HashMap<>();
-    private final Map<String, ProviderPayment> payments = new HashMap<>();
+    private final Map<SessionId, Checkout> checkouts = new HashMap<>();
+    private final Map<PaymentId, ProviderPayment> payments = new HashMap<>();
     private final Clock clock;
 
     @Inject
@@ -92,14 +95,14 @@ final class SimulatedProvider {
     }
 
     synchronized Checkout open(CheckoutRequest request) {
-        Checkout checkout = new Checkout("sim-sess-" + UUID.randomUUID(), request.orderId(), request.amount(),
-                request.returnUrl(), request.notificationUrl(), request.expiresAt(), Optional.empty(),
+        Checkout checkout = new Checkout(new SessionId("sim-sess-" + UUID.randomUUID()), request.orderId(),
+                request.amount(), request.returnUrl(), request.notificationUrl(), request.expiresAt(), Optional.empty(),
                 Optional.empty());
         checkouts.put(checkout.sessionId(), checkout);
         return checkout;
     }
 
-    synchronized Optional<Checkout> checkout(String sessionId) {
+    synchronized Optional<Checkout> checkout(SessionId sessionId) {
         return Optional.ofNullable(checkouts.get(sessionId));
     }
 
@@ -109,29 +112,29 @@ final class SimulatedProvider {
      *
      * @return the checkout as the choice left it, or empty if it is unknown or no longer open
      */
-    synchronized Optional<Checkout> complete(String sessionId, BuyerChoice choice) {
+    synchronized Optional<Checkout> complete(SessionId sessionId, BuyerChoice choice) {
         Checkout checkout = checkouts.get(sessionId);
         if (checkout == null || checkout.stage(now()) != Stage.OPEN) {
             return Optional.empty();
         }
         Checkout completed = switch (choice) {
             case PAY -> checkout.paid(authorize(checkout).paymentId());
-            case DECLINE -> checkout.ended(OrderStatus.DECLINED);
-            case CANCEL -> checkout.ended(OrderStatus.CANCELLED);
+            case DECLINE -> checkout.ended(CheckoutEnding.DECLINED);
+            case CANCEL -> checkout.ended(CheckoutEnding.CANCELLED);
         };
         checkouts.put(sessionId, completed);
         return Optional.of(completed);
     }
 
     private ProviderPayment authorize(Checkout checkout) {
-        ProviderPayment payment = new ProviderPayment("sim-pay-" + UUID.randomUUID(), checkout.sessionId(),
-                checkout.orderId().toString(), checkout.amount().minorUnits(), checkout.amount().currencyCode(),
-                OrderStatus.AUTHORIZED, 0, 0);
+        ProviderPayment payment = new ProviderPayment(new PaymentId("sim-pay-" + UUID.randomUUID()),
+                Optional.of(checkout.sessionId()), checkout.orderId().toString(), checkout.amount().minorUnits(),
+                checkout.amount().currencyCode(), OrderStatus.AUTHORIZED, 0, 0);
         payments.put(payment.paymentId(), payment);
         return payment;
     }
 
-    synchronized CheckoutStatus checkoutStatus(String sessionId) {
+    synchronized CheckoutStatus checkoutStatus(SessionId sessionId) {
         return knownCheckout(sessionId).status();
     }
 
@@ -139,19 +142,19 @@ final class SimulatedProvider {
      * Closes a checkout nobody has paid. Closing one that already ended changes nothing, as with a real provider;
      * one that was paid cannot be closed: its payment is voided instead.
      */
-    synchronized void cancelCheckout(String sessionId) {
+    synchronized void cancelCheckout(SessionId sessionId) {
         Checkout checkout = knownCheckout(sessionId);
         switch (checkout.stage(now())) {
             case PAID -> throw new PaymentProviderException(Kind.REJECTED,
                     "simulated checkout " + sessionId + " was paid; void its payment instead");
-            case OPEN, EXPIRED -> checkouts.put(sessionId, checkout.ended(OrderStatus.CANCELLED));
+            case OPEN, EXPIRED -> checkouts.put(sessionId, checkout.ended(CheckoutEnding.CANCELLED));
             case DECLINED, CANCELLED -> {
                 // Already closed.
             }
         }
     }
 
-    synchronized ProviderPayment payment(String paymentId) {
+    synchronized ProviderPayment payment(PaymentId paymentId) {
         ProviderPayment payment = payments.get(paymentId);
         if (payment == null) {
             throw new PaymentProviderException(Kind.NOT_FOUND, "the simulator knows no payment " + paymentId);
@@ -160,7 +163,7 @@ final class SimulatedProvider {
     }
 
     /** Captures from an authorized payment, in parts if wanted, never more than was authorized. */
-    synchronized ProviderPayment capture(String paymentId, Money amount) {
+    synchronized ProviderPayment capture(PaymentId paymentId, Money amount) {
         ProviderPayment payment = payment(paymentId);
         requireSameCurrency(payment, amount, "capture");
         boolean capturable = payment.status() == OrderStatus.AUTHORIZED
@@ -174,7 +177,7 @@ final class SimulatedProvider {
     }
 
     /** Refunds captured money, in parts if wanted, never more than was captured. */
-    synchronized ProviderPayment refund(String paymentId, Money amount) {
+    synchronized ProviderPayment refund(PaymentId paymentId, Money amount) {
         ProviderPayment payment = payment(paymentId);
         requireSameCurrency(payment, amount, "refund");
         long refunded = payment.refundedMinorUnits() + amount.minorUnits();
@@ -186,7 +189,7 @@ final class SimulatedProvider {
     }
 
     /** Releases an authorization nothing was captured from. */
-    synchronized ProviderPayment voidAuthorization(String paymentId) {
+    synchronized ProviderPayment voidAuthorization(PaymentId paymentId) {
         ProviderPayment payment = payment(paymentId);
         if (payment.status() != OrderStatus.AUTHORIZED) {
             throw new PaymentProviderException(Kind.REJECTED,
@@ -195,7 +198,7 @@ final class SimulatedProvider {
         return store(payment, OrderStatus.CANCELLED, 0, 0);
     }
 
-    private Checkout knownCheckout(String sessionId) {
+    private Checkout knownCheckout(SessionId sessionId) {
         Checkout checkout = checkouts.get(sessionId);
         if (checkout == null) {
             throw new PaymentProviderException(Kind.NOT_FOUND, "the simulator knows no checkout " + sessionId);

@@ -2,6 +2,8 @@ package dev.orderpay.adapter.simulator;
 
 import dev.orderpay.adapter.simulator.SimulatedProvider.BuyerChoice;
 import dev.orderpay.adapter.simulator.SimulatedProvider.Checkout;
+import dev.orderpay.domain.InvalidValueException;
+import dev.orderpay.domain.SessionId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -48,7 +50,7 @@ final class SimulatorCheckoutController {
 
     @Get(uri = "/{session}", produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     HttpResponse<?> show(@PathVariable String session, HttpRequest<?> request) {
-        return provider.checkout(session)
+        return checkout(session)
                 .<HttpResponse<?>>map(checkout -> page(HttpStatus.OK, checkout))
                 .orElseGet(() -> notFound(session, request));
     }
@@ -72,13 +74,14 @@ final class SimulatorCheckoutController {
     }
 
     private HttpResponse<?> complete(String session, BuyerChoice choice, HttpRequest<?> request) {
-        if (provider.checkout(session).isEmpty()) {
+        if (checkout(session).isEmpty()) {
             return notFound(session, request);
         }
-        Optional<Checkout> completed = provider.complete(session, choice);
+        SessionId sessionId = new SessionId(session);
+        Optional<Checkout> completed = provider.complete(sessionId, choice);
         if (completed.isEmpty()) {
             // Paid, ended or expired already (perhaps in another tab): show how it stands; nothing changes.
-            return page(HttpStatus.CONFLICT, provider.checkout(session).orElseThrow());
+            return page(HttpStatus.CONFLICT, provider.checkout(sessionId).orElseThrow());
         }
         Checkout checkout = completed.get();
         Map<String, String> parameters = ReturnParameters.of(checkout);
@@ -86,6 +89,15 @@ final class SimulatorCheckoutController {
         UriBuilder returnUrl = UriBuilder.of(checkout.returnUrl());
         parameters.forEach(returnUrl::queryParam);
         return HttpResponse.seeOther(returnUrl.build());
+    }
+
+    /** A path that cannot be a session id names no checkout. */
+    private Optional<Checkout> checkout(String session) {
+        try {
+            return provider.checkout(new SessionId(session));
+        } catch (InvalidValueException notASessionId) {
+            return Optional.empty();
+        }
     }
 
     private HttpResponse<String> page(HttpStatus status, Checkout checkout) {

@@ -52,7 +52,7 @@ final class SimulatorCheckoutPage {
     /** The checkout with its three choices while it is open, or how it ended. */
     static String render(Checkout checkout, Stage stage) {
         String outcome = switch (stage) {
-            case OPEN -> CHOICES.formatted(escape(checkout.sessionId()));
+            case OPEN -> CHOICES.formatted(escape(checkout.sessionId().value()));
             case PAID -> paragraph("This checkout has been paid.");
             case DECLINED -> paragraph("The payment in this checkout was declined.");
             case CANCELLED -> paragraph("This checkout was cancelled.");

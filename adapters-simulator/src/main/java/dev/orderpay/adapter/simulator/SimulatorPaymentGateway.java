@@ -11,7 +11,9 @@ import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.application.port.out.PublicBaseUrl;
 import dev.orderpay.domain.Money;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
+import dev.orderpay.domain.SessionId;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -48,32 +50,32 @@ final class SimulatorPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public ProviderPayment fetchPayment(String paymentId) {
+    public ProviderPayment fetchPayment(PaymentId paymentId) {
         return provider.payment(paymentId);
     }
 
     @Override
-    public OperationOutcome capture(String paymentId, Money amount, String reference) {
+    public OperationOutcome capture(PaymentId paymentId, Money amount, String reference) {
         return new OperationOutcome.Completed(provider.capture(paymentId, amount));
     }
 
     @Override
-    public OperationOutcome refund(String paymentId, Money amount, Optional<String> reason, String reference) {
+    public OperationOutcome refund(PaymentId paymentId, Money amount, Optional<String> reason, String reference) {
         return new OperationOutcome.Completed(provider.refund(paymentId, amount));
     }
 
     @Override
-    public OperationOutcome voidAuthorization(String paymentId) {
+    public OperationOutcome voidAuthorization(PaymentId paymentId) {
         return new OperationOutcome.Completed(provider.voidAuthorization(paymentId));
     }
 
     @Override
-    public void cancelCheckout(String sessionId) {
+    public void cancelCheckout(SessionId sessionId) {
         provider.cancelCheckout(sessionId);
     }
 
     @Override
-    public CheckoutStatus fetchCheckout(String sessionId) {
+    public CheckoutStatus fetchCheckout(SessionId sessionId) {
         return provider.checkoutStatus(sessionId);
     }
 

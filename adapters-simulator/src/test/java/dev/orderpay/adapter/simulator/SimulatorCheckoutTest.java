@@ -7,9 +7,11 @@ import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.application.port.out.UnauthenticNotificationException;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
@@ -83,7 +85,7 @@ class SimulatorCheckoutTest {
                         "<button type=\"submit\" id=\"cancel\">");
         assertThat(page.body().split("<form method=\"post\"", -1)).hasSize(4);
         // The actions are relative, so they resolve against the page to this controller's routes.
-        String session = checkout.session().id();
+        String session = checkout.session().id().value();
         assertThat(page.body()).contains("action=\"" + session + "/pay\"", "action=\"" + session + "/decline\"",
                 "action=\"" + session + "/cancel\"");
         assertThat(URI.create(pagePath(checkout)).resolve(session + "/pay").getPath())
@@ -143,9 +145,10 @@ class SimulatorCheckoutTest {
         assertThat(location.getHost()).isEqualTo("shop.example.test");
         assertThat(location.getPath()).isEqualTo("/orders/" + checkout.orderId() + "/redirect");
         assertThat(parameters).containsEntry("lang", List.of("nb")).containsKey("payment_id");
-        String paymentId = parameters.get("payment_id").get(0);
+        PaymentId paymentId = new PaymentId(parameters.get("payment_id").get(0));
         assertThat(gateway.fetchPayment(paymentId)).isEqualTo(new ProviderPayment(paymentId,
-                checkout.session().id(), checkout.orderId().toString(), 1234_50, "NOK", OrderStatus.AUTHORIZED, 0, 0));
+                Optional.of(checkout.session().id()), checkout.orderId().toString(), 1234_50, "NOK",
+                OrderStatus.AUTHORIZED, 0, 0));
         assertThat(gateway.fetchCheckout(checkout.session().id()).paymentId()).contains(paymentId);
         assertThat(gateway.readBuyerReturn(parameters).paymentId()).contains(paymentId);
     }
@@ -160,10 +163,10 @@ class SimulatorCheckoutTest {
         assertThat(declined.statusCode()).isEqualTo(303);
         Map<String, List<String>> parameters = returnParameters(declined);
         assertThat(parameters).containsEntry("error", List.of("declined")).doesNotContainKey("payment_id");
-        assertThat(gateway.readBuyerReturn(parameters).failureHint()).contains(OrderStatus.DECLINED);
+        assertThat(gateway.readBuyerReturn(parameters).failureHint()).contains(CheckoutEnding.DECLINED);
         CheckoutStatus status = gateway.fetchCheckout(checkout.session().id());
         assertThat(status.paymentId()).isEmpty();
-        assertThat(status.endedWithoutPayment()).contains(OrderStatus.DECLINED);
+        assertThat(status.endedWithoutPayment()).contains(CheckoutEnding.DECLINED);
     }
 
     @Test
@@ -176,16 +179,16 @@ class SimulatorCheckoutTest {
         assertThat(cancelled.statusCode()).isEqualTo(303);
         Map<String, List<String>> parameters = returnParameters(cancelled);
         assertThat(parameters).containsEntry("error", List.of("cancelled")).doesNotContainKey("payment_id");
-        assertThat(gateway.readBuyerReturn(parameters).failureHint()).contains(OrderStatus.CANCELLED);
+        assertThat(gateway.readBuyerReturn(parameters).failureHint()).contains(CheckoutEnding.CANCELLED);
         assertThat(gateway.fetchCheckout(checkout.session().id()).endedWithoutPayment())
-                .contains(OrderStatus.CANCELLED);
+                .contains(CheckoutEnding.CANCELLED);
     }
 
     @Test
     void given_a_paid_checkout_when_the_buyer_pays_again_then_409_without_choices_and_no_second_payment()
             throws Exception {
         Opened checkout = open(Money.of(100_00, "NOK"));
-        String firstPayment = returnParameters(post(pagePath(checkout) + "/pay")).get("payment_id").get(0);
+        PaymentId firstPayment = paymentIn(post(pagePath(checkout) + "/pay"));
 
         HttpResponse<String> again = post(pagePath(checkout) + "/pay");
         HttpResponse<String> declinedAfter = post(pagePath(checkout) + "/decline");
@@ -216,14 +219,14 @@ class SimulatorCheckoutTest {
     void given_the_buyer_paid_when_the_simulator_notifies_then_the_notification_is_signed_and_names_the_payment()
             throws Exception {
         Opened checkout = open(Money.of(100_00, "NOK"));
-        String paymentId = returnParameters(post(pagePath(checkout) + "/pay")).get("payment_id").get(0);
+        PaymentId paymentId = paymentIn(post(pagePath(checkout) + "/pay"));
 
         InboundNotification received = notifications.next(checkout.orderId().toString(), NOTIFICATION_WAIT);
 
         assertThat(received).as("notification within " + NOTIFICATION_WAIT).isNotNull();
         assertThat(received.method()).isEqualTo("GET");
         assertThat(received.path()).isEqualTo(NotificationRecorder.PATH + "/" + checkout.orderId());
-        assertThat(received.queryParameter("payment_id")).contains(paymentId);
+        assertThat(received.queryParameter("payment_id")).contains(paymentId.value());
         String deliveryId = received.header("Simulator-Delivery").orElseThrow();
         assertThat(gateway.authenticateNotification(received)).isEqualTo(new ProviderNotice(
                 Optional.of(deliveryId), Optional.of(paymentId), Optional.empty(), Optional.empty()));
@@ -240,7 +243,7 @@ class SimulatorCheckoutTest {
         assertThat(received).as("notification within " + NOTIFICATION_WAIT).isNotNull();
         ProviderNotice notice = gateway.authenticateNotification(received);
         assertThat(notice.paymentId()).isEmpty();
-        assertThat(notice.failureHint()).contains(OrderStatus.DECLINED);
+        assertThat(notice.failureHint()).contains(CheckoutEnding.DECLINED);
     }
 
     @Test
@@ -289,6 +292,11 @@ class SimulatorCheckoutTest {
     private static Map<String, List<String>> returnParameters(HttpResponse<String> redirect) {
         return new QueryStringDecoder(URI.create(redirect.headers().firstValue("Location").orElseThrow()))
                 .parameters();
+    }
+
+    /** The payment the return after paying names. */
+    private static PaymentId paymentIn(HttpResponse<String> redirect) {
+        return new PaymentId(returnParameters(redirect).get("payment_id").get(0));
     }
 
     private static InboundNotification withSignature(InboundNotification notification, String signature) {

@@ -8,10 +8,13 @@ import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
+import dev.orderpay.domain.SessionId;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -48,7 +51,7 @@ class SimulatorPaymentGatewayTest {
 
         PaymentSession session = gateway.openCheckout(request(OrderId.newId(), nok(100_00), expiresAt));
 
-        assertThat(session.id()).matches("sim-sess-[0-9a-f-]{36}");
+        assertThat(session.id().value()).matches("sim-sess-[0-9a-f-]{36}");
         assertThat(session.link()).isEqualTo(URI.create("https://shop.example.test/simulator/checkout/" + session.id()));
         assertThat(gateway.fetchCheckout(session.id()))
                 .isEqualTo(new CheckoutStatus(Optional.empty(), Optional.empty(), Optional.of(expiresAt)));
@@ -56,7 +59,7 @@ class SimulatorPaymentGatewayTest {
 
     @Test
     void given_an_authorized_payment_when_captured_in_two_parts_then_partially_captured_then_captured() {
-        String paymentId = authorized(nok(100_00));
+        PaymentId paymentId = authorized(nok(100_00));
 
         OperationOutcome first = gateway.capture(paymentId, nok(30_00), "op-1");
         OperationOutcome rest = gateway.capture(paymentId, nok(70_00), "op-2");
@@ -70,7 +73,7 @@ class SimulatorPaymentGatewayTest {
 
     @Test
     void given_a_partly_captured_payment_when_more_than_the_rest_is_captured_then_rejected_and_nothing_changes() {
-        String paymentId = authorized(nok(100_00));
+        PaymentId paymentId = authorized(nok(100_00));
         ProviderPayment partly = payment(gateway.capture(paymentId, nok(60_00), "op-1"));
 
         assertRejected(() -> gateway.capture(paymentId, nok(40_01), "op-2"));
@@ -80,7 +83,7 @@ class SimulatorPaymentGatewayTest {
 
     @Test
     void given_a_captured_payment_when_refunded_in_two_parts_then_partially_refunded_then_refunded() {
-        String paymentId = authorized(nok(100_00));
+        PaymentId paymentId = authorized(nok(100_00));
         gateway.capture(paymentId, nok(100_00), "op-1");
 
         OperationOutcome first = gateway.refund(paymentId, nok(25_00), Optional.of("damaged"), "op-2");
@@ -95,7 +98,7 @@ class SimulatorPaymentGatewayTest {
 
     @Test
     void given_a_partly_captured_payment_when_more_than_was_captured_is_refunded_then_rejected() {
-        String paymentId = authorized(nok(100_00));
+        PaymentId paymentId = authorized(nok(100_00));
         ProviderPayment captured = payment(gateway.capture(paymentId, nok(40_00), "op-1"));
 
         assertRejected(() -> gateway.refund(paymentId, nok(40_01), Optional.empty(), "op-2"));
@@ -104,14 +107,14 @@ class SimulatorPaymentGatewayTest {
 
     @Test
     void given_an_authorized_payment_when_refunded_before_any_capture_then_rejected() {
-        String paymentId = authorized(nok(100_00));
+        PaymentId paymentId = authorized(nok(100_00));
 
         assertRejected(() -> gateway.refund(paymentId, nok(1_00), Optional.empty(), "op-1"));
     }
 
     @Test
     void given_an_authorized_payment_when_voided_then_cancelled_and_it_can_no_longer_be_captured() {
-        String paymentId = authorized(nok(100_00));
+        PaymentId paymentId = authorized(nok(100_00));
 
         OperationOutcome voided = gateway.voidAuthorization(paymentId);
 
@@ -121,7 +124,7 @@ class SimulatorPaymentGatewayTest {
 
     @Test
     void given_a_payment_with_a_capture_when_voided_then_rejected() {
-        String paymentId = authorized(nok(100_00));
+        PaymentId paymentId = authorized(nok(100_00));
         gateway.capture(paymentId, nok(1_00), "op-1");
 
         assertRejected(() -> gateway.voidAuthorization(paymentId));
@@ -129,10 +132,10 @@ class SimulatorPaymentGatewayTest {
 
     @Test
     void given_an_unknown_payment_when_read_or_operated_on_then_not_found() {
-        assertKind(Kind.NOT_FOUND, () -> gateway.fetchPayment("sim-pay-unknown"));
-        assertKind(Kind.NOT_FOUND, () -> gateway.capture("sim-pay-unknown", nok(1_00), "op-1"));
-        assertKind(Kind.NOT_FOUND, () -> gateway.refund("sim-pay-unknown", nok(1_00), Optional.empty(), "op-2"));
-        assertKind(Kind.NOT_FOUND, () -> gateway.voidAuthorization("sim-pay-unknown"));
+        assertKind(Kind.NOT_FOUND, () -> gateway.fetchPayment(new PaymentId("sim-pay-unknown")));
+        assertKind(Kind.NOT_FOUND, () -> gateway.capture(new PaymentId("sim-pay-unknown"), nok(1_00), "op-1"));
+        assertKind(Kind.NOT_FOUND, () -> gateway.refund(new PaymentId("sim-pay-unknown"), nok(1_00), Optional.empty(), "op-2"));
+        assertKind(Kind.NOT_FOUND, () -> gateway.voidAuthorization(new PaymentId("sim-pay-unknown")));
     }
 
     @Test
@@ -142,7 +145,7 @@ class SimulatorPaymentGatewayTest {
         gateway.cancelCheckout(session.id());
         gateway.cancelCheckout(session.id());
 
-        assertThat(gateway.fetchCheckout(session.id()).endedWithoutPayment()).contains(OrderStatus.CANCELLED);
+        assertThat(gateway.fetchCheckout(session.id()).endedWithoutPayment()).contains(CheckoutEnding.CANCELLED);
         assertThat(provider.complete(session.id(), BuyerChoice.PAY)).isEmpty();
         assertThat(gateway.fetchCheckout(session.id()).paymentId()).isEmpty();
     }
@@ -150,7 +153,8 @@ class SimulatorPaymentGatewayTest {
     @Test
     void given_a_paid_checkout_when_cancelled_then_rejected_and_the_payment_stands() {
         PaymentSession session = openFor(nok(100_00));
-        String paymentId = provider.complete(session.id(), BuyerChoice.PAY).orElseThrow().paymentId().orElseThrow();
+        PaymentId paymentId = provider.complete(session.id(), BuyerChoice.PAY).orElseThrow().paymentId()
+                .orElseThrow();
 
         assertRejected(() -> gateway.cancelCheckout(session.id()));
         assertThat(gateway.fetchCheckout(session.id()).endedWithoutPayment()).isEmpty();
@@ -159,11 +163,11 @@ class SimulatorPaymentGatewayTest {
 
     @Test
     void given_an_unknown_checkout_when_read_or_cancelled_then_not_found() {
-        assertKind(Kind.NOT_FOUND, () -> gateway.fetchCheckout("sim-sess-unknown"));
-        assertKind(Kind.NOT_FOUND, () -> gateway.cancelCheckout("sim-sess-unknown"));
+        assertKind(Kind.NOT_FOUND, () -> gateway.fetchCheckout(new SessionId("sim-sess-unknown")));
+        assertKind(Kind.NOT_FOUND, () -> gateway.cancelCheckout(new SessionId("sim-sess-unknown")));
     }
 
-    private String authorized(Money amount) {
+    private PaymentId authorized(Money amount) {
         return provider.complete(openFor(amount).id(), BuyerChoice.PAY).orElseThrow().paymentId().orElseThrow();
     }
 

@@ -13,8 +13,9 @@ import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.service.PaymentVerifier.CheckoutClaim;
 import dev.orderpay.application.service.PaymentVerifier.PaymentClaim;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
-import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.Provenance;
 
 import java.time.Clock;
@@ -49,9 +50,9 @@ public final class ConfirmPaymentService implements ConfirmPaymentUseCase {
         BuyerReturn buyerReturn = gateway.readBuyerReturn(command.returnParameters());
         try {
             if (buyerReturn.paymentId().isPresent()) {
-                String paymentId = buyerReturn.paymentId().get();
-                PaymentVerifier.Verdict verdict =
-                        verifier.confirm(order, new PaymentClaim(paymentId, paymentId), ChangeSource.REDIRECT);
+                PaymentId paymentId = buyerReturn.paymentId().get();
+                PaymentVerifier.Verdict verdict = verifier.confirm(order,
+                        new PaymentClaim(paymentId, paymentId.value()), ChangeSource.REDIRECT);
                 return new PaymentConfirmation(verdict.order(), verdict.mismatch() ? Verdict.MISMATCH : Verdict.VERIFIED);
             }
             if (buyerReturn.failureHint().isPresent()) {
@@ -68,7 +69,7 @@ public final class ConfirmPaymentService implements ConfirmPaymentUseCase {
         }
     }
 
-    private PaymentConfirmation confirmFailure(Order order, OrderStatus hinted) {
+    private PaymentConfirmation confirmFailure(Order order, CheckoutEnding hinted) {
         if (!order.awaitsCheckoutOutcome()) {
             return new PaymentConfirmation(order, Verdict.FAILURE_REPORTED);
         }

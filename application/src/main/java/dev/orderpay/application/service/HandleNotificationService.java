@@ -14,6 +14,7 @@ import dev.orderpay.application.service.PaymentVerifier.CheckoutClaim;
 import dev.orderpay.application.service.PaymentVerifier.PaymentClaim;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.PaymentId;
 
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -76,8 +77,8 @@ public final class HandleNotificationService implements HandleNotificationUseCas
 
     private NotificationOutcome apply(Order order, ProviderNotice notice) {
         if (notice.paymentId().isPresent()) {
-            String paymentId = notice.paymentId().get();
-            PaymentClaim claim = new PaymentClaim(paymentId, notice.eventId().orElse(paymentId));
+            PaymentId paymentId = notice.paymentId().get();
+            PaymentClaim claim = new PaymentClaim(paymentId, notice.eventId().orElse(paymentId.value()));
             return outcomeOf(verifier.confirm(order, claim, ChangeSource.CALLBACK));
         }
         if (notice.failureHint().isPresent() && order.awaitsCheckoutOutcome()) {

@@ -24,6 +24,7 @@ import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.Provenance;
 
 import java.time.Clock;
@@ -117,15 +118,16 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
             // Closing a checkout twice is harmless, so the merchant may simply try again.
             return new Refused(letGo(reserved), notDone(refused));
         }
-        Provenance provenance = Provenance.of(ChangeSource.API, reserved.session().get().id(), clock.instant());
+        Provenance provenance = Provenance.of(ChangeSource.API, reserved.session().get().id().value(),
+                clock.instant());
         return new Completed(verifier.apply(reserved, current -> {
             current.completeCheckoutCancellation(provenance);
             return true;
         }));
     }
 
-    private PaymentOperationResult carryOut(Order reserved, Function<String, OperationOutcome> operation) {
-        String paymentId = reserved.payment().paymentId().orElseThrow();
+    private PaymentOperationResult carryOut(Order reserved, Function<PaymentId, OperationOutcome> operation) {
+        PaymentId paymentId = reserved.payment().paymentId().orElseThrow();
         OperationOutcome outcome;
         try {
             outcome = operation.apply(paymentId);
@@ -144,7 +146,7 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
      * answer. Otherwise the operation stays pending, so no retry can start until reconciliation has read the payment
      * again later and either seen it done or let it go: nothing is captured or refunded twice.
      */
-    private PaymentOperationResult recover(Order reserved, String paymentId, PaymentProviderException failure) {
+    private PaymentOperationResult recover(Order reserved, PaymentId paymentId, PaymentProviderException failure) {
         if (failure.kind() == PaymentProviderException.Kind.REJECTED
                 || failure.kind() == PaymentProviderException.Kind.NOT_FOUND) {
             return new Refused(letGo(reserved), Reason.PROVIDER_REFUSED);
@@ -172,7 +174,7 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
     }
 
     private Order follow(Order order, ProviderPayment payment) {
-        return verifier.follow(order, payment, ChangeSource.API, payment.paymentId());
+        return verifier.follow(order, payment, ChangeSource.API, payment.paymentId().value());
     }
 
     private Order letGo(Order reserved) {

@@ -7,9 +7,11 @@ import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
-import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.Provenance;
+import dev.orderpay.domain.SessionId;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -38,7 +40,7 @@ public final class PaymentVerifier {
      *
      * @param reference what the status change is recorded under (the notification's event, or the payment)
      */
-    public record PaymentClaim(String paymentId, String reference) implements Claim {
+    public record PaymentClaim(PaymentId paymentId, String reference) implements Claim {
         public PaymentClaim {
             Objects.requireNonNull(paymentId, "paymentId");
             Objects.requireNonNull(reference, "reference");
@@ -83,23 +85,23 @@ public final class PaymentVerifier {
             return followIfTheOrders(order, payment.paymentId(), payment.reference(), source);
         }
         CheckoutClaim checkout = (CheckoutClaim) claim;
-        String sessionId = order.session().orElseThrow().id();
+        SessionId sessionId = order.session().orElseThrow().id();
         CheckoutStatus status = gateway.fetchCheckout(sessionId);
         if (status.paymentId().isPresent()) {
-            String paymentId = status.paymentId().get();
-            return followIfTheOrders(order, paymentId, paymentId, source);
+            PaymentId paymentId = status.paymentId().get();
+            return followIfTheOrders(order, paymentId, paymentId.value(), source);
         }
-        Provenance provenance = Provenance.of(source, sessionId, clock.instant());
+        Provenance provenance = Provenance.of(source, sessionId.value(), clock.instant());
         if (status.endedWithoutPayment().isPresent()) {
             return new Verdict(settleWithoutPayment(order, status.endedWithoutPayment().get(), provenance), false);
         }
         if (checkout.expireIfLapsed() && status.hasLapsed(clock.instant())) {
-            return new Verdict(settleWithoutPayment(order, OrderStatus.EXPIRED, provenance), false);
+            return new Verdict(settleWithoutPayment(order, CheckoutEnding.EXPIRED, provenance), false);
         }
         return new Verdict(order, false);
     }
 
-    private Verdict followIfTheOrders(Order order, String paymentId, String reference, ChangeSource source) {
+    private Verdict followIfTheOrders(Order order, PaymentId paymentId, String reference, ChangeSource source) {
         ProviderPayment payment;
         try {
             payment = gateway.fetchPayment(paymentId);
@@ -124,8 +126,8 @@ public final class PaymentVerifier {
     }
 
     /** Closes a checkout that ended without payment, if the order is still waiting for one. */
-    Order settleWithoutPayment(Order order, OrderStatus outcome, Provenance provenance) {
-        return apply(order, current -> current.settleWithoutPayment(outcome, provenance).isPresent());
+    Order settleWithoutPayment(Order order, CheckoutEnding ending, Provenance provenance) {
+        return apply(order, current -> current.settleWithoutPayment(ending, provenance).isPresent());
     }
 
     /**
@@ -152,7 +154,7 @@ public final class PaymentVerifier {
         }
     }
 
-    private static Verdict refuse(Order order, String paymentId, String what) {
+    private static Verdict refuse(Order order, PaymentId paymentId, String what) {
         LOG.warning(() -> "refused payment " + paymentId + " for order " + order.id() + ": " + what
                 + " does not match");
         return new Verdict(order, true);

@@ -8,6 +8,7 @@ import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.ProviderPayment;
 import dev.orderpay.application.service.PaymentVerifier.CheckoutClaim;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.Provenance;
@@ -117,8 +118,8 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
             }
             // The provider no longer knows the checkout (a simulator that restarted, a purged session): nobody can
             // pay through it any more. Asking again would never end.
-            String sessionId = order.session().get().id();
-            return verifier.settleWithoutPayment(order, OrderStatus.EXPIRED,
+            String sessionId = order.session().get().id().value();
+            return verifier.settleWithoutPayment(order, CheckoutEnding.EXPIRED,
                     Provenance.of(ChangeSource.RECONCILIATION, sessionId, clock.instant()));
         }
     }
@@ -132,7 +133,7 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         Instant staleBefore = clock.instant().minus(policy.settleAfter());
         Optional<ProviderPayment> payment = order.payment().paymentId().map(gateway::fetchPayment);
         Provenance provenance = Provenance.of(ChangeSource.RECONCILIATION,
-                payment.map(ProviderPayment::paymentId).orElse(null), clock.instant());
+                payment.map(found -> found.paymentId().value()).orElse(null), clock.instant());
         return verifier.apply(order, current -> {
             boolean changed = payment.map(found -> current.followPayment(found.state(), provenance)).orElse(false);
             if (current.pendingOperation().filter(pending -> pending.startedAt().isBefore(staleBefore)).isPresent()) {

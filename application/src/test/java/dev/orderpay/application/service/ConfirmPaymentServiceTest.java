@@ -10,11 +10,14 @@ import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentState;
 import dev.orderpay.domain.Provenance;
+import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestOrders;
 import org.junit.jupiter.api.Test;
@@ -59,9 +62,9 @@ class ConfirmPaymentServiceTest {
     @ParameterizedTest
     @EnumSource(names = {"AUTHORIZED", "CAPTURED", "ON_HOLD", "DECLINED"})
     void given_the_provider_confirms_a_payment_of_this_order_then_the_order_takes_its_status(OrderStatus status) {
-        String paymentId = gateway.paymentFor(order, status);
+        PaymentId paymentId = gateway.paymentFor(order, status);
 
-        PaymentConfirmation confirmation = confirm(Map.of("payment_id", List.of(paymentId)));
+        PaymentConfirmation confirmation = confirm(Map.of("payment_id", List.of(paymentId.value())));
 
         assertThat(confirmation.verdict()).isEqualTo(Verdict.VERIFIED);
         assertThat(confirmation.order().status()).isEqualTo(status);
@@ -72,7 +75,7 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_the_provider_reports_the_payment_only_initiated_then_the_order_stays_pending_with_the_payment_linked() {
-        String paymentId = gateway.paymentFor(order, PENDING);
+        PaymentId paymentId = gateway.paymentFor(order, PENDING);
 
         PaymentConfirmation confirmation = confirm(paymentReturn(paymentId));
 
@@ -86,7 +89,7 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_a_payment_made_for_another_order_then_it_is_refused_as_a_mismatch() {
-        String otherOrdersPayment = gateway.record(sessionId(), OrderId.newId().toString(),
+        PaymentId otherOrdersPayment = gateway.record(sessionId(), OrderId.newId().toString(),
                 order.amount().minorUnits(), "NOK", AUTHORIZED);
 
         assertRefusedAsMismatch(otherOrdersPayment);
@@ -94,7 +97,7 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_a_payment_made_through_another_checkout_then_it_is_refused_as_a_mismatch() {
-        String otherSessionsPayment = gateway.record("another-session", order.id().toString(),
+        PaymentId otherSessionsPayment = gateway.record(new SessionId("another-session"), order.id().toString(),
                 order.amount().minorUnits(), "NOK", AUTHORIZED);
 
         assertRefusedAsMismatch(otherSessionsPayment);
@@ -102,7 +105,7 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_a_payment_of_another_amount_then_it_is_refused_as_a_mismatch() {
-        String smallerPayment = gateway.record(sessionId(), order.id().toString(),
+        PaymentId smallerPayment = gateway.record(sessionId(), order.id().toString(),
                 order.amount().minorUnits() - 1, "NOK", AUTHORIZED);
 
         assertRefusedAsMismatch(smallerPayment);
@@ -110,7 +113,7 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_a_payment_in_another_currency_then_it_is_refused_as_a_mismatch() {
-        String paymentInKronor = gateway.record(sessionId(), order.id().toString(),
+        PaymentId paymentInKronor = gateway.record(sessionId(), order.id().toString(),
                 order.amount().minorUnits(), "SEK", AUTHORIZED);
 
         assertRefusedAsMismatch(paymentInKronor);
@@ -118,14 +121,14 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_a_payment_the_provider_does_not_know_then_it_is_refused_as_a_mismatch() {
-        assertRefusedAsMismatch("payment-nobody-made");
+        assertRefusedAsMismatch(new PaymentId("payment-nobody-made"));
     }
 
     @ParameterizedTest
     @EnumSource(names = {"UNAVAILABLE", "TIMEOUT", "REJECTED"})
     void given_the_provider_cannot_be_asked_then_the_order_awaits_the_provider_unchanged(
             PaymentProviderException.Kind kind) {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         gateway.failFetches(kind);
 
         PaymentConfirmation confirmation = confirm(paymentReturn(paymentId));
@@ -137,17 +140,17 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_a_verified_payment_then_the_change_is_recorded_as_a_redirect_proven_by_the_payment_id() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
 
         confirm(paymentReturn(paymentId));
 
         assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, AUTHORIZED,
-                Provenance.of(ChangeSource.REDIRECT, paymentId, NOW)));
+                Provenance.of(ChangeSource.REDIRECT, paymentId.value(), NOW)));
     }
 
     @Test
     void given_a_confirmed_payment_when_it_is_confirmed_again_then_nothing_more_is_saved() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         confirm(paymentReturn(paymentId));
 
         PaymentConfirmation again = confirm(paymentReturn(paymentId));
@@ -160,7 +163,7 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_a_payment_captured_since_the_last_return_when_confirmed_again_then_the_order_follows() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         confirm(paymentReturn(paymentId));
         gateway.changeStatus(paymentId, CAPTURED);
 
@@ -212,23 +215,23 @@ class ConfirmPaymentServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"CANCELLED", "DECLINED", "FAILED"})
+    @EnumSource(value = CheckoutEnding.class, names = {"CANCELLED", "DECLINED", "FAILED"})
     void given_a_cancel_return_when_the_provider_shows_the_checkout_ended_without_payment_then_its_ending_is_recorded(
-            OrderStatus ending) {
+            CheckoutEnding ending) {
         gateway.endCheckout(sessionId(), ending);
 
         PaymentConfirmation confirmation = confirm(CANCEL_RETURN);
 
         assertThat(confirmation.verdict()).isEqualTo(Verdict.FAILURE_REPORTED);
-        assertThat(confirmation.order().status()).isEqualTo(ending);
-        assertThat(stored().status()).isEqualTo(ending);
-        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, ending,
-                Provenance.of(ChangeSource.REDIRECT, sessionId(), NOW)));
+        assertThat(confirmation.order().status()).isEqualTo(ending.toStatus());
+        assertThat(stored().status()).isEqualTo(ending.toStatus());
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, ending.toStatus(),
+                Provenance.of(ChangeSource.REDIRECT, sessionId().value(), NOW)));
     }
 
     @Test
     void given_a_cancel_return_when_the_provider_shows_a_payment_of_this_order_then_the_payment_is_followed() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
 
         PaymentConfirmation confirmation = confirm(CANCEL_RETURN);
 
@@ -236,7 +239,7 @@ class ConfirmPaymentServiceTest {
         assertThat(confirmation.order().status()).isEqualTo(AUTHORIZED);
         assertThat(stored().status()).isEqualTo(AUTHORIZED);
         assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, AUTHORIZED,
-                Provenance.of(ChangeSource.REDIRECT, paymentId, NOW)));
+                Provenance.of(ChangeSource.REDIRECT, paymentId.value(), NOW)));
     }
 
     @Test
@@ -279,9 +282,9 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_an_order_cancelled_on_a_return_when_the_provider_confirms_payment_then_money_wins() {
-        gateway.endCheckout(sessionId(), CANCELLED);
+        gateway.endCheckout(sessionId(), CheckoutEnding.CANCELLED);
         confirm(CANCEL_RETURN);
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
 
         PaymentConfirmation confirmation = confirm(paymentReturn(paymentId));
 
@@ -293,10 +296,10 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_a_return_naming_a_payment_and_an_error_then_the_payment_decides() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
 
         PaymentConfirmation confirmation =
-                confirm(Map.of("payment_id", List.of(paymentId), "error", List.of("cancelled")));
+                confirm(Map.of("payment_id", List.of(paymentId.value()), "error", List.of("cancelled")));
 
         assertThat(confirmation.verdict()).isEqualTo(Verdict.VERIFIED);
         assertThat(stored().status()).isEqualTo(AUTHORIZED);
@@ -315,7 +318,7 @@ class ConfirmPaymentServiceTest {
     @Test
     void given_an_unknown_order_then_it_is_not_found_and_the_provider_is_not_asked() {
         OrderId unknown = OrderId.newId();
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
 
         OrderNotFoundException notFound = catchThrowableOfType(OrderNotFoundException.class, () ->
                 service.confirmPayment(new ConfirmPaymentCommand(unknown, paymentReturn(paymentId))));
@@ -327,7 +330,7 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_another_confirmation_saves_the_same_payment_first_then_the_order_moves_once() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, 1,
                 other -> other.followPayment(new PaymentState(paymentId, AUTHORIZED, 0, 0), TestOrders.BY_TEST));
 
@@ -347,9 +350,9 @@ class ConfirmPaymentServiceTest {
 
     @Test
     void given_a_cancel_hint_is_saved_first_then_the_confirmed_payment_still_wins_on_the_retry() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, 1,
-                other -> other.settleWithoutPayment(CANCELLED, TestOrders.BY_TEST));
+                other -> other.settleWithoutPayment(CheckoutEnding.CANCELLED, TestOrders.BY_TEST));
 
         PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK))
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
@@ -359,12 +362,12 @@ class ConfirmPaymentServiceTest {
         assertThat(stored().version()).isEqualTo(2);
         assertThat(orders.history(order.id())).containsExactly(
                 new StatusChange(order.id(), PENDING, CANCELLED, TestOrders.BY_TEST),
-                new StatusChange(order.id(), CANCELLED, AUTHORIZED, Provenance.of(ChangeSource.REDIRECT, paymentId, NOW)));
+                new StatusChange(order.id(), CANCELLED, AUTHORIZED, Provenance.of(ChangeSource.REDIRECT, paymentId.value(), NOW)));
     }
 
     @Test
     void given_every_save_loses_a_race_then_the_confirmation_gives_up_and_the_buyer_is_told_it_is_being_confirmed() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, Integer.MAX_VALUE, other -> { });
 
         PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK))
@@ -381,7 +384,7 @@ class ConfirmPaymentServiceTest {
         return service.confirmPayment(new ConfirmPaymentCommand(order.id(), returnParameters));
     }
 
-    private void assertRefusedAsMismatch(String paymentId) {
+    private void assertRefusedAsMismatch(PaymentId paymentId) {
         PaymentConfirmation confirmation = confirm(paymentReturn(paymentId));
 
         assertThat(confirmation.verdict()).isEqualTo(Verdict.MISMATCH);
@@ -401,12 +404,12 @@ class ConfirmPaymentServiceTest {
         return orders.findById(order.id()).orElseThrow();
     }
 
-    private String sessionId() {
+    private SessionId sessionId() {
         return order.session().orElseThrow().id();
     }
 
-    private static Map<String, List<String>> paymentReturn(String paymentId) {
-        return Map.of("payment_id", List.of(paymentId));
+    private static Map<String, List<String>> paymentReturn(PaymentId paymentId) {
+        return Map.of("payment_id", List.of(paymentId.value()));
     }
 
     /**

@@ -9,10 +9,13 @@ import dev.orderpay.application.port.out.InMemoryDeliveryLog;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.Provenance;
+import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.StatusChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,13 +59,13 @@ class HandleNotificationServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "invalid", "VALID"})
     void given_a_notification_without_the_providers_proof_then_it_is_refused_and_nothing_changes(String signature) {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         Map<String, String> headers = new LinkedHashMap<>(Map.of(FakePaymentGateway.DELIVERY_HEADER, "d-1"));
         if (!signature.isEmpty()) {
             headers.put(FakePaymentGateway.SIGNATURE_HEADER, signature);
         }
 
-        assertThat(notify(order.id(), Map.of("payment_id", paymentId), headers))
+        assertThat(notify(order.id(), Map.of("payment_id", paymentId.value()), headers))
                 .isEqualTo(NotificationOutcome.UNAUTHENTIC);
 
         assertUnchanged();
@@ -74,21 +77,21 @@ class HandleNotificationServiceTest {
     @ParameterizedTest
     @EnumSource(names = {"ON_HOLD", "AUTHORIZED", "CAPTURED", "DECLINED"})
     void given_a_notification_of_a_verified_payment_then_it_is_handled_and_the_order_follows(OrderStatus status) {
-        String paymentId = gateway.paymentFor(order, status);
+        PaymentId paymentId = gateway.paymentFor(order, status);
 
         NotificationOutcome outcome = notifyPayment(paymentId, "d-1");
 
         assertThat(outcome).isEqualTo(NotificationOutcome.HANDLED);
         assertThat(stored().status()).isEqualTo(status);
         assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, status,
-                Provenance.of(ChangeSource.CALLBACK, paymentId, NOW)));
+                Provenance.of(ChangeSource.CALLBACK, paymentId.value(), NOW)));
     }
 
     @Test
     void given_a_notification_naming_its_event_then_the_change_is_proven_by_the_event_id() {
-        String paymentId = gateway.paymentFor(order, CAPTURED);
+        PaymentId paymentId = gateway.paymentFor(order, CAPTURED);
 
-        notify(order.id(), Map.of("payment_id", paymentId, "event_id", "event-42"), authentic("d-1"));
+        notify(order.id(), Map.of("payment_id", paymentId.value(), "event_id", "event-42"), authentic("d-1"));
 
         assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, CAPTURED,
                 Provenance.of(ChangeSource.CALLBACK, "event-42", NOW)));
@@ -96,7 +99,7 @@ class HandleNotificationServiceTest {
 
     @Test
     void given_a_delivery_handled_before_when_it_arrives_again_then_it_is_a_duplicate_and_the_provider_is_not_asked() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         notifyPayment(paymentId, "d-1");
         int fetchesSoFar = gateway.fetchCount();
 
@@ -109,7 +112,7 @@ class HandleNotificationServiceTest {
 
     @Test
     void given_another_delivery_of_the_same_payment_then_it_is_handled_without_a_second_change() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         notifyPayment(paymentId, "d-1");
 
         NotificationOutcome other = notifyPayment(paymentId, "d-2");
@@ -122,8 +125,8 @@ class HandleNotificationServiceTest {
     @Test
     void given_a_notification_for_an_order_not_stored_yet_then_it_is_retried_later_and_handled_once_the_order_exists() {
         Order notYetStored = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
-        String paymentId = gateway.paymentFor(notYetStored, AUTHORIZED);
-        Map<String, String> query = Map.of("payment_id", paymentId);
+        PaymentId paymentId = gateway.paymentFor(notYetStored, AUTHORIZED);
+        Map<String, String> query = Map.of("payment_id", paymentId.value());
 
         NotificationOutcome early = notify(notYetStored.id(), query, authentic("d-1"));
         orders.add(notYetStored, NOT_HELD);
@@ -139,7 +142,7 @@ class HandleNotificationServiceTest {
     @EnumSource(names = {"UNAVAILABLE", "TIMEOUT", "REJECTED"})
     void given_the_provider_cannot_be_asked_then_it_is_retried_later_and_the_delivery_is_not_remembered(
             PaymentProviderException.Kind kind) {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         gateway.failFetches(kind);
 
         NotificationOutcome outcome = notifyPayment(paymentId, "d-1");
@@ -151,7 +154,7 @@ class HandleNotificationServiceTest {
 
     @Test
     void given_a_payment_made_for_another_order_then_the_notification_is_rejected() {
-        String otherOrdersPayment = gateway.record(sessionId(), OrderId.newId().toString(),
+        PaymentId otherOrdersPayment = gateway.record(sessionId(), OrderId.newId().toString(),
                 order.amount().minorUnits(), "NOK", AUTHORIZED);
 
         assertRejected(otherOrdersPayment);
@@ -159,7 +162,7 @@ class HandleNotificationServiceTest {
 
     @Test
     void given_a_payment_of_another_amount_then_the_notification_is_rejected() {
-        String smallerPayment = gateway.record(sessionId(), order.id().toString(),
+        PaymentId smallerPayment = gateway.record(sessionId(), order.id().toString(),
                 order.amount().minorUnits() - 1, "NOK", AUTHORIZED);
 
         assertRejected(smallerPayment);
@@ -167,7 +170,7 @@ class HandleNotificationServiceTest {
 
     @Test
     void given_a_payment_made_through_another_checkout_then_the_notification_is_rejected() {
-        String otherSessionsPayment = gateway.record("another-session", order.id().toString(),
+        PaymentId otherSessionsPayment = gateway.record(new SessionId("another-session"), order.id().toString(),
                 order.amount().minorUnits(), "NOK", AUTHORIZED);
 
         assertRejected(otherSessionsPayment);
@@ -176,7 +179,7 @@ class HandleNotificationServiceTest {
     @Test
     void given_an_authorized_order_when_a_late_cancel_notification_arrives_then_nothing_changes() {
         notifyPayment(gateway.paymentFor(order, AUTHORIZED), "d-1");
-        gateway.endCheckout(sessionId(), CANCELLED);
+        gateway.endCheckout(sessionId(), CheckoutEnding.CANCELLED);
 
         NotificationOutcome late = notify(order.id(), Map.of("error", "cancelled"), authentic("d-2"));
 
@@ -197,13 +200,13 @@ class HandleNotificationServiceTest {
 
     @Test
     void given_a_cancel_notification_when_the_provider_shows_the_checkout_ended_then_its_ending_is_recorded() {
-        gateway.endCheckout(sessionId(), CANCELLED);
+        gateway.endCheckout(sessionId(), CheckoutEnding.CANCELLED);
 
         NotificationOutcome outcome = notify(order.id(), Map.of("error", "cancelled"), authentic("d-1"));
 
         assertThat(outcome).isEqualTo(NotificationOutcome.HANDLED);
         assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, CANCELLED,
-                Provenance.of(ChangeSource.CALLBACK, sessionId(), NOW)));
+                Provenance.of(ChangeSource.CALLBACK, sessionId().value(), NOW)));
     }
 
     @Test
@@ -220,7 +223,7 @@ class HandleNotificationServiceTest {
 
     @Test
     void given_an_authorized_order_when_a_callback_reports_the_capture_after_the_redirect_then_it_is_captured() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         confirmReturn(paymentId);
         gateway.changeStatus(paymentId, CAPTURED);
 
@@ -229,13 +232,13 @@ class HandleNotificationServiceTest {
         assertThat(outcome).isEqualTo(NotificationOutcome.HANDLED);
         assertThat(stored().status()).isEqualTo(CAPTURED);
         assertThat(orders.history(order.id())).containsExactly(
-                new StatusChange(order.id(), PENDING, AUTHORIZED, Provenance.of(ChangeSource.REDIRECT, paymentId, NOW)),
-                new StatusChange(order.id(), AUTHORIZED, CAPTURED, Provenance.of(ChangeSource.CALLBACK, paymentId, NOW)));
+                new StatusChange(order.id(), PENDING, AUTHORIZED, Provenance.of(ChangeSource.REDIRECT, paymentId.value(), NOW)),
+                new StatusChange(order.id(), AUTHORIZED, CAPTURED, Provenance.of(ChangeSource.CALLBACK, paymentId.value(), NOW)));
     }
 
     @Test
     void given_an_order_authorized_by_a_callback_when_the_buyer_returns_after_the_capture_then_it_is_captured() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         notifyPayment(paymentId, "d-1");
         gateway.changeStatus(paymentId, CAPTURED);
 
@@ -243,30 +246,30 @@ class HandleNotificationServiceTest {
 
         assertThat(stored().status()).isEqualTo(CAPTURED);
         assertThat(orders.history(order.id())).containsExactly(
-                new StatusChange(order.id(), PENDING, AUTHORIZED, Provenance.of(ChangeSource.CALLBACK, paymentId, NOW)),
-                new StatusChange(order.id(), AUTHORIZED, CAPTURED, Provenance.of(ChangeSource.REDIRECT, paymentId, NOW)));
+                new StatusChange(order.id(), PENDING, AUTHORIZED, Provenance.of(ChangeSource.CALLBACK, paymentId.value(), NOW)),
+                new StatusChange(order.id(), AUTHORIZED, CAPTURED, Provenance.of(ChangeSource.REDIRECT, paymentId.value(), NOW)));
     }
 
     @Test
     void given_a_redirect_then_a_callback_for_the_same_payment_then_the_history_holds_one_change() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
 
         confirmReturn(paymentId);
         notifyPayment(paymentId, "d-1");
 
         assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, AUTHORIZED,
-                Provenance.of(ChangeSource.REDIRECT, paymentId, NOW)));
+                Provenance.of(ChangeSource.REDIRECT, paymentId.value(), NOW)));
     }
 
     @Test
     void given_a_callback_then_a_redirect_for_the_same_payment_then_the_history_holds_one_change() {
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
 
         notifyPayment(paymentId, "d-1");
         confirmReturn(paymentId);
 
         assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, AUTHORIZED,
-                Provenance.of(ChangeSource.CALLBACK, paymentId, NOW)));
+                Provenance.of(ChangeSource.CALLBACK, paymentId.value(), NOW)));
     }
 
     @Test
@@ -278,19 +281,19 @@ class HandleNotificationServiceTest {
         assertThat(gateway.fetchCount()).isZero();
     }
 
-    private void assertRejected(String paymentId) {
+    private void assertRejected(PaymentId paymentId) {
         NotificationOutcome outcome = notifyPayment(paymentId, "d-1");
 
         assertThat(outcome).isEqualTo(NotificationOutcome.REJECTED);
         assertUnchanged();
     }
 
-    private NotificationOutcome notifyPayment(String paymentId, String deliveryId) {
-        return notify(order.id(), Map.of("payment_id", paymentId), authentic(deliveryId));
+    private NotificationOutcome notifyPayment(PaymentId paymentId, String deliveryId) {
+        return notify(order.id(), Map.of("payment_id", paymentId.value()), authentic(deliveryId));
     }
 
-    private void confirmReturn(String paymentId) {
-        returns.confirmPayment(new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId))));
+    private void confirmReturn(PaymentId paymentId) {
+        returns.confirmPayment(new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
     }
 
     private NotificationOutcome notify(OrderId orderId, Map<String, String> query, Map<String, String> headers) {
@@ -321,7 +324,7 @@ class HandleNotificationServiceTest {
         return orders.findById(order.id()).orElseThrow();
     }
 
-    private String sessionId() {
+    private SessionId sessionId() {
         return order.session().orElseThrow().id();
     }
 }

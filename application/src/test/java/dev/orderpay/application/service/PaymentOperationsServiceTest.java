@@ -20,12 +20,15 @@ import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Provenance;
+import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestClock;
 import org.junit.jupiter.api.Test;
@@ -78,7 +81,7 @@ class PaymentOperationsServiceTest {
 
     @Test
     void given_an_authorized_order_when_all_of_it_is_captured_then_it_is_captured_in_full_as_the_provider_shows() {
-        String paymentId = paid(AUTHORIZED);
+        PaymentId paymentId = paid(AUTHORIZED);
 
         PaymentOperationResult result = service.capture(captureAll());
 
@@ -90,12 +93,12 @@ class PaymentOperationsServiceTest {
         assertThat(stored.payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), 299_00, 0));
         assertThat(stored.pendingOperation()).isEmpty();
         assertThat(orders.history(order.id())).last().isEqualTo(new StatusChange(order.id(), AUTHORIZED, CAPTURED,
-                Provenance.of(ChangeSource.API, paymentId, NOW)));
+                Provenance.of(ChangeSource.API, paymentId.value(), NOW)));
     }
 
     @Test
     void given_an_authorized_order_when_a_part_and_then_the_rest_are_captured_then_it_is_partly_then_fully_captured() {
-        String paymentId = paid(AUTHORIZED);
+        PaymentId paymentId = paid(AUTHORIZED);
 
         PaymentOperationResult part = service.capture(capture(100_00));
         Order afterThePart = stored();
@@ -116,7 +119,7 @@ class PaymentOperationsServiceTest {
 
     @Test
     void given_a_captured_order_when_a_part_and_then_the_rest_are_refunded_then_it_is_partly_then_fully_refunded() {
-        String paymentId = paid(CAPTURED);
+        PaymentId paymentId = paid(CAPTURED);
 
         PaymentOperationResult part = service.refund(refund(50_00));
         Order afterThePart = stored();
@@ -135,7 +138,7 @@ class PaymentOperationsServiceTest {
 
     @Test
     void given_an_authorized_order_when_it_is_cancelled_then_its_authorization_is_voided_and_it_is_cancelled() {
-        String paymentId = paid(AUTHORIZED);
+        PaymentId paymentId = paid(AUTHORIZED);
 
         PaymentOperationResult result = service.cancel(order.id());
 
@@ -145,7 +148,7 @@ class PaymentOperationsServiceTest {
         assertThat(stored().status()).isEqualTo(CANCELLED);
         assertThat(stored().pendingOperation()).isEmpty();
         assertThat(orders.history(order.id())).last().isEqualTo(new StatusChange(order.id(), AUTHORIZED, CANCELLED,
-                Provenance.of(ChangeSource.API, paymentId, NOW)));
+                Provenance.of(ChangeSource.API, paymentId.value(), NOW)));
     }
 
     @Test
@@ -155,12 +158,12 @@ class PaymentOperationsServiceTest {
         assertThat(result).isInstanceOf(Completed.class);
         assertThat(result.order().status()).isEqualTo(CANCELLED);
         assertThat(gateway.operations()).containsExactly("cancel checkout " + sessionId());
-        assertThat(gateway.fetchCheckout(sessionId()).endedWithoutPayment()).contains(CANCELLED);
+        assertThat(gateway.fetchCheckout(sessionId()).endedWithoutPayment()).contains(CheckoutEnding.CANCELLED);
         Order stored = stored();
         assertThat(stored.status()).isEqualTo(CANCELLED);
         assertThat(stored.pendingOperation()).isEmpty();
         assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, CANCELLED,
-                Provenance.of(ChangeSource.API, sessionId(), NOW)));
+                Provenance.of(ChangeSource.API, sessionId().value(), NOW)));
     }
 
     @Test
@@ -237,7 +240,7 @@ class PaymentOperationsServiceTest {
 
     @Test
     void given_the_answer_to_a_capture_is_lost_then_the_payment_is_read_again_and_the_capture_recorded_once() {
-        String paymentId = paid(AUTHORIZED);
+        PaymentId paymentId = paid(AUTHORIZED);
         int fetchesBefore = gateway.fetchCount();
         gateway.loseOperationAnswers(PaymentProviderException.Kind.TIMEOUT);
 
@@ -288,7 +291,7 @@ class PaymentOperationsServiceTest {
 
     @Test
     void given_a_capture_accepted_for_later_when_the_provider_notifies_its_payment_then_the_capture_is_complete() {
-        String paymentId = paid(AUTHORIZED);
+        PaymentId paymentId = paid(AUTHORIZED);
         gateway.acceptOperationsForLater();
         service.capture(captureAll());
         gateway.carryOutAcceptedOperations();
@@ -296,7 +299,7 @@ class PaymentOperationsServiceTest {
         NotificationOutcome outcome = new HandleNotificationService(orders, gateway, new InMemoryDeliveryLog(), new PaymentVerifier(orders, gateway, clock))
                 .handleNotification(new NotificationCommand(order.id(), new InboundNotification("POST",
                         "shop.example.test", "/orders/" + order.id() + "/notifications", "",
-                        Map.of("payment_id", List.of(paymentId)),
+                        Map.of("payment_id", List.of(paymentId.value())),
                         Map.of(FakePaymentGateway.SIGNATURE_HEADER, List.of(FakePaymentGateway.VALID_SIGNATURE),
                                 FakePaymentGateway.DELIVERY_HEADER, List.of("d-1")))));
 
@@ -341,7 +344,7 @@ class PaymentOperationsServiceTest {
     @EnumSource(names = {"UNAVAILABLE", "TIMEOUT"})
     void given_the_answer_to_a_refund_is_lost_then_the_refund_is_recorded_from_the_payment_read_again(
             PaymentProviderException.Kind kind) {
-        String paymentId = paid(CAPTURED);
+        PaymentId paymentId = paid(CAPTURED);
         gateway.loseOperationAnswers(kind);
 
         PaymentOperationResult result = service.refund(refund(100_00));
@@ -353,7 +356,7 @@ class PaymentOperationsServiceTest {
 
     @Test
     void given_two_captures_of_the_rest_at_once_then_exactly_one_reaches_the_provider() throws Exception {
-        String paymentId = paid(AUTHORIZED);
+        PaymentId paymentId = paid(AUTHORIZED);
         // Both requests load the order before either saves: only the version check can stop the second.
         BothLoadBeforeEitherSaves racing = new BothLoadBeforeEitherSaves(orders);
         PaymentOperationsService racingService = new PaymentOperationsService(racing, gateway, clock, new PaymentVerifier(racing, gateway, clock));
@@ -382,9 +385,9 @@ class PaymentOperationsServiceTest {
     /** The provider holds a payment for the order in that status, and the buyer's return linked it; its id. */
     @Test
     void given_a_pending_order_whose_initiated_payment_was_linked_when_it_is_cancelled_then_its_checkout_is_closed() {
-        String paymentId = gateway.paymentFor(order, PENDING);
+        PaymentId paymentId = gateway.paymentFor(order, PENDING);
         new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock)).confirmPayment(
-                new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId))));
+                new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
 
         service.cancel(order.id());
 
@@ -392,10 +395,10 @@ class PaymentOperationsServiceTest {
         assertThat(stored().status()).isEqualTo(CANCELLED);
     }
 
-    private String paid(OrderStatus status) {
-        String paymentId = gateway.paymentFor(order, status);
+    private PaymentId paid(OrderStatus status) {
+        PaymentId paymentId = gateway.paymentFor(order, status);
         new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock)).confirmPayment(
-                new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId))));
+                new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
         assertThat(stored().status()).isEqualTo(status);
         return paymentId;
     }
@@ -432,7 +435,7 @@ class PaymentOperationsServiceTest {
         return orders.findById(order.id()).orElseThrow();
     }
 
-    private String sessionId() {
+    private SessionId sessionId() {
         return order.session().orElseThrow().id();
     }
 

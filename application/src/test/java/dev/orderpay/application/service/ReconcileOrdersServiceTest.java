@@ -8,11 +8,14 @@ import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.service.ReconcileOrdersService.Policy;
 import dev.orderpay.domain.ChangeSource;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Provenance;
+import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestClock;
 import dev.orderpay.domain.TestOrders;
@@ -90,13 +93,13 @@ class ReconcileOrdersServiceTest {
     @EnumSource(names = {"ON_HOLD", "AUTHORIZED", "CAPTURED", "DECLINED"})
     void given_a_paid_checkout_then_the_order_follows_the_verified_payment_as_reconciled(OrderStatus paid) {
         Order order = storedWithCheckout(anOrder(), STILL_OPEN);
-        String paymentId = gateway.paymentFor(order, paid);
+        PaymentId paymentId = gateway.paymentFor(order, paid);
 
         service.reconcileBatch();
 
         assertThat(stored(order).status()).isEqualTo(paid);
         assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, paid,
-                Provenance.of(ChangeSource.RECONCILIATION, paymentId, NOW)));
+                Provenance.of(ChangeSource.RECONCILIATION, paymentId.value(), NOW)));
     }
 
     @Test
@@ -117,7 +120,7 @@ class ReconcileOrdersServiceTest {
 
         assertThat(stored(order).status()).isEqualTo(EXPIRED);
         assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, EXPIRED,
-                Provenance.of(ChangeSource.RECONCILIATION, sessionOf(order), NOW)));
+                Provenance.of(ChangeSource.RECONCILIATION, sessionOf(order).value(), NOW)));
     }
 
     @Test
@@ -144,16 +147,16 @@ class ReconcileOrdersServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"CANCELLED", "DECLINED", "FAILED"})
+    @EnumSource(value = CheckoutEnding.class, names = {"CANCELLED", "DECLINED", "FAILED"})
     void given_a_checkout_the_provider_shows_ended_without_payment_then_the_order_takes_that_ending(
-            OrderStatus ending) {
+            CheckoutEnding ending) {
         Order order = storedWithCheckout(anOrder(), STILL_OPEN);
         gateway.endCheckout(sessionOf(order), ending);
 
         service.reconcileBatch();
 
-        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, ending,
-                Provenance.of(ChangeSource.RECONCILIATION, sessionOf(order), NOW)));
+        assertThat(orders.history(order.id())).containsExactly(new StatusChange(order.id(), PENDING, ending.toStatus(),
+                Provenance.of(ChangeSource.RECONCILIATION, sessionOf(order).value(), NOW)));
     }
 
     @Test
@@ -245,9 +248,9 @@ class ReconcileOrdersServiceTest {
     @Test
     void given_a_capture_accepted_for_later_then_reconciliation_completes_it_once_the_provider_shows_it_done() {
         Order order = storedWithCheckout(anOrder(), STILL_OPEN);
-        String paymentId = gateway.paymentFor(order, AUTHORIZED);
+        PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock)).confirmPayment(
-                new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId))));
+                new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
         gateway.acceptOperationsForLater();
         new PaymentOperationsService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock)).capture(new CaptureCommand(order.id(), Optional.empty()));
 
@@ -263,7 +266,7 @@ class ReconcileOrdersServiceTest {
         assertThat(stored.payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), 299_00, 0));
         assertThat(stored.pendingOperation()).isEmpty();
         assertThat(orders.history(order.id())).last().isEqualTo(new StatusChange(order.id(), AUTHORIZED, CAPTURED,
-                Provenance.of(ChangeSource.RECONCILIATION, paymentId, clock.instant())));
+                Provenance.of(ChangeSource.RECONCILIATION, paymentId.value(), clock.instant())));
     }
 
     @Test
@@ -307,8 +310,8 @@ class ReconcileOrdersServiceTest {
     private Order storedWithCaptureUnderWay(OrderStatus providerShows) {
         TestOrders builder = anOrder().withStatus(AUTHORIZED);
         Order opened = withCheckoutOpened(gateway, builder, STILL_OPEN);
-        String paymentId = gateway.paymentFor(opened, providerShows);
-        Order order = builder.withPayment(paymentId, 0, 0)
+        PaymentId paymentId = gateway.paymentFor(opened, providerShows);
+        Order order = builder.withPayment(paymentId.value(), 0, 0)
                 .withPendingOperation(new PendingOperation(PendingOperation.Type.CAPTURE, 299_00, 0, NOW)).build();
         orders.add(order, NOT_HELD);
         return order;
@@ -335,7 +338,7 @@ class ReconcileOrdersServiceTest {
         return orders.findById(order.id()).orElseThrow();
     }
 
-    private static String sessionOf(Order order) {
+    private static SessionId sessionOf(Order order) {
         return order.session().orElseThrow().id();
     }
 

@@ -1,6 +1,7 @@
 package dev.orderpay.application.port.out;
 
-import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.CheckoutEnding;
+import dev.orderpay.domain.PaymentId;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -9,9 +10,9 @@ import java.util.Optional;
  * What a buyer's return claims, before anyone believes it.
  *
  * @param paymentId     the provider's payment the return points at, if it names one
- * @param failureHint   CANCELLED, FAILED or DECLINED when the return says the payment did not happen
+ * @param failureHint   how the checkout ended, when the return says the payment did not happen
  */
-public record BuyerReturn(Optional<String> paymentId, Optional<OrderStatus> failureHint) {
+public record BuyerReturn(Optional<PaymentId> paymentId, Optional<CheckoutEnding> failureHint) {
 
     public BuyerReturn {
         Objects.requireNonNull(paymentId, "paymentId");

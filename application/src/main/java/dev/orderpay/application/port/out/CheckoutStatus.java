@@ -1,6 +1,7 @@
 package dev.orderpay.application.port.out;
 
-import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.CheckoutEnding;
+import dev.orderpay.domain.PaymentId;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -10,11 +11,10 @@ import java.util.Optional;
  * A checkout as the provider sees it now.
  *
  * @param paymentId            the payment made in this checkout, if the buyer got that far
- * @param endedWithoutPayment  CANCELLED, FAILED or DECLINED when the provider recorded that the checkout ended
- *                             without a payment
+ * @param endedWithoutPayment  how the checkout ended, when the provider recorded that it ended without a payment
  * @param expiresAt            when the checkout stops accepting payment, if the provider says
  */
-public record CheckoutStatus(Optional<String> paymentId, Optional<OrderStatus> endedWithoutPayment,
+public record CheckoutStatus(Optional<PaymentId> paymentId, Optional<CheckoutEnding> endedWithoutPayment,
                              Optional<Instant> expiresAt) {
 
     public CheckoutStatus {

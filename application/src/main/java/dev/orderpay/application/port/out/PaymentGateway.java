@@ -2,7 +2,9 @@ package dev.orderpay.application.port.out;
 
 import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.domain.Money;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
+import dev.orderpay.domain.SessionId;
 
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ public interface PaymentGateway {
      * @throws PaymentProviderException with {@link PaymentProviderException.Kind#NOT_FOUND} if the provider
      *                                  knows no such payment, or another kind if it could not be asked
      */
-    ProviderPayment fetchPayment(String paymentId);
+    ProviderPayment fetchPayment(PaymentId paymentId);
 
     /**
      * Captures part or all of an authorized payment.
@@ -36,35 +38,35 @@ public interface PaymentGateway {
      * @throws PaymentProviderException if the provider refused (REJECTED), or could not be asked or did not answer
      *                                  in time, in which case the capture may or may not have happened
      */
-    OperationOutcome capture(String paymentId, Money amount, String reference);
+    OperationOutcome capture(PaymentId paymentId, Money amount, String reference);
 
     /**
      * Refunds part or all of the captured money.
      *
      * @throws PaymentProviderException as for {@link #capture}
      */
-    OperationOutcome refund(String paymentId, Money amount, Optional<String> reason, String reference);
+    OperationOutcome refund(PaymentId paymentId, Money amount, Optional<String> reason, String reference);
 
     /**
      * Releases an authorization nothing was captured from.
      *
      * @throws PaymentProviderException as for {@link #capture}
      */
-    OperationOutcome voidAuthorization(String paymentId);
+    OperationOutcome voidAuthorization(PaymentId paymentId);
 
     /**
      * Closes a checkout nobody has paid, so nobody can.
      *
      * @throws PaymentProviderException if the provider refused or could not be asked
      */
-    void cancelCheckout(String sessionId);
+    void cancelCheckout(SessionId sessionId);
 
     /**
      * Asks the provider how a checkout stands: paid, ended without payment, or still open.
      *
      * @throws PaymentProviderException if the provider could not be asked
      */
-    CheckoutStatus fetchCheckout(String sessionId);
+    CheckoutStatus fetchCheckout(SessionId sessionId);
 
     /** Reads the parameters the provider put on the buyer's return; pure parsing, nothing is trusted or fetched. */
     BuyerReturn readBuyerReturn(Map<String, List<String>> parameters);

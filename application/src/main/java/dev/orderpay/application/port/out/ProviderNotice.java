@@ -1,6 +1,7 @@
 package dev.orderpay.application.port.out;
 
-import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.CheckoutEnding;
+import dev.orderpay.domain.PaymentId;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -11,11 +12,11 @@ import java.util.Optional;
  *
  * @param deliveryId  the provider's id of this delivery, the same on every retry of it
  * @param paymentId   the payment it is about, if it names one
- * @param failureHint CANCELLED, FAILED or DECLINED when it reports a checkout that ended without payment
+ * @param failureHint how the checkout ended, when it reports a checkout that ended without payment
  * @param eventId     the provider's id of the event reported (a capture, say), if any
  */
-public record ProviderNotice(Optional<String> deliveryId, Optional<String> paymentId, Optional<OrderStatus> failureHint,
-                             Optional<String> eventId) {
+public record ProviderNotice(Optional<String> deliveryId, Optional<PaymentId> paymentId,
+                             Optional<CheckoutEnding> failureHint, Optional<String> eventId) {
 
     public ProviderNotice {
         Objects.requireNonNull(deliveryId, "deliveryId");

@@ -1,10 +1,13 @@
 package dev.orderpay.application.port.out;
 
 import dev.orderpay.application.port.in.confirmation.InboundNotification;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
+import dev.orderpay.domain.SessionId;
 
 import java.net.URI;
 import java.util.EnumSet;
@@ -29,9 +32,9 @@ public class FakePaymentGateway implements PaymentGateway {
     public static final String DELIVERY_HEADER = "x-fake-delivery";
 
     private final List<CheckoutRequest> checkoutRequests = new CopyOnWriteArrayList<>();
-    private final Map<String, ProviderPayment> payments = new ConcurrentHashMap<>();
-    private final Map<String, CheckoutStatus> checkouts = new ConcurrentHashMap<>();
-    private final Map<String, CheckoutRequest> openedWith = new ConcurrentHashMap<>();
+    private final Map<PaymentId, ProviderPayment> payments = new ConcurrentHashMap<>();
+    private final Map<SessionId, CheckoutStatus> checkouts = new ConcurrentHashMap<>();
+    private final Map<SessionId, CheckoutRequest> openedWith = new ConcurrentHashMap<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<String> operations = new CopyOnWriteArrayList<>();
@@ -48,14 +51,14 @@ public class FakePaymentGateway implements PaymentGateway {
         if (checkoutFailure != null) {
             throw checkoutFailure;
         }
-        String id = "fake-session-" + sequence.incrementAndGet();
+        SessionId id = new SessionId("fake-session-" + sequence.incrementAndGet());
         checkouts.put(id, new CheckoutStatus(Optional.empty(), Optional.empty(), Optional.of(request.expiresAt())));
         openedWith.put(id, request);
         return new PaymentSession(id, URI.create("https://pay.example.test/checkout/" + id));
     }
 
     @Override
-    public CheckoutStatus fetchCheckout(String sessionId) {
+    public CheckoutStatus fetchCheckout(SessionId sessionId) {
         fetches.incrementAndGet();
         if (fetchFailure != null) {
             throw fetchFailure;
@@ -78,7 +81,7 @@ public class FakePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public ProviderPayment fetchPayment(String paymentId) {
+    public ProviderPayment fetchPayment(PaymentId paymentId) {
         fetches.incrementAndGet();
         if (fetchFailure != null) {
             throw fetchFailure;
@@ -92,17 +95,17 @@ public class FakePaymentGateway implements PaymentGateway {
 
     @Override
     public BuyerReturn readBuyerReturn(Map<String, List<String>> parameters) {
-        Optional<String> paymentId = first(parameters, "payment_id");
-        Optional<OrderStatus> hint = first(parameters, "error").map(error -> switch (error) {
-            case "cancelled" -> OrderStatus.CANCELLED;
-            case "declined" -> OrderStatus.DECLINED;
-            default -> OrderStatus.FAILED;
+        Optional<PaymentId> paymentId = first(parameters, "payment_id").map(PaymentId::new);
+        Optional<CheckoutEnding> hint = first(parameters, "error").map(error -> switch (error) {
+            case "cancelled" -> CheckoutEnding.CANCELLED;
+            case "declined" -> CheckoutEnding.DECLINED;
+            default -> CheckoutEnding.FAILED;
         });
         return new BuyerReturn(paymentId, hint);
     }
 
     /** The provider now holds a payment for the order's checkout, in the given status; returns its id. */
-    public String paymentFor(Order order, OrderStatus status) {
+    public PaymentId paymentFor(Order order, OrderStatus status) {
         return record(order.session().orElseThrow().id(), order.id().toString(), order.amount().minorUnits(),
                 order.amount().currencyCode(), status);
     }
@@ -111,7 +114,7 @@ public class FakePaymentGateway implements PaymentGateway {
      * The buyer pays in a checkout this fake opened: the provider now holds a payment, in the given status, for the
      * order and amount the checkout was opened with; returns its id.
      */
-    public String buyerPays(String sessionId, OrderStatus status) {
+    public PaymentId buyerPays(SessionId sessionId, OrderStatus status) {
         CheckoutRequest request = openedWith.get(sessionId);
         if (request == null) {
             throw new IllegalArgumentException("the fake opened no checkout " + sessionId);
@@ -121,29 +124,30 @@ public class FakePaymentGateway implements PaymentGateway {
     }
 
     /** The provider now holds a payment with exactly these properties, made in that checkout; returns its id. */
-    public String record(String sessionId, String orderReference, long amount, String currency, OrderStatus status) {
-        String id = "fake-payment-" + sequence.incrementAndGet();
-        payments.put(id, new ProviderPayment(id, sessionId, orderReference, amount, currency, status,
+    public PaymentId record(SessionId sessionId, String orderReference, long amount, String currency,
+                            OrderStatus status) {
+        PaymentId id = new PaymentId("fake-payment-" + sequence.incrementAndGet());
+        payments.put(id, new ProviderPayment(id, Optional.of(sessionId), orderReference, amount, currency, status,
                 status == OrderStatus.CAPTURED ? amount : 0, 0));
         checkouts.computeIfPresent(sessionId, (session, checkout) ->
                 new CheckoutStatus(Optional.of(id), checkout.endedWithoutPayment(), checkout.expiresAt()));
         return id;
     }
 
-    /** The provider now records that the checkout ended without payment (CANCELLED, FAILED or DECLINED). */
-    public void endCheckout(String sessionId, OrderStatus outcome) {
+    /** The provider now records that the checkout ended without payment. */
+    public void endCheckout(SessionId sessionId, CheckoutEnding ending) {
         checkouts.computeIfPresent(sessionId, (session, checkout) ->
-                new CheckoutStatus(checkout.paymentId(), Optional.of(outcome), checkout.expiresAt()));
+                new CheckoutStatus(checkout.paymentId(), Optional.of(ending), checkout.expiresAt()));
     }
 
     /** Changes the status of a payment the provider already holds. */
-    public void changeStatus(String paymentId, OrderStatus status) {
+    public void changeStatus(PaymentId paymentId, OrderStatus status) {
         payments.computeIfPresent(paymentId, (id, payment) -> with(payment, status, payment.capturedMinorUnits(),
                 payment.refundedMinorUnits()));
     }
 
     @Override
-    public OperationOutcome capture(String paymentId, Money amount, String reference) {
+    public OperationOutcome capture(PaymentId paymentId, Money amount, String reference) {
         return operate("capture " + paymentId + " " + amount, paymentId, payment -> {
             long captured = payment.capturedMinorUnits() + amount.minorUnits();
             if (!EnumSet.of(OrderStatus.AUTHORIZED, OrderStatus.PARTIALLY_CAPTURED).contains(payment.status())
@@ -156,7 +160,7 @@ public class FakePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public OperationOutcome refund(String paymentId, Money amount, Optional<String> reason, String reference) {
+    public OperationOutcome refund(PaymentId paymentId, Money amount, Optional<String> reason, String reference) {
         return operate("refund " + paymentId + " " + amount, paymentId, payment -> {
             long refunded = payment.refundedMinorUnits() + amount.minorUnits();
             if (refunded > payment.capturedMinorUnits()) {
@@ -168,7 +172,7 @@ public class FakePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public OperationOutcome voidAuthorization(String paymentId) {
+    public OperationOutcome voidAuthorization(PaymentId paymentId) {
         return operate("void " + paymentId, paymentId, payment -> {
             if (payment.status() != OrderStatus.AUTHORIZED) {
                 throw new PaymentProviderException(PaymentProviderException.Kind.REJECTED, "cannot void");
@@ -178,12 +182,12 @@ public class FakePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public void cancelCheckout(String sessionId) {
+    public void cancelCheckout(SessionId sessionId) {
         operations.add("cancel checkout " + sessionId);
         if (operationFailure != null) {
             throw operationFailure;
         }
-        endCheckout(sessionId, OrderStatus.CANCELLED);
+        endCheckout(sessionId, CheckoutEnding.CANCELLED);
     }
 
     /** From now on the provider accepts operations for later; {@link #carryOutAcceptedOperations} does them. */
@@ -211,7 +215,7 @@ public class FakePaymentGateway implements PaymentGateway {
         return List.copyOf(operations);
     }
 
-    private OperationOutcome operate(String description, String paymentId, UnaryOperator<ProviderPayment> change) {
+    private OperationOutcome operate(String description, PaymentId paymentId, UnaryOperator<ProviderPayment> change) {
         operations.add(description);
         if (operationFailure != null) {
             throw operationFailure;

@@ -1,7 +1,9 @@
 package dev.orderpay.application.port.out;
 
 import dev.orderpay.application.port.in.confirmation.InboundNotification;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 
 import java.net.URI;
@@ -29,12 +31,12 @@ class FakePaymentGatewayContractTest extends PaymentGatewayContract {
 
         @Override
         public Map<String, List<String>> buyerPays(PaymentSession session, CheckoutRequest request) {
-            return Map.of("payment_id", List.of(fake.buyerPays(session.id(), OrderStatus.AUTHORIZED)));
+            return Map.of("payment_id", List.of(fake.buyerPays(session.id(), OrderStatus.AUTHORIZED).value()));
         }
 
         @Override
         public Map<String, List<String>> buyerCancels(PaymentSession session) {
-            fake.endCheckout(session.id(), OrderStatus.CANCELLED);
+            fake.endCheckout(session.id(), CheckoutEnding.CANCELLED);
             return Map.of("error", List.of("cancelled"));
         }
 
@@ -53,14 +55,14 @@ class FakePaymentGatewayContractTest extends PaymentGatewayContract {
             fake.carryOutAcceptedOperations();
         }
 
-        private String paymentOf(PaymentSession session) {
+        private PaymentId paymentOf(PaymentSession session) {
             return fake.fetchCheckout(session.id()).paymentId().orElseThrow();
         }
     }
 
-    private static InboundNotification notification(URI url, String paymentId, String signature) {
+    private static InboundNotification notification(URI url, PaymentId paymentId, String signature) {
         return new InboundNotification("POST", url.getHost(), url.getPath(), "payment_id=" + paymentId,
-                Map.of("payment_id", List.of(paymentId)),
+                Map.of("payment_id", List.of(paymentId.value())),
                 Map.of(FakePaymentGateway.SIGNATURE_HEADER, List.of(signature),
                         FakePaymentGateway.DELIVERY_HEADER, List.of("delivery-of-" + paymentId)));
     }

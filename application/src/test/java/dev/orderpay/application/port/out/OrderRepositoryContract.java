@@ -10,6 +10,7 @@ import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentState;
 import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Provenance;
@@ -72,7 +73,7 @@ public abstract class OrderRepositoryContract {
     @Test
     void an_added_order_keeps_its_payment_amounts_and_pending_operation() {
         OrderRepository repository = emptyRepository();
-        OrderPayment payment = new OrderPayment(Optional.of("payment-7"), 400_00, 100_00);
+        OrderPayment payment = new OrderPayment(Optional.of(new PaymentId("payment-7")), 400_00, 100_00);
         PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, 50_00, 100_00, STARTED_AT);
         Order order = Order.rehydrate(OrderId.newId(), TestOrders.nok(500_00), new Receipt("receipt#1"),
                 TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"), payment, refund, 0);
@@ -113,11 +114,11 @@ public abstract class OrderRepositoryContract {
         repository.add(order, NOT_HELD);
 
         Order loaded = repository.findById(order.id()).orElseThrow();
-        loaded.followPayment(new PaymentState("payment-9", OrderStatus.CAPTURED, 299_00, 0), TestOrders.BY_TEST);
+        loaded.followPayment(new PaymentState(new PaymentId("payment-9"), OrderStatus.CAPTURED, 299_00, 0), TestOrders.BY_TEST);
         repository.update(loaded);
 
         assertThat(repository.findById(order.id()).orElseThrow().payment())
-                .isEqualTo(new OrderPayment(Optional.of("payment-9"), 299_00, 0));
+                .isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-9")), 299_00, 0));
     }
 
     @Test
@@ -595,7 +596,7 @@ public abstract class OrderRepositoryContract {
                                     Instant createdAt) {
         OrderId id = OrderId.newId();
         return Order.rehydrate(id, Money.of(amount, currency), new Receipt("receipt#1"), createdAt, status,
-                TestOrders.sessionFor("S-" + id), new OrderPayment(Optional.of("payment-" + id), captured, refunded),
+                TestOrders.sessionFor("S-" + id), new OrderPayment(Optional.of(new PaymentId("payment-" + id)), captured, refunded),
                 null, 0);
     }
 
@@ -604,7 +605,7 @@ public abstract class OrderRepositoryContract {
                 order.session().orElse(null), order.payment(), operation, order.version());
     }
 
-    private static String paymentIdOf(Order order) {
+    private static PaymentId paymentIdOf(Order order) {
         return order.payment().paymentId().orElseThrow();
     }
 

@@ -2,9 +2,11 @@ package dev.orderpay.application.port.out;
 
 import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
+import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,7 @@ public abstract class PaymentGatewayContract {
     void given_an_order_when_a_checkout_is_opened_then_the_session_has_an_id_and_an_absolute_link() {
         PaymentSession session = gateway().openCheckout(checkoutFor(OrderId.newId(), ORDER_A_AMOUNT));
 
-        assertThat(session.id()).isNotBlank();
+        assertThat(session.id().value()).isNotBlank();
         assertThat(session.link().isAbsolute()).as("the buyer's browser is sent to " + session.link()).isTrue();
     }
 
@@ -116,7 +118,7 @@ public abstract class PaymentGatewayContract {
         ProviderPayment payment = gateway().fetchPayment(buyerReturn.paymentId().get());
         assertThat(payment.paymentId()).isEqualTo(buyerReturn.paymentId().get());
         assertThat(payment.orderReference()).isEqualTo(request.orderId().toString());
-        assertThat(payment.sessionId()).isEqualTo(session.id());
+        assertThat(payment.sessionId()).contains(session.id());
         assertThat(payment.amountMinorUnits()).isEqualTo(ORDER_A_AMOUNT.minorUnits());
         assertThat(payment.currency()).isEqualTo(ORDER_A_AMOUNT.currencyCode());
         // A provider may capture as it authorizes; either way the money is the merchant's.
@@ -128,7 +130,7 @@ public abstract class PaymentGatewayContract {
     void given_the_buyer_paid_when_the_checkout_is_fetched_then_it_shows_that_payment() {
         CheckoutRequest request = checkoutFor(OrderId.newId(), ORDER_A_AMOUNT);
         PaymentSession session = gateway().openCheckout(request);
-        String paymentId = paymentIdFrom(provider().buyerPays(session, request));
+        PaymentId paymentId = paymentIdFrom(provider().buyerPays(session, request));
 
         CheckoutStatus checkout = gateway().fetchCheckout(session.id());
 
@@ -143,16 +145,16 @@ public abstract class PaymentGatewayContract {
         BuyerReturn buyerReturn = gateway().readBuyerReturn(provider().buyerCancels(session));
         CheckoutStatus checkout = gateway().fetchCheckout(session.id());
 
-        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.empty(), Optional.of(OrderStatus.CANCELLED)));
+        assertThat(buyerReturn).isEqualTo(new BuyerReturn(Optional.empty(), Optional.of(CheckoutEnding.CANCELLED)));
         assertThat(checkout.paymentId()).isEmpty();
         // A provider that does not record an abandoned checkout at all still must not show a payment.
-        assertThat(checkout.endedWithoutPayment()).isIn(Optional.empty(), Optional.of(OrderStatus.CANCELLED));
+        assertThat(checkout.endedWithoutPayment()).isIn(Optional.empty(), Optional.of(CheckoutEnding.CANCELLED));
     }
 
     @Test
     void given_a_payment_id_the_provider_never_issued_when_fetched_then_it_is_not_found() {
         PaymentProviderException failure = catchThrowableOfType(PaymentProviderException.class,
-                () -> gateway().fetchPayment("no-such-payment-" + OrderId.newId()));
+                () -> gateway().fetchPayment(new PaymentId("no-such-payment-" + OrderId.newId())));
 
         assertThat(failure).isNotNull();
         assertThat(failure.kind()).isEqualTo(Kind.NOT_FOUND);
@@ -165,20 +167,20 @@ public abstract class PaymentGatewayContract {
         CheckoutRequest orderB = checkoutFor(OrderId.newId(), ORDER_B_AMOUNT);
         PaymentSession sessionA = gateway().openCheckout(orderA);
         PaymentSession sessionB = gateway().openCheckout(orderB);
-        String paymentOfA = paymentIdFrom(provider().buyerPays(sessionA, orderA));
+        PaymentId paymentOfA = paymentIdFrom(provider().buyerPays(sessionA, orderA));
 
         ProviderPayment payment = gateway().fetchPayment(paymentOfA);
 
         assertThat(payment.orderReference()).isEqualTo(orderA.orderId().toString())
                 .isNotEqualTo(orderB.orderId().toString());
-        assertThat(payment.sessionId()).isEqualTo(sessionA.id()).isNotEqualTo(sessionB.id());
+        assertThat(payment.sessionId()).contains(sessionA.id()).isNotEqualTo(Optional.of(sessionB.id()));
         assertThat(payment.amountMinorUnits()).isEqualTo(ORDER_A_AMOUNT.minorUnits());
         assertThat(gateway().fetchCheckout(sessionB.id()).paymentId()).isEmpty();
     }
 
     @Test
     void given_an_authorized_payment_when_part_then_the_rest_is_captured_then_the_captured_amounts_add_up() {
-        String paymentId = authorizedPayment();
+        PaymentId paymentId = authorizedPayment();
 
         OperationOutcome first = gateway().capture(paymentId, Money.of(100_00, "NOK"), "capture-1");
         assertOperationShows(first, paymentId, OrderStatus.PARTIALLY_CAPTURED, 100_00, 0);
@@ -189,7 +191,7 @@ public abstract class PaymentGatewayContract {
 
     @Test
     void given_a_captured_payment_when_part_then_the_rest_is_refunded_then_the_refunded_amounts_add_up() {
-        String paymentId = capturedPayment();
+        PaymentId paymentId = capturedPayment();
 
         OperationOutcome first = gateway().refund(paymentId, Money.of(99_00, "NOK"), Optional.of("one item returned"),
                 "refund-1");
@@ -201,7 +203,7 @@ public abstract class PaymentGatewayContract {
 
     @Test
     void given_an_authorized_payment_when_more_than_authorized_is_captured_then_it_is_rejected_and_nothing_captured() {
-        String paymentId = authorizedPayment();
+        PaymentId paymentId = authorizedPayment();
 
         assertRejected(() -> gateway().capture(paymentId, Money.of(299_01, "NOK"), "capture-too-much"));
 
@@ -210,7 +212,7 @@ public abstract class PaymentGatewayContract {
 
     @Test
     void given_a_captured_payment_when_more_than_captured_is_refunded_then_it_is_rejected_and_nothing_refunded() {
-        String paymentId = capturedPayment();
+        PaymentId paymentId = capturedPayment();
 
         assertRejected(() -> gateway().refund(paymentId, Money.of(299_01, "NOK"), Optional.empty(), "refund-too-much"));
 
@@ -219,7 +221,7 @@ public abstract class PaymentGatewayContract {
 
     @Test
     void given_an_authorized_payment_when_the_authorization_is_voided_then_the_payment_is_cancelled() {
-        String paymentId = authorizedPayment();
+        PaymentId paymentId = authorizedPayment();
 
         OperationOutcome outcome = gateway().voidAuthorization(paymentId);
 
@@ -234,14 +236,14 @@ public abstract class PaymentGatewayContract {
 
         CheckoutStatus checkout = gateway().fetchCheckout(session.id());
         assertThat(checkout.paymentId()).isEmpty();
-        assertThat(checkout.endedWithoutPayment()).contains(OrderStatus.CANCELLED);
+        assertThat(checkout.endedWithoutPayment()).contains(CheckoutEnding.CANCELLED);
     }
 
     @Test
     void given_the_providers_own_notification_of_a_payment_when_authenticated_then_it_names_that_payment() {
         CheckoutRequest request = checkoutFor(OrderId.newId(), ORDER_A_AMOUNT);
         PaymentSession session = gateway().openCheckout(request);
-        String paymentId = paymentIdFrom(provider().buyerPays(session, request));
+        PaymentId paymentId = paymentIdFrom(provider().buyerPays(session, request));
 
         ProviderNotice notice = gateway().authenticateNotification(provider().paymentNotification(session, request));
 
@@ -261,18 +263,18 @@ public abstract class PaymentGatewayContract {
     }
 
     /** A checkout of {@link #ORDER_A_AMOUNT} the buyer has paid, with its payment authorized and not captured. */
-    private String authorizedPayment() {
+    private PaymentId authorizedPayment() {
         CheckoutRequest request = checkoutFor(OrderId.newId(), ORDER_A_AMOUNT);
-        String paymentId = paymentIdFrom(provider().buyerPays(gateway().openCheckout(request), request));
+        PaymentId paymentId = paymentIdFrom(provider().buyerPays(gateway().openCheckout(request), request));
         assumeTrue(gateway().fetchPayment(paymentId).status() == OrderStatus.AUTHORIZED,
                 "this provider captures as it authorizes, so there is no authorization to operate on");
         return paymentId;
     }
 
     /** A checkout of {@link #ORDER_A_AMOUNT} the buyer has paid, with all of it captured. */
-    private String capturedPayment() {
+    private PaymentId capturedPayment() {
         CheckoutRequest request = checkoutFor(OrderId.newId(), ORDER_A_AMOUNT);
-        String paymentId = paymentIdFrom(provider().buyerPays(gateway().openCheckout(request), request));
+        PaymentId paymentId = paymentIdFrom(provider().buyerPays(gateway().openCheckout(request), request));
         if (gateway().fetchPayment(paymentId).status() == OrderStatus.AUTHORIZED) {
             gateway().capture(paymentId, ORDER_A_AMOUNT, "capture-all");
             provider().carryOutAcceptedOperations();
@@ -281,7 +283,7 @@ public abstract class PaymentGatewayContract {
         return paymentId;
     }
 
-    private String paymentIdFrom(Map<String, List<String>> returnParameters) {
+    private PaymentId paymentIdFrom(Map<String, List<String>> returnParameters) {
         return gateway().readBuyerReturn(returnParameters).paymentId()
                 .orElseThrow(() -> new AssertionError("the return after paying names no payment: " + returnParameters));
     }
@@ -290,7 +292,7 @@ public abstract class PaymentGatewayContract {
      * A completed operation shows the payment as it now stands; an accepted one shows nothing yet. Either way,
      * once the provider has carried out what it accepted, the payment read afresh stands so.
      */
-    private void assertOperationShows(OperationOutcome outcome, String paymentId, OrderStatus status,
+    private void assertOperationShows(OperationOutcome outcome, PaymentId paymentId, OrderStatus status,
                                       long captured, long refunded) {
         if (outcome instanceof OperationOutcome.Completed completed) {
             assertStands(completed.payment(), paymentId, status, captured, refunded);
@@ -300,7 +302,7 @@ public abstract class PaymentGatewayContract {
         assertStands(gateway().fetchPayment(paymentId), paymentId, status, captured, refunded);
     }
 
-    private static void assertStands(ProviderPayment payment, String paymentId, OrderStatus status, long captured,
+    private static void assertStands(ProviderPayment payment, PaymentId paymentId, OrderStatus status, long captured,
                                      long refunded) {
         assertThat(payment.paymentId()).isEqualTo(paymentId);
         assertThat(payment.status()).isEqualTo(status);
