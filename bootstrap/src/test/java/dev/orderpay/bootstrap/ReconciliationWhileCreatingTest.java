@@ -1,5 +1,6 @@
 package dev.orderpay.bootstrap;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.orderpay.adapter.dintero.DinteroSandbox;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,6 +48,12 @@ class ReconciliationWhileCreatingTest implements TestPropertyProvider {
                          "url": "https://checkout.test.dintero.com/v1/view/slow"}""".formatted(DinteroSandbox.ACCOUNT_ID))
                         .withTransformers("response-template")
                         .withFixedDelay(SESSION_OPENING_MILLIS)));
+        // Once created, the order is reconciliation's like any other: Dintero shows its checkout open and unpaid.
+        orderpay.dintero().wireMock().stubFor(WireMock.get(urlPathMatching("/v1/sessions/[^/]+"))
+                .willReturn(okJson("""
+                        {"id": "{{request.pathSegments.[2]}}", "expires_at": "2999-01-01T00:00:00Z",
+                         "url": "https://checkout.test.dintero.com/v1/view/slow", "events": []}""")
+                        .withTransformers("response-template")));
 
         HttpResponse<String> created = service.postJson("/orders",
                 "{\"amount\": 12300, \"currency\": \"NOK\", \"receipt\": \"slow-checkout\"}");
