@@ -129,7 +129,7 @@ class PaymentOperationsController {
             return refusal(refused).aboutOrder(orderId).toResponse();
         }
         OutcomeUnknown unknown = (OutcomeUnknown) result;
-        return providerProblem(unknown.timedOut(), "The payment provider's answer was lost, so it is not known yet"
+        return Problem.ofProvider(unknown.timedOut(), "The payment provider's answer was lost, so it is not known yet"
                 + " whether the operation happened. The outcome is being confirmed with the provider, and the order"
                 + " shows the operation as pending until then. Do not retry blindly: read the order first.")
                 .aboutOrder(orderId).toResponse();
@@ -142,22 +142,12 @@ class PaymentOperationsController {
                             "Operation not allowed", "The order is " + status + ": it does not allow this now, not"
                                     + " for this amount, or not while another operation is under way.")
                     .withCurrentStatus(status);
-            case CHANGED_CONCURRENTLY -> Problem.of(HttpStatus.CONFLICT, ProblemCode.CONCURRENT_UPDATE,
-                    "Order changed concurrently", "The order was being changed by another request. Try again.");
-            case PROVIDER_REFUSED, PROVIDER_UNAVAILABLE -> providerProblem(false, AS_BEFORE);
-            case PROVIDER_TIMEOUT -> providerProblem(true, AS_BEFORE);
+            case CHANGED_CONCURRENTLY -> Problem.concurrentUpdate();
+            case PROVIDER_REFUSED, PROVIDER_UNAVAILABLE -> Problem.ofProvider(false, AS_BEFORE);
+            case PROVIDER_TIMEOUT -> Problem.ofProvider(true, AS_BEFORE);
         };
     }
 
     private static final String AS_BEFORE =
             "The payment provider refused the operation or could not be asked. The order is as before.";
-
-    /** A provider that did not answer in time is a gateway timeout; every other provider failure a bad gateway. */
-    private static Problem providerProblem(boolean timedOut, String detail) {
-        return timedOut
-                ? Problem.of(HttpStatus.GATEWAY_TIMEOUT, ProblemCode.PROVIDER_TIMEOUT, "Payment provider timed out",
-                detail)
-                : Problem.of(HttpStatus.BAD_GATEWAY, ProblemCode.PROVIDER_UNAVAILABLE, "Payment provider unavailable",
-                detail);
-    }
 }

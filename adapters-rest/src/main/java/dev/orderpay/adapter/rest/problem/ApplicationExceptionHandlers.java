@@ -63,7 +63,7 @@ final class ApplicationExceptionHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, CheckoutFailedException failed) {
             LOG.warn("Checkout for order {} failed: {}", failed.order().id(), failed.getCause().getMessage());
-            return providerProblem(failed.timedOut(),
+            return Problem.ofProvider(failed.timedOut(),
                     "The order was stored with status FAILED: the payment provider could not open its checkout.")
                     .aboutOrder(failed.order().id().toString())
                     .toResponse();
@@ -74,8 +74,7 @@ final class ApplicationExceptionHandlers {
     static class ConcurrentUpdate implements ExceptionHandler<ConcurrentUpdateException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ConcurrentUpdateException raced) {
-            return Problem.of(HttpStatus.CONFLICT, ProblemCode.CONCURRENT_UPDATE, "Order changed concurrently",
-                    "The order was being changed by another request. Try again.").toResponse();
+            return Problem.concurrentUpdate().toResponse();
         }
     }
 
@@ -101,15 +100,5 @@ final class ApplicationExceptionHandlers {
                     .toResponse()
                     .header(HttpHeaders.RETRY_AFTER, "1");
         }
-    }
-
-    /** A provider that did not answer in time is a gateway timeout; every other provider failure a bad gateway. */
-    private static Problem providerProblem(boolean timedOut, String detail) {
-        if (timedOut) {
-            return Problem.of(HttpStatus.GATEWAY_TIMEOUT, ProblemCode.PROVIDER_TIMEOUT, "Payment provider timed out",
-                    detail);
-        }
-        return Problem.of(HttpStatus.BAD_GATEWAY, ProblemCode.PROVIDER_UNAVAILABLE, "Payment provider unavailable",
-                detail);
     }
 }

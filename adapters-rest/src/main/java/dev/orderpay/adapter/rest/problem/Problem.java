@@ -52,6 +52,20 @@ public record Problem(URI type, String title, int status, String detail, Problem
         return new Problem(ABOUT_BLANK, status.getReason(), status.getCode(), detail, code, null, null, null, null);
     }
 
+    /** A provider that did not answer in time is a gateway timeout; every other provider failure a bad gateway. */
+    public static Problem ofProvider(boolean timedOut, String detail) {
+        if (timedOut) {
+            return of(HttpStatus.GATEWAY_TIMEOUT, ProblemCode.PROVIDER_TIMEOUT, "Payment provider timed out", detail);
+        }
+        return of(HttpStatus.BAD_GATEWAY, ProblemCode.PROVIDER_UNAVAILABLE, "Payment provider unavailable", detail);
+    }
+
+    /** The order changed under the request: a create that raced, or an operation that lost the order's version. */
+    public static Problem concurrentUpdate() {
+        return of(HttpStatus.CONFLICT, ProblemCode.CONCURRENT_UPDATE, "Order changed concurrently",
+                "The order was being changed by another request. Try again.");
+    }
+
     public static Problem malformedRequest() {
         return of(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, "Malformed request",
                 "The request body is missing or is not exactly one JSON object: no comments, no repeated keys,"
