@@ -52,6 +52,7 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
     private final Clock clock;
     private final Policy policy;
     private final PaymentVerifier verifier;
+    private final Batches batches;
 
     public ReconcileOrdersService(OrderRepository orders, PaymentGateway gateway, Clock clock, Policy policy,
                                   PaymentVerifier verifier) {
@@ -60,12 +61,12 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         this.clock = clock;
         this.policy = policy;
         this.verifier = verifier;
+        this.batches = new Batches(policy.batchSize(), MAX_BATCHES_PER_RUN);
     }
 
     @Override
     public ReconciliationReport reconcileDue() {
-        return new Batches(policy.batchSize(), MAX_BATCHES_PER_RUN)
-                .drain(this::reconcileUpTo, ReconciliationReport::examined, ReconciliationReport::plus);
+        return batches.drain(this::reconcileUpTo, ReconciliationReport::examined, ReconciliationReport::plus);
     }
 
     @Override

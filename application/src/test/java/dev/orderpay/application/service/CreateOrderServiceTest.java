@@ -13,10 +13,10 @@ import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentUrls;
+import dev.orderpay.application.port.out.ShopPaymentUrls;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
-import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.StatusChange;
@@ -47,24 +47,13 @@ class CreateOrderServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-03-08T13:24:40.818123456Z");
     private static final Duration CHECKOUT_LIFETIME = Duration.ofHours(1);
-    private static final PaymentUrls URLS = new PaymentUrls() {
-        @Override
-        public URI returnUrl(OrderId orderId) {
-            return URI.create("https://shop.example.test/orders/" + orderId + "/return");
-        }
-
-        @Override
-        public URI notificationUrl(OrderId orderId) {
-            return URI.create("https://shop.example.test/orders/" + orderId + "/notify");
-        }
-    };
+    private static final PaymentUrls URLS = new ShopPaymentUrls();
 
     private static final Duration KEY_LIFETIME = Duration.ofHours(24);
 
     private final TestClock clock = TestClock.standingAt(NOW);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
-    // The clock stands still, so a repeated request waits for the first however long it takes.
     private final CreateOrderService service = serviceWith(gateway, clock);
 
     private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1");

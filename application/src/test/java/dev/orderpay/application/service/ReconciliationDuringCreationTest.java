@@ -8,6 +8,7 @@ import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentUrls;
+import dev.orderpay.application.port.out.ShopPaymentUrls;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
@@ -19,7 +20,6 @@ import dev.orderpay.domain.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -38,17 +38,7 @@ class ReconciliationDuringCreationTest {
 
     private static final Instant NOW = Instant.parse("2026-03-08T13:24:40.818123Z");
     private static final Duration LONGEST_CHECKOUT_OPENING = Duration.ofSeconds(40);
-    private static final PaymentUrls URLS = new PaymentUrls() {
-        @Override
-        public URI returnUrl(OrderId orderId) {
-            return URI.create("https://shop.example.test/orders/" + orderId + "/return");
-        }
-
-        @Override
-        public URI notificationUrl(OrderId orderId) {
-            return URI.create("https://shop.example.test/orders/" + orderId + "/notify");
-        }
-    };
+    private static final PaymentUrls URLS = new ShopPaymentUrls();
 
     private final TestClock clock = TestClock.standingAt(NOW);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
