@@ -1,15 +1,28 @@
 package dev.orderpay.application.port.out.webhook;
 
+import dev.orderpay.domain.event.EventType;
+import dev.orderpay.domain.webhook.SigningSecret;
+
 import java.net.URI;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
-/** One webhook call: a {@code POST} of {@code body} (JSON, sent as UTF-8) to {@code url} with these headers. */
-public record WebhookRequest(URI url, Map<String, String> headers, String body) {
+/**
+ * One webhook call: the event's JSON {@code body} posted to {@code url}, signed with every secret in force (more than
+ * one while a secret is being rotated), so the receiver can check it came from this service.
+ *
+ * @param eventId the event's id, which lets receivers recognise a repeated delivery
+ */
+public record WebhookRequest(URI url, String eventId, EventType eventType, String body, List<SigningSecret> secrets) {
 
     public WebhookRequest {
         Objects.requireNonNull(url, "url");
-        headers = Map.copyOf(headers);
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(body, "body");
+        secrets = List.copyOf(secrets);
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("a webhook is always signed");
+        }
     }
 }

@@ -1,8 +1,9 @@
 package dev.orderpay.application.port.out.webhook;
 
 /**
- * Sends webhooks to merchants' endpoints. The caller holds no database connection or transaction while a call
- * runs, so a slow receiver slows nothing but its own deliveries.
+ * Sends webhooks to merchants' endpoints. The adapter owns the wire format: a {@code POST} with the headers
+ * {@code Orderpay-Event-Id}, {@code Orderpay-Event-Type} and {@code Orderpay-Signature} (docs/webhooks.md). The caller
+ * holds no database connection or transaction while a call runs, so a slow receiver slows only its own deliveries.
  */
 public interface WebhookSender {
 
