@@ -15,9 +15,6 @@ public record PaymentState(PaymentId paymentId, OrderStatus status, Money captur
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(captured, "captured");
         Objects.requireNonNull(refunded, "refunded");
-        if (!captured.currency().equals(refunded.currency())) {
-            throw new IllegalArgumentException("captured " + captured + " and refunded " + refunded
-                    + " are in different currencies");
-        }
+        captured.sameCurrency(refunded); // one currency, or it throws
     }
 }

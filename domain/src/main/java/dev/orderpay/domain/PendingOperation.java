@@ -21,10 +21,7 @@ public record PendingOperation(Type type, Money amount, Money baseline, Instant 
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(startedAt, "startedAt");
-        if (!amount.currency().equals(baseline.currency())) {
-            throw new IllegalArgumentException("amount " + amount + " and baseline " + baseline
-                    + " are in different currencies");
-        }
+        amount.sameCurrency(baseline); // one currency, or it throws
     }
 
     /** Whether the provider's payment, in this status and with these amounts, shows this operation done. */
