@@ -2,6 +2,7 @@ package dev.orderpay.bootstrap;
 
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.event.ReadEventsUseCase;
 import dev.orderpay.application.port.in.maintenance.HousekeepingUseCase;
 import dev.orderpay.application.port.in.maintenance.ReconcileOrdersUseCase;
 import dev.orderpay.application.port.in.order.CreateOrderUseCase;
@@ -11,8 +12,12 @@ import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.PublicBaseUrl;
+import dev.orderpay.application.port.out.event.EventLog;
+import dev.orderpay.application.port.out.event.EventPayloads;
 import dev.orderpay.application.service.ConfirmPaymentService;
 import dev.orderpay.application.service.CreateOrderService;
+import dev.orderpay.application.service.EventQueryService;
+import dev.orderpay.application.service.EventRecorder;
 import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.application.service.HousekeepingService;
 import dev.orderpay.application.service.OrderQueryService;
@@ -44,20 +49,27 @@ class UseCaseFactory {
         return PublicBaseUrl.of(configured);
     }
 
+    /** Every order change is saved through this, with the events it gives (the transactional outbox). */
+    @Singleton
+    EventRecorder eventRecorder(OrderRepository orders, EventPayloads payloads, Clock clock) {
+        return new EventRecorder(orders, payloads, clock);
+    }
+
     @Singleton
     CreateOrderUseCase createOrder(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
                                    IdempotencyKeys idempotencyKeys, Clock clock,
                                    @Value("${orderpay.session-ttl}") Duration checkoutLifetime,
                                    @Value("${orderpay.idempotency-key-ttl}") Duration keyLifetime,
-                                   LongestCheckoutOpening longestCheckoutOpening) {
+                                   LongestCheckoutOpening longestCheckoutOpening, EventRecorder events) {
         return new CreateOrderService(orders, gateway, urls, idempotencyKeys, clock,
-                new CreateOrderService.Policy(checkoutLifetime, keyLifetime, longestCheckoutOpening.value()));
+                new CreateOrderService.Policy(checkoutLifetime, keyLifetime, longestCheckoutOpening.value()), events);
     }
 
     /** The one way the return, the notification, reconciliation and operations apply what the provider shows. */
     @Singleton
-    PaymentVerifier paymentVerifier(OrderRepository orders, PaymentGateway gateway, Clock clock) {
-        return new PaymentVerifier(orders, gateway, clock);
+    PaymentVerifier paymentVerifier(OrderRepository orders, PaymentGateway gateway, Clock clock,
+                                    EventRecorder events) {
+        return new PaymentVerifier(orders, gateway, clock, events);
     }
 
     /** Serves {@code CapturePaymentUseCase}, {@code RefundPaymentUseCase} and {@code CancelOrderUseCase}. */
@@ -93,6 +105,11 @@ class UseCaseFactory {
     HousekeepingUseCase housekeeping(IdempotencyKeys idempotencyKeys, DeliveryLog deliveryLog, Clock clock,
                                      @Value("${orderpay.delivery-log-retention}") Duration deliveryRetention) {
         return new HousekeepingService(idempotencyKeys, deliveryLog, clock, deliveryRetention);
+    }
+
+    @Singleton
+    ReadEventsUseCase readEvents(EventLog events, OrderRepository orders) {
+        return new EventQueryService(events, orders);
     }
 
     /** Serves {@code GetOrderUseCase}, {@code ListOrdersUseCase} and {@code OrderTotalsUseCase}. */

@@ -1,5 +1,8 @@
 package dev.orderpay.domain;
 
+import dev.orderpay.domain.event.EventType;
+import dev.orderpay.domain.event.OrderEvent;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,7 +14,8 @@ import java.util.Optional;
 /**
  * An order a buyer pays through a provider's hosted checkout. Every status change goes through
  * {@link OrderStatus#canMoveTo}; reporting the status an order already has changes nothing. Changes made since the
- * order was loaded are kept in {@link #uncommittedChanges()} for the repository to record with the order.
+ * order was loaded are kept in {@link #uncommittedChanges()}, and what the merchant is to be told about them in
+ * {@link #uncommittedEvents()}, for the repository to record with the order.
  */
 public final class Order {
 
@@ -21,14 +25,17 @@ public final class Order {
     private final Instant createdAt;
     private final long version;
     private final List<StatusChange> uncommittedChanges = new ArrayList<>();
+    private final List<OrderEvent> uncommittedEvents = new ArrayList<>();
     private OrderStatus status;
     private PaymentSession session;
     private PaymentId paymentId;
     private PaymentLedger ledger;
     private PendingOperation pendingOperation;
+    private long lastEventSequence;
 
     private Order(OrderId id, Money amount, Receipt receipt, Instant createdAt, OrderStatus status,
-                  PaymentSession session, OrderPayment payment, PendingOperation pendingOperation, long version) {
+                  PaymentSession session, OrderPayment payment, PendingOperation pendingOperation,
+                  long lastEventSequence, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.amount = Objects.requireNonNull(amount, "amount");
         this.receipt = Objects.requireNonNull(receipt, "receipt");
@@ -38,6 +45,7 @@ public final class Order {
         this.paymentId = payment.paymentId().orElse(null);
         this.ledger = new PaymentLedger(amount, payment.captured(), payment.refunded());
         this.pendingOperation = pendingOperation;
+        this.lastEventSequence = lastEventSequence;
         this.version = version;
     }
 
@@ -45,37 +53,43 @@ public final class Order {
     public static Order place(OrderId id, Money amount, Receipt receipt, Instant now) {
         Money.requirePositive(amount.minorUnits());
         OrderPayment noPayment = OrderPayment.none(amount.currency());
-        return new Order(id, amount, receipt, now, OrderStatus.PENDING, null, noPayment, null, 0);
+        return new Order(id, amount, receipt, now, OrderStatus.PENDING, null, noPayment, null, 0, 0);
     }
 
     /**
      * An order as it was stored, taken as it is without replaying any rule of how it got there.
      *
-     * @param version the storage's concurrency token, handed back unchanged when the order is saved
+     * @param lastEventSequence the sequence number of the order's latest event (0 before its first)
+     * @param version           the storage's concurrency token, handed back unchanged when the order is saved
      * @throws IllegalArgumentException if its amounts break the {@link PaymentLedger}'s order (the table checks the
      *                                  same) or are in another currency than the order
      */
     public static Order rehydrate(OrderId id, Money amount, Receipt receipt, Instant createdAt, OrderStatus status,
                                   PaymentSession session, OrderPayment payment, PendingOperation pendingOperation,
-                                  long version) {
+                                  long lastEventSequence, long version) {
         return new Order(id, amount, receipt, createdAt, status, session, Objects.requireNonNull(payment, "payment"),
-                pendingOperation, version);
+                pendingOperation, lastEventSequence, version);
     }
 
-    /** Links the provider's checkout to this order; an order has one checkout, opened while it is pending. */
+    /**
+     * Links the provider's checkout to this order; an order has one checkout, opened while it is pending. The
+     * merchant hears of the order now, when its checkout link exists.
+     */
     public void attachSession(PaymentSession newSession) {
         Objects.requireNonNull(newSession, "newSession");
         if (status != OrderStatus.PENDING || session != null) {
             throw new IllegalStatusTransitionException(id, status, "attach a payment session");
         }
         session = newSession;
+        tell(EventType.ORDER_CREATED, Optional.empty());
     }
 
-    /** The checkout could not be opened: the order cannot be paid. */
+    /** The checkout could not be opened: the order cannot be paid. The merchant hears of the order and its failure. */
     public StatusChange failCheckout(Provenance provenance) {
         if (status != OrderStatus.PENDING || session != null) {
             throw new IllegalStatusTransitionException(id, status, "fail its checkout");
         }
+        tell(EventType.ORDER_CREATED, Optional.empty());
         return moveTo(OrderStatus.FAILED, provenance);
     }
 
@@ -109,7 +123,8 @@ public final class Order {
     /**
      * Applies what the provider confirmed about this order's payment: its status (forward only, as in
      * {@link #followProvider}) and the amounts captured and refunded so far (which only grow). A pending operation
-     * the payment now reflects is done.
+     * the payment now reflects is done. Money that moves is an event even when the status stays (a second partial
+     * capture); with a new status, that status's event tells it.
      *
      * @return whether anything about the order changed
      */
@@ -119,11 +134,15 @@ public final class Order {
             paymentId = payment.paymentId();
             changed = true;
         }
-        changed |= followProvider(payment.status(), provenance).isPresent();
+        boolean statusChanged = followProvider(payment.status(), provenance).isPresent();
+        changed |= statusChanged;
         PaymentLedger followed = ledger.follow(payment.captured(), payment.refunded());
         if (!followed.equals(ledger)) {
             ledger = followed;
             changed = true;
+            if (!statusChanged && status.holdsPayment()) {
+                tell(EventType.reporting(status), Optional.empty());
+            }
         }
         if (pendingOperation != null && pendingOperation.isReflectedIn(status, ledger)) {
             pendingOperation = null;
@@ -193,8 +212,14 @@ public final class Order {
         return settleWithoutPayment(CheckoutEnding.CANCELLED, provenance);
     }
 
-    /** The provider refused the pending operation, or it proved not to have happened: others may start. */
+    /**
+     * The provider refused the pending operation, or it proved not to have happened: others may start. The merchant
+     * is told which operation failed.
+     */
     public void abandonOperation() {
+        if (pendingOperation != null) {
+            tell(EventType.OPERATION_FAILED, Optional.of(pendingOperation));
+        }
         pendingOperation = null;
     }
 
@@ -245,12 +270,29 @@ public final class Order {
         StatusChange change = new StatusChange(id, status, next, provenance);
         status = next;
         uncommittedChanges.add(change);
+        tell(EventType.reporting(next), Optional.empty());
         return change;
+    }
+
+    /** Numbers the event after the order's latest, so its events have no gaps and no repeats. */
+    private void tell(EventType type, Optional<PendingOperation> failedOperation) {
+        lastEventSequence++;
+        uncommittedEvents.add(new OrderEvent(type, lastEventSequence, failedOperation));
     }
 
     /** The status changes made to this copy since it was placed or loaded, oldest first. */
     public List<StatusChange> uncommittedChanges() {
         return List.copyOf(uncommittedChanges);
+    }
+
+    /** What the merchant is to be told about the changes made to this copy, oldest first. */
+    public List<OrderEvent> uncommittedEvents() {
+        return List.copyOf(uncommittedEvents);
+    }
+
+    /** The sequence number of the order's latest event, including those not yet stored (0 before its first). */
+    public long lastEventSequence() {
+        return lastEventSequence;
     }
 
     public OrderId id() {

@@ -26,7 +26,7 @@ class RehydratingAnOrderTest {
 
         // FAILED with a session cannot be reached through the rules, yet storage is taken at its word.
         Order order = Order.rehydrate(id, amount, receipt, NOW, FAILED, session, OrderPayment.none(amount.currency()),
-                null, 7);
+                null, 3, 7);
 
         assertThat(order.id()).isEqualTo(id);
         assertThat(order.amount()).isEqualTo(amount);
@@ -34,6 +34,7 @@ class RehydratingAnOrderTest {
         assertThat(order.createdAt()).isEqualTo(NOW);
         assertThat(order.status()).isEqualTo(FAILED);
         assertThat(order.session()).contains(session);
+        assertThat(order.lastEventSequence()).isEqualTo(3);
         assertThat(order.version()).isEqualTo(7);
     }
 
@@ -51,7 +52,7 @@ class RehydratingAnOrderTest {
         PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, nok(10_00), nok(40_00), NOW);
 
         Order order = Order.rehydrate(OrderId.newId(), nok(299_00), new Receipt("r-1"), NOW, PARTIALLY_REFUNDED,
-                sessionFor("S-1"), payment, refund, 4);
+                sessionFor("S-1"), payment, refund, 2, 4);
 
         assertThat(order.payment()).isEqualTo(payment);
         assertThat(order.pendingOperation()).contains(refund);

@@ -24,6 +24,7 @@ public final class TestOrders {
     private long capturedMinorUnits;
     private long refundedMinorUnits;
     private PendingOperation pendingOperation;
+    private long lastEventSequence;
     private long version;
 
     private TestOrders() {
@@ -93,6 +94,12 @@ public final class TestOrders {
         return this;
     }
 
+    /** As if the order had told its merchant this many events already. */
+    public TestOrders withLastEventSequence(long value) {
+        this.lastEventSequence = value;
+        return this;
+    }
+
     public TestOrders withPendingOperation(PendingOperation value) {
         this.pendingOperation = value;
         return this;
@@ -106,6 +113,7 @@ public final class TestOrders {
     public Order build() {
         OrderPayment payment = new OrderPayment(Optional.ofNullable(paymentId),
                 new Money(capturedMinorUnits, amount.currency()), new Money(refundedMinorUnits, amount.currency()));
-        return Order.rehydrate(id, amount, receipt, createdAt, status, session, payment, pendingOperation, version);
+        return Order.rehydrate(id, amount, receipt, createdAt, status, session, payment, pendingOperation, lastEventSequence,
+                version);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.persistence;
 
+import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.order.CurrencyTotals;
 import dev.orderpay.application.port.in.order.OrderCursor;
 import dev.orderpay.application.port.in.order.OrderFilter;
@@ -24,39 +25,43 @@ import java.util.function.Supplier;
 /**
  * Orders in PostgreSQL. No method talks to anything but the database, so no lock is ever held while a provider is
  * being called. A change that is one statement (the row alone) runs as that statement, which PostgreSQL commits
- * atomically; one that also records status changes runs in a transaction of its own (or joins the caller's). A read
- * that is one statement likewise runs without a transaction: it sees one snapshot anyway. The BEGIN and COMMIT round
- * trips this saves were a measurable share of a create's and a read's cost (docs/benchmarks.md).
+ * atomically; one that also records status changes or events runs in a transaction of its own (or joins the
+ * caller's). A read that is one statement likewise runs without a transaction: it sees one snapshot anyway. The BEGIN
+ * and COMMIT round trips this saves were a measurable share of a create's and a read's cost (docs/benchmarks.md).
  */
 @Singleton
 class JdbcOrderRepository implements OrderRepository {
 
     private final OrderRowRepository rows;
     private final StatusChangeRowRepository history;
+    private final EventRowRepository events;
     private final TransactionOperations<Connection> transactions;
 
-    JdbcOrderRepository(OrderRowRepository rows, StatusChangeRowRepository history,
+    JdbcOrderRepository(OrderRowRepository rows, StatusChangeRowRepository history, EventRowRepository events,
                         TransactionOperations<Connection> transactions) {
         this.rows = rows;
         this.history = history;
+        this.events = events;
         this.transactions = transactions;
     }
 
     @Override
     public void add(Order order, Instant creationHeldUntil) {
+        OrderRepository.requireTheOrdersEvents(order, List.of());
         // A new order starts at version 0 whatever copy it came from, as the port promises.
         OrderRow row = OrderRowMapper.toRow(order, 0, Instant.now(), creationHeldUntil);
-        withChanges(order.uncommittedChanges(), () -> rows.save(row));
+        rows.save(row);
     }
 
     @Override
-    public Order update(Order order) {
+    public Order update(Order order, List<Event> newEvents) {
+        OrderRepository.requireTheOrdersEvents(order, newEvents);
         // No hold: the first update is the creation storing its outcome, and ends the hold (OrderRepository.add).
         OrderRow row = OrderRowMapper.toRow(order, order.version(), Instant.now(), null);
         try {
-            // The history is written after the row, in its transaction: only when the version matched, and with
-            // the change it describes or not at all.
-            return OrderRowMapper.toOrder(withChanges(order.uncommittedChanges(), () -> rows.update(row)));
+            // History and events are written after the row, in its transaction: only when the version matched, and
+            // with the change they describe or not at all.
+            return OrderRowMapper.toOrder(withChanges(order.uncommittedChanges(), newEvents, () -> rows.update(row)));
         } catch (OptimisticLockException staleVersion) {
             throw new ConcurrentOrderUpdateException(order.id(), staleVersion);
         }
@@ -100,14 +105,19 @@ class JdbcOrderRepository implements OrderRepository {
                 .toList();
     }
 
-    /** Writes the row, and the status changes with it in one transaction when there are any. */
-    private OrderRow withChanges(List<StatusChange> changes, Supplier<OrderRow> writeRow) {
-        if (changes.isEmpty()) {
+    /** Writes the row, and the status changes and events with it in one transaction when there are any. */
+    private OrderRow withChanges(List<StatusChange> changes, List<Event> newEvents, Supplier<OrderRow> writeRow) {
+        if (changes.isEmpty() && newEvents.isEmpty()) {
             return writeRow.get();
         }
         return transactions.executeWrite(transaction -> {
             OrderRow written = writeRow.get();
-            history.saveAll(changes.stream().map(StatusChangeRowMapper::toRow).toList());
+            if (!changes.isEmpty()) {
+                history.saveAll(changes.stream().map(StatusChangeRowMapper::toRow).toList());
+            }
+            if (!newEvents.isEmpty()) {
+                events.saveAll(newEvents.stream().map(EventRowMapper::toRow).toList());
+            }
             return written;
         });
     }

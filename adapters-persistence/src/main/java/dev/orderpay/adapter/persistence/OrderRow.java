@@ -35,6 +35,8 @@ record OrderRow(
         @MappedProperty("updated_at") Instant updatedAt,
         // Written by the insert; every update clears it, since the first one is the creation storing its outcome.
         @MappedProperty("creation_held_until") @Nullable Instant creationHeldUntil,
+        // Written with the version check, so racing changes never number two events alike.
+        @MappedProperty("last_event_sequence") long lastEventSequence,
         // Micronaut Data adds "AND version = ?" to every update and bumps it, failing when no row matched.
         @MappedProperty("version") @Version long version) {
 }

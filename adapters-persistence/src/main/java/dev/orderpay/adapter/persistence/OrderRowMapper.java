@@ -47,6 +47,7 @@ final class OrderRowMapper {
                 order.createdAt(),
                 updatedAt,
                 creationHeldUntil,
+                order.lastEventSequence(),
                 version);
     }
 
@@ -73,6 +74,7 @@ final class OrderRowMapper {
                 new OrderPayment(Optional.ofNullable(row.paymentId()).map(PaymentId::new),
                         new Money(row.capturedMinor(), currency), new Money(row.refundedMinor(), currency)),
                 pending,
+                row.lastEventSequence(),
                 row.version());
     }
 }

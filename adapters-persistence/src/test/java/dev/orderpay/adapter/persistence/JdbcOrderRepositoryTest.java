@@ -1,5 +1,7 @@
 package dev.orderpay.adapter.persistence;
 
+import dev.orderpay.application.port.out.event.EventLog;
+import dev.orderpay.application.port.out.event.TestEvents;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.OrderRepositoryContract;
@@ -54,6 +56,12 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
     @Inject
     StatusChangeRowRepository historyRows;
 
+    @Inject
+    EventRowRepository eventRows;
+
+    @Inject
+    EventLog events;
+
     @Override
     public Map<String, String> getProperties() {
         return PostgresTestDatabase.datasourceProperties();
@@ -61,10 +69,16 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
 
     @Override
     protected OrderRepository emptyRepository() {
-        // History first: its rows refer to the orders.
+        // History and events first: their rows refer to the orders.
+        eventRows.deleteAll();
         historyRows.deleteAll();
         rows.deleteAll();
         return repository;
+    }
+
+    @Override
+    protected EventLog events() {
+        return events;
     }
 
     @Test
@@ -79,7 +93,7 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
             copy.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
             allLoaded.await(30, TimeUnit.SECONDS);
             try {
-                repository.update(copy);
+                repository.update(copy, TestEvents.of(copy));
                 return true;
             } catch (ConcurrentOrderUpdateException lost) {
                 return false;
@@ -116,7 +130,7 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
         loaded.followProvider(OrderStatus.CAPTURED, TestOrders.BY_TEST);
         Instant beforeUpdate = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
-        repository.update(loaded);
+        repository.update(loaded, TestEvents.of(loaded));
 
         OrderRow row = rows.findById(order.id().value()).orElseThrow();
         assertThat(row.updatedAt()).isAfterOrEqualTo(beforeUpdate);
@@ -127,7 +141,7 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
     void given_an_order_that_was_never_added_when_it_is_updated_then_the_update_is_refused_as_a_conflict() {
         Order neverAdded = TestOrders.anOrder().build();
 
-        assertThatThrownBy(() -> emptyRepository().update(neverAdded))
+        assertThatThrownBy(() -> emptyRepository().update(neverAdded, TestEvents.of(neverAdded)))
                 .isInstanceOf(ConcurrentOrderUpdateException.class);
     }
 

@@ -82,7 +82,7 @@ class OrderRowMapperTest {
         Order order = Order.rehydrate(OrderId.newId(), Money.of(500_00, "NOK"), new Receipt("receipt#1"),
                 TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"),
                 new OrderPayment(Optional.of(new PaymentId("payment-7")), nok(400_00), nok(100_00)),
-                new PendingOperation(PendingOperation.Type.REFUND, nok(50_00), nok(100_00), STARTED_AT), 2);
+                new PendingOperation(PendingOperation.Type.REFUND, nok(50_00), nok(100_00), STARTED_AT), 5, 2);
 
         OrderRow row = OrderRowMapper.toRow(order, 2, UPDATED_AT, null);
 
@@ -94,6 +94,7 @@ class OrderRowMapperTest {
         assertThat(row.pendingAmountMinor()).isEqualTo(50_00);
         assertThat(row.pendingBaselineMinor()).isEqualTo(100_00);
         assertThat(row.pendingStartedAt()).isEqualTo(STARTED_AT);
+        assertThat(row.lastEventSequence()).isEqualTo(5);
     }
 
     @Test
@@ -113,7 +114,7 @@ class OrderRowMapperTest {
     void given_a_row_with_a_payment_and_a_pending_capture_when_read_back_then_the_order_has_both() {
         OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "NOK", "receipt#1", "AUTHORIZED", "S-1",
                 "https://checkout.example.test/v1/view/S-1", "payment-7", 0, 0, "CAPTURE", 200_00L, 0L, STARTED_AT,
-                TestOrders.CREATED_AT, UPDATED_AT, null, 4);
+                TestOrders.CREATED_AT, UPDATED_AT, null, 6, 4);
 
         Order read = OrderRowMapper.toOrder(row);
 
@@ -121,13 +122,14 @@ class OrderRowMapperTest {
         assertThat(read.pendingOperation())
                 .contains(new PendingOperation(PendingOperation.Type.CAPTURE, nok(200_00), nok(0), STARTED_AT));
         assertThat(read.status()).isEqualTo(OrderStatus.AUTHORIZED);
+        assertThat(read.lastEventSequence()).isEqualTo(6);
         assertThat(read.version()).isEqualTo(4);
     }
 
     @Test
     void given_a_row_of_a_partly_refunded_payment_when_read_back_then_its_amounts_are_kept() {
         OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "SEK", "receipt#1", "PARTIALLY_REFUNDED", null, null,
-                "payment-8", 400_00, 150_00, null, null, null, null, TestOrders.CREATED_AT, UPDATED_AT, null, 0);
+                "payment-8", 400_00, 150_00, null, null, null, null, TestOrders.CREATED_AT, UPDATED_AT, null, 0, 0);
 
         Order read = OrderRowMapper.toOrder(row);
 

@@ -103,7 +103,7 @@ class OrderTotalsHttpTest {
         orders.add(Order.rehydrate(OrderId.newId(), Money.of(amount, currency), new Receipt("paid " + hour),
                 START.plus(hour, ChronoUnit.HOURS), status, TestOrders.sessionFor("session-" + hour),
                 new OrderPayment(Optional.of(new PaymentId("payment-" + hour)), Money.of(captured, currency),
-                        Money.of(refunded, currency)), null, 0), NOT_HELD);
+                        Money.of(refunded, currency)), null, 0, 0), NOT_HELD);
     }
 
     private static String hour(int hour) {

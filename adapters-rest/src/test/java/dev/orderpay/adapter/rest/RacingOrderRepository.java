@@ -1,10 +1,12 @@
 package dev.orderpay.adapter.rest;
 
+import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,10 +34,10 @@ class RacingOrderRepository extends InMemoryOrderRepository {
     }
 
     @Override
-    public synchronized Order update(Order order) {
+    public synchronized Order update(Order order, List<Event> events) {
         if (losing) {
             throw new ConcurrentOrderUpdateException(order.id());
         }
-        return super.update(order);
+        return super.update(order, events);
     }
 }

@@ -1,5 +1,9 @@
 package dev.orderpay.adapter.rest;
 
+import dev.orderpay.application.port.in.event.ReadEventsUseCase;
+import dev.orderpay.application.port.out.event.EventPayloads;
+import dev.orderpay.application.service.EventQueryService;
+import dev.orderpay.application.service.EventRecorder;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
 import dev.orderpay.application.port.in.order.CreateOrderUseCase;
@@ -65,16 +69,29 @@ class UseCasesForTests {
         return new InMemoryIdempotencyKeys(clock);
     }
 
+    /** With the REST adapter's own payloads, as in production. */
     @Singleton
-    CreateOrderUseCase createOrder(InMemoryOrderRepository orders, FakePaymentGateway gateway, PaymentUrls urls,
-                                   InMemoryIdempotencyKeys idempotencyKeys, Clock clock) {
-        return new CreateOrderService(orders, gateway, urls, idempotencyKeys, clock,
-                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1), Duration.ofMinutes(1)));
+    EventRecorder eventRecorder(InMemoryOrderRepository orders, EventPayloads payloads, Clock clock) {
+        return new EventRecorder(orders, payloads, clock);
     }
 
     @Singleton
-    PaymentVerifier paymentVerifier(InMemoryOrderRepository orders, FakePaymentGateway gateway, Clock clock) {
-        return new PaymentVerifier(orders, gateway, clock);
+    CreateOrderUseCase createOrder(InMemoryOrderRepository orders, FakePaymentGateway gateway, PaymentUrls urls,
+                                   InMemoryIdempotencyKeys idempotencyKeys, Clock clock, EventRecorder events) {
+        return new CreateOrderService(orders, gateway, urls, idempotencyKeys, clock,
+                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1), Duration.ofMinutes(1)), events);
+    }
+
+    @Singleton
+    PaymentVerifier paymentVerifier(InMemoryOrderRepository orders, FakePaymentGateway gateway, Clock clock,
+                                    EventRecorder events) {
+        return new PaymentVerifier(orders, gateway, clock, events);
+    }
+
+    /** The in-memory repository is also the log of the events saved with its orders. */
+    @Singleton
+    ReadEventsUseCase readEvents(InMemoryOrderRepository orders) {
+        return new EventQueryService(orders, orders);
     }
 
     @Singleton

@@ -58,15 +58,17 @@ public final class CreateOrderService implements CreateOrderUseCase {
     private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
     private final Policy policy;
+    private final EventRecorder events;
 
     public CreateOrderService(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
-                              IdempotencyKeys idempotencyKeys, Clock clock, Policy policy) {
+                              IdempotencyKeys idempotencyKeys, Clock clock, Policy policy, EventRecorder events) {
         this.orders = orders;
         this.gateway = gateway;
         this.urls = urls;
         this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
         this.policy = policy;
+        this.events = events;
     }
 
     @Override
@@ -109,7 +111,7 @@ public final class CreateOrderService implements CreateOrderUseCase {
 
     private Order save(Order order) {
         try {
-            return orders.update(order);
+            return events.save(order);
         } catch (ConcurrentOrderUpdateException raced) {
             throw new ConcurrentUpdateException(order.id(), raced);
         }

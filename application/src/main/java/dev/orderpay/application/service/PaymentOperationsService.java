@@ -98,7 +98,7 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
         }
         Order reserved;
         try {
-            reserved = orders.update(order);
+            reserved = verifier.save(order);
         } catch (ConcurrentOrderUpdateException raced) {
             // The copy in hand holds an operation that was never saved: answer with the order as it now stands.
             return new Refused(load(order.id()), Reason.CHANGED_CONCURRENTLY);

@@ -66,11 +66,13 @@ public final class PaymentVerifier {
     private final OrderRepository orders;
     private final PaymentGateway gateway;
     private final Clock clock;
+    private final EventRecorder events;
 
-    public PaymentVerifier(OrderRepository orders, PaymentGateway gateway, Clock clock) {
+    public PaymentVerifier(OrderRepository orders, PaymentGateway gateway, Clock clock, EventRecorder events) {
         this.orders = orders;
         this.gateway = gateway;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -144,7 +146,7 @@ public final class PaymentVerifier {
                 return order;
             }
             try {
-                return orders.update(order);
+                return events.save(order);
             } catch (ConcurrentOrderUpdateException raced) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw raced;
@@ -152,6 +154,11 @@ public final class PaymentVerifier {
                 order = orders.findById(order.id()).orElseThrow(() -> raced);
             }
         }
+    }
+
+    /** Saves a change made outside {@link #apply}, with its events; a race is the caller's to handle. */
+    Order save(Order order) {
+        return events.save(order);
     }
 
     private static Verdict refuse(Order order, PaymentId paymentId, String what) {

@@ -1,5 +1,8 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.in.event.Event;
+import dev.orderpay.application.port.out.event.TestEvents;
+import dev.orderpay.application.port.out.event.PlainEventPayloads;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentCommand;
 import dev.orderpay.application.port.in.confirmation.PaymentConfirmation;
@@ -52,7 +55,7 @@ class ConfirmPaymentServiceTest {
 
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
-    private final ConfirmPaymentService service = new ConfirmPaymentService(orders, gateway, CLOCK, new PaymentVerifier(orders, gateway, CLOCK));
+    private final ConfirmPaymentService service = new ConfirmPaymentService(orders, gateway, CLOCK, new PaymentVerifier(orders, gateway, CLOCK, new EventRecorder(orders, new PlainEventPayloads(), CLOCK)));
 
     private final Order order = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
 
@@ -336,7 +339,7 @@ class ConfirmPaymentServiceTest {
                 other -> other.followPayment(new PaymentState(paymentId, AUTHORIZED, nok(0), nok(0)),
                         TestOrders.BY_TEST));
 
-        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK))
+        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK, new EventRecorder(racing, new PlainEventPayloads(), CLOCK)))
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
 
         assertThat(racing.racesRun()).isEqualTo(1);
@@ -356,7 +359,7 @@ class ConfirmPaymentServiceTest {
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, 1,
                 other -> other.settleWithoutPayment(CheckoutEnding.CANCELLED, TestOrders.BY_TEST));
 
-        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK))
+        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK, new EventRecorder(racing, new PlainEventPayloads(), CLOCK)))
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
 
         assertThat(confirmation.order().status()).isEqualTo(AUTHORIZED);
@@ -372,7 +375,7 @@ class ConfirmPaymentServiceTest {
         PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, Integer.MAX_VALUE, other -> { });
 
-        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK))
+        PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK, new EventRecorder(racing, new PlainEventPayloads(), CLOCK)))
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));
 
         assertThat(confirmation.verdict()).isEqualTo(Verdict.AWAITING_PROVIDER);
@@ -431,14 +434,14 @@ class ConfirmPaymentServiceTest {
         }
 
         @Override
-        public Order update(Order order) {
+        public Order update(Order order, List<Event> events) {
             if (racesRun < races) {
                 racesRun++;
                 Order other = delegate.findById(order.id()).orElseThrow();
                 otherChange.accept(other);
-                delegate.update(other);
+                delegate.update(other, TestEvents.of(other));
             }
-            return delegate.update(order);
+            return delegate.update(order, events);
         }
 
         int racesRun() {

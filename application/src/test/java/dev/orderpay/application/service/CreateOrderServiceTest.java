@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.out.event.PlainEventPayloads;
 import dev.orderpay.application.port.in.order.CheckoutFailedException;
 import dev.orderpay.application.port.in.order.CreateOrderCommand;
 import dev.orderpay.application.port.in.order.CreatedOrder;
@@ -278,7 +279,8 @@ class CreateOrderServiceTest {
 
     private CreateOrderService serviceWith(FakePaymentGateway provider, Clock time) {
         return new CreateOrderService(orders, provider, URLS, new InMemoryIdempotencyKeys(time), time,
-                new CreateOrderService.Policy(CHECKOUT_LIFETIME, KEY_LIFETIME, Duration.ofSeconds(40)));
+                new CreateOrderService.Policy(CHECKOUT_LIFETIME, KEY_LIFETIME, Duration.ofSeconds(40)),
+                new EventRecorder(orders, new PlainEventPayloads(), time));
     }
 
     private List<Order> allOrders() {

@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.out.event.PlainEventPayloads;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentCommand;
 import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.port.in.confirmation.NotificationCommand;
@@ -47,8 +48,8 @@ class HandleNotificationServiceTest {
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
     private final InMemoryDeliveryLog deliveries = new InMemoryDeliveryLog();
-    private final HandleNotificationService service = new HandleNotificationService(orders, gateway, deliveries, new PaymentVerifier(orders, gateway, CLOCK));
-    private final ConfirmPaymentService returns = new ConfirmPaymentService(orders, gateway, CLOCK, new PaymentVerifier(orders, gateway, CLOCK));
+    private final HandleNotificationService service = new HandleNotificationService(orders, gateway, deliveries, new PaymentVerifier(orders, gateway, CLOCK, new EventRecorder(orders, new PlainEventPayloads(), CLOCK)));
+    private final ConfirmPaymentService returns = new ConfirmPaymentService(orders, gateway, CLOCK, new PaymentVerifier(orders, gateway, CLOCK, new EventRecorder(orders, new PlainEventPayloads(), CLOCK)));
 
     private final Order order = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
 

@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.out.event.TestEvents;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.order.CurrencyTotals;
 import dev.orderpay.application.port.in.order.ListOrdersQuery;
@@ -115,9 +116,9 @@ class OrderQueryServiceTest {
         Provenance callback = Provenance.of(ChangeSource.CALLBACK, "event-2", START.plusSeconds(30));
         Order loaded = orders.findById(order.id()).orElseThrow();
         loaded.followProvider(OrderStatus.AUTHORIZED, redirect);
-        Order saved = orders.update(loaded);
+        Order saved = orders.update(loaded, TestEvents.of(loaded));
         saved.followProvider(OrderStatus.CAPTURED, callback);
-        orders.update(saved);
+        orders.update(saved, TestEvents.of(saved));
 
         List<StatusChange> history = service.orderHistory(order.id());
 

@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.out.event.PlainEventPayloads;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentCommand;
 import dev.orderpay.application.port.in.confirmation.InboundNotification;
@@ -71,7 +72,7 @@ class PaymentOperationsServiceTest {
     private final TestClock clock = TestClock.standingAt(NOW);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
-    private final PaymentOperationsService service = new PaymentOperationsService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock));
+    private final PaymentOperationsService service = new PaymentOperationsService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)));
 
     /** 299.00 NOK, its checkout opened at the fake provider and stored; not yet paid. */
     private final Order order = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
@@ -297,7 +298,7 @@ class PaymentOperationsServiceTest {
         service.capture(captureAll());
         gateway.carryOutAcceptedOperations();
 
-        NotificationOutcome outcome = new HandleNotificationService(orders, gateway, new InMemoryDeliveryLog(), new PaymentVerifier(orders, gateway, clock))
+        NotificationOutcome outcome = new HandleNotificationService(orders, gateway, new InMemoryDeliveryLog(), new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)))
                 .handleNotification(new NotificationCommand(order.id(), new InboundNotification("POST",
                         "shop.example.test", "/orders/" + order.id() + "/notifications", "",
                         Map.of("payment_id", List.of(paymentId.value())),
@@ -320,7 +321,7 @@ class PaymentOperationsServiceTest {
 
         new ReconcileOrdersService(orders, gateway, clock,
                 new ReconcileOrdersService.Policy(SETTLE_AFTER, Duration.ofMinutes(5), 10),
-                new PaymentVerifier(orders, gateway, clock)).reconcileBatch();
+                new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).reconcileBatch();
 
         Order stored = stored();
         assertThat(stored.status()).isEqualTo(CAPTURED);
@@ -360,7 +361,7 @@ class PaymentOperationsServiceTest {
         PaymentId paymentId = paid(AUTHORIZED);
         // Both requests load the order before either saves: only the version check can stop the second.
         BothLoadBeforeEitherSaves racing = new BothLoadBeforeEitherSaves(orders);
-        PaymentOperationsService racingService = new PaymentOperationsService(racing, gateway, clock, new PaymentVerifier(racing, gateway, clock));
+        PaymentOperationsService racingService = new PaymentOperationsService(racing, gateway, clock, new PaymentVerifier(racing, gateway, clock, new EventRecorder(racing, new PlainEventPayloads(), clock)));
         ExecutorService threads = Executors.newFixedThreadPool(2);
         List<PaymentOperationResult> outcomes = new ArrayList<>();
         try {
@@ -387,7 +388,7 @@ class PaymentOperationsServiceTest {
     @Test
     void given_a_pending_order_whose_initiated_payment_was_linked_when_it_is_cancelled_then_its_checkout_is_closed() {
         PaymentId paymentId = gateway.paymentFor(order, PENDING);
-        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock)).confirmPayment(
+        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
 
         service.cancel(order.id());
@@ -398,7 +399,7 @@ class PaymentOperationsServiceTest {
 
     private PaymentId paid(OrderStatus status) {
         PaymentId paymentId = gateway.paymentFor(order, status);
-        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock)).confirmPayment(
+        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
         assertThat(stored().status()).isEqualTo(status);
         return paymentId;

@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.out.event.PlainEventPayloads;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentCommand;
 import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
 import dev.orderpay.application.port.in.operation.CaptureCommand;
@@ -250,10 +251,10 @@ class ReconcileOrdersServiceTest {
     void given_a_capture_accepted_for_later_then_reconciliation_completes_it_once_the_provider_shows_it_done() {
         Order order = storedWithCheckout(anOrder(), STILL_OPEN);
         PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
-        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock)).confirmPayment(
+        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
         gateway.acceptOperationsForLater();
-        new PaymentOperationsService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock)).capture(new CaptureCommand(order.id(), Optional.empty()));
+        new PaymentOperationsService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).capture(new CaptureCommand(order.id(), Optional.empty()));
 
         ReconciliationReport beforeItIsDone = service.reconcileBatch();
         gateway.carryOutAcceptedOperations();
@@ -320,7 +321,7 @@ class ReconcileOrdersServiceTest {
     }
 
     private ReconcileOrdersService serviceWithBatchesOf(int batchSize) {
-        return new ReconcileOrdersService(orders, gateway, clock, new Policy(SETTLE_AFTER, CLAIM_FOR, batchSize), new PaymentVerifier(orders, gateway, clock));
+        return new ReconcileOrdersService(orders, gateway, clock, new Policy(SETTLE_AFTER, CLAIM_FOR, batchSize), new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)));
     }
 
     private Order storedWithCheckout(TestOrders order, Instant checkoutExpiresAt) {

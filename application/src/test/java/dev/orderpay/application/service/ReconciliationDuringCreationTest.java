@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.out.event.PlainEventPayloads;
 import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
 import dev.orderpay.application.port.in.order.CreateOrderCommand;
 import dev.orderpay.application.port.in.order.CreatedOrder;
@@ -98,13 +99,14 @@ class ReconciliationDuringCreationTest {
 
     private CreateOrderService creationWith(FakePaymentGateway provider) {
         return new CreateOrderService(orders, provider, URLS, new InMemoryIdempotencyKeys(clock), clock,
-                new CreateOrderService.Policy(Duration.ofHours(1), Duration.ofHours(24), LONGEST_CHECKOUT_OPENING));
+                new CreateOrderService.Policy(Duration.ofHours(1), Duration.ofHours(24), LONGEST_CHECKOUT_OPENING),
+                new EventRecorder(orders, new PlainEventPayloads(), clock));
     }
 
     private ReconcileOrdersService reconciliationWith(FakePaymentGateway provider) {
         return new ReconcileOrdersService(orders, provider, clock,
                 new ReconcileOrdersService.Policy(Duration.ZERO, Duration.ofMinutes(2), 10),
-                new PaymentVerifier(orders, provider, clock));
+                new PaymentVerifier(orders, provider, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)));
     }
 
     /** What a crash looks like from inside: the creating request never gets to store the checkout's outcome. */

@@ -1,5 +1,7 @@
 package dev.orderpay.domain.event;
 
+import dev.orderpay.domain.OrderStatus;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -35,6 +37,23 @@ public enum EventType {
 
     public static Optional<EventType> fromWireName(String name) {
         return Arrays.stream(values()).filter(type -> type.wireName.equals(name)).findFirst();
+    }
+
+    /** The event an order gives when it reaches {@code status}, or when money moves while it stays there. */
+    public static EventType reporting(OrderStatus status) {
+        return switch (status) {
+            case PENDING -> throw new IllegalArgumentException("an order never returns to PENDING");
+            case ON_HOLD -> ORDER_ON_HOLD;
+            case AUTHORIZED -> ORDER_AUTHORIZED;
+            case PARTIALLY_CAPTURED -> ORDER_PARTIALLY_CAPTURED;
+            case CAPTURED -> ORDER_CAPTURED;
+            case PARTIALLY_REFUNDED -> ORDER_PARTIALLY_REFUNDED;
+            case REFUNDED -> ORDER_REFUNDED;
+            case DECLINED -> ORDER_DECLINED;
+            case FAILED -> ORDER_FAILED;
+            case CANCELLED -> ORDER_CANCELLED;
+            case EXPIRED -> ORDER_EXPIRED;
+        };
     }
 
     /** Whether an endpoint can subscribe to it: every type but the test event. */

@@ -3,5 +3,5 @@ package dev.orderpay.adapter.rest.order;
 import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
-record Link(String rel, String href) {
+public record Link(String rel, String href) {
 }

@@ -4,6 +4,7 @@ import dev.orderpay.adapter.rest.problem.Problem.FieldError;
 import dev.orderpay.application.port.in.ConcurrentUpdateException;
 import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.OrderNotFoundException;
+import dev.orderpay.application.port.in.event.EventNotFoundException;
 import dev.orderpay.application.port.in.order.CheckoutFailedException;
 import dev.orderpay.application.port.in.order.IdempotencyKeyReusedException;
 import dev.orderpay.application.port.in.order.IdempotentRequestInProgressException;
@@ -55,6 +56,15 @@ final class ApplicationExceptionHandlers {
                             "There is no order with this id.")
                     .aboutOrder(notFound.orderId().toString())
                     .toResponse();
+        }
+    }
+
+    @Singleton
+    static class EventNotFound implements ExceptionHandler<EventNotFoundException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, EventNotFoundException notFound) {
+            return Problem.of(HttpStatus.NOT_FOUND, ProblemCode.EVENT_NOT_FOUND, "Event not found",
+                    "There is no event with this id; events are kept for a limited time.").toResponse();
         }
     }
 

@@ -20,6 +20,7 @@ public enum ProblemCode {
     @JsonProperty("forbidden") FORBIDDEN,
     @JsonProperty("not_found") NOT_FOUND,
     @JsonProperty("order_not_found") ORDER_NOT_FOUND,
+    @JsonProperty("event_not_found") EVENT_NOT_FOUND,
     @JsonProperty("method_not_allowed") METHOD_NOT_ALLOWED,
     @JsonProperty("not_acceptable") NOT_ACCEPTABLE,
     @JsonProperty("unsupported_media_type") UNSUPPORTED_MEDIA_TYPE,

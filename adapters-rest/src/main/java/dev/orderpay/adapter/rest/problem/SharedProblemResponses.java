@@ -38,6 +38,13 @@ public final class SharedProblemResponses {
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "404", description = "event_not_found, or not_found when the id is not an event id",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface EventNotFound {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
     @ApiResponse(responseCode = "415", description = "unsupported_media_type",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface UnsupportedMediaType {

@@ -1,5 +1,6 @@
 package dev.orderpay.application.port.out;
 
+import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.order.CurrencyTotals;
 import dev.orderpay.application.port.in.order.OrderCursor;
 import dev.orderpay.application.port.in.order.OrderFilter;
@@ -18,21 +19,44 @@ public interface OrderRepository {
     /**
      * Stores a new order; its version becomes 0. Its creation holds it until {@code creationHeldUntil}: until then
      * {@link #claimUnsettled} passes it over, since its checkout may still be being opened. The first
-     * {@link #update} of the order, the creation storing its outcome, ends the hold.
+     * {@link #update} of the order, the creation storing its outcome, ends the hold. A new order has told nobody
+     * anything yet (nor changed status): its first event comes with that update.
+     *
+     * @throws IllegalArgumentException if the order has events to record
      */
     void add(Order order, Instant creationHeldUntil);
 
     /**
-     * Stores the order's status and session, provided nobody else changed it since it was loaded, together with
-     * its {@link Order#uncommittedChanges()} as history: both or neither.
+     * Stores the order, provided nobody else changed it since it was loaded, together with its
+     * {@link Order#uncommittedChanges()} as history and {@code events}, the rendering of its
+     * {@link Order#uncommittedEvents()}: all or nothing (the transactional outbox).
      *
      * @return the order as stored, with its new version
      * @throws ConcurrentOrderUpdateException if the stored order has moved on since this copy was loaded, or was
      *                                        never stored
+     * @throws IllegalArgumentException       if {@code events} are not the order's new events, one for one
      */
-    Order update(Order order);
+    Order update(Order order, List<Event> events);
 
     Optional<Order> findById(OrderId id);
+
+    /**
+     * The guard every implementation applies before {@link #update} writes anything: the events must be the order's
+     * new events, one for one, so none can be left behind or made up.
+     */
+    static void requireTheOrdersEvents(Order order, List<Event> events) {
+        List<String> expected = order.uncommittedEvents().stream()
+                .map(event -> event.sequence() + " " + event.type().wireName())
+                .toList();
+        List<String> given = events.stream()
+                .filter(event -> event.orderId().equals(order.id()))
+                .map(event -> event.sequence() + " " + event.type().wireName())
+                .toList();
+        if (!given.equals(expected) || given.size() != events.size()) {
+            throw new IllegalArgumentException("the events " + given + " are not order " + order.id()
+                    + "'s new events " + expected);
+        }
+    }
 
     /**
      * Up to {@code limit} orders that pass the filter, newest first (ties broken by id), strictly after

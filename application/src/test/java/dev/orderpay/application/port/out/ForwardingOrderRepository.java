@@ -1,5 +1,6 @@
 package dev.orderpay.application.port.out;
 
+import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.order.CurrencyTotals;
 import dev.orderpay.application.port.in.order.OrderCursor;
 import dev.orderpay.application.port.in.order.OrderFilter;
@@ -30,8 +31,8 @@ public abstract class ForwardingOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Order update(Order order) {
-        return delegate.update(order);
+    public Order update(Order order, List<Event> events) {
+        return delegate.update(order, events);
     }
 
     @Override

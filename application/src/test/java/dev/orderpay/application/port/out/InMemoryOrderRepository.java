@@ -1,6 +1,10 @@
 package dev.orderpay.application.port.out;
 
+import dev.orderpay.application.port.in.event.Event;
+import dev.orderpay.application.port.in.event.EventCursor;
+import dev.orderpay.application.port.in.event.EventFilter;
 import dev.orderpay.application.port.in.order.CurrencyTotals;
+import dev.orderpay.application.port.out.event.EventLog;
 import dev.orderpay.application.port.in.order.OrderCursor;
 import dev.orderpay.application.port.in.order.OrderFilter;
 import dev.orderpay.application.port.in.order.TotalsQuery;
@@ -8,6 +12,7 @@ import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.StatusChange;
+import dev.orderpay.domain.event.EventId;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,15 +28,18 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An {@link OrderRepository} in a map, for use-case tests. It keeps copies, checks versions like the real one,
- * and passes {@link OrderRepositoryContract}.
+ * An {@link OrderRepository} in a map, for use-case tests, and the {@link EventLog} of the events saved with its
+ * orders. It keeps copies, checks versions like the real one, and passes {@link OrderRepositoryContract} and
+ * {@link EventLogContract}.
  */
-public class InMemoryOrderRepository implements OrderRepository {
+public class InMemoryOrderRepository implements OrderRepository, EventLog {
 
     // Ties on time are broken by the id's text, which sorts like PostgreSQL's uuid (unsigned, byte by byte).
     private static final Comparator<Order> OLDEST_FIRST = Comparator.comparing(Order::createdAt)
             .thenComparing(order -> order.id().toString());
     private static final Comparator<Order> NEWEST_FIRST = OLDEST_FIRST.reversed();
+    private static final Comparator<Event> EVENTS_NEWEST_FIRST = Comparator.comparing(Event::createdAt)
+            .thenComparing(event -> event.id().toString()).reversed();
     // The orders whose amount counts as authorized in the totals: a voided authorization ends CANCELLED.
     private static final Set<OrderStatus> AUTHORIZED_OR_LATER = EnumSet.of(OrderStatus.AUTHORIZED,
             OrderStatus.PARTIALLY_CAPTURED, OrderStatus.CAPTURED, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED);
@@ -40,27 +48,57 @@ public class InMemoryOrderRepository implements OrderRepository {
     private final Map<OrderId, List<StatusChange>> histories = new HashMap<>();
     private final Map<OrderId, Instant> claimedUntil = new HashMap<>();
     private final Map<OrderId, Instant> creationHeldUntil = new HashMap<>();
+    private final List<Event> events = new ArrayList<>();
 
     @Override
     public synchronized void add(Order order, Instant heldUntil) {
+        OrderRepository.requireTheOrdersEvents(order, List.of());
         if (stored.putIfAbsent(order.id(), copy(order, 0)) != null) {
             throw new IllegalStateException("order " + order.id() + " exists already");
         }
-        histories.put(order.id(), new ArrayList<>(order.uncommittedChanges()));
+        histories.put(order.id(), new ArrayList<>());
         creationHeldUntil.put(order.id(), heldUntil);
     }
 
     @Override
-    public synchronized Order update(Order order) {
+    public synchronized Order update(Order order, List<Event> newEvents) {
+        OrderRepository.requireTheOrdersEvents(order, newEvents);
         Order current = stored.get(order.id());
         if (current == null || current.version() != order.version()) {
             throw new ConcurrentOrderUpdateException(order.id());
         }
+        events.addAll(newEvents);
         Order saved = copy(order, order.version() + 1);
         stored.put(order.id(), saved);
         histories.get(order.id()).addAll(order.uncommittedChanges());
         creationHeldUntil.remove(order.id());
         return copy(saved, saved.version());
+    }
+
+    @Override
+    public synchronized List<Event> findNewestFirst(EventFilter filter, Optional<EventCursor> after, int limit) {
+        return events.stream()
+                .filter(event -> filter.types().isEmpty() || filter.types().contains(event.type()))
+                .filter(event -> filter.orderId().map(event.orderId()::equals).orElse(true))
+                .filter(event -> filter.createdFrom().map(from -> !event.createdAt().isBefore(from)).orElse(true))
+                .filter(event -> filter.createdTo().map(event.createdAt()::isBefore).orElse(true))
+                .filter(event -> after.map(cursor -> isAfter(event, cursor)).orElse(true))
+                .sorted(EVENTS_NEWEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<Event> findById(EventId id) {
+        return events.stream().filter(event -> event.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public synchronized List<Event> findByOrder(OrderId orderId) {
+        return events.stream()
+                .filter(event -> event.orderId().equals(orderId))
+                .sorted(Comparator.comparingLong(Event::sequence))
+                .toList();
     }
 
     @Override
@@ -131,8 +169,14 @@ public class InMemoryOrderRepository implements OrderRepository {
         return byTime < 0 || byTime == 0 && order.id().toString().compareTo(cursor.id().toString()) < 0;
     }
 
+    private static boolean isAfter(Event event, EventCursor cursor) {
+        int byTime = event.createdAt().compareTo(cursor.createdAt());
+        return byTime < 0 || byTime == 0 && event.id().toString().compareTo(cursor.id().toString()) < 0;
+    }
+
     private static Order copy(Order order, long version) {
         return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.createdAt(), order.status(),
-                order.session().orElse(null), order.payment(), order.pendingOperation().orElse(null), version);
+                order.session().orElse(null), order.payment(), order.pendingOperation().orElse(null),
+                order.lastEventSequence(), version);
     }
 }

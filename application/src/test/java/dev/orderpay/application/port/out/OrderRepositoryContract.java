@@ -1,5 +1,10 @@
 package dev.orderpay.application.port.out;
 
+import dev.orderpay.application.port.in.event.Event;
+import dev.orderpay.application.port.in.event.EventCursor;
+import dev.orderpay.application.port.in.event.EventFilter;
+import dev.orderpay.application.port.out.event.EventLog;
+import dev.orderpay.application.port.out.event.TestEvents;
 import dev.orderpay.application.port.in.order.CurrencyTotals;
 import dev.orderpay.application.port.in.order.OrderCursor;
 import dev.orderpay.application.port.in.order.OrderFilter;
@@ -17,6 +22,8 @@ import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestOrders;
+import dev.orderpay.domain.event.EventId;
+import dev.orderpay.domain.event.EventType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,10 +38,11 @@ import java.util.UUID;
 import static dev.orderpay.domain.TestOrders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What every {@link OrderRepository} must do. Each implementation's test extends this class and supplies a
- * repository over empty storage.
+ * repository over empty storage, and the {@link EventLog} of that storage, where the events saved with its orders are.
  */
 public abstract class OrderRepositoryContract {
 
@@ -54,6 +62,9 @@ public abstract class OrderRepositoryContract {
 
     /** A repository with no orders in it. */
     protected abstract OrderRepository emptyRepository();
+
+    /** The events of the storage {@link #emptyRepository()} last emptied. */
+    protected abstract EventLog events();
 
     @Test
     void an_added_order_is_found_as_it_was_with_version_zero() {
@@ -78,7 +89,7 @@ public abstract class OrderRepositoryContract {
         PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, TestOrders.nok(50_00),
                 TestOrders.nok(100_00), STARTED_AT);
         Order order = Order.rehydrate(OrderId.newId(), TestOrders.nok(500_00), new Receipt("receipt#1"),
-                TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"), payment, refund, 0);
+                TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"), payment, refund, 0, 0);
 
         repository.add(order, NOT_HELD);
 
@@ -95,11 +106,11 @@ public abstract class OrderRepositoryContract {
 
         Order loaded = repository.findById(order.id()).orElseThrow();
         loaded.startCapture(Optional.of(TestOrders.nok(200_00)), STARTED_AT);
-        Order withCaptureUnderway = repository.update(loaded);
+        Order withCaptureUnderway = repository.update(loaded, TestEvents.of(loaded));
         Order foundUnderway = repository.findById(order.id()).orElseThrow();
         withCaptureUnderway.followPayment(new PaymentState(paymentIdOf(order), OrderStatus.PARTIALLY_CAPTURED,
                 TestOrders.nok(200_00), TestOrders.nok(0)), TestOrders.BY_TEST);
-        repository.update(withCaptureUnderway);
+        repository.update(withCaptureUnderway, TestEvents.of(withCaptureUnderway));
         Order foundCaptured = repository.findById(order.id()).orElseThrow();
 
         assertThat(foundUnderway.pendingOperation()).contains(
@@ -120,7 +131,7 @@ public abstract class OrderRepositoryContract {
         Order loaded = repository.findById(order.id()).orElseThrow();
         loaded.followPayment(new PaymentState(new PaymentId("payment-9"), OrderStatus.CAPTURED, TestOrders.nok(299_00),
                 TestOrders.nok(0)), TestOrders.BY_TEST);
-        repository.update(loaded);
+        repository.update(loaded, TestEvents.of(loaded));
 
         assertThat(repository.findById(order.id()).orElseThrow().payment())
                 .isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-9")), TestOrders.nok(299_00),
@@ -149,9 +160,9 @@ public abstract class OrderRepositoryContract {
         Order loaded = repository.findById(order.id()).orElseThrow();
 
         loaded.attachSession(TestOrders.sessionFor("S-1"));
-        Order saved = repository.update(loaded);
+        Order saved = repository.update(loaded, TestEvents.of(loaded));
         saved.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
-        Order savedAgain = repository.update(saved);
+        Order savedAgain = repository.update(saved, TestEvents.of(saved));
 
         Order found = repository.findById(order.id()).orElseThrow();
         assertThat(found.status()).isEqualTo(OrderStatus.AUTHORIZED);
@@ -170,10 +181,10 @@ public abstract class OrderRepositoryContract {
         Order second = repository.findById(order.id()).orElseThrow();
 
         first.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
-        repository.update(first);
+        repository.update(first, TestEvents.of(first));
         second.followProvider(OrderStatus.DECLINED, TestOrders.BY_TEST);
 
-        assertThatThrownBy(() -> repository.update(second)).isInstanceOf(ConcurrentOrderUpdateException.class);
+        assertThatThrownBy(() -> repository.update(second, TestEvents.of(second))).isInstanceOf(ConcurrentOrderUpdateException.class);
         assertThat(repository.findById(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.AUTHORIZED);
     }
 
@@ -349,9 +360,9 @@ public abstract class OrderRepositoryContract {
         Order loaded = repository.findById(order.id()).orElseThrow();
         loaded.followProvider(OrderStatus.ON_HOLD, held);
         loaded.followProvider(OrderStatus.AUTHORIZED, authorized);
-        Order saved = repository.update(loaded);
+        Order saved = repository.update(loaded, TestEvents.of(loaded));
         saved.followProvider(OrderStatus.CAPTURED, captured);
-        repository.update(saved);
+        repository.update(saved, TestEvents.of(saved));
 
         assertThat(repository.history(order.id())).containsExactly(
                 new StatusChange(order.id(), OrderStatus.PENDING, OrderStatus.ON_HOLD, held),
@@ -367,25 +378,103 @@ public abstract class OrderRepositoryContract {
         Order loaded = repository.findById(order.id()).orElseThrow();
         loaded.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
 
-        Order saved = repository.update(loaded);
-        repository.update(saved);
+        Order saved = repository.update(loaded, TestEvents.of(loaded));
+        repository.update(saved, TestEvents.of(saved));
 
         assertThat(saved.uncommittedChanges()).isEmpty();
         assertThat(repository.history(order.id())).hasSize(1);
     }
 
     @Test
-    void an_added_order_records_the_changes_it_was_added_with() {
+    void an_order_that_has_something_to_tell_cannot_be_added_since_its_events_come_with_an_update() {
         OrderRepository repository = emptyRepository();
         Provenance checkout = Provenance.unreferenced(ChangeSource.CHECKOUT, TestOrders.CREATED_AT);
         Order order = Order.place(OrderId.newId(), TestOrders.nok(100_00), new Receipt("receipt#1"),
                 TestOrders.CREATED_AT);
         order.failCheckout(checkout);
 
-        repository.add(order, NOT_HELD);
+        assertThatThrownBy(() -> repository.add(order, NOT_HELD)).isInstanceOf(IllegalArgumentException.class);
 
-        assertThat(repository.history(order.id())).containsExactly(
-                new StatusChange(order.id(), OrderStatus.PENDING, OrderStatus.FAILED, checkout));
+        assertThat(repository.findById(order.id())).isEmpty();
+    }
+
+    @Test
+    void an_update_stores_the_orders_events_with_it_and_a_stale_one_stores_none() {
+        OrderRepository repository = emptyRepository();
+        Order order = anOrder().build();
+        repository.add(order, NOT_HELD);
+        Order first = repository.findById(order.id()).orElseThrow();
+        Order second = repository.findById(order.id()).orElseThrow();
+        first.attachSession(TestOrders.sessionFor("S-1"));
+        second.failCheckout(TestOrders.BY_TEST);
+
+        Order saved = repository.update(first, TestEvents.of(first));
+        assertThatThrownBy(() -> repository.update(second, TestEvents.of(second)))
+                .isInstanceOf(ConcurrentOrderUpdateException.class);
+
+        assertThat(saved.lastEventSequence()).isEqualTo(1);
+        assertThat(events().findByOrder(order.id())).extracting(Event::type, Event::sequence)
+                .containsExactly(tuple(EventType.ORDER_CREATED, 1L));
+    }
+
+    @Test
+    void an_update_refuses_events_that_are_not_the_orders_new_ones_and_stores_nothing() {
+        OrderRepository repository = emptyRepository();
+        Order order = anOrder().build();
+        repository.add(order, NOT_HELD);
+        Order loaded = repository.findById(order.id()).orElseThrow();
+        loaded.failCheckout(TestOrders.BY_TEST);
+        List<Event> onlyTheFirst = TestEvents.of(loaded).subList(0, 1);
+
+        assertThatThrownBy(() -> repository.update(loaded, onlyTheFirst)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> repository.update(loaded, List.of())).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(repository.findById(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(repository.history(order.id())).isEmpty();
+        assertThat(events().findByOrder(order.id())).isEmpty();
+    }
+
+    @Test
+    void events_are_listed_newest_first_through_their_filters_and_from_a_cursor() {
+        OrderRepository repository = emptyRepository();
+        Order first = announced(repository, PERIOD_START);
+        Order second = announced(repository, PERIOD_START.plusSeconds(10));
+        Order authorized = repository.findById(first.id()).orElseThrow();
+        authorized.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
+        repository.update(authorized, TestEvents.of(authorized, PERIOD_START.plusSeconds(20)));
+
+        List<Event> all = events().findNewestFirst(EventFilter.NONE, Optional.empty(), 10);
+        assertThat(all).extracting(Event::orderId, Event::type).containsExactly(
+                tuple(first.id(), EventType.ORDER_AUTHORIZED),
+                tuple(second.id(), EventType.ORDER_CREATED),
+                tuple(first.id(), EventType.ORDER_CREATED));
+        assertThat(events().findNewestFirst(EventFilter.NONE, Optional.of(EventCursor.after(all.get(0))), 1))
+                .containsExactly(all.get(1));
+        assertThat(events().findNewestFirst(new EventFilter(Set.of(EventType.ORDER_CREATED), Optional.empty(),
+                Optional.empty(), Optional.empty()), Optional.empty(), 10)).containsExactly(all.get(1), all.get(2));
+        assertThat(events().findNewestFirst(new EventFilter(Set.of(), Optional.of(first.id()), Optional.empty(),
+                Optional.empty()), Optional.empty(), 10)).containsExactly(all.get(0), all.get(2));
+        assertThat(events().findNewestFirst(new EventFilter(Set.of(), Optional.empty(),
+                Optional.of(PERIOD_START.plusSeconds(10)), Optional.of(PERIOD_START.plusSeconds(20))),
+                Optional.empty(), 10)).containsExactly(all.get(1));
+    }
+
+    @Test
+    void an_event_is_read_back_as_it_was_stored_and_an_orders_events_come_in_sequence_order() {
+        OrderRepository repository = emptyRepository();
+        Order order = announced(repository, PERIOD_START);
+        Order loaded = repository.findById(order.id()).orElseThrow();
+        loaded.followProvider(OrderStatus.ON_HOLD, TestOrders.BY_TEST);
+        loaded.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
+        List<Event> recorded = TestEvents.of(loaded, PERIOD_START.plusSeconds(1));
+        repository.update(loaded, recorded);
+
+        assertThat(events().findById(recorded.get(1).id())).contains(recorded.get(1));
+        assertThat(events().findById(EventId.newId())).isEmpty();
+        assertThat(events().findByOrder(order.id())).extracting(Event::sequence, Event::type).containsExactly(
+                tuple(1L, EventType.ORDER_CREATED), tuple(2L, EventType.ORDER_ON_HOLD),
+                tuple(3L, EventType.ORDER_AUTHORIZED));
+        assertThat(events().findByOrder(OrderId.newId())).isEmpty();
     }
 
     @Test
@@ -396,10 +485,10 @@ public abstract class OrderRepositoryContract {
         Order first = repository.findById(order.id()).orElseThrow();
         Order second = repository.findById(order.id()).orElseThrow();
         first.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
-        repository.update(first);
+        repository.update(first, TestEvents.of(first));
         second.followProvider(OrderStatus.DECLINED, TestOrders.BY_TEST);
 
-        assertThatThrownBy(() -> repository.update(second)).isInstanceOf(ConcurrentOrderUpdateException.class);
+        assertThatThrownBy(() -> repository.update(second, TestEvents.of(second))).isInstanceOf(ConcurrentOrderUpdateException.class);
 
         assertThat(repository.history(order.id())).extracting(StatusChange::to).containsExactly(OrderStatus.AUTHORIZED);
     }
@@ -468,7 +557,7 @@ public abstract class OrderRepositoryContract {
 
         List<Order> claimed = repository.claimUnsettled(CUTOFF, NOW, NOW.plus(LEASE), 10);
         loadedBeforeClaim.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
-        Order saved = repository.update(loadedBeforeClaim);
+        Order saved = repository.update(loadedBeforeClaim, TestEvents.of(loadedBeforeClaim));
 
         assertThat(claimed).extracting(Order::version).containsExactly(0L);
         assertThat(saved.version()).isEqualTo(1);
@@ -523,7 +612,7 @@ public abstract class OrderRepositoryContract {
 
         Order created = repository.findById(beingCreated.id()).orElseThrow();
         created.attachSession(TestOrders.sessionFor("S-1"));
-        repository.update(created);
+        repository.update(created, TestEvents.of(created));
         List<Order> claimed = repository.claimUnsettled(CUTOFF, NOW, NOW.plus(LEASE), 10);
 
         assertThat(claimed).extracting(Order::id).containsExactly(beingCreated.id());
@@ -604,12 +693,22 @@ public abstract class OrderRepositoryContract {
         OrderId id = OrderId.newId();
         return Order.rehydrate(id, Money.of(amount, currency), new Receipt("receipt#1"), createdAt, status,
                 TestOrders.sessionFor("S-" + id), new OrderPayment(Optional.of(new PaymentId("payment-" + id)),
-                        Money.of(captured, currency), Money.of(refunded, currency)), null, 0);
+                        Money.of(captured, currency), Money.of(refunded, currency)), null, 0, 0);
     }
 
     private static Order withPending(Order order, PendingOperation operation) {
         return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.createdAt(), order.status(),
-                order.session().orElse(null), order.payment(), operation, order.version());
+                order.session().orElse(null), order.payment(), operation, order.lastEventSequence(),
+                order.version());
+    }
+
+    /** An order added and then given its checkout, which announces it, at {@code at}. */
+    private static Order announced(OrderRepository repository, Instant at) {
+        Order order = anOrder().createdAt(at).build();
+        repository.add(order, NOT_HELD);
+        Order loaded = repository.findById(order.id()).orElseThrow();
+        loaded.attachSession(TestOrders.sessionFor("S-" + order.id()));
+        return repository.update(loaded, TestEvents.of(loaded, at));
     }
 
     private static PaymentId paymentIdOf(Order order) {

@@ -1,0 +1,117 @@
+package dev.orderpay.adapter.rest.event;
+
+import dev.orderpay.adapter.rest.ApiDocumentation;
+import dev.orderpay.adapter.rest.OrderIds;
+import dev.orderpay.adapter.rest.OrderPaths;
+import dev.orderpay.adapter.rest.input.QueryValues;
+import dev.orderpay.adapter.rest.input.StrictInput;
+import dev.orderpay.adapter.rest.order.Link;
+import dev.orderpay.adapter.rest.problem.Problem;
+import dev.orderpay.adapter.rest.problem.SharedProblemResponses;
+import dev.orderpay.application.port.in.event.Event;
+import dev.orderpay.application.port.in.event.EventPage;
+import dev.orderpay.application.port.in.event.ListEventsQuery;
+import dev.orderpay.application.port.in.event.ReadEventsUseCase;
+import dev.orderpay.domain.InvalidValueException;
+import dev.orderpay.domain.event.EventId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+
+import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
+
+/** What merchants were told: every event as it was sent, for one that missed a webhook or wants to check. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@StrictInput
+@Tag(name = ApiDocumentation.EVENTS)
+@SecurityRequirement(name = ApiDocumentation.API_KEY)
+@SharedProblemResponses.Unauthorized
+public class EventController {
+
+    private final ReadEventsUseCase readEvents;
+    private final RestEventPayloads payloads;
+
+    EventController(ReadEventsUseCase readEvents, RestEventPayloads payloads) {
+        this.readEvents = readEvents;
+        this.payloads = payloads;
+    }
+
+    @Get(EventQueries.EVENTS)
+    @Operation(summary = "List events, newest first",
+            description = "Every filter is optional and they all apply together; the next link keeps them.")
+    @ApiResponse(responseCode = "200", description = "One page of events")
+    @ApiResponse(responseCode = "400", description = "validation_failed: a bad limit, cursor or filter value",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    EventListResponse listEvents(@Parameter(description = "How many events a page holds",
+                                         schema = @Schema(type = "integer", minimum = "1",
+                                                 maximum = "" + ListEventsQuery.MAX_LIMIT,
+                                                 defaultValue = "" + ListEventsQuery.DEFAULT_LIMIT))
+                                 @QueryValue(QueryValues.LIMIT) @Nullable String limit,
+                                 @Parameter(description = "From a next link; opaque")
+                                 @QueryValue(QueryValues.CURSOR) @Nullable String cursor,
+                                 @Parameter(description = "Any of these types, such as order.authorized; may be repeated")
+                                 @QueryValue(EventQueries.TYPE) @Nullable List<String> type,
+                                 @Parameter(description = "Only this order's events")
+                                 @QueryValue(EventQueries.ORDER_ID) @Nullable String orderId,
+                                 @Parameter(description = "Created at or after this ISO 8601 instant")
+                                 @QueryValue(EventQueries.CREATED_FROM) @Nullable String createdFrom,
+                                 @Parameter(description = "Created before this ISO 8601 instant")
+                                 @QueryValue(EventQueries.CREATED_TO) @Nullable String createdTo) {
+        ListEventsQuery query = EventQueries.listEvents(limit, cursor, type, orderId, createdFrom, createdTo);
+        EventPage page = readEvents.listEvents(query);
+        List<Link> links = page.next()
+                .map(next -> List.of(new Link("next", EventQueries.page(query, next))))
+                .orElse(List.of());
+        return new EventListResponse(read(page.events()), links);
+    }
+
+    @Get(EventQueries.EVENTS + "/{id}")
+    @Operation(summary = "Read an event", description = "Exactly as it was rendered when the change it reports was"
+            + " recorded, and as webhooks deliver it.")
+    @ApiResponse(responseCode = "200", description = "The event")
+    @SharedProblemResponses.EventNotFound
+    EventResponse getEvent(@PathVariable String id) {
+        return payloads.read(readEvents.getEvent(eventIdFromPath(id)).payload());
+    }
+
+    @Get(OrderPaths.ORDERS + "/{id}/events")
+    @Operation(summary = "Read an order's events in sequence order",
+            description = "Sequence numbers run 1, 2, 3... without gaps, so a receiver can tell whether it missed one.")
+    @ApiResponse(responseCode = "200", description = "The order's events, oldest first; never a next link")
+    @SharedProblemResponses.OrderNotFound
+    EventListResponse orderEvents(@PathVariable String id) {
+        return new EventListResponse(read(readEvents.orderEvents(OrderIds.fromPath(id))), List.of());
+    }
+
+    private List<EventResponse> read(List<Event> events) {
+        return events.stream().map(event -> payloads.read(event.payload())).toList();
+    }
+
+    /** A path segment that is not an event id names no resource: that is a 404, not a bad request. */
+    private static EventId eventIdFromPath(String segment) {
+        try {
+            return EventId.parse(segment);
+        } catch (InvalidValueException notAnId) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no such event");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.orderpay.adapter.rest.event;
+
+import dev.orderpay.adapter.rest.ApiDocumentation;
+import dev.orderpay.adapter.rest.order.OrderResponse;
+import dev.orderpay.adapter.rest.order.PendingOperationResponse;
+import dev.orderpay.application.port.out.event.EventPayloads;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.event.EventId;
+import dev.orderpay.domain.event.OrderEvent;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/** Events carry the order in the very shape {@code GET /orders/{id}} answers with, so this adapter renders them. */
+@Singleton
+class RestEventPayloads implements EventPayloads {
+
+    private final JsonMapper json;
+
+    RestEventPayloads(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public String render(EventId id, Instant createdAt, OrderEvent event, Order order) {
+        EventResponse response = new EventResponse(id.toString(), event.type().wireName(),
+                DateTimeFormatter.ISO_INSTANT.format(createdAt), ApiDocumentation.VERSION, order.id().toString(),
+                event.sequence(), event.failedOperation().map(PendingOperationResponse::from).orElse(null),
+                OrderResponse.from(order));
+        try {
+            return json.writeValueAsString(response);
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException("an event could not be rendered", cannotHappen);
+        }
+    }
+
+    /** A stored event read back in its own shape, for the events API. */
+    EventResponse read(String payload) {
+        try {
+            return json.readValue(payload, EventResponse.class);
+        } catch (IOException corrupted) {
+            throw new UncheckedIOException("a stored event could not be read", corrupted);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.orderpay.application.port.out.event;
+
+import dev.orderpay.application.port.in.event.Event;
+import dev.orderpay.application.port.in.event.EventCursor;
+import dev.orderpay.application.port.in.event.EventFilter;
+import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.event.EventId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The events recorded so far. They are written only with the change they report, through
+ * {@link dev.orderpay.application.port.out.OrderRepository#update}; this reads them back.
+ */
+public interface EventLog {
+
+    /**
+     * Up to {@code limit} events that pass the filter, newest first (ties broken by id), strictly after
+     * {@code after} when given.
+     */
+    List<Event> findNewestFirst(EventFilter filter, Optional<EventCursor> after, int limit);
+
+    Optional<Event> findById(EventId id);
+
+    /** The order's events in sequence order. */
+    List<Event> findByOrder(OrderId orderId);
+}
