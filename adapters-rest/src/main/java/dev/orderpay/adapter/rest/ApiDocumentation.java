@@ -22,6 +22,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         tags = {
                 @Tag(name = ApiDocumentation.ORDERS, description = "Merchant API: create, read, list and sum orders"),
                 @Tag(name = ApiDocumentation.PAYMENTS, description = "Merchant API: capture, refund and cancel"),
+                @Tag(name = ApiDocumentation.WEBHOOKS, description = "Merchant API: the endpoints events are posted"
+                        + " to, and their signing secrets"),
                 @Tag(name = ApiDocumentation.BUYER, description = "Where the buyer's browser comes back; public"),
                 @Tag(name = ApiDocumentation.PROVIDER, description = "Where the payment provider notifies; public,"
                         + " authenticated by the provider's signature")
@@ -36,6 +38,7 @@ public final class ApiDocumentation {
 
     public static final String ORDERS = "orders";
     public static final String PAYMENTS = "payments";
+    public static final String WEBHOOKS = "webhooks";
     public static final String BUYER = "buyer returns";
     public static final String PROVIDER = "provider notifications";
     public static final String API_KEY = "apiKey";
