@@ -51,7 +51,8 @@ class WebhookEndpointsDocumentTest {
         assertThat(list(schemas.get("WebhookEndpointWithSecret").get("required"))).containsExactlyInAnyOrder("id",
                 "url", "event_types", "enabled", "created_at", "secret");
         assertThat(schemaOf("/webhook-endpoints", "post", "201")).endsWith("/WebhookEndpointWithSecret");
-        assertThat(schemaOf("/webhook-endpoints/{id}/rotate-secret", "post", "200")).endsWith("/WebhookEndpointWithSecret");
+        assertThat(schemaOf("/webhook-endpoints/{id}/rotate-secret", "post", "200"))
+                .endsWith("/WebhookEndpointWithSecret");
         assertThat(schemaOf("/webhook-endpoints/{id}", "get", "200")).endsWith("/WebhookEndpoint");
         assertThat(schemaOf("/webhook-endpoints/{id}", "patch", "200")).endsWith("/WebhookEndpoint");
     }

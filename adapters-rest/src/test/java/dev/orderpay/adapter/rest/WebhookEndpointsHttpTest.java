@@ -171,7 +171,8 @@ class WebhookEndpointsHttpTest {
         String path = ENDPOINTS + "/" + created.get("id");
 
         Api.Reply types = api.send(patch(path, "{\"event_types\": [\"order.created\"]}"));
-        Api.Reply moved = api.send(patch(path, "{\"url\": \"https://other.example.test/hooks\", \"description\": \"\"}"));
+        Api.Reply moved = api.send(patch(path, """
+                {"url": "https://other.example.test/hooks", "description": ""}"""));
 
         assertThat(types.json()).containsEntry("event_types", List.of("order.created"))
                 .containsEntry("description", "first").containsEntry("url", URL);
