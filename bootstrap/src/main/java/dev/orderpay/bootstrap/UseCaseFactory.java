@@ -109,8 +109,8 @@ class UseCaseFactory {
     /** Serves creating, listing, reading, changing and deleting webhook endpoints, and rotating their secrets. */
     @Singleton
     WebhookEndpointService webhookEndpoints(WebhookEndpoints endpoints, WebhookDestinations destinations, Clock clock,
-                                            @Value("${orderpay.webhook-max-endpoints}") int maxEndpoints,
-                                            @Value("${orderpay.webhook-secret-overlap}") Duration secretOverlap) {
+                                            @Value("${orderpay.webhook.max-endpoints}") int maxEndpoints,
+                                            @Value("${orderpay.webhook.secret-overlap}") Duration secretOverlap) {
         return new WebhookEndpointService(endpoints, destinations, new SigningSecretGenerator(new SecureRandom()),
                 clock, new WebhookEndpointService.Policy(maxEndpoints, secretOverlap));
     }

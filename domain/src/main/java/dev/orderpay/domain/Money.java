@@ -114,7 +114,8 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         return Long.compare(minorUnits, sameCurrency(other).minorUnits);
     }
 
-    private Money sameCurrency(Money other) {
+    /** @return {@code other}, which must be in this currency: amounts kept together are in one */
+    Money sameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
             throw new IllegalArgumentException("cannot combine " + this + " with " + other);
         }

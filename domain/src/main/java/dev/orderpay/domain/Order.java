@@ -24,8 +24,7 @@ public final class Order {
     private OrderStatus status;
     private PaymentSession session;
     private PaymentId paymentId;
-    private long capturedMinorUnits;
-    private long refundedMinorUnits;
+    private PaymentLedger ledger;
     private PendingOperation pendingOperation;
 
     private Order(OrderId id, Money amount, Receipt receipt, Instant createdAt, OrderStatus status,
@@ -37,8 +36,7 @@ public final class Order {
         this.status = Objects.requireNonNull(status, "status");
         this.session = session;
         this.paymentId = payment.paymentId().orElse(null);
-        this.capturedMinorUnits = payment.capturedMinorUnits();
-        this.refundedMinorUnits = payment.refundedMinorUnits();
+        this.ledger = new PaymentLedger(amount, payment.captured(), payment.refunded());
         this.pendingOperation = pendingOperation;
         this.version = version;
     }
@@ -46,13 +44,16 @@ public final class Order {
     /** A new order, waiting for its checkout to be opened. */
     public static Order place(OrderId id, Money amount, Receipt receipt, Instant now) {
         Money.requirePositive(amount.minorUnits());
-        return new Order(id, amount, receipt, now, OrderStatus.PENDING, null, OrderPayment.NONE, null, 0);
+        OrderPayment noPayment = OrderPayment.none(amount.currency());
+        return new Order(id, amount, receipt, now, OrderStatus.PENDING, null, noPayment, null, 0);
     }
 
     /**
-     * An order as it was stored, taken as it is without replaying any rule.
+     * An order as it was stored, taken as it is without replaying any rule of how it got there.
      *
      * @param version the storage's concurrency token, handed back unchanged when the order is saved
+     * @throws IllegalArgumentException if its amounts break the {@link PaymentLedger}'s order (the table checks the
+     *                                  same) or are in another currency than the order
      */
     public static Order rehydrate(OrderId id, Money amount, Receipt receipt, Instant createdAt, OrderStatus status,
                                   PaymentSession session, OrderPayment payment, PendingOperation pendingOperation,
@@ -119,16 +120,12 @@ public final class Order {
             changed = true;
         }
         changed |= followProvider(payment.status(), provenance).isPresent();
-        if (payment.capturedMinorUnits() > capturedMinorUnits) {
-            capturedMinorUnits = Math.min(payment.capturedMinorUnits(), amount.minorUnits());
+        PaymentLedger followed = ledger.follow(payment.captured(), payment.refunded());
+        if (!followed.equals(ledger)) {
+            ledger = followed;
             changed = true;
         }
-        if (payment.refundedMinorUnits() > refundedMinorUnits) {
-            refundedMinorUnits = Math.min(payment.refundedMinorUnits(), capturedMinorUnits);
-            changed = true;
-        }
-        if (pendingOperation != null
-                && pendingOperation.isReflectedIn(status, capturedMinorUnits, refundedMinorUnits)) {
+        if (pendingOperation != null && pendingOperation.isReflectedIn(status, ledger)) {
             pendingOperation = null;
             changed = true;
         }
@@ -147,9 +144,8 @@ public final class Order {
         if (paymentId == null || (status != OrderStatus.AUTHORIZED && status != OrderStatus.PARTIALLY_CAPTURED)) {
             throw new IllegalStatusTransitionException(id, status, "be captured");
         }
-        Money capture = withinRemaining(requested, amount.minorUnits() - capturedMinorUnits, "capture");
-        pendingOperation = new PendingOperation(PendingOperation.Type.CAPTURE, capture.minorUnits(),
-                capturedMinorUnits, now);
+        Money capture = ledger.toCapture(requested, this::cannot);
+        pendingOperation = new PendingOperation(PendingOperation.Type.CAPTURE, capture, ledger.captured(), now);
         return capture;
     }
 
@@ -162,13 +158,12 @@ public final class Order {
      */
     public Money startRefund(Optional<Money> requested, Instant now) {
         requireNoOperationUnderway("refund");
-        if (paymentId == null || capturedMinorUnits == 0 || !EnumSet.of(OrderStatus.PARTIALLY_CAPTURED,
+        if (paymentId == null || ledger.captured().isZero() || !EnumSet.of(OrderStatus.PARTIALLY_CAPTURED,
                 OrderStatus.CAPTURED, OrderStatus.PARTIALLY_REFUNDED).contains(status)) {
             throw new IllegalStatusTransitionException(id, status, "be refunded");
         }
-        Money refund = withinRemaining(requested, capturedMinorUnits - refundedMinorUnits, "refund");
-        pendingOperation = new PendingOperation(PendingOperation.Type.REFUND, refund.minorUnits(),
-                refundedMinorUnits, now);
+        Money refund = ledger.toRefund(requested, this::cannot);
+        pendingOperation = new PendingOperation(PendingOperation.Type.REFUND, refund, ledger.refunded(), now);
         return refund;
     }
 
@@ -180,12 +175,13 @@ public final class Order {
      */
     public void startCancel(Instant now) {
         requireNoOperationUnderway("be cancelled");
-        boolean voidable = status == OrderStatus.AUTHORIZED && paymentId != null && capturedMinorUnits == 0;
+        boolean voidable = status == OrderStatus.AUTHORIZED && paymentId != null && ledger.captured().isZero();
         boolean openCheckout = status == OrderStatus.PENDING && session != null;
         if (!voidable && !openCheckout) {
             throw new IllegalStatusTransitionException(id, status, "be cancelled");
         }
-        pendingOperation = new PendingOperation(PendingOperation.Type.CANCEL, 0, 0, now);
+        Money nothing = Money.zero(amount.currency());
+        pendingOperation = new PendingOperation(PendingOperation.Type.CANCEL, nothing, nothing, now);
     }
 
     /** The provider closed the unpaid checkout this service asked it to cancel. */
@@ -209,21 +205,9 @@ public final class Order {
         }
     }
 
-    private Money withinRemaining(Optional<Money> requested, long remainingMinorUnits, String operation) {
-        if (remainingMinorUnits <= 0) {
-            throw new IllegalStatusTransitionException(id, status, operation + ": nothing is left");
-        }
-        Money wanted = requested.orElse(new Money(remainingMinorUnits, amount.currency()));
-        Money.requirePositive(wanted.minorUnits());
-        if (!wanted.currency().equals(amount.currency())) {
-            throw new IllegalStatusTransitionException(id, status, operation + " in " + wanted.currencyCode()
-                    + ": the order is in " + amount.currencyCode());
-        }
-        if (wanted.minorUnits() > remainingMinorUnits) {
-            throw new IllegalStatusTransitionException(id, status, operation + " " + wanted + ": only "
-                    + new Money(remainingMinorUnits, amount.currency()) + " is left");
-        }
-        return wanted;
+    /** Refuses what the ledger cannot give, naming the order's status. */
+    private IllegalStatusTransitionException cannot(String attempted) {
+        return new IllegalStatusTransitionException(id, status, attempted);
     }
 
     /**
@@ -299,7 +283,7 @@ public final class Order {
 
     /** The provider's payment for this order and how much of it was captured and refunded. */
     public OrderPayment payment() {
-        return new OrderPayment(Optional.ofNullable(paymentId), capturedMinorUnits, refundedMinorUnits);
+        return new OrderPayment(Optional.ofNullable(paymentId), ledger.captured(), ledger.refunded());
     }
 
     public Optional<PendingOperation> pendingOperation() {

@@ -17,14 +17,15 @@ class AbandoningAnOperationTest {
     @Test
     void given_a_pending_capture_when_it_is_abandoned_then_nothing_else_changes_and_a_new_one_may_start() {
         Order order = anAuthorizedOrder().withStatus(PARTIALLY_CAPTURED).withPayment("payment-1", 100_00, 0)
-                .withPendingOperation(new PendingOperation(PendingOperation.Type.CAPTURE, 199_00, 100_00, NOW))
+                .withPendingOperation(new PendingOperation(PendingOperation.Type.CAPTURE, nok(199_00), nok(100_00), NOW))
                 .build();
 
         order.abandonOperation();
 
         assertThat(order.pendingOperation()).isEmpty();
         assertThat(order.status()).isEqualTo(PARTIALLY_CAPTURED);
-        assertThat(order.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-1")), 100_00, 0));
+        assertThat(order.payment())
+                .isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-1")), nok(100_00), nok(0)));
         assertThat(order.uncommittedChanges()).isEmpty();
         assertThat(order.startCapture(Optional.empty(), NOW.plusSeconds(1))).isEqualTo(nok(199_00));
     }

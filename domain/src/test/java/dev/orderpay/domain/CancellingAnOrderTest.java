@@ -14,6 +14,7 @@ import static dev.orderpay.domain.TestOrders.NOW;
 import static dev.orderpay.domain.TestOrders.anAuthorizedOrder;
 import static dev.orderpay.domain.TestOrders.anOrder;
 import static dev.orderpay.domain.TestOrders.anOrderWithCheckout;
+import static dev.orderpay.domain.TestOrders.nok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,7 @@ class CancellingAnOrderTest {
         order.startCancel(NOW);
 
         assertThat(order.pendingOperation())
-                .contains(new PendingOperation(PendingOperation.Type.CANCEL, 0, 0, NOW));
+                .contains(new PendingOperation(PendingOperation.Type.CANCEL, nok(0), nok(0), NOW));
         assertThat(order.status()).isEqualTo(AUTHORIZED);
     }
 
@@ -38,7 +39,7 @@ class CancellingAnOrderTest {
         order.startCancel(NOW);
 
         assertThat(order.pendingOperation())
-                .contains(new PendingOperation(PendingOperation.Type.CANCEL, 0, 0, NOW));
+                .contains(new PendingOperation(PendingOperation.Type.CANCEL, nok(0), nok(0), NOW));
         assertThat(order.status()).isEqualTo(PENDING);
     }
 
@@ -82,7 +83,7 @@ class CancellingAnOrderTest {
 
     @Test
     void given_a_cancellation_under_way_when_another_starts_then_it_is_refused_and_the_first_kept() {
-        PendingOperation first = new PendingOperation(PendingOperation.Type.CANCEL, 0, 0, NOW);
+        PendingOperation first = new PendingOperation(PendingOperation.Type.CANCEL, nok(0), nok(0), NOW);
         Order order = anOrderWithCheckout().withPendingOperation(first).build();
 
         assertThatThrownBy(() -> order.startCancel(NOW.plusSeconds(1)))
@@ -107,7 +108,7 @@ class CancellingAnOrderTest {
     @Test
     void given_the_checkout_was_recorded_cancelled_meanwhile_when_it_completes_then_only_the_operation_ends() {
         Order order = anOrderWithCheckout()
-                .withPendingOperation(new PendingOperation(PendingOperation.Type.CANCEL, 0, 0, NOW)).build();
+                .withPendingOperation(new PendingOperation(PendingOperation.Type.CANCEL, nok(0), nok(0), NOW)).build();
         order.settleWithoutPayment(CheckoutEnding.CANCELLED, BY_TEST);
 
         Optional<StatusChange> change = order.completeCheckoutCancellation(BY_TEST);
@@ -129,7 +130,7 @@ class CancellingAnOrderTest {
 
     @Test
     void given_a_capture_under_way_when_a_cancellation_completes_then_it_is_refused_and_the_capture_kept() {
-        PendingOperation capture = new PendingOperation(PendingOperation.Type.CAPTURE, 299_00, 0, NOW);
+        PendingOperation capture = new PendingOperation(PendingOperation.Type.CAPTURE, nok(299_00), nok(0), NOW);
         Order order = anAuthorizedOrder().withPendingOperation(capture).build();
 
         assertThatThrownBy(() -> order.completeCheckoutCancellation(BY_TEST))

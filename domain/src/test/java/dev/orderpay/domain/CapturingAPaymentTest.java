@@ -27,9 +27,9 @@ class CapturingAPaymentTest {
 
         assertThat(capture).isEqualTo(nok(299_00));
         assertThat(order.pendingOperation())
-                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, 299_00, 0, NOW));
+                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, nok(299_00), nok(0), NOW));
         assertThat(order.status()).isEqualTo(AUTHORIZED);
-        assertThat(order.payment().capturedMinorUnits()).isZero();
+        assertThat(order.payment().captured()).isEqualTo(nok(0));
         assertThat(order.uncommittedChanges()).isEmpty();
     }
 
@@ -41,7 +41,7 @@ class CapturingAPaymentTest {
 
         assertThat(capture).isEqualTo(nok(100_00));
         assertThat(order.pendingOperation())
-                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, 100_00, 0, NOW));
+                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, nok(100_00), nok(0), NOW));
     }
 
     @Test
@@ -53,7 +53,7 @@ class CapturingAPaymentTest {
 
         assertThat(capture).isEqualTo(nok(199_00));
         assertThat(order.pendingOperation())
-                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, 199_00, 100_00, NOW));
+                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, nok(199_00), nok(100_00), NOW));
     }
 
     @Test
@@ -123,7 +123,7 @@ class CapturingAPaymentTest {
     @EnumSource(PendingOperation.Type.class)
     void given_an_operation_under_way_when_a_capture_starts_then_it_is_refused_naming_the_status_and_the_operation(
             PendingOperation.Type underWay) {
-        PendingOperation pending = new PendingOperation(underWay, 50_00, 0, NOW);
+        PendingOperation pending = new PendingOperation(underWay, nok(50_00), nok(0), NOW);
         Order order = anAuthorizedOrder().withPendingOperation(pending).build();
 
         assertThatThrownBy(() -> order.startCapture(Optional.of(nok(10_00)), NOW.plusSeconds(1)))

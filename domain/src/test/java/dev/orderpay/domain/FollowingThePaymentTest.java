@@ -23,6 +23,7 @@ import static dev.orderpay.domain.TestOrders.BY_TEST;
 import static dev.orderpay.domain.TestOrders.NOW;
 import static dev.orderpay.domain.TestOrders.anAuthorizedOrder;
 import static dev.orderpay.domain.TestOrders.anOrderWithCheckout;
+import static dev.orderpay.domain.TestOrders.nok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The order follows what the provider reports: its statuses, endings without payment and the payment's amounts. */
@@ -114,11 +115,13 @@ class FollowingThePaymentTest {
     void given_a_pending_order_when_its_payment_is_authorized_then_the_payment_is_linked_and_the_status_follows() {
         Order order = anOrderWithCheckout().build();
 
-        boolean changed = order.followPayment(new PaymentState(new PaymentId("payment-1"), AUTHORIZED, 0, 0), BY_TEST);
+        boolean changed = order.followPayment(
+                new PaymentState(new PaymentId("payment-1"), AUTHORIZED, nok(0), nok(0)), BY_TEST);
 
         assertThat(changed).isTrue();
         assertThat(order.status()).isEqualTo(AUTHORIZED);
-        assertThat(order.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-1")), 0, 0));
+        assertThat(order.payment())
+                .isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-1")), nok(0), nok(0)));
         assertThat(order.uncommittedChanges())
                 .containsExactly(new StatusChange(order.id(), PENDING, AUTHORIZED, BY_TEST));
     }
@@ -127,7 +130,8 @@ class FollowingThePaymentTest {
     void given_a_pending_order_when_its_payment_is_only_initiated_then_the_payment_is_linked_without_a_status_change() {
         Order order = anOrderWithCheckout().build();
 
-        boolean changed = order.followPayment(new PaymentState(new PaymentId("payment-1"), PENDING, 0, 0), BY_TEST);
+        boolean changed = order.followPayment(
+                new PaymentState(new PaymentId("payment-1"), PENDING, nok(0), nok(0)), BY_TEST);
 
         assertThat(changed).isTrue();
         assertThat(order.payment().paymentId()).contains(new PaymentId("payment-1"));
@@ -139,7 +143,8 @@ class FollowingThePaymentTest {
     void given_a_linked_payment_when_another_payment_is_reported_then_the_first_stays_linked() {
         Order order = anAuthorizedOrder().build();
 
-        boolean changed = order.followPayment(new PaymentState(new PaymentId("payment-2"), AUTHORIZED, 0, 0), BY_TEST);
+        boolean changed = order.followPayment(
+                new PaymentState(new PaymentId("payment-2"), AUTHORIZED, nok(0), nok(0)), BY_TEST);
 
         assertThat(changed).isFalse();
         assertThat(order.payment().paymentId()).contains(new PaymentId("payment-1"));
@@ -149,11 +154,13 @@ class FollowingThePaymentTest {
     void given_a_captured_order_when_a_stale_authorized_payment_is_reported_then_nothing_moves_back() {
         Order order = anAuthorizedOrder().withStatus(CAPTURED).withPayment("payment-1", 299_00, 0).build();
 
-        boolean changed = order.followPayment(new PaymentState(new PaymentId("payment-1"), AUTHORIZED, 0, 0), BY_TEST);
+        boolean changed = order.followPayment(
+                new PaymentState(new PaymentId("payment-1"), AUTHORIZED, nok(0), nok(0)), BY_TEST);
 
         assertThat(changed).isFalse();
         assertThat(order.status()).isEqualTo(CAPTURED);
-        assertThat(order.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-1")), 299_00, 0));
+        assertThat(order.payment())
+                .isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-1")), nok(299_00), nok(0)));
         assertThat(order.uncommittedChanges()).isEmpty();
     }
 
@@ -162,11 +169,12 @@ class FollowingThePaymentTest {
         Order order = anAuthorizedOrder().withStatus(PARTIALLY_REFUNDED).withPayment("payment-1", 200_00, 50_00)
                 .build();
 
-        boolean changed = order.followPayment(new PaymentState(new PaymentId("payment-1"), PARTIALLY_CAPTURED, 100_00, 10_00),
-                BY_TEST);
+        boolean changed = order.followPayment(
+                new PaymentState(new PaymentId("payment-1"), PARTIALLY_CAPTURED, nok(100_00), nok(10_00)), BY_TEST);
 
         assertThat(changed).isFalse();
-        assertThat(order.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-1")), 200_00, 50_00));
+        assertThat(order.payment())
+                .isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-1")), nok(200_00), nok(50_00)));
         assertThat(order.status()).isEqualTo(PARTIALLY_REFUNDED);
     }
 
@@ -175,11 +183,11 @@ class FollowingThePaymentTest {
         Order order = anAuthorizedOrder().withStatus(PARTIALLY_CAPTURED).withPayment("payment-1", 100_00, 0)
                 .build();
 
-        boolean changed = order.followPayment(new PaymentState(new PaymentId("payment-1"), PARTIALLY_CAPTURED, 150_00, 0),
-                BY_TEST);
+        boolean changed = order.followPayment(
+                new PaymentState(new PaymentId("payment-1"), PARTIALLY_CAPTURED, nok(150_00), nok(0)), BY_TEST);
 
         assertThat(changed).isTrue();
-        assertThat(order.payment().capturedMinorUnits()).isEqualTo(150_00);
+        assertThat(order.payment().captured()).isEqualTo(nok(150_00));
         assertThat(order.uncommittedChanges()).isEmpty();
     }
 
@@ -187,24 +195,26 @@ class FollowingThePaymentTest {
     void given_the_provider_reports_more_captured_than_the_order_amount_then_the_capture_is_capped_at_the_amount() {
         Order order = anAuthorizedOrder().build();
 
-        order.followPayment(new PaymentState(new PaymentId("payment-1"), CAPTURED, 999_00, 0), BY_TEST);
+        order.followPayment(new PaymentState(new PaymentId("payment-1"), CAPTURED, nok(999_00), nok(0)), BY_TEST);
 
-        assertThat(order.payment().capturedMinorUnits()).isEqualTo(299_00);
+        assertThat(order.payment().captured()).isEqualTo(nok(299_00));
     }
 
     @Test
     void given_the_provider_reports_more_refunded_than_captured_then_the_refund_is_capped_at_what_was_captured() {
         Order order = anAuthorizedOrder().build();
 
-        order.followPayment(new PaymentState(new PaymentId("payment-1"), PARTIALLY_REFUNDED, 100_00, 150_00), BY_TEST);
+        order.followPayment(
+                new PaymentState(new PaymentId("payment-1"), PARTIALLY_REFUNDED, nok(100_00), nok(150_00)), BY_TEST);
 
-        assertThat(order.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-1")), 100_00, 100_00));
+        assertThat(order.payment())
+                .isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-1")), nok(100_00), nok(100_00)));
     }
 
     @Test
     void given_the_same_payment_reported_twice_then_the_second_report_changes_nothing() {
         Order order = anOrderWithCheckout().build();
-        PaymentState captured = new PaymentState(new PaymentId("payment-1"), CAPTURED, 299_00, 0);
+        PaymentState captured = new PaymentState(new PaymentId("payment-1"), CAPTURED, nok(299_00), nok(0));
         order.followPayment(captured, BY_TEST);
 
         boolean changedAgain = order.followPayment(captured, BY_TEST);
@@ -215,12 +225,12 @@ class FollowingThePaymentTest {
 
     @Test
     void given_a_pending_capture_when_the_payment_shows_only_part_of_it_then_it_stays_pending() {
-        PendingOperation capture = new PendingOperation(PendingOperation.Type.CAPTURE, 100_00, 50_00, NOW);
+        PendingOperation capture = new PendingOperation(PendingOperation.Type.CAPTURE, nok(100_00), nok(50_00), NOW);
         Order order = anAuthorizedOrder().withStatus(PARTIALLY_CAPTURED).withPayment("payment-1", 50_00, 0)
                 .withPendingOperation(capture).build();
 
-        boolean changed = order.followPayment(new PaymentState(new PaymentId("payment-1"), PARTIALLY_CAPTURED, 120_00, 0),
-                BY_TEST);
+        boolean changed = order.followPayment(
+                new PaymentState(new PaymentId("payment-1"), PARTIALLY_CAPTURED, nok(120_00), nok(0)), BY_TEST);
 
         assertThat(changed).isTrue();
         assertThat(order.pendingOperation()).contains(capture);
@@ -229,10 +239,11 @@ class FollowingThePaymentTest {
     @Test
     void given_a_pending_capture_when_the_payment_shows_it_done_then_it_is_no_longer_pending() {
         Order order = anAuthorizedOrder().withStatus(PARTIALLY_CAPTURED).withPayment("payment-1", 50_00, 0)
-                .withPendingOperation(new PendingOperation(PendingOperation.Type.CAPTURE, 100_00, 50_00, NOW))
+                .withPendingOperation(new PendingOperation(PendingOperation.Type.CAPTURE, nok(100_00), nok(50_00), NOW))
                 .build();
 
-        order.followPayment(new PaymentState(new PaymentId("payment-1"), PARTIALLY_CAPTURED, 150_00, 0), BY_TEST);
+        order.followPayment(
+                new PaymentState(new PaymentId("payment-1"), PARTIALLY_CAPTURED, nok(150_00), nok(0)), BY_TEST);
 
         assertThat(order.pendingOperation()).isEmpty();
     }
@@ -240,9 +251,10 @@ class FollowingThePaymentTest {
     @Test
     void given_a_pending_refund_when_the_payment_shows_it_done_then_it_is_no_longer_pending() {
         Order order = anAuthorizedOrder().withStatus(CAPTURED).withPayment("payment-1", 299_00, 0)
-                .withPendingOperation(new PendingOperation(PendingOperation.Type.REFUND, 299_00, 0, NOW)).build();
+                .withPendingOperation(new PendingOperation(PendingOperation.Type.REFUND, nok(299_00), nok(0), NOW)).build();
 
-        boolean changed = order.followPayment(new PaymentState(new PaymentId("payment-1"), REFUNDED, 299_00, 299_00), BY_TEST);
+        boolean changed = order.followPayment(
+                new PaymentState(new PaymentId("payment-1"), REFUNDED, nok(299_00), nok(299_00)), BY_TEST);
 
         assertThat(changed).isTrue();
         assertThat(order.status()).isEqualTo(REFUNDED);
@@ -251,10 +263,11 @@ class FollowingThePaymentTest {
 
     @Test
     void given_a_pending_void_when_the_payment_is_still_authorized_then_it_stays_pending_and_nothing_changed() {
-        PendingOperation cancel = new PendingOperation(PendingOperation.Type.CANCEL, 0, 0, NOW);
+        PendingOperation cancel = new PendingOperation(PendingOperation.Type.CANCEL, nok(0), nok(0), NOW);
         Order order = anAuthorizedOrder().withPendingOperation(cancel).build();
 
-        boolean changed = order.followPayment(new PaymentState(new PaymentId("payment-1"), AUTHORIZED, 0, 0), BY_TEST);
+        boolean changed = order.followPayment(
+                new PaymentState(new PaymentId("payment-1"), AUTHORIZED, nok(0), nok(0)), BY_TEST);
 
         assertThat(changed).isFalse();
         assertThat(order.pendingOperation()).contains(cancel);
@@ -263,9 +276,10 @@ class FollowingThePaymentTest {
     @Test
     void given_a_pending_void_when_the_payment_shows_it_cancelled_then_the_order_is_cancelled_and_nothing_pending() {
         Order order = anAuthorizedOrder()
-                .withPendingOperation(new PendingOperation(PendingOperation.Type.CANCEL, 0, 0, NOW)).build();
+                .withPendingOperation(new PendingOperation(PendingOperation.Type.CANCEL, nok(0), nok(0), NOW)).build();
 
-        boolean changed = order.followPayment(new PaymentState(new PaymentId("payment-1"), CANCELLED, 0, 0), BY_TEST);
+        boolean changed = order.followPayment(
+                new PaymentState(new PaymentId("payment-1"), CANCELLED, nok(0), nok(0)), BY_TEST);
 
         assertThat(changed).isTrue();
         assertThat(order.status()).isEqualTo(CANCELLED);

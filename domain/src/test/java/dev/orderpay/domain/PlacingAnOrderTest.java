@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.Optional;
+
 import static dev.orderpay.domain.OrderStatus.FAILED;
 import static dev.orderpay.domain.OrderStatus.PENDING;
 import static dev.orderpay.domain.TestOrders.BY_TEST;
@@ -37,7 +39,7 @@ class PlacingAnOrderTest {
     void when_an_order_is_placed_then_it_has_no_payment_and_no_operation_under_way() {
         Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), NOW);
 
-        assertThat(order.payment()).isEqualTo(OrderPayment.NONE);
+        assertThat(order.payment()).isEqualTo(new OrderPayment(Optional.empty(), nok(0), nok(0)));
         assertThat(order.pendingOperation()).isEmpty();
     }
 

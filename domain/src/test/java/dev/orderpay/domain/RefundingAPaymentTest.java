@@ -26,7 +26,7 @@ class RefundingAPaymentTest {
 
         assertThat(refund).isEqualTo(nok(299_00));
         assertThat(order.pendingOperation())
-                .contains(new PendingOperation(PendingOperation.Type.REFUND, 299_00, 0, NOW));
+                .contains(new PendingOperation(PendingOperation.Type.REFUND, nok(299_00), nok(0), NOW));
     }
 
     @Test
@@ -46,7 +46,7 @@ class RefundingAPaymentTest {
 
         assertThat(refund).isEqualTo(nok(200_00));
         assertThat(order.pendingOperation())
-                .contains(new PendingOperation(PendingOperation.Type.REFUND, 200_00, 99_00, NOW));
+                .contains(new PendingOperation(PendingOperation.Type.REFUND, nok(200_00), nok(99_00), NOW));
     }
 
     @Test
@@ -104,7 +104,7 @@ class RefundingAPaymentTest {
 
     @Test
     void given_a_pending_capture_when_a_refund_starts_then_it_is_refused() {
-        PendingOperation capture = new PendingOperation(PendingOperation.Type.CAPTURE, 199_00, 100_00, NOW);
+        PendingOperation capture = new PendingOperation(PendingOperation.Type.CAPTURE, nok(199_00), nok(100_00), NOW);
         Order order = anAuthorizedOrder().withStatus(PARTIALLY_CAPTURED).withPayment("payment-1", 100_00, 0)
                 .withPendingOperation(capture).build();
 

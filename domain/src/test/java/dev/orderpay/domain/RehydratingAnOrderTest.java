@@ -25,7 +25,8 @@ class RehydratingAnOrderTest {
         PaymentSession session = sessionFor("S-9");
 
         // FAILED with a session cannot be reached through the rules, yet storage is taken at its word.
-        Order order = Order.rehydrate(id, amount, receipt, NOW, FAILED, session, OrderPayment.NONE, null, 7);
+        Order order = Order.rehydrate(id, amount, receipt, NOW, FAILED, session, OrderPayment.none(amount.currency()),
+                null, 7);
 
         assertThat(order.id()).isEqualTo(id);
         assertThat(order.amount()).isEqualTo(amount);
@@ -46,8 +47,8 @@ class RehydratingAnOrderTest {
 
     @Test
     void when_an_order_is_rehydrated_with_its_payment_and_an_operation_then_it_keeps_both_as_given() {
-        OrderPayment payment = new OrderPayment(Optional.of(new PaymentId("payment-9")), 100_00, 40_00);
-        PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, 10_00, 40_00, NOW);
+        OrderPayment payment = new OrderPayment(Optional.of(new PaymentId("payment-9")), nok(100_00), nok(40_00));
+        PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, nok(10_00), nok(40_00), NOW);
 
         Order order = Order.rehydrate(OrderId.newId(), nok(299_00), new Receipt("r-1"), NOW, PARTIALLY_REFUNDED,
                 sessionFor("S-1"), payment, refund, 4);

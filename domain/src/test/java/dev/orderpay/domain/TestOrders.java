@@ -20,7 +20,9 @@ public final class TestOrders {
     private Instant createdAt = CREATED_AT;
     private OrderStatus status = OrderStatus.PENDING;
     private PaymentSession session;
-    private OrderPayment payment = OrderPayment.NONE;
+    private PaymentId paymentId;
+    private long capturedMinorUnits;
+    private long refundedMinorUnits;
     private PendingOperation pendingOperation;
     private long version;
 
@@ -80,9 +82,14 @@ public final class TestOrders {
         return this;
     }
 
-    /** Links the provider's payment, with so much of it captured and refunded; the status is set separately. */
+    /**
+     * Links the provider's payment, with so much of it captured and refunded in the order's currency; the status is
+     * set separately.
+     */
     public TestOrders withPayment(String paymentId, long capturedMinorUnits, long refundedMinorUnits) {
-        this.payment = new OrderPayment(Optional.of(new PaymentId(paymentId)), capturedMinorUnits, refundedMinorUnits);
+        this.paymentId = new PaymentId(paymentId);
+        this.capturedMinorUnits = capturedMinorUnits;
+        this.refundedMinorUnits = refundedMinorUnits;
         return this;
     }
 
@@ -97,6 +104,8 @@ public final class TestOrders {
     }
 
     public Order build() {
+        OrderPayment payment = new OrderPayment(Optional.ofNullable(paymentId),
+                new Money(capturedMinorUnits, amount.currency()), new Money(refundedMinorUnits, amount.currency()));
         return Order.rehydrate(id, amount, receipt, createdAt, status, session, payment, pendingOperation, version);
     }
 }

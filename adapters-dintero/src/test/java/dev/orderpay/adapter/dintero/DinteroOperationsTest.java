@@ -177,8 +177,8 @@ class DinteroOperationsTest {
         assertThat(outcome).isInstanceOfSatisfying(OperationOutcome.Completed.class, completed ->
                 assertThat(completed.payment().state()).satisfies(state -> {
                     assertThat(state.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
-                    assertThat(state.capturedMinorUnits()).isEqualTo(150_00);
-                    assertThat(state.refundedMinorUnits()).isEqualTo(65_00);
+                    assertThat(state.captured()).isEqualTo(Money.of(150_00, "NOK"));
+                    assertThat(state.refunded()).isEqualTo(Money.of(65_00, "NOK"));
                 }));
     }
 

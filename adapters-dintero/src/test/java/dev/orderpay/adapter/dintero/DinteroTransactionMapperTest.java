@@ -1,6 +1,7 @@
 package dev.orderpay.adapter.dintero;
 
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.SessionId;
@@ -43,8 +44,8 @@ class DinteroTransactionMapperTest {
                         event("CAPTURE", true, 100_00L),
                         event("INITIATE_CAPTURE", true, 200_00L))));
 
-        assertThat(payment.state().capturedMinorUnits()).isEqualTo(100_00);
-        assertThat(payment.state().refundedMinorUnits()).isZero();
+        assertThat(payment.state().captured()).isEqualTo(Money.of(100_00, "NOK"));
+        assertThat(payment.state().refunded()).isEqualTo(Money.of(0, "NOK"));
     }
 
     @ParameterizedTest(name = "given {0} without events when mapped then {1} captured and {2} refunded")

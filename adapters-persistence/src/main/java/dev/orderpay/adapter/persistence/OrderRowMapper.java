@@ -13,9 +13,13 @@ import dev.orderpay.domain.SessionId;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Optional;
 
-/** Flattens an order into its row and back; the status and the pending operation's type are stored by name. */
+/**
+ * Flattens an order into its row and back; the status and the pending operation's type are stored by name, and
+ * every amount in minor units of the order's one currency.
+ */
 final class OrderRowMapper {
 
     private OrderRowMapper() {
@@ -34,11 +38,11 @@ final class OrderRowMapper {
                 session == null ? null : session.id().value(),
                 session == null ? null : session.link().toString(),
                 payment.paymentId().map(PaymentId::value).orElse(null),
-                payment.capturedMinorUnits(),
-                payment.refundedMinorUnits(),
+                payment.captured().minorUnits(),
+                payment.refunded().minorUnits(),
                 pending == null ? null : pending.type().name(),
-                pending == null ? null : pending.amountMinorUnits(),
-                pending == null ? null : pending.baselineMinorUnits(),
+                pending == null ? null : pending.amount().minorUnits(),
+                pending == null ? null : pending.baseline().minorUnits(),
                 pending == null ? null : pending.startedAt(),
                 order.createdAt(),
                 updatedAt,
@@ -47,6 +51,8 @@ final class OrderRowMapper {
     }
 
     static Order toOrder(OrderRow row) {
+        Money amount = Money.of(row.amountMinor(), row.currency());
+        Currency currency = amount.currency();
         // The table's constraints keep id and link together, so one null check covers both; the same goes for
         // the pending operation's columns.
         PaymentSession session = row.sessionId() == null
@@ -55,16 +61,17 @@ final class OrderRowMapper {
         PendingOperation pending = row.pendingOperation() == null
                 ? null
                 : new PendingOperation(PendingOperation.Type.valueOf(row.pendingOperation()),
-                        row.pendingAmountMinor(), row.pendingBaselineMinor(), row.pendingStartedAt());
+                        new Money(row.pendingAmountMinor(), currency), new Money(row.pendingBaselineMinor(), currency),
+                        row.pendingStartedAt());
         return Order.rehydrate(
                 new OrderId(row.id()),
-                Money.of(row.amountMinor(), row.currency()),
+                amount,
                 new Receipt(row.receipt()),
                 row.createdAt(),
                 OrderStatus.valueOf(row.status()),
                 session,
-                new OrderPayment(Optional.ofNullable(row.paymentId()).map(PaymentId::new), row.capturedMinor(),
-                        row.refundedMinor()),
+                new OrderPayment(Optional.ofNullable(row.paymentId()).map(PaymentId::new),
+                        new Money(row.capturedMinor(), currency), new Money(row.refundedMinor(), currency)),
                 pending,
                 row.version());
     }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.orderpay.domain.TestOrders.nok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderRowMapperTest {
@@ -80,8 +81,8 @@ class OrderRowMapperTest {
     void given_an_order_with_a_payment_and_an_operation_underway_when_flattened_then_both_fill_their_columns() {
         Order order = Order.rehydrate(OrderId.newId(), Money.of(500_00, "NOK"), new Receipt("receipt#1"),
                 TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"),
-                new OrderPayment(Optional.of(new PaymentId("payment-7")), 400_00, 100_00),
-                new PendingOperation(PendingOperation.Type.REFUND, 50_00, 100_00, STARTED_AT), 2);
+                new OrderPayment(Optional.of(new PaymentId("payment-7")), nok(400_00), nok(100_00)),
+                new PendingOperation(PendingOperation.Type.REFUND, nok(50_00), nok(100_00), STARTED_AT), 2);
 
         OrderRow row = OrderRowMapper.toRow(order, 2, UPDATED_AT, null);
 
@@ -116,9 +117,9 @@ class OrderRowMapperTest {
 
         Order read = OrderRowMapper.toOrder(row);
 
-        assertThat(read.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-7")), 0, 0));
+        assertThat(read.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-7")), nok(0), nok(0)));
         assertThat(read.pendingOperation())
-                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, 200_00, 0, STARTED_AT));
+                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, nok(200_00), nok(0), STARTED_AT));
         assertThat(read.status()).isEqualTo(OrderStatus.AUTHORIZED);
         assertThat(read.version()).isEqualTo(4);
     }
@@ -130,7 +131,8 @@ class OrderRowMapperTest {
 
         Order read = OrderRowMapper.toOrder(row);
 
-        assertThat(read.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-8")), 400_00, 150_00));
+        assertThat(read.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-8")),
+                Money.of(400_00, "SEK"), Money.of(150_00, "SEK")));
         assertThat(read.pendingOperation()).isEmpty();
     }
 }

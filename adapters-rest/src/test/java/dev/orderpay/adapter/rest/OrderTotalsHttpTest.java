@@ -102,7 +102,8 @@ class OrderTotalsHttpTest {
     private void storePaid(String currency, long amount, OrderStatus status, long captured, long refunded, int hour) {
         orders.add(Order.rehydrate(OrderId.newId(), Money.of(amount, currency), new Receipt("paid " + hour),
                 START.plus(hour, ChronoUnit.HOURS), status, TestOrders.sessionFor("session-" + hour),
-                new OrderPayment(Optional.of(new PaymentId("payment-" + hour)), captured, refunded), null, 0), NOT_HELD);
+                new OrderPayment(Optional.of(new PaymentId("payment-" + hour)), Money.of(captured, currency),
+                        Money.of(refunded, currency)), null, 0), NOT_HELD);
     }
 
     private static String hour(int hour) {

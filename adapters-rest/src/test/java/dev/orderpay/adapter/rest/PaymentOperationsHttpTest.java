@@ -84,7 +84,7 @@ class PaymentOperationsHttpTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("status", "PARTIALLY_REFUNDED").containsEntry("captured_amount", 29900)
                 .containsEntry("refunded_amount", 5000);
-        assertThat(given.stored(order).payment().refundedMinorUnits()).isEqualTo(5000);
+        assertThat(given.stored(order).payment().refunded().minorUnits()).isEqualTo(5000);
     }
 
     @Test

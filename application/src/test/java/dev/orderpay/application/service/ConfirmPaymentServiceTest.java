@@ -39,6 +39,7 @@ import static dev.orderpay.domain.OrderStatus.CANCELLED;
 import static dev.orderpay.domain.OrderStatus.CAPTURED;
 import static dev.orderpay.domain.OrderStatus.PENDING;
 import static dev.orderpay.domain.TestOrders.anOrder;
+import static dev.orderpay.domain.TestOrders.nok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -332,7 +333,8 @@ class ConfirmPaymentServiceTest {
     void given_another_confirmation_saves_the_same_payment_first_then_the_order_moves_once() {
         PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
         AnotherCopySavesFirst racing = new AnotherCopySavesFirst(orders, 1,
-                other -> other.followPayment(new PaymentState(paymentId, AUTHORIZED, 0, 0), TestOrders.BY_TEST));
+                other -> other.followPayment(new PaymentState(paymentId, AUTHORIZED, nok(0), nok(0)),
+                        TestOrders.BY_TEST));
 
         PaymentConfirmation confirmation = new ConfirmPaymentService(racing, gateway, CLOCK, new PaymentVerifier(racing, gateway, CLOCK))
                 .confirmPayment(new ConfirmPaymentCommand(order.id(), paymentReturn(paymentId)));

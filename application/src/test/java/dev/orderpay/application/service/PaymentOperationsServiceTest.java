@@ -58,6 +58,7 @@ import static dev.orderpay.domain.OrderStatus.PARTIALLY_REFUNDED;
 import static dev.orderpay.domain.OrderStatus.PENDING;
 import static dev.orderpay.domain.OrderStatus.REFUNDED;
 import static dev.orderpay.domain.TestOrders.anOrder;
+import static dev.orderpay.domain.TestOrders.nok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,7 +91,7 @@ class PaymentOperationsServiceTest {
         assertThat(gateway.operations()).containsExactly("capture " + paymentId + " 299.00 NOK");
         Order stored = stored();
         assertThat(stored.status()).isEqualTo(CAPTURED);
-        assertThat(stored.payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), 299_00, 0));
+        assertThat(stored.payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), nok(299_00), nok(0)));
         assertThat(stored.pendingOperation()).isEmpty();
         assertThat(orders.history(order.id())).last().isEqualTo(new StatusChange(order.id(), AUTHORIZED, CAPTURED,
                 Provenance.of(ChangeSource.API, paymentId.value(), NOW)));
@@ -106,10 +107,10 @@ class PaymentOperationsServiceTest {
 
         assertThat(part.order().status()).isEqualTo(PARTIALLY_CAPTURED);
         assertThat(afterThePart.status()).isEqualTo(PARTIALLY_CAPTURED);
-        assertThat(afterThePart.payment().capturedMinorUnits()).isEqualTo(100_00);
+        assertThat(afterThePart.payment().captured()).isEqualTo(nok(100_00));
         assertThat(afterThePart.pendingOperation()).isEmpty();
         assertThat(rest.order().status()).isEqualTo(CAPTURED);
-        assertThat(stored().payment().capturedMinorUnits()).isEqualTo(299_00);
+        assertThat(stored().payment().captured()).isEqualTo(nok(299_00));
         assertThat(gateway.operations()).containsExactly(
                 "capture " + paymentId + " 100.00 NOK",
                 "capture " + paymentId + " 199.00 NOK");
@@ -127,9 +128,9 @@ class PaymentOperationsServiceTest {
 
         assertThat(part).isInstanceOf(Completed.class);
         assertThat(afterThePart.status()).isEqualTo(PARTIALLY_REFUNDED);
-        assertThat(afterThePart.payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), 299_00, 50_00));
+        assertThat(afterThePart.payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), nok(299_00), nok(50_00)));
         assertThat(rest.order().status()).isEqualTo(REFUNDED);
-        assertThat(stored().payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), 299_00, 299_00));
+        assertThat(stored().payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), nok(299_00), nok(299_00)));
         assertThat(stored().pendingOperation()).isEmpty();
         assertThat(gateway.operations()).containsExactly(
                 "refund " + paymentId + " 50.00 NOK",
@@ -231,7 +232,7 @@ class PaymentOperationsServiceTest {
         assertThat(result.order().pendingOperation()).isEmpty();
         Order stored = stored();
         assertThat(stored.status()).isEqualTo(AUTHORIZED);
-        assertThat(stored.payment().capturedMinorUnits()).isZero();
+        assertThat(stored.payment().captured()).isEqualTo(nok(0));
         assertThat(stored.pendingOperation()).isEmpty();
         // A retry may start: it reaches the provider again instead of being refused as under way.
         assertThat(service.capture(captureAll())).isInstanceOf(Refused.class);
@@ -248,7 +249,7 @@ class PaymentOperationsServiceTest {
 
         assertThat(result).isInstanceOf(Completed.class);
         assertThat(result.order().status()).isEqualTo(CAPTURED);
-        assertThat(stored().payment().capturedMinorUnits()).isEqualTo(299_00);
+        assertThat(stored().payment().captured()).isEqualTo(nok(299_00));
         assertThat(stored().pendingOperation()).isEmpty();
         assertThat(gateway.fetchCount()).isEqualTo(fetchesBefore + 1);
         assertThat(gateway.operations()).containsExactly("capture " + paymentId + " 299.00 NOK");
@@ -264,7 +265,7 @@ class PaymentOperationsServiceTest {
 
         assertThat(result).isInstanceOfSatisfying(OutcomeUnknown.class,
                 unknown -> assertThat(unknown.timedOut()).isTrue());
-        PendingOperation capture = new PendingOperation(PendingOperation.Type.CAPTURE, 299_00, 0, NOW);
+        PendingOperation capture = new PendingOperation(PendingOperation.Type.CAPTURE, nok(299_00), nok(0), NOW);
         assertThat(result.order().pendingOperation()).contains(capture);
         assertThat(stored().pendingOperation()).contains(capture);
         // Nobody knows whether the first capture happened, so a second may not start.
@@ -283,7 +284,7 @@ class PaymentOperationsServiceTest {
         assertThat(result).isInstanceOf(Accepted.class);
         assertThat(result.order().status()).isEqualTo(AUTHORIZED);
         assertThat(result.order().pendingOperation())
-                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, 299_00, 0, NOW));
+                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, nok(299_00), nok(0), NOW));
         assertThat(stored().pendingOperation()).isEqualTo(result.order().pendingOperation());
         assertThat(service.refund(refund(1_00))).isInstanceOf(Refused.class);
         assertThat(gateway.operations()).hasSize(1);
@@ -306,7 +307,7 @@ class PaymentOperationsServiceTest {
         assertThat(outcome).isEqualTo(NotificationOutcome.HANDLED);
         Order stored = stored();
         assertThat(stored.status()).isEqualTo(CAPTURED);
-        assertThat(stored.payment().capturedMinorUnits()).isEqualTo(299_00);
+        assertThat(stored.payment().captured()).isEqualTo(nok(299_00));
         assertThat(stored.pendingOperation()).isEmpty();
     }
 
@@ -323,7 +324,7 @@ class PaymentOperationsServiceTest {
 
         Order stored = stored();
         assertThat(stored.status()).isEqualTo(CAPTURED);
-        assertThat(stored.payment().capturedMinorUnits()).isEqualTo(299_00);
+        assertThat(stored.payment().captured()).isEqualTo(nok(299_00));
         assertThat(stored.pendingOperation()).isEmpty();
     }
 
@@ -350,7 +351,7 @@ class PaymentOperationsServiceTest {
         PaymentOperationResult result = service.refund(refund(100_00));
 
         assertThat(result.order().status()).isEqualTo(PARTIALLY_REFUNDED);
-        assertThat(stored().payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), 299_00, 100_00));
+        assertThat(stored().payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), nok(299_00), nok(100_00)));
         assertThat(stored().pendingOperation()).isEmpty();
     }
 
@@ -379,7 +380,7 @@ class PaymentOperationsServiceTest {
                 .extracting(outcome -> ((Refused) outcome).reason())
                 .isIn(Reason.CHANGED_CONCURRENTLY, Reason.NOT_ALLOWED);
         assertThat(stored().status()).isEqualTo(CAPTURED);
-        assertThat(stored().payment().capturedMinorUnits()).isEqualTo(299_00);
+        assertThat(stored().payment().captured()).isEqualTo(nok(299_00));
     }
 
     /** The provider holds a payment for the order in that status, and the buyer's return linked it; its id. */

@@ -42,6 +42,7 @@ import static dev.orderpay.domain.OrderStatus.FAILED;
 import static dev.orderpay.domain.OrderStatus.ON_HOLD;
 import static dev.orderpay.domain.OrderStatus.PENDING;
 import static dev.orderpay.domain.TestOrders.anOrder;
+import static dev.orderpay.domain.TestOrders.nok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReconcileOrdersServiceTest {
@@ -263,7 +264,7 @@ class ReconcileOrdersServiceTest {
         assertThat(afterItIsDone).isEqualTo(new ReconciliationReport(1, 1, 0));
         Order stored = stored(order);
         assertThat(stored.status()).isEqualTo(CAPTURED);
-        assertThat(stored.payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), 299_00, 0));
+        assertThat(stored.payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), nok(299_00), nok(0)));
         assertThat(stored.pendingOperation()).isEmpty();
         assertThat(orders.history(order.id())).last().isEqualTo(new StatusChange(order.id(), AUTHORIZED, CAPTURED,
                 Provenance.of(ChangeSource.RECONCILIATION, paymentId.value(), clock.instant())));
@@ -285,7 +286,7 @@ class ReconcileOrdersServiceTest {
         Order stored = stored(order);
         assertThat(stored.pendingOperation()).isEmpty();
         assertThat(stored.status()).isEqualTo(AUTHORIZED);
-        assertThat(stored.payment().capturedMinorUnits()).isZero();
+        assertThat(stored.payment().captured()).isEqualTo(nok(0));
         assertThat(orders.history(order.id())).isEmpty();
         // Let go: a new capture may start.
         assertThat(stored.startCapture(Optional.empty(), clock.instant())).isEqualTo(order.amount());
@@ -312,7 +313,8 @@ class ReconcileOrdersServiceTest {
         Order opened = withCheckoutOpened(gateway, builder, STILL_OPEN);
         PaymentId paymentId = gateway.paymentFor(opened, providerShows);
         Order order = builder.withPayment(paymentId.value(), 0, 0)
-                .withPendingOperation(new PendingOperation(PendingOperation.Type.CAPTURE, 299_00, 0, NOW)).build();
+                .withPendingOperation(new PendingOperation(PendingOperation.Type.CAPTURE, nok(299_00), nok(0), NOW))
+                .build();
         orders.add(order, NOT_HELD);
         return order;
     }

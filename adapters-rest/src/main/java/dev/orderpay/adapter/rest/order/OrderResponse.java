@@ -56,7 +56,7 @@ public record OrderResponse(String id,
         OrderPayment payment = order.payment();
         return new OrderResponse(order.id().toString(), DateTimeFormatter.ISO_INSTANT.format(order.createdAt()),
                 order.amount().minorUnits(), order.amount().currencyCode(), order.receipt().value(),
-                order.status().name(), payment.capturedMinorUnits(), payment.refundedMinorUnits(),
+                order.status().name(), payment.captured().minorUnits(), payment.refunded().minorUnits(),
                 order.pendingOperation().map(PendingOperationResponse::from).orElse(null), links, null);
     }
 

@@ -24,7 +24,7 @@ record PendingOperationResponse(@Schema(requiredMode = REQUIRED, allowableValues
                                 String startedAt) {
 
     static PendingOperationResponse from(PendingOperation operation) {
-        Long amount = operation.type() == PendingOperation.Type.CANCEL ? null : operation.amountMinorUnits();
+        Long amount = operation.type() == PendingOperation.Type.CANCEL ? null : operation.amount().minorUnits();
         return new PendingOperationResponse(operation.type().name(), amount,
                 DateTimeFormatter.ISO_INSTANT.format(operation.startedAt()));
     }

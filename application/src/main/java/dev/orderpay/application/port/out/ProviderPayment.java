@@ -1,5 +1,6 @@
 package dev.orderpay.application.port.out;
 
+import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentState;
@@ -10,7 +11,9 @@ import java.util.Optional;
 
 /**
  * A payment as the provider reports it. Amount and currency are kept raw so that a payment that does not
- * match its order can still be read and refused.
+ * match its order can still be read and refused. Captured and refunded stay raw with them: they are in that same
+ * currency, which is only known to be one money can be counted in once the payment has been matched to its order;
+ * {@link #state()} makes money of them then.
  *
  * @param sessionId          the checkout it was made through, if the provider says
  * @param orderReference     the reference the checkout was opened with: the order id
@@ -28,7 +31,19 @@ public record ProviderPayment(PaymentId paymentId, Optional<SessionId> sessionId
         Objects.requireNonNull(status, "status");
     }
 
+    /**
+     * What the provider confirmed, in the payment's currency. Read only from a payment known to be its order's.
+     *
+     * @throws dev.orderpay.domain.InvalidValueException if the currency is not one money can be counted in
+     */
     public PaymentState state() {
-        return new PaymentState(paymentId, status, Math.max(0, capturedMinorUnits), Math.max(0, refundedMinorUnits));
+        return new PaymentState(paymentId, status, Money.of(countable(capturedMinorUnits), currency),
+                Money.of(countable(refundedMinorUnits), currency));
+    }
+
+    // A provider's nonsense (less than nothing, more than any payment) is read as the nearest amount money can be;
+    // the order takes no more than its own amount in any case.
+    private static long countable(long minorUnits) {
+        return Math.max(0, Math.min(minorUnits, Money.MAX_MINOR_UNITS));
     }
 }

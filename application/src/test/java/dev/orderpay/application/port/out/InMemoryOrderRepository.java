@@ -110,8 +110,8 @@ public class InMemoryOrderRepository implements OrderRepository {
                 .forEach(order -> {
                     long[] sum = sums.computeIfAbsent(order.amount().currency(), currency -> new long[3]);
                     sum[0] += order.amount().minorUnits();
-                    sum[1] += order.payment().capturedMinorUnits();
-                    sum[2] += order.payment().refundedMinorUnits();
+                    sum[1] += order.payment().captured().minorUnits();
+                    sum[2] += order.payment().refunded().minorUnits();
                 });
         return sums.entrySet().stream()
                 .map(sum -> new CurrencyTotals(sum.getKey(), sum.getValue()[0], sum.getValue()[1], sum.getValue()[2]))

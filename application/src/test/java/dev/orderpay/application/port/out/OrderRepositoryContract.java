@@ -66,15 +66,17 @@ public abstract class OrderRepositoryContract {
         assertSameOrder(found, order);
         assertThat(found.version()).isZero();
         assertThat(found.session()).isEmpty();
-        assertThat(found.payment()).isEqualTo(OrderPayment.NONE);
+        assertThat(found.payment()).isEqualTo(OrderPayment.none(order.amount().currency()));
         assertThat(found.pendingOperation()).isEmpty();
     }
 
     @Test
     void an_added_order_keeps_its_payment_amounts_and_pending_operation() {
         OrderRepository repository = emptyRepository();
-        OrderPayment payment = new OrderPayment(Optional.of(new PaymentId("payment-7")), 400_00, 100_00);
-        PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, 50_00, 100_00, STARTED_AT);
+        OrderPayment payment = new OrderPayment(Optional.of(new PaymentId("payment-7")), TestOrders.nok(400_00),
+                TestOrders.nok(100_00));
+        PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, TestOrders.nok(50_00),
+                TestOrders.nok(100_00), STARTED_AT);
         Order order = Order.rehydrate(OrderId.newId(), TestOrders.nok(500_00), new Receipt("receipt#1"),
                 TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"), payment, refund, 0);
 
@@ -96,15 +98,17 @@ public abstract class OrderRepositoryContract {
         Order withCaptureUnderway = repository.update(loaded);
         Order foundUnderway = repository.findById(order.id()).orElseThrow();
         withCaptureUnderway.followPayment(new PaymentState(paymentIdOf(order), OrderStatus.PARTIALLY_CAPTURED,
-                200_00, 0), TestOrders.BY_TEST);
+                TestOrders.nok(200_00), TestOrders.nok(0)), TestOrders.BY_TEST);
         repository.update(withCaptureUnderway);
         Order foundCaptured = repository.findById(order.id()).orElseThrow();
 
         assertThat(foundUnderway.pendingOperation()).contains(
-                new PendingOperation(PendingOperation.Type.CAPTURE, 200_00, 0, STARTED_AT));
+                new PendingOperation(PendingOperation.Type.CAPTURE, TestOrders.nok(200_00), TestOrders.nok(0),
+                        STARTED_AT));
         assertThat(foundCaptured.pendingOperation()).isEmpty();
         assertThat(foundCaptured.status()).isEqualTo(OrderStatus.PARTIALLY_CAPTURED);
-        assertThat(foundCaptured.payment()).isEqualTo(new OrderPayment(Optional.of(paymentIdOf(order)), 200_00, 0));
+        assertThat(foundCaptured.payment()).isEqualTo(new OrderPayment(Optional.of(paymentIdOf(order)),
+                TestOrders.nok(200_00), TestOrders.nok(0)));
     }
 
     @Test
@@ -114,11 +118,13 @@ public abstract class OrderRepositoryContract {
         repository.add(order, NOT_HELD);
 
         Order loaded = repository.findById(order.id()).orElseThrow();
-        loaded.followPayment(new PaymentState(new PaymentId("payment-9"), OrderStatus.CAPTURED, 299_00, 0), TestOrders.BY_TEST);
+        loaded.followPayment(new PaymentState(new PaymentId("payment-9"), OrderStatus.CAPTURED, TestOrders.nok(299_00),
+                TestOrders.nok(0)), TestOrders.BY_TEST);
         repository.update(loaded);
 
         assertThat(repository.findById(order.id()).orElseThrow().payment())
-                .isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-9")), 299_00, 0));
+                .isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-9")), TestOrders.nok(299_00),
+                        TestOrders.nok(0)));
     }
 
     @Test
@@ -473,18 +479,19 @@ public abstract class OrderRepositoryContract {
     void claiming_also_returns_orders_of_any_status_with_an_operation_pending_at_the_provider() {
         OrderRepository repository = emptyRepository();
         Order capturing = withPending(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0,
-                AN_HOUR_BEFORE_CUTOFF.minusSeconds(30)), new PendingOperation(PendingOperation.Type.CAPTURE, 100_00, 0,
-                STARTED_AT));
+                AN_HOUR_BEFORE_CUTOFF.minusSeconds(30)), new PendingOperation(PendingOperation.Type.CAPTURE,
+                TestOrders.nok(100_00), TestOrders.nok(0), STARTED_AT));
         Order refunding = withPending(aPaidOrder("NOK", 100_00, OrderStatus.CAPTURED, 100_00, 0,
-                AN_HOUR_BEFORE_CUTOFF.minusSeconds(20)), new PendingOperation(PendingOperation.Type.REFUND, 40_00, 0,
-                STARTED_AT));
+                AN_HOUR_BEFORE_CUTOFF.minusSeconds(20)), new PendingOperation(PendingOperation.Type.REFUND,
+                TestOrders.nok(40_00), TestOrders.nok(0), STARTED_AT));
         Order cancelling = withPending(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0,
-                AN_HOUR_BEFORE_CUTOFF.minusSeconds(10)), new PendingOperation(PendingOperation.Type.CANCEL, 0, 0,
-                STARTED_AT));
+                AN_HOUR_BEFORE_CUTOFF.minusSeconds(10)), new PendingOperation(PendingOperation.Type.CANCEL,
+                TestOrders.nok(0), TestOrders.nok(0), STARTED_AT));
         List.of(refunding, cancelling, capturing).forEach(order -> repository.add(order, NOT_HELD));
         repository.add(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0, AN_HOUR_BEFORE_CUTOFF), NOT_HELD);
         repository.add(withPending(aPaidOrder("NOK", 100_00, OrderStatus.CAPTURED, 100_00, 0, CUTOFF),
-                new PendingOperation(PendingOperation.Type.REFUND, 40_00, 0, STARTED_AT)), NOT_HELD);
+                new PendingOperation(PendingOperation.Type.REFUND, TestOrders.nok(40_00), TestOrders.nok(0),
+                        STARTED_AT)), NOT_HELD);
 
         List<Order> claimed = repository.claimUnsettled(CUTOFF, NOW, NOW.plus(LEASE), 10);
 
@@ -596,8 +603,8 @@ public abstract class OrderRepositoryContract {
                                     Instant createdAt) {
         OrderId id = OrderId.newId();
         return Order.rehydrate(id, Money.of(amount, currency), new Receipt("receipt#1"), createdAt, status,
-                TestOrders.sessionFor("S-" + id), new OrderPayment(Optional.of(new PaymentId("payment-" + id)), captured, refunded),
-                null, 0);
+                TestOrders.sessionFor("S-" + id), new OrderPayment(Optional.of(new PaymentId("payment-" + id)),
+                        Money.of(captured, currency), Money.of(refunded, currency)), null, 0);
     }
 
     private static Order withPending(Order order, PendingOperation operation) {

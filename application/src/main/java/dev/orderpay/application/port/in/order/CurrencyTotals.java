@@ -4,7 +4,8 @@ import java.util.Currency;
 import java.util.Objects;
 
 /**
- * Sums in one currency's minor units.
+ * Sums in one currency's minor units. Plain numbers rather than {@link dev.orderpay.domain.Money}: a sum over many
+ * orders may pass {@link dev.orderpay.domain.Money#MAX_MINOR_UNITS}, which bounds a single payment.
  *
  * @param authorizedMinorUnits the amounts of orders whose payment was authorized (whatever happened next, short of
  *                             the authorization being voided)
