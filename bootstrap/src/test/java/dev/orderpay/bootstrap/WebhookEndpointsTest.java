@@ -101,6 +101,8 @@ class WebhookEndpointsTest implements TestPropertyProvider {
         assertThat(readBack.get("enabled").getBooleanValue()).isFalse();
         assertThat(readBack.get("previous_secret_expires_at")).isNotNull();
         assertThat(readBack.get("secret")).isNull();
+        // The times shown on creation are the times stored, to the digit.
+        assertThat(readBack.get("created_at").getStringValue()).isEqualTo(endpoint.get("created_at").getStringValue());
         answersWithoutSecret.add(read.body());
 
         HttpResponse<String> enabled = merchant.patchJson(path, "{\"enabled\": true, \"event_types\": [\"*\"]}");

@@ -24,6 +24,8 @@ import dev.orderpay.domain.webhook.WebhookEndpointId;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,7 +78,7 @@ public final class WebhookEndpointService implements CreateWebhookEndpointUseCas
         requireAllowedDestination(command.url());
         SigningSecret secret = secrets.next();
         WebhookEndpoint endpoint = WebhookEndpoint.register(WebhookEndpointId.newId(), command.url(),
-                command.events(), command.description(), secret, clock.instant());
+                command.events(), command.description(), secret, now());
         if (!endpoints.addWithinLimit(endpoint, policy.maxEndpoints())) {
             return new CreateWebhookEndpointResult.LimitReached(policy.maxEndpoints());
         }
@@ -104,7 +106,7 @@ public final class WebhookEndpointService implements CreateWebhookEndpointUseCas
                 if (enable) {
                     endpoint.enable();
                 } else {
-                    endpoint.disable(DISABLED_BY_MERCHANT, clock.instant());
+                    endpoint.disable(DISABLED_BY_MERCHANT, now());
                 }
             });
         });
@@ -121,7 +123,7 @@ public final class WebhookEndpointService implements CreateWebhookEndpointUseCas
     public RotatedSecret rotateSecret(WebhookEndpointId id) {
         SigningSecret secret = secrets.next();
         WebhookEndpoint rotated = change(id,
-                endpoint -> endpoint.rotateSecret(secret, clock.instant(), policy.secretOverlap()));
+                endpoint -> endpoint.rotateSecret(secret, now(), policy.secretOverlap()));
         return new RotatedSecret(rotated, secret);
     }
 
@@ -138,6 +140,14 @@ public final class WebhookEndpointService implements CreateWebhookEndpointUseCas
             }
         }
         throw new WebhookEndpointBusyException(id, lastLost);
+    }
+
+    /**
+     * In microseconds, as the database keeps instants: the times an answer shows are then the ones every later read
+     * shows (PostgreSQL would round away the nanoseconds).
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private void requireAllowedDestination(URI url) {

@@ -214,6 +214,18 @@ class WebhookEndpointServiceTest {
     }
 
     @Test
+    void given_a_clock_with_nanoseconds_then_the_times_recorded_are_in_microseconds_as_the_database_keeps_them() {
+        clock.set(NOW.plusNanos(123_456_789));
+
+        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)));
+        RotatedSecret rotated = service.rotateSecret(created.endpoint().id());
+
+        assertThat(created.endpoint().createdAt()).isEqualTo(NOW.plusNanos(123_456_000));
+        assertThat(rotated.endpoint().previousSecret().orElseThrow().signsUntil())
+                .isEqualTo(NOW.plusNanos(123_456_000).plus(OVERLAP));
+    }
+
+    @Test
     void given_an_endpoint_when_deleted_then_it_is_gone() {
         WebhookEndpointId id = createEndpoint();
 
