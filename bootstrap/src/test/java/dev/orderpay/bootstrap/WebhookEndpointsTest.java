@@ -144,8 +144,8 @@ class WebhookEndpointsTest implements TestPropertyProvider {
 
     private String logged() {
         return List.copyOf(captured.list).stream()
-                .map(event -> event.getFormattedMessage()
-                        + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())))
+                .map(event -> event.getFormattedMessage() + (event.getThrowableProxy() == null
+                        ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())))
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -42,7 +42,9 @@ final class WebhookEndpointRowMapper {
         // The table's constraints keep each group's columns set or null together, so one check covers each.
         EventSelection events = row.allEventTypes()
                 ? EventSelection.all()
-                : EventSelection.only(Arrays.stream(row.eventTypes()).map(WebhookEndpointRowMapper::eventType).toList());
+                : EventSelection.only(Arrays.stream(row.eventTypes())
+                        .map(WebhookEndpointRowMapper::eventType)
+                        .toList());
         WebhookEndpoint.Disabled disabled = row.disabledReason() == null
                 ? null : new WebhookEndpoint.Disabled(row.disabledReason(), row.disabledAt());
         PreviousSecret previous = row.previousSecret() == null

@@ -41,7 +41,8 @@ class ManagingAWebhookEndpointTest {
 
         assertThat(changed).isTrue();
         assertThat(endpoint.enabled()).isFalse();
-        assertThat(endpoint.disabled()).contains(new WebhookEndpoint.Disabled("every delivery failed for 3 days", LATER));
+        assertThat(endpoint.disabled())
+                .contains(new WebhookEndpoint.Disabled("every delivery failed for 3 days", LATER));
     }
 
     @Test
