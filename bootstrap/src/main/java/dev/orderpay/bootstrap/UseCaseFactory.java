@@ -14,6 +14,8 @@ import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.PublicBaseUrl;
 import dev.orderpay.application.port.out.event.EventLog;
 import dev.orderpay.application.port.out.event.EventPayloads;
+import dev.orderpay.application.port.out.webhook.WebhookDestinations;
+import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
 import dev.orderpay.application.service.ConfirmPaymentService;
 import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.EventQueryService;
@@ -24,10 +26,13 @@ import dev.orderpay.application.service.OrderQueryService;
 import dev.orderpay.application.service.PaymentOperationsService;
 import dev.orderpay.application.service.PaymentVerifier;
 import dev.orderpay.application.service.ReconcileOrdersService;
+import dev.orderpay.application.service.WebhookEndpointService;
+import dev.orderpay.domain.webhook.SigningSecretGenerator;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -116,5 +121,14 @@ class UseCaseFactory {
     @Singleton
     OrderQueryService orderQueries(OrderRepository orders) {
         return new OrderQueryService(orders);
+    }
+
+    /** Serves creating, listing, reading, changing and deleting webhook endpoints, and rotating their secrets. */
+    @Singleton
+    WebhookEndpointService webhookEndpoints(WebhookEndpoints endpoints, WebhookDestinations destinations, Clock clock,
+                                            @Value("${orderpay.webhook.max-endpoints}") int maxEndpoints,
+                                            @Value("${orderpay.webhook.secret-overlap}") Duration secretOverlap) {
+        return new WebhookEndpointService(endpoints, destinations, new SigningSecretGenerator(new SecureRandom()),
+                clock, new WebhookEndpointService.Policy(maxEndpoints, secretOverlap));
     }
 }

@@ -41,6 +41,7 @@ class ArchitectureTest {
             .adapter("dintero", "dev.orderpay.adapter.dintero..")
             .adapter("simulator", "dev.orderpay.adapter.simulator..")
             .adapter("persistence", "dev.orderpay.adapter.persistence..")
+            .adapter("webhooks", "dev.orderpay.adapter.webhooks..")
             // The wiring module sits outside the layers: it may see everything, and nothing may see it (below).
             .ignoreDependency(resideInAPackage("dev.orderpay.bootstrap.."), alwaysTrue())
             .ensureAllClassesAreContainedInArchitectureIgnoring("dev.orderpay.bootstrap..");

@@ -24,6 +24,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = ApiDocumentation.PAYMENTS, description = "Merchant API: capture, refund and cancel"),
                 @Tag(name = ApiDocumentation.EVENTS, description = "Merchant API: what the merchant was told, to find"
                         + " and check what a webhook missed"),
+                @Tag(name = ApiDocumentation.WEBHOOKS, description = "Merchant API: the endpoints events are posted"
+                        + " to, and their signing secrets"),
                 @Tag(name = ApiDocumentation.BUYER, description = "Where the buyer's browser comes back; public"),
                 @Tag(name = ApiDocumentation.PROVIDER, description = "Where the payment provider notifies; public,"
                         + " authenticated by the provider's signature")
@@ -39,6 +41,7 @@ public final class ApiDocumentation {
     public static final String ORDERS = "orders";
     public static final String PAYMENTS = "payments";
     public static final String EVENTS = "events";
+    public static final String WEBHOOKS = "webhooks";
     public static final String BUYER = "buyer returns";
     public static final String PROVIDER = "provider notifications";
     public static final String API_KEY = "apiKey";

@@ -13,13 +13,17 @@ import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.PublicBaseUrl;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
+import dev.orderpay.application.port.out.webhook.WebhookDestinations;
 import dev.orderpay.application.service.ConfirmPaymentService;
 import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.application.service.OrderQueryService;
 import dev.orderpay.application.service.PaymentOperationsService;
 import dev.orderpay.application.service.PaymentVerifier;
+import dev.orderpay.application.service.WebhookEndpointService;
 import dev.orderpay.domain.TestClock;
+import dev.orderpay.domain.webhook.SigningSecretGenerator;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -27,12 +31,16 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Random;
 
 /** The real use cases over in-memory ports, wired as bootstrap wires them over PostgreSQL and Dintero. */
 @Factory
 class UseCasesForTests {
 
     static final Duration CHECKOUT_LIFETIME = Duration.ofMinutes(30);
+    static final int MAX_WEBHOOK_ENDPOINTS = 16;
+    static final Duration WEBHOOK_SECRET_OVERLAP = Duration.ofHours(24);
     // The test clock moves on a second with every reading, so a repeat gives up after a few looks.
 
     /** Bootstrap makes this bean in production; here it comes from application-test.yml. */
@@ -117,5 +125,24 @@ class UseCasesForTests {
     @Singleton
     OrderQueryService orderQueries(InMemoryOrderRepository orders) {
         return new OrderQueryService(orders);
+    }
+
+    @Singleton
+    InMemoryWebhookEndpoints webhookEndpoints() {
+        return new InMemoryWebhookEndpoints();
+    }
+
+    /** The sender's rule as a stub: https only. The real rules are the webhook adapter's, tested there. */
+    @Singleton
+    WebhookDestinations webhookDestinations() {
+        return url -> "https".equals(url.getScheme()) ? Optional.empty() : Optional.of("must be an https URL");
+    }
+
+    /** Serves creating, reading, changing and deleting webhook endpoints, and rotating their secrets. */
+    @Singleton
+    WebhookEndpointService webhookEndpointService(InMemoryWebhookEndpoints endpoints, WebhookDestinations destinations,
+                                                  Clock clock) {
+        return new WebhookEndpointService(endpoints, destinations, new SigningSecretGenerator(new Random(10)), clock,
+                new WebhookEndpointService.Policy(MAX_WEBHOOK_ENDPOINTS, WEBHOOK_SECRET_OVERLAP));
     }
 }

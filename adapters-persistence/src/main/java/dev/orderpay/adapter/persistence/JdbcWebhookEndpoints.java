@@ -1,0 +1,102 @@
+package dev.orderpay.adapter.persistence;
+
+import dev.orderpay.application.port.out.webhook.ConcurrentWebhookEndpointUpdateException;
+import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
+import dev.orderpay.domain.event.EventType;
+import dev.orderpay.domain.webhook.WebhookEndpoint;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Webhook endpoints in PostgreSQL, shared by every instance of the service. */
+@Singleton
+class JdbcWebhookEndpoints implements WebhookEndpoints {
+
+    private final WebhookEndpointRowRepository rows;
+    private final TransactionOperations<Connection> transactions;
+
+    JdbcWebhookEndpoints(WebhookEndpointRowRepository rows, TransactionOperations<Connection> transactions) {
+        this.rows = rows;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public boolean addWithinLimit(WebhookEndpoint endpoint, int limit) {
+        WebhookEndpointRow row = WebhookEndpointRowMapper.toRow(endpoint, 0);
+        return transactions.executeWrite(transaction -> {
+            lockAgainstOtherWriters(transaction.getConnection());
+            if (rows.count() >= limit) {
+                return false;
+            }
+            rows.save(row);
+            return true;
+        });
+    }
+
+    /**
+     * Until the transaction ends, no other transaction inserts, updates or deletes an endpoint (the mode conflicts
+     * with itself and with the lock every write takes), while reads go on: two creations counting side by side would
+     * both see room for one more. A statement of its own, so that the count after it sees what the last holder
+     * committed. Through JDBC, since Micronaut Data runs a query it cannot classify as one that returns rows.
+     */
+    private static void lockAgainstOtherWriters(Connection connection) {
+        try (Statement lock = connection.createStatement()) {
+            lock.execute("LOCK TABLE webhook_endpoints IN SHARE ROW EXCLUSIVE MODE");
+        } catch (SQLException failed) {
+            throw new DataAccessException("could not lock webhook_endpoints", failed);
+        }
+    }
+
+    @Override
+    public Optional<WebhookEndpoint> findById(WebhookEndpointId id) {
+        return rows.findById(id.value()).map(WebhookEndpointRowMapper::toEndpoint);
+    }
+
+    @Override
+    public List<WebhookEndpoint> findAll() {
+        return rows.findOldestFirst().stream().map(WebhookEndpointRowMapper::toEndpoint).toList();
+    }
+
+    @Override
+    public List<WebhookEndpoint> findEnabledSubscribedTo(EventType type) {
+        // An endpoint for every type is not one for the test event, which the query alone would not know.
+        if (!type.isSubscribable()) {
+            return List.of();
+        }
+        return rows.findEnabledSubscribedTo(type.wireName()).stream()
+                .map(WebhookEndpointRowMapper::toEndpoint)
+                .toList();
+    }
+
+    @Override
+    public WebhookEndpoint update(WebhookEndpoint endpoint) {
+        try {
+            // Micronaut Data adds "AND version = ?" and bumps it, failing when no row matched.
+            return WebhookEndpointRowMapper.toEndpoint(
+                    rows.update(WebhookEndpointRowMapper.toRow(endpoint, endpoint.version())));
+        } catch (OptimisticLockException staleVersion) {
+            throw new ConcurrentWebhookEndpointUpdateException(endpoint.id(), staleVersion);
+        }
+    }
+
+    @Override
+    public boolean disable(WebhookEndpointId id, String reason, Instant at) {
+        // Checked as the domain checks it, before anything is written.
+        new WebhookEndpoint.Disabled(reason, at);
+        return rows.disableIfEnabled(id.value(), reason, at) == 1;
+    }
+
+    @Override
+    public boolean delete(WebhookEndpointId id) {
+        return rows.removeById(id.value()) == 1;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.orderpay.adapter.rest.webhook;
+
+import dev.orderpay.adapter.rest.ApiDocumentation;
+import dev.orderpay.adapter.rest.input.StrictInput;
+import dev.orderpay.adapter.rest.problem.Problem;
+import dev.orderpay.adapter.rest.problem.ProblemCode;
+import dev.orderpay.adapter.rest.problem.SharedProblemResponses;
+import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult;
+import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult.Created;
+import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult.LimitReached;
+import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointUseCase;
+import dev.orderpay.application.port.in.webhook.DeleteWebhookEndpointUseCase;
+import dev.orderpay.application.port.in.webhook.GetWebhookEndpointUseCase;
+import dev.orderpay.application.port.in.webhook.ListWebhookEndpointsUseCase;
+import dev.orderpay.application.port.in.webhook.RotateWebhookSecretUseCase;
+import dev.orderpay.application.port.in.webhook.RotatedSecret;
+import dev.orderpay.application.port.in.webhook.UpdateWebhookEndpointUseCase;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.net.URI;
+
+import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
+
+/**
+ * The merchant's webhook endpoints. The signing secret is in the answers to creating an endpoint and to rotating
+ * its secret, and in no other answer.
+ */
+@Controller(WebhookEndpointController.WEBHOOK_ENDPOINTS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@StrictInput
+@Tag(name = ApiDocumentation.WEBHOOKS)
+@SecurityRequirement(name = ApiDocumentation.API_KEY)
+@SharedProblemResponses.Unauthorized
+class WebhookEndpointController {
+
+    static final String WEBHOOK_ENDPOINTS = "/webhook-endpoints";
+
+    private final CreateWebhookEndpointUseCase createEndpoint;
+    private final ListWebhookEndpointsUseCase listEndpoints;
+    private final GetWebhookEndpointUseCase getEndpoint;
+    private final UpdateWebhookEndpointUseCase updateEndpoint;
+    private final DeleteWebhookEndpointUseCase deleteEndpoint;
+    private final RotateWebhookSecretUseCase rotateSecret;
+
+    WebhookEndpointController(CreateWebhookEndpointUseCase createEndpoint, ListWebhookEndpointsUseCase listEndpoints,
+                              GetWebhookEndpointUseCase getEndpoint, UpdateWebhookEndpointUseCase updateEndpoint,
+                              DeleteWebhookEndpointUseCase deleteEndpoint, RotateWebhookSecretUseCase rotateSecret) {
+        this.createEndpoint = createEndpoint;
+        this.listEndpoints = listEndpoints;
+        this.getEndpoint = getEndpoint;
+        this.updateEndpoint = updateEndpoint;
+        this.deleteEndpoint = deleteEndpoint;
+        this.rotateSecret = rotateSecret;
+    }
+
+    @Post
+    @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint",
+            description = "The endpoint starts enabled. Its signing secret is in this answer and never again: keep"
+                    + " it. Without event_types (or with [\"*\"]) it receives every event type, including types"
+                    + " added later.")
+    @ApiResponse(responseCode = "201", description = "Registered: the endpoint with its secret",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
+                    description = "The endpoint's address"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookEndpointWithSecretResponse.class)))
+    @ApiResponse(responseCode = "400", description = "validation_failed (url, event_types[i], description; a url"
+            + " webhooks may not be sent to), malformed_request", content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "webhook_endpoint_limit_reached: there are as many endpoints as"
+            + " allowed (ORDERPAY_WEBHOOK_MAX_ENDPOINTS); delete one first", content = @Content(
+            mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @SharedProblemResponses.UnsupportedMediaType
+    HttpResponse<?> create(@Body CreateWebhookEndpointRequest request) {
+        CreateWebhookEndpointResult result = createEndpoint.createEndpoint(request.toCommand());
+        // Java 17 has no pattern switch; the result is sealed, so these two are all there are.
+        if (result instanceof Created created) {
+            return HttpResponse.created(
+                    WebhookEndpointWithSecretResponse.from(created.endpoint(), created.secret()),
+                    URI.create(WEBHOOK_ENDPOINTS + "/" + created.endpoint().id()));
+        }
+        LimitReached limit = (LimitReached) result;
+        return Problem.of(HttpStatus.CONFLICT, ProblemCode.WEBHOOK_ENDPOINT_LIMIT_REACHED,
+                "Webhook endpoint limit reached", "There are " + limit.limit() + " webhook endpoints, the most"
+                        + " allowed. Delete one before registering another.").toResponse();
+    }
+
+    @Get
+    @Operation(operationId = "listWebhookEndpoints", summary = "List the webhook endpoints, oldest first",
+            description = "All of them in one answer; their secrets are not shown.")
+    @ApiResponse(responseCode = "200", description = "Every endpoint")
+    WebhookEndpointListResponse list() {
+        return WebhookEndpointListResponse.from(listEndpoints.listEndpoints());
+    }
+
+    @Get("/{id}")
+    @Operation(operationId = "getWebhookEndpoint", summary = "Read a webhook endpoint",
+            description = "Its secret is not shown; a disabled endpoint says why in disabled_reason.")
+    @ApiResponse(responseCode = "200", description = "The endpoint")
+    @WebhookEndpointNotFound
+    WebhookEndpointResponse get(@PathVariable String id) {
+        return WebhookEndpointResponse.from(getEndpoint.getEndpoint(WebhookEndpointIds.fromPath(id)));
+    }
+
+    @Patch("/{id}")
+    @Operation(operationId = "updateWebhookEndpoint", summary = "Change a webhook endpoint",
+            description = "Only the fields sent change, all together. enabled: false stops deliveries, true resumes"
+                    + " them and clears disabled_reason.")
+    @ApiResponse(responseCode = "200", description = "The endpoint as it now stands")
+    @ApiResponse(responseCode = "400", description = "validation_failed: a bad field; malformed_request",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @WebhookEndpointNotFound
+    @ApiResponse(responseCode = "409", description = "concurrent_update: the endpoint kept changing; try again",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @SharedProblemResponses.UnsupportedMediaType
+    WebhookEndpointResponse update(@PathVariable String id, @Body UpdateWebhookEndpointRequest request) {
+        return WebhookEndpointResponse.from(
+                updateEndpoint.updateEndpoint(request.toCommand(WebhookEndpointIds.fromPath(id))));
+    }
+
+    @Delete("/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint",
+            description = "Nothing more is sent to it.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @WebhookEndpointNotFound
+    void delete(@PathVariable String id) {
+        deleteEndpoint.deleteEndpoint(WebhookEndpointIds.fromPath(id));
+    }
+
+    @Post("/{id}/rotate-secret")
+    @Operation(operationId = "rotateWebhookSecret",
+            summary = "Give a webhook endpoint a new signing secret",
+            description = "Takes no body. The new secret is in this answer and never again. The old one keeps"
+                    + " signing beside it (a second v1 in Orderpay-Signature) until previous_secret_expires_at"
+                    + " (ORDERPAY_WEBHOOK_SECRET_OVERLAP), so receivers can switch without losing an event.")
+    @ApiResponse(responseCode = "200", description = "The endpoint with its new secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookEndpointWithSecretResponse.class)))
+    @WebhookEndpointNotFound
+    @ApiResponse(responseCode = "409", description = "concurrent_update: the endpoint kept changing; try again",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    WebhookEndpointWithSecretResponse rotateSecret(@PathVariable String id) {
+        RotatedSecret rotated = rotateSecret.rotateSecret(WebhookEndpointIds.fromPath(id));
+        return WebhookEndpointWithSecretResponse.from(rotated.endpoint(), rotated.secret());
+    }
+}

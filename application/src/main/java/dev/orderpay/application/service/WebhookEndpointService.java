@@ -1,0 +1,158 @@
+package dev.orderpay.application.service;
+
+import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointCommand;
+import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult;
+import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointUseCase;
+import dev.orderpay.application.port.in.webhook.DeleteWebhookEndpointUseCase;
+import dev.orderpay.application.port.in.webhook.GetWebhookEndpointUseCase;
+import dev.orderpay.application.port.in.webhook.ListWebhookEndpointsUseCase;
+import dev.orderpay.application.port.in.webhook.RotateWebhookSecretUseCase;
+import dev.orderpay.application.port.in.webhook.RotatedSecret;
+import dev.orderpay.application.port.in.webhook.UpdateWebhookEndpointCommand;
+import dev.orderpay.application.port.in.webhook.UpdateWebhookEndpointUseCase;
+import dev.orderpay.application.port.in.webhook.WebhookEndpointBusyException;
+import dev.orderpay.application.port.in.webhook.WebhookEndpointNotFoundException;
+import dev.orderpay.application.port.out.webhook.ConcurrentWebhookEndpointUpdateException;
+import dev.orderpay.application.port.out.webhook.WebhookDestinations;
+import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
+import dev.orderpay.domain.webhook.SigningSecret;
+import dev.orderpay.domain.webhook.SigningSecretGenerator;
+import dev.orderpay.domain.webhook.WebhookEndpoint;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Registering, reading, changing and removing the merchant's webhook endpoints, and rotating their secrets. */
+public final class WebhookEndpointService implements CreateWebhookEndpointUseCase, ListWebhookEndpointsUseCase,
+        GetWebhookEndpointUseCase, UpdateWebhookEndpointUseCase, DeleteWebhookEndpointUseCase,
+        RotateWebhookSecretUseCase {
+
+    /** Why an endpoint the merchant disabled is disabled. */
+    public static final String DISABLED_BY_MERCHANT = "Disabled through the API.";
+
+    // A change lost to another one is made again on the endpoint as it then stands; only a merchant and the delivery
+    // engine write to an endpoint, so a few tries are plenty.
+    private static final int ATTEMPTS = 5;
+
+    /**
+     * @param maxEndpoints  how many endpoints a merchant may have
+     * @param secretOverlap how long a replaced secret keeps signing beside the new one
+     */
+    public record Policy(int maxEndpoints, Duration secretOverlap) {
+        public Policy {
+            if (maxEndpoints < 1) {
+                throw new IllegalArgumentException("at least one webhook endpoint must be allowed");
+            }
+            if (secretOverlap.isNegative()) {
+                throw new IllegalArgumentException("the secret overlap cannot be negative");
+            }
+        }
+    }
+
+    private final WebhookEndpoints endpoints;
+    private final WebhookDestinations destinations;
+    private final SigningSecretGenerator secrets;
+    private final Clock clock;
+    private final Policy policy;
+
+    public WebhookEndpointService(WebhookEndpoints endpoints, WebhookDestinations destinations,
+                                  SigningSecretGenerator secrets, Clock clock, Policy policy) {
+        this.endpoints = endpoints;
+        this.destinations = destinations;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    @Override
+    public CreateWebhookEndpointResult createEndpoint(CreateWebhookEndpointCommand command) {
+        requireAllowedDestination(command.url());
+        SigningSecret secret = secrets.next();
+        WebhookEndpoint endpoint = WebhookEndpoint.register(WebhookEndpointId.newId(), command.url(),
+                command.events(), command.description(), secret, now());
+        if (!endpoints.addWithinLimit(endpoint, policy.maxEndpoints())) {
+            return new CreateWebhookEndpointResult.LimitReached(policy.maxEndpoints());
+        }
+        return new CreateWebhookEndpointResult.Created(endpoint, secret);
+    }
+
+    @Override
+    public List<WebhookEndpoint> listEndpoints() {
+        return endpoints.findAll();
+    }
+
+    @Override
+    public WebhookEndpoint getEndpoint(WebhookEndpointId id) {
+        return endpoints.findById(id).orElseThrow(() -> new WebhookEndpointNotFoundException(id));
+    }
+
+    @Override
+    public WebhookEndpoint updateEndpoint(UpdateWebhookEndpointCommand command) {
+        command.url().ifPresent(this::requireAllowedDestination);
+        return change(command.id(), endpoint -> {
+            command.url().ifPresent(endpoint::moveTo);
+            command.events().ifPresent(endpoint::changeEventTypes);
+            command.description().ifPresent(text -> endpoint.describe(Optional.of(text).filter(t -> !t.isEmpty())));
+            command.enabled().ifPresent(enable -> {
+                if (enable) {
+                    endpoint.enable();
+                } else {
+                    endpoint.disable(DISABLED_BY_MERCHANT, now());
+                }
+            });
+        });
+    }
+
+    @Override
+    public void deleteEndpoint(WebhookEndpointId id) {
+        if (!endpoints.delete(id)) {
+            throw new WebhookEndpointNotFoundException(id);
+        }
+    }
+
+    @Override
+    public RotatedSecret rotateSecret(WebhookEndpointId id) {
+        SigningSecret secret = secrets.next();
+        WebhookEndpoint rotated = change(id,
+                endpoint -> endpoint.rotateSecret(secret, now(), policy.secretOverlap()));
+        return new RotatedSecret(rotated, secret);
+    }
+
+    /** Loads the endpoint, changes it and stores it; when someone else stored it first, does it all again. */
+    private WebhookEndpoint change(WebhookEndpointId id, Consumer<WebhookEndpoint> change) {
+        ConcurrentWebhookEndpointUpdateException lastLost = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            WebhookEndpoint endpoint = getEndpoint(id);
+            change.accept(endpoint);
+            try {
+                return endpoints.update(endpoint);
+            } catch (ConcurrentWebhookEndpointUpdateException lost) {
+                lastLost = lost;
+            }
+        }
+        throw new WebhookEndpointBusyException(id, lastLost);
+    }
+
+    /**
+     * In microseconds, as the database keeps instants: the times an answer shows are then the ones every later read
+     * shows (PostgreSQL would round away the nanoseconds).
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private void requireAllowedDestination(URI url) {
+        destinations.refusal(url).ifPresent(reason -> {
+            throw InvalidCommandException.of("url", reason);
+        });
+    }
+}

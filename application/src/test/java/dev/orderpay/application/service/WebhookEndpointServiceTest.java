@@ -1,0 +1,246 @@
+package dev.orderpay.application.service;
+
+import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointCommand;
+import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult;
+import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult.Created;
+import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult.LimitReached;
+import dev.orderpay.application.port.in.webhook.RotatedSecret;
+import dev.orderpay.application.port.in.webhook.UpdateWebhookEndpointCommand;
+import dev.orderpay.application.port.in.webhook.WebhookEndpointBusyException;
+import dev.orderpay.application.port.in.webhook.WebhookEndpointNotFoundException;
+import dev.orderpay.application.port.out.webhook.ConcurrentWebhookEndpointUpdateException;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
+import dev.orderpay.application.port.out.webhook.WebhookDestinations;
+import dev.orderpay.domain.TestClock;
+import dev.orderpay.domain.event.EventType;
+import dev.orderpay.domain.webhook.EventSelection;
+import dev.orderpay.domain.webhook.PreviousSecret;
+import dev.orderpay.domain.webhook.SigningSecretGenerator;
+import dev.orderpay.domain.webhook.WebhookEndpoint;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class WebhookEndpointServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-08T12:00:00Z");
+    private static final Duration OVERLAP = Duration.ofHours(24);
+    private static final String URL = "https://merchant.example.test/hooks";
+    // The sender's rule, as a stub: only https.
+    private static final WebhookDestinations HTTPS_ONLY = url -> "https".equals(url.getScheme())
+            ? Optional.empty() : Optional.of("must be an https URL");
+
+    private final TestClock clock = TestClock.standingAt(NOW);
+    private final InMemoryWebhookEndpoints endpoints = new InMemoryWebhookEndpoints();
+
+    private WebhookEndpointService service(InMemoryWebhookEndpoints store, int maxEndpoints) {
+        return new WebhookEndpointService(store, HTTPS_ONLY, new SigningSecretGenerator(new Random(1)), clock,
+                new WebhookEndpointService.Policy(maxEndpoints, OVERLAP));
+    }
+
+    private final WebhookEndpointService service = service(endpoints, 16);
+
+    @Test
+    void given_a_url_when_an_endpoint_is_created_then_it_is_stored_enabled_for_every_type_with_the_secret_returned() {
+        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, "shop")));
+
+        WebhookEndpoint stored = endpoints.findById(created.endpoint().id()).orElseThrow();
+        assertThat(stored.url()).isEqualTo(URI.create(URL));
+        assertThat(stored.events()).isEqualTo(EventSelection.all());
+        assertThat(stored.enabled()).isTrue();
+        assertThat(stored.createdAt()).isEqualTo(NOW);
+        assertThat(stored.description()).contains("shop");
+        assertThat(stored.secret()).isEqualTo(created.secret());
+        assertThat(created.secret().value()).startsWith("whsec_");
+    }
+
+    @Test
+    void given_two_endpoints_when_created_then_each_has_its_own_secret() {
+        Created first = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)));
+        Created second = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)));
+
+        assertThat(first.secret()).isNotEqualTo(second.secret());
+    }
+
+    @Test
+    void given_a_url_webhooks_may_not_go_to_when_created_then_the_url_is_named_and_nothing_is_stored() {
+        InvalidCommandException invalid = catchThrowableOfType(() -> service.createEndpoint(
+                CreateWebhookEndpointCommand.of("http://merchant.example.test/hooks", null, null)),
+                InvalidCommandException.class);
+
+        assertThat(invalid.fieldErrors()).containsEntry("url", "must be an https URL");
+        assertThat(endpoints.findAll()).isEmpty();
+    }
+
+    @Test
+    void given_as_many_endpoints_as_allowed_when_another_is_created_then_the_limit_is_reported_and_nothing_stored() {
+        WebhookEndpointService limited = service(endpoints, 2);
+        limited.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null));
+        limited.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null));
+
+        CreateWebhookEndpointResult third = limited.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null));
+
+        assertThat(third).isEqualTo(new LimitReached(2));
+        assertThat(endpoints.findAll()).hasSize(2);
+    }
+
+    @Test
+    void given_endpoints_when_listed_then_they_come_oldest_first() {
+        WebhookEndpointId first = createEndpoint();
+        clock.advance(Duration.ofMinutes(1));
+        WebhookEndpointId second = createEndpoint();
+
+        assertThat(service.listEndpoints()).extracting(WebhookEndpoint::id).containsExactly(first, second);
+    }
+
+    @Test
+    void given_an_unknown_id_then_get_update_rotate_and_delete_report_it_not_found() {
+        WebhookEndpointId unknown = WebhookEndpointId.newId();
+
+        assertThatThrownBy(() -> service.getEndpoint(unknown)).isInstanceOf(WebhookEndpointNotFoundException.class);
+        assertThatThrownBy(() -> service.updateEndpoint(UpdateWebhookEndpointCommand.of(unknown, false, null, null,
+                null))).isInstanceOf(WebhookEndpointNotFoundException.class);
+        assertThatThrownBy(() -> service.rotateSecret(unknown)).isInstanceOf(WebhookEndpointNotFoundException.class);
+        assertThatThrownBy(() -> service.deleteEndpoint(unknown)).isInstanceOf(WebhookEndpointNotFoundException.class);
+    }
+
+    @Test
+    void given_an_endpoint_when_the_merchant_disables_it_then_it_says_so_and_enabling_forgets_why() {
+        WebhookEndpointId id = createEndpoint();
+
+        WebhookEndpoint disabled = service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, false, null, null, null));
+        WebhookEndpoint enabled = service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, true, null, null, null));
+
+        assertThat(disabled.disabled())
+                .contains(new WebhookEndpoint.Disabled(WebhookEndpointService.DISABLED_BY_MERCHANT, NOW));
+        assertThat(enabled.disabled()).isEmpty();
+        assertThat(endpoints.findById(id).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void given_several_changes_when_updated_then_all_are_stored_together() {
+        WebhookEndpointId id = createEndpoint();
+
+        WebhookEndpoint updated = service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, null,
+                List.of("order.captured"), "", "https://other.example.test/hooks"));
+
+        assertThat(updated.url()).isEqualTo(URI.create("https://other.example.test/hooks"));
+        assertThat(updated.events().chosen()).containsExactly(EventType.ORDER_CAPTURED);
+        assertThat(updated.description()).isEmpty();
+        assertThat(endpoints.findById(id).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void given_a_new_url_webhooks_may_not_go_to_when_updated_then_it_is_named_and_nothing_changes() {
+        WebhookEndpointId id = createEndpoint();
+
+        InvalidCommandException invalid = catchThrowableOfType(() -> service.updateEndpoint(
+                UpdateWebhookEndpointCommand.of(id, false, null, null, "http://merchant.example.test/")),
+                InvalidCommandException.class);
+
+        assertThat(invalid.fieldErrors()).containsOnlyKeys("url");
+        WebhookEndpoint stored = endpoints.findById(id).orElseThrow();
+        assertThat(stored.url()).isEqualTo(URI.create(URL));
+        assertThat(stored.enabled()).isTrue();
+    }
+
+    @Test
+    void given_the_delivery_engine_disables_an_endpoint_while_the_merchant_edits_it_then_both_changes_stand() {
+        InMemoryWebhookEndpoints racing = new InMemoryWebhookEndpoints() {
+            private boolean raced;
+
+            @Override
+            public synchronized WebhookEndpoint update(WebhookEndpoint endpoint) {
+                if (!raced) {
+                    raced = true;
+                    disable(endpoint.id(), "Every delivery failed for 3 days.", NOW);
+                }
+                return super.update(endpoint);
+            }
+        };
+        WebhookEndpointService raced = service(racing, 16);
+        WebhookEndpointId id = created(raced.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)))
+                .endpoint().id();
+
+        WebhookEndpoint updated = raced.updateEndpoint(UpdateWebhookEndpointCommand.of(id, null, null, "edited", null));
+
+        assertThat(updated.description()).contains("edited");
+        assertThat(updated.disabled()).map(WebhookEndpoint.Disabled::reason)
+                .contains("Every delivery failed for 3 days.");
+    }
+
+    @Test
+    void given_an_endpoint_that_keeps_changing_when_updated_then_the_request_gives_up_and_reports_it() {
+        InMemoryWebhookEndpoints alwaysLosing = new InMemoryWebhookEndpoints() {
+            @Override
+            public synchronized WebhookEndpoint update(WebhookEndpoint endpoint) {
+                throw new ConcurrentWebhookEndpointUpdateException(endpoint.id());
+            }
+        };
+        WebhookEndpointService losing = service(alwaysLosing, 16);
+        WebhookEndpointId id = created(losing.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)))
+                .endpoint().id();
+
+        assertThatThrownBy(() -> losing.updateEndpoint(UpdateWebhookEndpointCommand.of(id, false, null, null, null)))
+                .isInstanceOf(WebhookEndpointBusyException.class);
+    }
+
+    @Test
+    void given_an_endpoint_when_its_secret_is_rotated_then_the_new_one_is_returned_and_the_old_signs_for_the_overlap() {
+        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)));
+        clock.advance(Duration.ofHours(1));
+
+        RotatedSecret rotated = service.rotateSecret(created.endpoint().id());
+
+        Instant rotatedAt = NOW.plus(Duration.ofHours(1));
+        WebhookEndpoint stored = endpoints.findById(created.endpoint().id()).orElseThrow();
+        assertThat(rotated.secret()).isNotEqualTo(created.secret());
+        assertThat(stored.secret()).isEqualTo(rotated.secret());
+        assertThat(stored.previousSecret()).contains(new PreviousSecret(created.secret(), rotatedAt.plus(OVERLAP)));
+        assertThat(rotated.endpoint().previousSecret()).isEqualTo(stored.previousSecret());
+        assertThat(stored.secretsInForce(rotatedAt)).containsExactly(rotated.secret(), created.secret());
+        assertThat(stored.secretsInForce(rotatedAt.plus(OVERLAP))).containsExactly(rotated.secret());
+    }
+
+    @Test
+    void given_a_clock_with_nanoseconds_then_the_times_recorded_are_in_microseconds_as_the_database_keeps_them() {
+        clock.set(NOW.plusNanos(123_456_789));
+
+        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)));
+        RotatedSecret rotated = service.rotateSecret(created.endpoint().id());
+
+        assertThat(created.endpoint().createdAt()).isEqualTo(NOW.plusNanos(123_456_000));
+        assertThat(rotated.endpoint().previousSecret().orElseThrow().signsUntil())
+                .isEqualTo(NOW.plusNanos(123_456_000).plus(OVERLAP));
+    }
+
+    @Test
+    void given_an_endpoint_when_deleted_then_it_is_gone() {
+        WebhookEndpointId id = createEndpoint();
+
+        service.deleteEndpoint(id);
+
+        assertThat(endpoints.findById(id)).isEmpty();
+        assertThatThrownBy(() -> service.getEndpoint(id)).isInstanceOf(WebhookEndpointNotFoundException.class);
+    }
+
+    private WebhookEndpointId createEndpoint() {
+        return created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null))).endpoint().id();
+    }
+
+    private static Created created(CreateWebhookEndpointResult result) {
+        assertThat(result).isInstanceOf(Created.class);
+        return (Created) result;
+    }
+}
