@@ -1,0 +1,36 @@
+package dev.orderpay.adapter.webhooks;
+
+import io.micronaut.http.client.HttpClientConfiguration;
+import jakarta.inject.Singleton;
+
+import java.net.Proxy;
+
+/**
+ * The HTTP client webhooks are sent with, configured in code so that no setting can switch its guards off: it never
+ * follows a redirect, never goes through a proxy (which would resolve names where the address rules cannot see) and
+ * resolves every host through {@link CheckedAddressResolverGroup}. Its connect and read timeouts are
+ * {@code orderpay.webhook.timeout}: the sender bounds the whole call by that time itself, and these end the
+ * connection of a call it gave up on. Connections are pooled per receiver (host and port), at most
+ * {@code orderpay.webhook.max-connections-per-host} open to each; a call that finds them all busy waits for one,
+ * within its timeout.
+ */
+@Singleton
+class WebhookClientConfiguration extends HttpClientConfiguration {
+
+    private final ConnectionPoolConfiguration pool = new ConnectionPoolConfiguration();
+
+    WebhookClientConfiguration(WebhookConfiguration webhooks) {
+        setFollowRedirects(false);
+        setProxyType(Proxy.Type.DIRECT);
+        setAddressResolverGroupName(CheckedAddressResolverGroup.NAME);
+        setConnectTimeout(webhooks.timeout());
+        setReadTimeout(webhooks.timeout());
+        pool.setEnabled(true);
+        pool.setMaxConcurrentHttp1Connections(webhooks.maxConnectionsPerHost());
+    }
+
+    @Override
+    public ConnectionPoolConfiguration getConnectionPoolConfiguration() {
+        return pool;
+    }
+}
