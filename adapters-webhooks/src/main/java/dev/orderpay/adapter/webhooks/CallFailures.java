@@ -22,14 +22,14 @@ final class CallFailures {
 
     static String describe(Throwable failure, Duration timeout) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InterruptedException) {
-                return "interrupted while waiting for the answer";
-            }
             if (cause instanceof CheckedAddressResolverGroup.RefusedAtConnection refused) {
                 return "not connected: " + refused.getMessage();
             }
-            if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException
-                    || cause instanceof io.netty.channel.ConnectTimeoutException) {
+            if (cause instanceof TimeoutException) {
+                // the sender's own deadline is not a failure of the call: this is the pool's, for a free connection
+                return "not sent: every connection to the receiver stayed busy";
+            }
+            if (cause instanceof ReadTimeoutException || cause instanceof io.netty.channel.ConnectTimeoutException) {
                 return "no answer within " + inWords(timeout);
             }
             if (cause instanceof UnknownHostException) {
@@ -59,7 +59,7 @@ final class CallFailures {
         return clause.length() > 80 ? clause.substring(0, 80) : clause;
     }
 
-    private static String inWords(Duration timeout) {
+    static String inWords(Duration timeout) {
         long millis = timeout.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }

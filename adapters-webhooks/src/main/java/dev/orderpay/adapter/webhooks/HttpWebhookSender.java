@@ -106,8 +106,10 @@ class HttpWebhookSender implements WebhookSender {
             answer.thenAccept(HttpWebhookSender::close);
             if (gaveUp instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
+                return new WebhookResponse.NotAnswered("interrupted while waiting for the answer", since(started));
             }
-            return new WebhookResponse.NotAnswered(CallFailures.describe(gaveUp, timeout), since(started));
+            return new WebhookResponse.NotAnswered("no answer within " + CallFailures.inWords(timeout),
+                    since(started));
         } catch (ExecutionException failed) {
             return new WebhookResponse.NotAnswered(CallFailures.describe(failed.getCause(), timeout), since(started));
         }

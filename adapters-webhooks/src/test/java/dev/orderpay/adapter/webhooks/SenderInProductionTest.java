@@ -34,7 +34,7 @@ class SenderInProductionTest {
 
     @Test
     void a_name_resolving_to_loopback_is_refused_by_the_check_and_never_connected_to() throws IOException {
-        try (ConnectionCounter port = new ConnectionCounter()) {
+        try (SilentPort port = new SilentPort()) {
             adapter.names().point("hooks.merchant.test", "127.0.0.1");
             URI url = URI.create("https://hooks.merchant.test:" + port.port() + "/hooks");
 
@@ -52,7 +52,7 @@ class SenderInProductionTest {
     @Test
     void a_name_that_pointed_somewhere_public_at_the_check_and_here_at_the_call_is_refused_at_connection()
             throws IOException {
-        try (ConnectionCounter port = new ConnectionCounter()) {
+        try (SilentPort port = new SilentPort()) {
             URI url = URI.create("https://rebinding.merchant.test:" + port.port() + "/hooks");
             adapter.names().point("rebinding.merchant.test", "93.184.216.34");
             assertThat(adapter.destinations().refusal(url)).isEmpty();
@@ -69,7 +69,7 @@ class SenderInProductionTest {
 
     @Test
     void a_loopback_literal_is_never_connected_to() throws IOException {
-        try (ConnectionCounter port = new ConnectionCounter()) {
+        try (SilentPort port = new SilentPort()) {
             WebhookResponse response = send(URI.create("https://127.0.0.1:" + port.port() + "/hooks"));
 
             assertThat(response).isInstanceOfSatisfying(NotAnswered.class, notAnswered -> assertThat(
@@ -79,9 +79,9 @@ class SenderInProductionTest {
     }
 
     @Test
-    void the_counter_would_see_a_connection() throws IOException, InterruptedException {
-        // The proof above is only worth something if a connection would have been counted.
-        try (ConnectionCounter port = new ConnectionCounter();
+    void the_port_would_see_a_connection() throws IOException, InterruptedException {
+        // The proofs above are only worth something if a connection would have been seen.
+        try (SilentPort port = new SilentPort();
              Socket client = new Socket(InetAddress.getLoopbackAddress(), port.port())) {
             for (int waited = 0; port.connections() == 0 && waited < 100; waited++) {
                 Thread.sleep(20);
