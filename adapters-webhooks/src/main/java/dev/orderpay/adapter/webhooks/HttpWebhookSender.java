@@ -13,7 +13,6 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.body.ByteBodyFactory;
 import io.micronaut.http.client.RawHttpClient;
 import io.micronaut.http.client.annotation.Client;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
@@ -50,21 +49,14 @@ class HttpWebhookSender implements WebhookSender {
     private final DestinationPolicy policy;
     private final Duration timeout;
     private final Semaphore callsInFlight;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
-    @Inject
     HttpWebhookSender(@Client(configuration = WebhookClientConfiguration.class) RawHttpClient client,
                       DestinationPolicy policy, WebhookConfiguration configuration) {
-        this(client, policy, configuration, Clock.systemUTC());
-    }
-
-    HttpWebhookSender(RawHttpClient client, DestinationPolicy policy, WebhookConfiguration configuration,
-                      Clock clock) {
         this.client = client;
         this.policy = policy;
         this.timeout = configuration.timeout();
         this.callsInFlight = new Semaphore(configuration.maxConnections(), true);
-        this.clock = clock;
     }
 
     @Override
