@@ -1,7 +1,6 @@
 package dev.orderpay.bootstrap;
 
 import dev.orderpay.adapter.dintero.DinteroSandbox;
-import dev.orderpay.adapter.persistence.PostgresTestDatabase;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -87,17 +86,12 @@ class RestartIT {
     }
 
     private Map<String, String> environment() {
-        Map<String, String> database = PostgresTestDatabase.datasourceProperties();
-        Map<String, String> environment = new HashMap<>();
-        environment.put("DATASOURCES_DEFAULT_URL", database.get("datasources.default.url"));
-        environment.put("DATASOURCES_DEFAULT_USERNAME", database.get("datasources.default.username"));
-        environment.put("DATASOURCES_DEFAULT_PASSWORD", database.get("datasources.default.password"));
+        Map<String, String> environment = ServiceProcess.onTheTestDatabase();
         environment.put("DINTERO_ACCOUNT_ID", DinteroSandbox.ACCOUNT_ID);
         environment.put("DINTERO_CLIENT_ID", "restart-client");
         environment.put("DINTERO_CLIENT_SECRET", DinteroSandbox.CLIENT_SECRET);
         environment.put("DINTERO_API_URL", dintero.wireMock().baseUrl());
         environment.put("DINTERO_CHECKOUT_URL", dintero.wireMock().baseUrl());
-        environment.put("ORDERPAY_API_KEYS", ServiceClient.API_KEY);
         environment.put("ORDERPAY_RECONCILE_INTERVAL", "1s");
         environment.put("ORDERPAY_RECONCILE_AFTER", "1s");
         // Short Dintero timeouts and no retries, so the in-flight creation's hold on its order (30 s with these,

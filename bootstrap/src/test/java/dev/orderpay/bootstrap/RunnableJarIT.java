@@ -2,6 +2,7 @@ package dev.orderpay.bootstrap;
 
 import dev.orderpay.adapter.dintero.DinteroSandbox;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -10,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -58,9 +61,10 @@ class RunnableJarIT {
                 "ORDERPAY_EMBEDDED_DATA_DIR", work.resolve("data").toAbsolutePath().toString(),
                 "ORDERPAY_API_KEYS", ServiceClient.API_KEY))) {
             ServiceClient client = new ServiceClient(service.base(), JsonMapper.createDefault());
-            String link = client.json(client.postJson("/orders",
-                    "{\"amount\": 29900, \"currency\": \"NOK\", \"receipt\": \"zero config\"}"))
-                    .get("links").get(0).get("href").getStringValue();
+            JsonNode created = client.json(client.postJson("/orders",
+                    "{\"amount\": 29900, \"currency\": \"NOK\", \"receipt\": \"zero config\"}"));
+            String id = created.get("id").getStringValue();
+            String link = created.get("links").get(0).get("href").getStringValue();
             HttpClient buyer = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
             HttpResponse<String> page = buyer.send(HttpRequest.newBuilder(URI.create(link)).build(),
@@ -77,6 +81,15 @@ class RunnableJarIT {
             assertThat(client.json(client.get("/orders")).get("orders").get(0).get("status").getStringValue())
                     .isEqualTo("AUTHORIZED");
             assertThat(service.log()).contains("SIMULATOR is active");
+
+            // Offline, the merchant is told the same as with a real provider, in order.
+            HttpResponse<String> captured = client.postJson("/orders/" + id + "/capture", "{}");
+            assertThat(captured.statusCode()).as(captured.body()).isEqualTo(200);
+            List<String> told = new ArrayList<>();
+            for (JsonNode event : client.json(client.get("/orders/" + id + "/events")).get("events").values()) {
+                told.add(event.get("sequence").getLongValue() + " " + event.get("type").getStringValue());
+            }
+            assertThat(told).containsExactly("1 order.created", "2 order.authorized", "3 order.captured");
         }
     }
 }

@@ -70,6 +70,11 @@ final class ServiceClient {
         return request;
     }
 
+    /** The address of a path on the service, for a request whose answer the document does not describe. */
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
     /** Creates an order and returns its id. */
     String createOrder(long amount, String currency, String receipt) throws IOException, InterruptedException {
         HttpResponse<String> created = postJson("/orders",

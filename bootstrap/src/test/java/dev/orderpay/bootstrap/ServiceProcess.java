@@ -1,5 +1,7 @@
 package dev.orderpay.bootstrap;
 
+import dev.orderpay.adapter.persistence.PostgresTestDatabase;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +51,17 @@ final class ServiceProcess implements AutoCloseable {
         ServiceProcess service = new ServiceProcess(command.start(), log, URI.create("http://127.0.0.1:" + port));
         service.awaitHealthy();
         return service;
+    }
+
+    /** The environment that points the service at this JVM's test database, with the merchant's API key. */
+    static Map<String, String> onTheTestDatabase() {
+        Map<String, String> database = PostgresTestDatabase.datasourceProperties();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DATASOURCES_DEFAULT_URL", database.get("datasources.default.url"));
+        environment.put("DATASOURCES_DEFAULT_USERNAME", database.get("datasources.default.username"));
+        environment.put("DATASOURCES_DEFAULT_PASSWORD", database.get("datasources.default.password"));
+        environment.put("ORDERPAY_API_KEYS", ServiceClient.API_KEY);
+        return environment;
     }
 
     URI base() {

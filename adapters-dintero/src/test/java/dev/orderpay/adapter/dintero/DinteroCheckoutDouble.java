@@ -22,16 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Map.Entry;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -191,10 +188,8 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
     }
 
     /**
-     * Dintero calls the callback_url it was given, with the payment's parameters appended, and signs it: an
-     * HMAC-SHA256 of {@code "<t>\n<account id>\n<METHOD>\n<hostname>\n<path>\n<query sorted and form-encoded>"}.
-     * Worked out here independently of {@link DinteroCallbacks}; DinteroNotificationTest pins that class to
-     * signatures computed with openssl.
+     * Dintero calls the callback_url it was given, with the payment's parameters appended, and signs it
+     * ({@link DinteroSandbox#callbackSignature}).
      */
     private synchronized InboundNotification callbackOfPayment(PaymentSession paymentSession, String secret) {
         Session session = known(paymentSession);
@@ -204,14 +199,11 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
                 + "&session_id=" + formEncoded(session.id)
                 + "&merchant_reference=" + formEncoded(session.merchantReference)
                 + "&time=" + formEncoded(Instant.now().toString());
-        Map<String, List<String>> query = decoded(rawQuery);
-        long timestamp = Instant.now().getEpochSecond();
-        String signedText = timestamp + "\n" + accountId + "\nGET\n" + callbackUrl.getHost() + "\n"
-                + callbackUrl.getRawPath() + "\n" + sorted(query);
-        String signature = HexFormat.of().formatHex(HmacSha256.of(secret, signedText));
-        return new InboundNotification("GET", callbackUrl.getHost(), callbackUrl.getRawPath(), rawQuery, query,
-                Map.of("Dintero-Signature", List.of("t=" + timestamp + ",v0-hmac-sha256=" + signature),
-                        "event-delivery", List.of(UUID.randomUUID().toString())));
+        String signature = DinteroSandbox.callbackSignature(secret, accountId, callbackUrl.getHost(),
+                callbackUrl.getRawPath(), rawQuery);
+        return new InboundNotification("GET", callbackUrl.getHost(), callbackUrl.getRawPath(), rawQuery,
+                decoded(rawQuery), Map.of("Dintero-Signature", List.of(signature),
+                "event-delivery", List.of(UUID.randomUUID().toString())));
     }
 
     private ResponseDefinitionBuilder createSession(JsonNode request) {
@@ -326,14 +318,6 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
                     .add(URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8));
         }
         return query;
-    }
-
-    private static String sorted(Map<String, List<String>> query) {
-        return query.entrySet().stream()
-                .flatMap(parameter -> parameter.getValue().stream().map(value -> Map.entry(parameter.getKey(), value)))
-                .sorted(Entry.<String, String>comparingByKey().thenComparing(Entry.comparingByValue()))
-                .map(parameter -> formEncoded(parameter.getKey()) + "=" + formEncoded(parameter.getValue()))
-                .collect(Collectors.joining("&"));
     }
 
     private static String formEncoded(String text) {

@@ -14,13 +14,19 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -281,6 +287,44 @@ public final class DinteroSandbox implements BeforeAllCallback, BeforeEachCallba
                 {"id": "%s", "session_id": "%s", "merchant_reference": "%s", "amount": %d,
                  "currency": "%s", "status": "%s", "created_at": "2026-11-23T10:00:00Z"}"""
                 .formatted(transactionId, sessionOf(orderId), orderId, amount, currency, status));
+    }
+
+    /**
+     * The {@code Dintero-Signature} header Dintero sends, signed now with {@code callbackSecret}, on a GET callback
+     * to {@code host} (without port), {@code rawPath} and {@code rawQuery} of a service running with
+     * {@link #serviceProperties()}.
+     */
+    public static String callbackSignature(String callbackSecret, String host, String rawPath, String rawQuery) {
+        return callbackSignature(callbackSecret, ACCOUNT_ID, host, rawPath, rawQuery);
+    }
+
+    /**
+     * An HMAC-SHA256 of {@code "<t>\n<account id>\nGET\n<hostname>\n<path>\n<query sorted and form-encoded>"},
+     * worked out here independently of {@link DinteroCallbacks}; DinteroNotificationTest pins that class to
+     * signatures computed with openssl.
+     */
+    static String callbackSignature(String secret, String accountId, String host, String rawPath, String rawQuery) {
+        long timestamp = Instant.now().getEpochSecond();
+        String signedText = timestamp + "\n" + accountId + "\nGET\n" + host + "\n" + rawPath + "\n"
+                + sortedQuery(rawQuery);
+        return "t=" + timestamp + ",v0-hmac-sha256=" + HexFormat.of().formatHex(HmacSha256.of(secret, signedText));
+    }
+
+    private static String sortedQuery(String rawQuery) {
+        return Arrays.stream(rawQuery.split("&"))
+                .map(pair -> pair.split("=", 2))
+                .map(pair -> Map.entry(formDecoded(pair[0]), pair.length > 1 ? formDecoded(pair[1]) : ""))
+                .sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
+                .map(parameter -> formEncoded(parameter.getKey()) + "=" + formEncoded(parameter.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String formDecoded(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String formEncoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** Dintero answers 503 when asked about this transaction, whatever else is stubbed for it. */
