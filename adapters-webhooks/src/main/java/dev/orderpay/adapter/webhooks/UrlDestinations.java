@@ -4,7 +4,6 @@ import dev.orderpay.application.port.out.webhook.WebhookDestinations;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,34 +25,12 @@ class UrlDestinations implements WebhookDestinations {
 
     @Override
     public Optional<String> refusal(URI url) {
-        Optional<String> malformed = shapeRefusal(url);
+        Optional<String> malformed = UrlShape.refusal(url, policy.privateNetworksAllowed());
         if (malformed.isPresent()) {
             return malformed;
         }
         if (addresses.resolve(url.getHost()) instanceof DestinationAddresses.Refused refused) {
             return Optional.of(refused.reason());
-        }
-        return Optional.empty();
-    }
-
-    private Optional<String> shapeRefusal(URI url) {
-        if (!url.isAbsolute() || url.isOpaque()) {
-            return Optional.of("must be an absolute URL such as https://example.com/webhooks");
-        }
-        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        boolean https = scheme.equals("https");
-        boolean allowedHttp = scheme.equals("http") && policy.privateNetworksAllowed();
-        if (!https && !allowedHttp) {
-            return Optional.of(policy.privateNetworksAllowed() ? "must use https (or http)" : "must use https");
-        }
-        if (url.getRawUserInfo() != null) {
-            return Optional.of("must not carry a user name or password before the host");
-        }
-        if (url.getHost() == null || url.getHost().isEmpty()) {
-            return Optional.of("must name a valid host");
-        }
-        if (url.getRawFragment() != null) {
-            return Optional.of("must not carry a fragment (#...)");
         }
         return Optional.empty();
     }

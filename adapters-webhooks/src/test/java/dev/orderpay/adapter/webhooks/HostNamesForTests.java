@@ -9,19 +9,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link HostResolver} for a machine without DNS: names resolve to what the test said, and can be pointed
- * elsewhere while a test runs (a name that changes what it resolves to); any other name does not resolve.
+ * elsewhere while a test runs (a name that changes what it resolves to); any other name does not resolve. Shared
+ * through this module's test-jar: register an instance as a singleton of the context under test (for example
+ * {@code ApplicationContext.builder().singletons(names)}) and it replaces the JVM's resolution.
  */
-final class HostNamesForTests implements HostResolver {
+public final class HostNamesForTests implements HostResolver {
 
     private final Map<String, List<InetAddress>> names = new ConcurrentHashMap<>();
 
     /** From now on {@code name} resolves to these IP literals. */
-    HostNamesForTests point(String name, String... literals) {
+    public HostNamesForTests point(String name, String... literals) {
         names.put(name, Arrays.stream(literals).map(HostNamesForTests::literal).toList());
         return this;
     }
 
-    void forgetAll() {
+    public void forgetAll() {
         names.clear();
     }
 

@@ -46,6 +46,7 @@ class PrivateNetworksAllowedInProductionTest {
     @Test
     void outside_production_startup_warns_too() {
         try (ApplicationContext context = start(Map.of(), "test")) {
+            assertThat(context.getBean(DestinationPolicy.class).privateNetworksAllowed()).isTrue();
             assertThat(warnings()).singleElement().asString()
                     .contains("WEBHOOKS MAY REACH PRIVATE NETWORKS", "not a production environment");
         }

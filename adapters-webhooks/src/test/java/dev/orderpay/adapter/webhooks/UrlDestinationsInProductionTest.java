@@ -40,6 +40,8 @@ class UrlDestinationsInProductionTest {
             https://under_score.test/               | must name a valid host
             https://user:s3cret@hooks.merchant.test/ | must not carry a user name or password before the host
             https://hooks.merchant.test/#part       | must not carry a fragment (#...)
+            https://hooks.merchant.test:0/          | must use a port from 1 to 65535
+            https://hooks.merchant.test:70000/      | must use a port from 1 to 65535
             https://unknown.merchant.test/          | the host name does not resolve
             """)
     void a_url_breaking_a_rule_is_refused_naming_the_rule(String url, String refusal) {
