@@ -45,7 +45,7 @@ public abstract class WebhookDeliveriesContract {
     private static final AttemptResult NO_ANSWER = new AttemptResult.NotAnswered("could not connect: Connection refused");
 
     /** One storage's ports, over nothing stored. */
-    protected record Storage(OrderRepository orders, EventLog events, WebhookEndpoints endpoints,
+    public record Storage(OrderRepository orders, EventLog events, WebhookEndpoints endpoints,
                              WebhookDeliveries deliveries) {
     }
 
