@@ -134,6 +134,10 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         Instant sentAt = clock.instant();
         WebhookResponse response = sender.send(new WebhookRequest(endpoint.url(), due.event().id().toString(),
                 due.event().type(), due.event().payload(), endpoint.secretsInForce(sentAt)));
+        if (Thread.currentThread().isInterrupted()) {
+            // The service is stopping: the receiver is not to blame. The claim runs out and it is sent again.
+            return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "the service stopped during the call");
+        }
         Instant answeredAt = clock.instant();
         AttemptRecord attempt = judge(due, sentAt, answeredAt, response);
         Recording recording = deliveries.record(due.id(), attempt);

@@ -296,6 +296,32 @@ class WebhookDeliveryServiceTest {
         assertThat(round.started().get(0).join()).isInstanceOf(DeliveryOutcome.Dropped.class);
     }
 
+    @Test
+    void given_the_service_stopping_during_a_call_then_nothing_is_recorded_and_the_delivery_stays_due() {
+        endpoint(SHOP);
+        Event event = announced(NOW.minusSeconds(1));
+        WebhookDeliveryService stopping = new WebhookDeliveryService(deliveries, endpoints, request -> {
+            // As the sender answers when its thread is interrupted while it waits.
+            Thread.currentThread().interrupt();
+            return unreachable();
+        }, new RetrySchedule(DELAYS, NO_JITTER), clock, Runnable::run,
+                new WebhookDeliveryService.Policy(8, 4, Duration.ofMinutes(2), DISABLE_AFTER));
+
+        List<DeliveryOutcome> outcomes;
+        try {
+            outcomes = outcomesOf(stopping.deliverDue());
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(outcomes).singleElement().isInstanceOf(DeliveryOutcome.Dropped.class);
+        EventDelivery delivery = deliveries.findByEvent(event.id()).get(0);
+        assertThat(delivery.state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(delivery.attempts()).isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(outcomesOf(service.deliverDue())).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
+    }
+
     private WebhookDeliveryService service(Executor executor, int concurrency) {
         return new WebhookDeliveryService(deliveries, endpoints, sender, new RetrySchedule(DELAYS, NO_JITTER), clock,
                 executor, new WebhookDeliveryService.Policy(concurrency, 4, Duration.ofMinutes(2), DISABLE_AFTER));

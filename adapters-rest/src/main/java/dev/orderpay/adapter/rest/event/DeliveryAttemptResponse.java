@@ -31,7 +31,7 @@ record DeliveryAttemptResponse(
         @Nullable String responseExcerpt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(nullable = false, description = "Why there was no answer, such as \"could not connect: Connection"
-                + " refused\"; absent when there was one", example = "no answer within 10 seconds")
+                + " refused\"; absent when there was one", example = "no answer within 10s")
         @Nullable String error,
         @JsonProperty("latency_ms") @Schema(name = "latency_ms", requiredMode = REQUIRED,
                 description = "From the start of the call to its answer or failure, in milliseconds")

@@ -54,8 +54,9 @@ public sealed interface DeliveryOutcome {
     }
 
     /**
-     * Nothing was recorded: the endpoint was deleted before the call (its deliveries went with it), or the delivery
-     * was no longer pending when its outcome came (another instance took it over after its claim ran out).
+     * Nothing was recorded: the endpoint was deleted before the call (its deliveries went with it), the service
+     * stopped during the call, or the delivery was no longer pending when its outcome came (another instance took
+     * it over after its claim ran out).
      */
     record Dropped(WebhookDeliveryId deliveryId, WebhookEndpointId endpointId, String why) implements DeliveryOutcome {
         public Dropped {
