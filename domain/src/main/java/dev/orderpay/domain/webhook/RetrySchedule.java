@@ -58,15 +58,6 @@ public final class RetrySchedule {
                 .orElse(scheduled);
     }
 
-    /** How many attempts a delivery gets in all: the first and one per delay. */
-    public int attempts() {
-        return delays.size() + 1;
-    }
-
-    public List<Duration> delays() {
-        return delays;
-    }
-
     private static Duration max(Duration one, Duration other) {
         return one.compareTo(other) >= 0 ? one : other;
     }
