@@ -4,6 +4,7 @@ import dev.orderpay.application.port.in.event.DeliveryAttempt;
 import dev.orderpay.application.port.in.event.DeliveryStanding;
 import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.event.EventDelivery;
+import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.webhook.DeliveryState;
 import dev.orderpay.domain.webhook.WebhookDeliveryId;
@@ -24,9 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@link WebhookDeliveries} in memory, over the endpoints of an {@link InMemoryWebhookEndpoints}: a deleted endpoint's
- * deliveries go with it, as the table's foreign key has them go. {@link dev.orderpay.application.port.out
- * .InMemoryOrderRepository} makes the deliveries of the events it stores here, as the real repository does in the
- * events' transaction. Passes {@link WebhookDeliveriesContract}.
+ * deliveries go with it, as the table's foreign key has them go. {@link InMemoryOrderRepository} makes the
+ * deliveries of the events it stores here, as the real repository does in the events' transaction. Passes
+ * {@link WebhookDeliveriesContract}.
  */
 public class InMemoryWebhookDeliveries implements WebhookDeliveries {
 
