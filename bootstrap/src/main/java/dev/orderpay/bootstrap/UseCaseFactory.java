@@ -3,6 +3,9 @@ package dev.orderpay.bootstrap;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
 import dev.orderpay.application.port.in.event.ReadEventsUseCase;
+import dev.orderpay.application.port.in.event.RedeliverEventUseCase;
+import dev.orderpay.application.port.in.maintenance.DeliverWebhooksUseCase;
+import dev.orderpay.application.port.in.webhook.PingWebhookEndpointUseCase;
 import dev.orderpay.application.port.in.maintenance.HousekeepingUseCase;
 import dev.orderpay.application.port.in.maintenance.ReconcileOrdersUseCase;
 import dev.orderpay.application.port.in.order.CreateOrderUseCase;
@@ -14,19 +17,25 @@ import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.PublicBaseUrl;
 import dev.orderpay.application.port.out.event.EventLog;
 import dev.orderpay.application.port.out.event.EventPayloads;
+import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
 import dev.orderpay.application.port.out.webhook.WebhookDestinations;
 import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
+import dev.orderpay.application.port.out.webhook.WebhookSender;
 import dev.orderpay.application.service.ConfirmPaymentService;
 import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.EventQueryService;
 import dev.orderpay.application.service.EventRecorder;
+import dev.orderpay.application.service.EventRedeliveryService;
 import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.application.service.HousekeepingService;
 import dev.orderpay.application.service.OrderQueryService;
 import dev.orderpay.application.service.PaymentOperationsService;
 import dev.orderpay.application.service.PaymentVerifier;
 import dev.orderpay.application.service.ReconcileOrdersService;
+import dev.orderpay.application.service.WebhookDeliveryService;
 import dev.orderpay.application.service.WebhookEndpointService;
+import dev.orderpay.application.service.WebhookPingService;
+import dev.orderpay.domain.webhook.RetrySchedule;
 import dev.orderpay.domain.webhook.SigningSecretGenerator;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -35,6 +44,8 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Random;
 
 /**
  * Turns the framework-free use cases into beans. The ports they need are the adapters' beans; which
@@ -113,8 +124,37 @@ class UseCaseFactory {
     }
 
     @Singleton
-    ReadEventsUseCase readEvents(EventLog events, OrderRepository orders) {
-        return new EventQueryService(events, orders);
+    ReadEventsUseCase readEvents(EventLog events, OrderRepository orders, WebhookDeliveries deliveries) {
+        return new EventQueryService(events, orders, deliveries);
+    }
+
+    @Singleton
+    RedeliverEventUseCase redeliverEvent(EventLog events, WebhookEndpoints endpoints, WebhookDeliveries deliveries,
+                                         Clock clock) {
+        return new EventRedeliveryService(events, endpoints, deliveries, clock);
+    }
+
+    /**
+     * The delivery engine, run by {@link WebhookDeliveryJob}. Its retry delays are jittered with a {@link Random},
+     * which the calls' threads may share: jitter needs spread, not secrecy.
+     */
+    @Singleton
+    DeliverWebhooksUseCase deliverWebhooks(WebhookDeliveries deliveries, WebhookEndpoints endpoints,
+                                           WebhookSender sender, Clock clock, WebhookCallThreads threads,
+                                           @Value("${orderpay.webhook.retry-schedule}") List<Duration> retryDelays,
+                                           @Value("${orderpay.webhook.concurrency}") int concurrency,
+                                           @Value("${orderpay.webhook.endpoint-concurrency}") int perEndpoint,
+                                           @Value("${orderpay.webhook.claim}") Duration claimFor,
+                                           @Value("${orderpay.webhook.disable-after}") Duration disableAfter) {
+        return new WebhookDeliveryService(deliveries, endpoints, sender,
+                new RetrySchedule(retryDelays, new Random()), clock, threads,
+                new WebhookDeliveryService.Policy(concurrency, perEndpoint, claimFor, disableAfter));
+    }
+
+    @Singleton
+    PingWebhookEndpointUseCase pingWebhookEndpoint(WebhookEndpoints endpoints, WebhookSender sender,
+                                                   EventPayloads payloads, Clock clock) {
+        return new WebhookPingService(endpoints, sender, payloads, clock);
     }
 
     /** Serves {@code GetOrderUseCase}, {@code ListOrdersUseCase} and {@code OrderTotalsUseCase}. */

@@ -13,4 +13,6 @@ import java.util.UUID;
 interface EventRowRepository extends CrudRepository<EventRow, UUID>, JpaSpecificationExecutor<EventRow> {
 
     List<EventRow> findByOrderIdOrderBySequence(UUID orderId);
+
+    List<EventRow> findByIdIn(List<UUID> ids);
 }

@@ -35,13 +35,15 @@ class JdbcOrderRepository implements OrderRepository {
     private final OrderRowRepository rows;
     private final StatusChangeRowRepository history;
     private final EventRowRepository events;
+    private final WebhookDeliveryRowRepository deliveries;
     private final TransactionOperations<Connection> transactions;
 
     JdbcOrderRepository(OrderRowRepository rows, StatusChangeRowRepository history, EventRowRepository events,
-                        TransactionOperations<Connection> transactions) {
+                        WebhookDeliveryRowRepository deliveries, TransactionOperations<Connection> transactions) {
         this.rows = rows;
         this.history = history;
         this.events = events;
+        this.deliveries = deliveries;
         this.transactions = transactions;
     }
 
@@ -105,7 +107,10 @@ class JdbcOrderRepository implements OrderRepository {
                 .toList();
     }
 
-    /** Writes the row, and the status changes and events with it in one transaction when there are any. */
+    /**
+     * Writes the row, and the status changes and events (with their webhook deliveries) with it in one transaction
+     * when there are any.
+     */
     private OrderRow withChanges(List<StatusChange> changes, List<Event> newEvents, Supplier<OrderRow> writeRow) {
         if (changes.isEmpty() && newEvents.isEmpty()) {
             return writeRow.get();
@@ -117,6 +122,9 @@ class JdbcOrderRepository implements OrderRepository {
             }
             if (!newEvents.isEmpty()) {
                 events.saveAll(newEvents.stream().map(EventRowMapper::toRow).toList());
+                // Their webhook deliveries, in the same transaction: an event stored is an event delivered.
+                deliveries.insertForEvents(newEvents.get(0).orderId().value(), newEvents.get(0).sequence(),
+                        newEvents.get(newEvents.size() - 1).sequence());
             }
             return written;
         });

@@ -5,6 +5,8 @@ import dev.orderpay.application.port.out.event.TestEvents;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.OrderRepositoryContract;
+import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
+import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
@@ -62,6 +64,15 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
     @Inject
     EventLog events;
 
+    @Inject
+    WebhookEndpointRowRepository endpointRows;
+
+    @Inject
+    WebhookEndpoints endpoints;
+
+    @Inject
+    WebhookDeliveries deliveries;
+
     @Override
     public Map<String, String> getProperties() {
         return PostgresTestDatabase.datasourceProperties();
@@ -69,8 +80,9 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
 
     @Override
     protected OrderRepository emptyRepository() {
-        // History and events first: their rows refer to the orders.
+        // History and events first: their rows refer to the orders. Their deliveries and attempts go with them.
         eventRows.deleteAll();
+        endpointRows.deleteAll();
         historyRows.deleteAll();
         rows.deleteAll();
         return repository;
@@ -79,6 +91,16 @@ class JdbcOrderRepositoryTest extends OrderRepositoryContract implements TestPro
     @Override
     protected EventLog events() {
         return events;
+    }
+
+    @Override
+    protected WebhookEndpoints endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    protected WebhookDeliveries deliveries() {
+        return deliveries;
     }
 
     @Test

@@ -52,7 +52,9 @@ class EventsHttpTest {
         Api.Reply reply = api.get("/events/" + listed.get("id"));
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json()).isEqualTo(listed);
+        Map<String, Object> read = new java.util.HashMap<>(reply.json());
+        assertThat(read.remove("deliveries")).isInstanceOf(List.class);
+        assertThat(read).isEqualTo(listed);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.orderpay.adapter.rest;
 import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 
@@ -18,6 +19,11 @@ class RacingOrderRepository extends InMemoryOrderRepository {
 
     private volatile boolean losing;
     private final AtomicInteger reads = new AtomicInteger();
+
+    /** Its events are delivered to the endpoints {@code deliveries} keeps deliveries for. */
+    RacingOrderRepository(InMemoryWebhookDeliveries deliveries) {
+        super(deliveries);
+    }
 
     int reads() {
         return reads.get();

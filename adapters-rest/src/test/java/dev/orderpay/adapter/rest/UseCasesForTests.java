@@ -1,6 +1,12 @@
 package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.in.event.ReadEventsUseCase;
+import dev.orderpay.application.port.in.event.RedeliverEventUseCase;
+import dev.orderpay.application.port.in.webhook.PingWebhookEndpointUseCase;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
+import dev.orderpay.application.port.out.webhook.ScriptedWebhookSender;
+import dev.orderpay.application.service.EventRedeliveryService;
+import dev.orderpay.application.service.WebhookPingService;
 import dev.orderpay.application.port.out.event.EventPayloads;
 import dev.orderpay.application.service.EventQueryService;
 import dev.orderpay.application.service.EventRecorder;
@@ -49,9 +55,21 @@ class UseCasesForTests {
         return PublicBaseUrl.of(configured);
     }
 
+    /** Its events are delivered to the webhook endpoints below. */
     @Singleton
-    RacingOrderRepository orders() {
-        return new RacingOrderRepository();
+    RacingOrderRepository orders(InMemoryWebhookDeliveries deliveries) {
+        return new RacingOrderRepository(deliveries);
+    }
+
+    @Singleton
+    InMemoryWebhookDeliveries webhookDeliveries(InMemoryWebhookEndpoints endpoints) {
+        return new InMemoryWebhookDeliveries(endpoints);
+    }
+
+    /** Answers 200 unless a test scripts other answers. */
+    @Singleton
+    ScriptedWebhookSender webhookSender() {
+        return new ScriptedWebhookSender();
     }
 
     @Singleton
@@ -98,8 +116,21 @@ class UseCasesForTests {
 
     /** The in-memory repository is also the log of the events saved with its orders. */
     @Singleton
-    ReadEventsUseCase readEvents(InMemoryOrderRepository orders) {
-        return new EventQueryService(orders, orders);
+    ReadEventsUseCase readEvents(InMemoryOrderRepository orders, InMemoryWebhookDeliveries deliveries) {
+        return new EventQueryService(orders, orders, deliveries);
+    }
+
+    @Singleton
+    RedeliverEventUseCase redeliverEvent(InMemoryOrderRepository orders, InMemoryWebhookEndpoints endpoints,
+                                         InMemoryWebhookDeliveries deliveries, Clock clock) {
+        return new EventRedeliveryService(orders, endpoints, deliveries, clock);
+    }
+
+    /** With the REST adapter's own ping, as in production. */
+    @Singleton
+    PingWebhookEndpointUseCase pingWebhookEndpoint(InMemoryWebhookEndpoints endpoints, ScriptedWebhookSender sender,
+                                                   EventPayloads payloads, Clock clock) {
+        return new WebhookPingService(endpoints, sender, payloads, clock);
     }
 
     @Singleton

@@ -1,11 +1,17 @@
 package dev.orderpay.adapter.rest;
 
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
+import dev.orderpay.application.port.out.webhook.ScriptedWebhookSender;
+import dev.orderpay.application.port.out.webhook.WebhookRequest;
+import dev.orderpay.domain.event.EventType;
+import dev.orderpay.domain.webhook.SigningSecret;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +37,10 @@ class WebhookEndpointsHttpTest {
     Api api;
     @Inject
     InMemoryWebhookEndpoints endpoints;
+    @Inject
+    ScriptedWebhookSender sender;
+    @Inject
+    JsonMapper json;
 
     @BeforeEach
     void noEndpoints() {
@@ -257,5 +268,53 @@ class WebhookEndpointsHttpTest {
 
     private static MutableHttpRequest<?> patch(String path, String body) {
         return HttpRequest.PATCH(path, body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Test
+    void given_an_endpoint_when_tested_then_a_signed_ping_is_posted_and_its_answer_shown() throws Exception {
+        Map<String, Object> created = api.postJson(ENDPOINTS, "{\"url\": \"" + URL + "/ping\"}").json();
+        String id = (String) created.get("id");
+        sender.answer(URI.create(URL + "/ping"), ScriptedWebhookSender.answering(202));
+
+        Api.Reply reply = api.send(HttpRequest.POST(ENDPOINTS + "/" + id + "/test", ""));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json()).containsEntry("delivered", true).containsEntry("status_code", 202)
+                .containsEntry("response_excerpt", "status 202")
+                .containsEntry("latency_ms", (int) ScriptedWebhookSender.LATENCY.toMillis())
+                .doesNotContainKey("error");
+        Map<String, Object> event = reply.object("event");
+        assertThat(event).containsEntry("type", "ping").containsEntry("api_version", "1.0")
+                .containsEntry("data", Map.of("endpoint_id", id)).doesNotContainKeys("order_id", "sequence");
+        WebhookRequest sent = sender.sent().get(sender.sent().size() - 1);
+        assertThat(sent.url()).isEqualTo(URI.create(URL + "/ping"));
+        assertThat(sent.eventType()).isEqualTo(EventType.PING);
+        assertThat(sent.eventId()).isEqualTo(event.get("id"));
+        assertThat(json.readValue(sent.body(), Argument.mapOf(String.class, Object.class))).isEqualTo(event);
+        assertThat(sent.secrets()).extracting(SigningSecret::value).containsExactly((String) created.get("secret"));
+    }
+
+    @Test
+    void given_an_unreachable_endpoint_when_tested_then_the_error_shows_and_nothing_was_delivered() {
+        String id = (String) api.postJson(ENDPOINTS, "{\"url\": \"" + URL + "/down\"}").json().get("id");
+        sender.answer(URI.create(URL + "/down"), ScriptedWebhookSender.unreachable());
+
+        Api.Reply reply = api.send(HttpRequest.POST(ENDPOINTS + "/" + id + "/test", ""));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json()).containsEntry("delivered", false)
+                .containsEntry("error", "could not connect: Connection refused")
+                .doesNotContainKeys("status_code", "response_excerpt");
+    }
+
+    @Test
+    void given_no_such_endpoint_when_tested_then_404_and_nothing_is_sent() {
+        int sentBefore = sender.sent().size();
+
+        Api.Reply reply = api.send(HttpRequest.POST(ENDPOINTS + "/" + WebhookEndpointId.newId() + "/test", ""));
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json()).containsEntry("code", "webhook_endpoint_not_found");
+        assertThat(sender.sent()).hasSize(sentBefore);
     }
 }

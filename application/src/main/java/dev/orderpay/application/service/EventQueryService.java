@@ -2,6 +2,7 @@ package dev.orderpay.application.service;
 
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.event.Event;
+import dev.orderpay.application.port.in.event.EventDelivery;
 import dev.orderpay.application.port.in.event.EventCursor;
 import dev.orderpay.application.port.in.event.EventNotFoundException;
 import dev.orderpay.application.port.in.event.EventPage;
@@ -9,6 +10,7 @@ import dev.orderpay.application.port.in.event.ListEventsQuery;
 import dev.orderpay.application.port.in.event.ReadEventsUseCase;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.event.EventLog;
+import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.event.EventId;
 
@@ -19,10 +21,12 @@ public final class EventQueryService implements ReadEventsUseCase {
 
     private final EventLog events;
     private final OrderRepository orders;
+    private final WebhookDeliveries deliveries;
 
-    public EventQueryService(EventLog events, OrderRepository orders) {
+    public EventQueryService(EventLog events, OrderRepository orders, WebhookDeliveries deliveries) {
         this.events = events;
         this.orders = orders;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -39,6 +43,11 @@ public final class EventQueryService implements ReadEventsUseCase {
     @Override
     public Event getEvent(EventId id) {
         return events.findById(id).orElseThrow(() -> new EventNotFoundException(id));
+    }
+
+    @Override
+    public List<EventDelivery> eventDeliveries(EventId id) {
+        return deliveries.findByEvent(id);
     }
 
     @Override

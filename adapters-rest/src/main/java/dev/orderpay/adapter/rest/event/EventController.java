@@ -8,18 +8,30 @@ import dev.orderpay.adapter.rest.input.StrictInput;
 import dev.orderpay.adapter.rest.order.Link;
 import dev.orderpay.adapter.rest.problem.Problem;
 import dev.orderpay.adapter.rest.problem.SharedProblemResponses;
+import dev.orderpay.adapter.rest.problem.ProblemCode;
+import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.event.EventPage;
 import dev.orderpay.application.port.in.event.ListEventsQuery;
 import dev.orderpay.application.port.in.event.ReadEventsUseCase;
+import dev.orderpay.application.port.in.event.RedeliverEventCommand;
+import dev.orderpay.application.port.in.event.RedeliverEventUseCase;
+import dev.orderpay.application.port.in.event.RedeliveryResult;
+import dev.orderpay.application.port.in.webhook.WebhookEndpointNotFoundException;
 import dev.orderpay.domain.InvalidValueException;
 import dev.orderpay.domain.event.EventId;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -34,6 +46,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Optional;
 
 import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 
@@ -47,11 +60,15 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 @SharedProblemResponses.Unauthorized
 public class EventController {
 
+    private static final String ENDPOINT_ID = "endpoint_id";
+
     private final ReadEventsUseCase readEvents;
+    private final RedeliverEventUseCase redeliverEvent;
     private final RestEventPayloads payloads;
 
-    EventController(ReadEventsUseCase readEvents, RestEventPayloads payloads) {
+    EventController(ReadEventsUseCase readEvents, RedeliverEventUseCase redeliverEvent, RestEventPayloads payloads) {
         this.readEvents = readEvents;
+        this.redeliverEvent = redeliverEvent;
         this.payloads = payloads;
     }
 
@@ -75,8 +92,15 @@ public class EventController {
                                  @Parameter(description = "Created at or after this ISO 8601 instant")
                                  @QueryValue(EventQueries.CREATED_FROM) @Nullable String createdFrom,
                                  @Parameter(description = "Created before this ISO 8601 instant")
-                                 @QueryValue(EventQueries.CREATED_TO) @Nullable String createdTo) {
-        ListEventsQuery query = EventQueries.listEvents(limit, cursor, type, orderId, createdFrom, createdTo);
+                                 @QueryValue(EventQueries.CREATED_TO) @Nullable String createdTo,
+                                 @Parameter(description = "How its webhooks stand, judged by the latest delivery to"
+                                         + " each endpoint: failed (one failed for good), pending (one is still to"
+                                         + " be made), delivered (all were delivered)",
+                                         schema = @Schema(type = "string",
+                                                 allowableValues = {"failed", "pending", "delivered"}))
+                                 @QueryValue(EventQueries.DELIVERY) @Nullable String delivery) {
+        ListEventsQuery query = EventQueries.listEvents(limit, cursor, type, orderId, createdFrom, createdTo,
+                delivery);
         EventPage page = readEvents.listEvents(query);
         List<Link> links = page.next()
                 .map(next -> List.of(new Link("next", EventQueries.page(query, next))))
@@ -85,12 +109,56 @@ public class EventController {
     }
 
     @Get(EventQueries.EVENTS + "/{id}")
-    @Operation(summary = "Read an event", description = "Exactly as it was rendered when the change it reports was"
-            + " recorded, and as webhooks deliver it.")
-    @ApiResponse(responseCode = "200", description = "The event")
+    @Operation(summary = "Read an event and its webhook deliveries", description = "The event exactly as it was"
+            + " rendered when the change it reports was recorded, and as webhooks deliver it; beside it, in"
+            + " deliveries, every delivery with its attempts.")
+    @ApiResponse(responseCode = "200", description = "The event with its deliveries")
     @SharedProblemResponses.EventNotFound
-    EventResponse getEvent(@PathVariable String id) {
-        return payloads.read(readEvents.getEvent(eventIdFromPath(id)).payload());
+    EventDetailResponse getEvent(@PathVariable String id) {
+        EventId eventId = eventIdFromPath(id);
+        EventResponse event = payloads.read(readEvents.getEvent(eventId).payload());
+        return new EventDetailResponse(event,
+                readEvents.eventDeliveries(eventId).stream().map(DeliveryResponse::from).toList());
+    }
+
+    @Post(EventQueries.EVENTS + "/{id}/redeliver")
+    @Status(HttpStatus.ACCEPTED)
+    @Operation(operationId = "redeliverEvent", summary = "Deliver an event again, now",
+            description = "Makes a new delivery, due at once, to the endpoint named (whatever event types it"
+                    + " receives) or, without a body, to every enabled endpoint that receives the event's type."
+                    + " Earlier deliveries stay as they were; the event's standing in the delivery filter follows"
+                    + " the newest delivery to each endpoint. Sent within about a second, signed with the secrets"
+                    + " in force then.")
+    @ApiResponse(responseCode = "202", description = "The deliveries made, pending",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RedeliveryResponse.class)))
+    @ApiResponse(responseCode = "400", description = "validation_failed: endpoint_id is no id of an endpoint;"
+            + " malformed_request", content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(implementation = Problem.class)))
+    @SharedProblemResponses.EventNotFound
+    @ApiResponse(responseCode = "409", description = "webhook_endpoint_disabled: the endpoint named is disabled;"
+            + " enable it first", content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(implementation = Problem.class)))
+    @SharedProblemResponses.UnsupportedMediaType
+    HttpResponse<?> redeliver(@PathVariable String id, @Body @Nullable RedeliverRequest request) {
+        EventId eventId = eventIdFromPath(id);
+        Optional<WebhookEndpointId> endpoint = Optional.ofNullable(request)
+                .map(RedeliverRequest::endpointId)
+                .map(EventController::endpointIdFromBody);
+        RedeliveryResult result;
+        try {
+            result = redeliverEvent.redeliver(new RedeliverEventCommand(eventId, endpoint));
+        } catch (WebhookEndpointNotFoundException unknown) {
+            throw InvalidCommandException.of(ENDPOINT_ID, "names no webhook endpoint");
+        }
+        // Java 17 has no pattern switch; the result is sealed, so these two are all there are.
+        if (result instanceof RedeliveryResult.Redelivered redelivered) {
+            return HttpResponse.accepted().body(new RedeliveryResponse(
+                    redelivered.deliveries().stream().map(DeliveryResponse::from).toList()));
+        }
+        return Problem.of(HttpStatus.CONFLICT, ProblemCode.WEBHOOK_ENDPOINT_DISABLED, "Webhook endpoint disabled",
+                "The webhook endpoint is disabled, so nothing would be sent to it. Enable it, then ask again.")
+                .toResponse();
     }
 
     @Get(OrderPaths.ORDERS + "/{id}/events")
@@ -104,6 +172,14 @@ public class EventController {
 
     private List<EventResponse> read(List<Event> events) {
         return events.stream().map(event -> payloads.read(event.payload())).toList();
+    }
+
+    private static WebhookEndpointId endpointIdFromBody(String text) {
+        try {
+            return WebhookEndpointId.parse(text);
+        } catch (InvalidValueException notAnId) {
+            throw InvalidCommandException.of(ENDPOINT_ID, "must be a webhook endpoint's id");
+        }
     }
 
     /** A path segment that is not an event id names no resource: that is a 404, not a bad request. */

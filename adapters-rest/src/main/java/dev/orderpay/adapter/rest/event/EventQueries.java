@@ -2,6 +2,7 @@ package dev.orderpay.adapter.rest.event;
 
 import dev.orderpay.adapter.rest.input.KeysetCursor;
 import dev.orderpay.adapter.rest.input.QueryValues;
+import dev.orderpay.application.port.in.event.DeliveryStanding;
 import dev.orderpay.application.port.in.event.EventCursor;
 import dev.orderpay.application.port.in.event.EventFilter;
 import dev.orderpay.application.port.in.event.ListEventsQuery;
@@ -17,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,6 +31,7 @@ final class EventQueries {
     static final String ORDER_ID = "order_id";
     static final String CREATED_FROM = "created_from";
     static final String CREATED_TO = "created_to";
+    static final String DELIVERY = "delivery";
 
     private static final String TYPE_NAMES = Arrays.stream(EventType.values())
             .filter(EventType::isSubscribable)
@@ -40,7 +43,7 @@ final class EventQueries {
 
     static ListEventsQuery listEvents(@Nullable String limit, @Nullable String cursor, @Nullable List<String> types,
                                       @Nullable String orderId, @Nullable String createdFrom,
-                                      @Nullable String createdTo) {
+                                      @Nullable String createdTo, @Nullable String delivery) {
         QueryValues query = new QueryValues();
         int pageSize = query.read(QueryValues.LIMIT, limit, QueryValues.limitUpTo(ListEventsQuery.MAX_LIMIT))
                 .orElse(ListEventsQuery.DEFAULT_LIMIT);
@@ -52,8 +55,9 @@ final class EventQueries {
         Optional<OrderId> ofOrder = query.read(ORDER_ID, orderId, OrderId::parse);
         Optional<Instant> from = query.read(CREATED_FROM, createdFrom, QueryValues::instant);
         Optional<Instant> to = query.read(CREATED_TO, createdTo, QueryValues::instant);
+        Optional<DeliveryStanding> standing = query.read(DELIVERY, delivery, EventQueries::standing);
         query.throwIfAnyFailed();
-        return new ListEventsQuery(pageSize, after, new EventFilter(wanted, ofOrder, from, to));
+        return new ListEventsQuery(pageSize, after, new EventFilter(wanted, ofOrder, from, to, standing));
     }
 
     /** The next page of the same list: same limit, same filter, after the cursor. */
@@ -64,6 +68,7 @@ final class EventQueries {
         filter.orderId().ifPresent(orderId -> page.queryParam(ORDER_ID, orderId.toString()));
         filter.createdFrom().ifPresent(from -> page.queryParam(CREATED_FROM, DateTimeFormatter.ISO_INSTANT.format(from)));
         filter.createdTo().ifPresent(to -> page.queryParam(CREATED_TO, DateTimeFormatter.ISO_INSTANT.format(to)));
+        filter.delivery().ifPresent(standing -> page.queryParam(DELIVERY, standing.name().toLowerCase(Locale.ROOT)));
         return page.queryParam(QueryValues.CURSOR, new KeysetCursor(after.createdAt(), after.id().value()).encode())
                 .toString();
     }
@@ -71,6 +76,13 @@ final class EventQueries {
     private static EventCursor cursor(String token) {
         KeysetCursor cursor = KeysetCursor.decode(token);
         return new EventCursor(cursor.createdAt(), new EventId(cursor.id()));
+    }
+
+    private static DeliveryStanding standing(String name) {
+        return Arrays.stream(DeliveryStanding.values())
+                .filter(standing -> standing.name().toLowerCase(Locale.ROOT).equals(name))
+                .findFirst()
+                .orElseThrow(() -> new InvalidValueException(DELIVERY, "must be one of failed, pending, delivered"));
     }
 
     private static EventType type(String name) {

@@ -6,7 +6,9 @@ import dev.orderpay.adapter.rest.order.PendingOperationResponse;
 import dev.orderpay.application.port.out.event.EventPayloads;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.event.EventId;
+import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.event.OrderEvent;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -31,6 +33,17 @@ class RestEventPayloads implements EventPayloads {
                 DateTimeFormatter.ISO_INSTANT.format(createdAt), ApiDocumentation.VERSION, order.id().toString(),
                 event.sequence(), event.failedOperation().map(PendingOperationResponse::from).orElse(null),
                 OrderResponse.from(order));
+        return write(response);
+    }
+
+    @Override
+    public String renderPing(EventId id, Instant createdAt, WebhookEndpointId endpoint) {
+        return write(new PingEventResponse(id.toString(), EventType.PING.wireName(),
+                DateTimeFormatter.ISO_INSTANT.format(createdAt), ApiDocumentation.VERSION,
+                new PingEventResponse.Data(endpoint.toString())));
+    }
+
+    private String write(Object response) {
         try {
             return json.writeValueAsString(response);
         } catch (IOException cannotHappen) {

@@ -23,6 +23,7 @@ public enum ProblemCode {
     @JsonProperty("event_not_found") EVENT_NOT_FOUND,
     @JsonProperty("webhook_endpoint_not_found") WEBHOOK_ENDPOINT_NOT_FOUND,
     @JsonProperty("webhook_endpoint_limit_reached") WEBHOOK_ENDPOINT_LIMIT_REACHED,
+    @JsonProperty("webhook_endpoint_disabled") WEBHOOK_ENDPOINT_DISABLED,
     @JsonProperty("method_not_allowed") METHOD_NOT_ALLOWED,
     @JsonProperty("not_acceptable") NOT_ACCEPTABLE,
     @JsonProperty("unsupported_media_type") UNSUPPORTED_MEDIA_TYPE,

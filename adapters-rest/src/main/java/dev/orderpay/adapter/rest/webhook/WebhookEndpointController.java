@@ -1,6 +1,7 @@
 package dev.orderpay.adapter.rest.webhook;
 
 import dev.orderpay.adapter.rest.ApiDocumentation;
+import dev.orderpay.adapter.rest.event.PingEventResponse;
 import dev.orderpay.adapter.rest.input.StrictInput;
 import dev.orderpay.adapter.rest.problem.Problem;
 import dev.orderpay.adapter.rest.problem.ProblemCode;
@@ -12,6 +13,8 @@ import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointUseCase;
 import dev.orderpay.application.port.in.webhook.DeleteWebhookEndpointUseCase;
 import dev.orderpay.application.port.in.webhook.GetWebhookEndpointUseCase;
 import dev.orderpay.application.port.in.webhook.ListWebhookEndpointsUseCase;
+import dev.orderpay.application.port.in.webhook.PingResult;
+import dev.orderpay.application.port.in.webhook.PingWebhookEndpointUseCase;
 import dev.orderpay.application.port.in.webhook.RotateWebhookSecretUseCase;
 import dev.orderpay.application.port.in.webhook.RotatedSecret;
 import dev.orderpay.application.port.in.webhook.UpdateWebhookEndpointUseCase;
@@ -26,6 +29,7 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -37,6 +41,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.net.URI;
 
 import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
@@ -62,16 +67,21 @@ class WebhookEndpointController {
     private final UpdateWebhookEndpointUseCase updateEndpoint;
     private final DeleteWebhookEndpointUseCase deleteEndpoint;
     private final RotateWebhookSecretUseCase rotateSecret;
+    private final PingWebhookEndpointUseCase pingEndpoint;
+    private final JsonMapper json;
 
     WebhookEndpointController(CreateWebhookEndpointUseCase createEndpoint, ListWebhookEndpointsUseCase listEndpoints,
                               GetWebhookEndpointUseCase getEndpoint, UpdateWebhookEndpointUseCase updateEndpoint,
-                              DeleteWebhookEndpointUseCase deleteEndpoint, RotateWebhookSecretUseCase rotateSecret) {
+                              DeleteWebhookEndpointUseCase deleteEndpoint, RotateWebhookSecretUseCase rotateSecret,
+                              PingWebhookEndpointUseCase pingEndpoint, JsonMapper json) {
         this.createEndpoint = createEndpoint;
         this.listEndpoints = listEndpoints;
         this.getEndpoint = getEndpoint;
         this.updateEndpoint = updateEndpoint;
         this.deleteEndpoint = deleteEndpoint;
         this.rotateSecret = rotateSecret;
+        this.pingEndpoint = pingEndpoint;
+        this.json = json;
     }
 
     @Post
@@ -163,5 +173,18 @@ class WebhookEndpointController {
     WebhookEndpointWithSecretResponse rotateSecret(@PathVariable String id) {
         RotatedSecret rotated = rotateSecret.rotateSecret(WebhookEndpointIds.fromPath(id));
         return WebhookEndpointWithSecretResponse.from(rotated.endpoint(), rotated.secret());
+    }
+
+    @Post("/{id}/test")
+    @Operation(operationId = "testWebhookEndpoint", summary = "Send a webhook endpoint a test event now",
+            description = "Takes no body. Posts a ping event (type ping, no order) to the endpoint at once, signed"
+                    + " like every webhook, and answers with what came of it. Works on a disabled endpoint too, to"
+                    + " check it before enabling it. The ping is not stored and never retried.")
+    @ApiResponse(responseCode = "200", description = "The ping sent and the endpoint's answer, or why there was"
+            + " none; whatever the endpoint answered")
+    @WebhookEndpointNotFound
+    WebhookTestResponse test(@PathVariable String id) throws IOException {
+        PingResult result = pingEndpoint.ping(WebhookEndpointIds.fromPath(id));
+        return WebhookTestResponse.from(result, json.readValue(result.payload(), PingEventResponse.class));
     }
 }

@@ -5,6 +5,8 @@ import dev.orderpay.application.port.in.event.EventCursor;
 import dev.orderpay.application.port.in.event.EventFilter;
 import dev.orderpay.application.port.in.order.CurrencyTotals;
 import dev.orderpay.application.port.out.event.EventLog;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.application.port.in.order.OrderCursor;
 import dev.orderpay.application.port.in.order.OrderFilter;
 import dev.orderpay.application.port.in.order.TotalsQuery;
@@ -29,8 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An {@link OrderRepository} in a map, for use-case tests, and the {@link EventLog} of the events saved with its
- * orders. It keeps copies, checks versions like the real one, and passes {@link OrderRepositoryContract} and
- * {@link EventLogContract}.
+ * orders. It keeps copies, checks versions like the real one, makes the webhook deliveries of the events it stores
+ * (in the {@link InMemoryWebhookDeliveries} it was given, to the endpoints of its {@link InMemoryWebhookEndpoints}),
+ * and passes {@link OrderRepositoryContract}.
  */
 public class InMemoryOrderRepository implements OrderRepository, EventLog {
 
@@ -49,6 +52,17 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
     private final Map<OrderId, Instant> claimedUntil = new HashMap<>();
     private final Map<OrderId, Instant> creationHeldUntil = new HashMap<>();
     private final List<Event> events = new ArrayList<>();
+    private final InMemoryWebhookDeliveries deliveries;
+
+    /** With no webhook endpoints: its events go nowhere. */
+    public InMemoryOrderRepository() {
+        this(new InMemoryWebhookDeliveries(new InMemoryWebhookEndpoints()));
+    }
+
+    /** Its events are delivered to the endpoints {@code deliveries} keeps deliveries for. */
+    public InMemoryOrderRepository(InMemoryWebhookDeliveries deliveries) {
+        this.deliveries = deliveries;
+    }
 
     @Override
     public synchronized void add(Order order, Instant heldUntil) {
@@ -68,6 +82,7 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
             throw new ConcurrentOrderUpdateException(order.id());
         }
         events.addAll(newEvents);
+        deliveries.eventsStored(newEvents);
         Order saved = copy(order, order.version() + 1);
         stored.put(order.id(), saved);
         histories.get(order.id()).addAll(order.uncommittedChanges());
@@ -82,6 +97,8 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
                 .filter(event -> filter.orderId().map(event.orderId()::equals).orElse(true))
                 .filter(event -> filter.createdFrom().map(from -> !event.createdAt().isBefore(from)).orElse(true))
                 .filter(event -> filter.createdTo().map(event.createdAt()::isBefore).orElse(true))
+                .filter(event -> filter.delivery()
+                        .map(wanted -> deliveries.standingsOf(event.id()).contains(wanted)).orElse(true))
                 .filter(event -> after.map(cursor -> isAfter(event, cursor)).orElse(true))
                 .sorted(EVENTS_NEWEST_FIRST)
                 .limit(limit)

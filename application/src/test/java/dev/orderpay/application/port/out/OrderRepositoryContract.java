@@ -5,6 +5,8 @@ import dev.orderpay.application.port.in.event.EventCursor;
 import dev.orderpay.application.port.in.event.EventFilter;
 import dev.orderpay.application.port.out.event.EventLog;
 import dev.orderpay.application.port.out.event.TestEvents;
+import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
+import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
 import dev.orderpay.application.port.in.order.CurrencyTotals;
 import dev.orderpay.application.port.in.order.OrderCursor;
 import dev.orderpay.application.port.in.order.OrderFilter;
@@ -24,6 +26,10 @@ import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestOrders;
 import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.event.EventType;
+import dev.orderpay.domain.webhook.DeliveryState;
+import dev.orderpay.domain.webhook.TestWebhookEndpoints;
+import dev.orderpay.domain.webhook.WebhookEndpoint;
+import dev.orderpay.application.port.in.event.EventDelivery;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -42,7 +48,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What every {@link OrderRepository} must do. Each implementation's test extends this class and supplies a
- * repository over empty storage, and the {@link EventLog} of that storage, where the events saved with its orders are.
+ * repository over empty storage, and the {@link EventLog} of that storage, where the events saved with its orders are,
+ * with its webhook endpoints and the deliveries made with the events.
  */
 public abstract class OrderRepositoryContract {
 
@@ -65,6 +72,70 @@ public abstract class OrderRepositoryContract {
 
     /** The events of the storage {@link #emptyRepository()} last emptied. */
     protected abstract EventLog events();
+
+    /** The webhook endpoints of that storage. */
+    protected abstract WebhookEndpoints endpoints();
+
+    /** The webhook deliveries of that storage. */
+    protected abstract WebhookDeliveries deliveries();
+
+    @Test
+    void an_event_is_stored_with_a_delivery_to_every_endpoint_enabled_and_subscribed_to_it_then() {
+        OrderRepository repository = emptyRepository();
+        WebhookEndpoint everything = endpoint(TestWebhookEndpoints.anEndpoint());
+        WebhookEndpoint authorizations = endpoint(TestWebhookEndpoints.anEndpoint()
+                .subscribedTo(EventType.ORDER_AUTHORIZED));
+        WebhookEndpoint creations = endpoint(TestWebhookEndpoints.anEndpoint()
+                .subscribedTo(EventType.ORDER_CREATED, EventType.ORDER_CAPTURED));
+        WebhookEndpoint disabled = endpoint(TestWebhookEndpoints.anEndpoint());
+        endpoints().disable(disabled.id(), "Disabled through the API.", PERIOD_START);
+
+        Order order = announced(repository, PERIOD_START);
+        Order loaded = repository.findById(order.id()).orElseThrow();
+        loaded.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
+        repository.update(loaded, TestEvents.of(loaded, PERIOD_START.plusSeconds(5)));
+        endpoint(TestWebhookEndpoints.anEndpoint());
+
+        List<Event> events = events().findByOrder(order.id());
+        List<EventDelivery> ofCreated = deliveries().findByEvent(events.get(0).id());
+        List<EventDelivery> ofAuthorized = deliveries().findByEvent(events.get(1).id());
+        assertThat(ofCreated).extracting(EventDelivery::endpointId)
+                .containsExactlyInAnyOrder(everything.id(), creations.id());
+        assertThat(ofAuthorized).extracting(EventDelivery::endpointId)
+                .containsExactlyInAnyOrder(everything.id(), authorizations.id());
+        assertThat(ofAuthorized).allSatisfy(delivery -> {
+            assertThat(delivery.eventId()).isEqualTo(events.get(1).id());
+            assertThat(delivery.state()).isEqualTo(DeliveryState.PENDING);
+            assertThat(delivery.createdAt()).isEqualTo(PERIOD_START.plusSeconds(5));
+            assertThat(delivery.nextAttemptAt()).contains(PERIOD_START.plusSeconds(5));
+            assertThat(delivery.attempts()).isEmpty();
+        });
+    }
+
+    @Test
+    void a_stale_update_makes_no_delivery() {
+        OrderRepository repository = emptyRepository();
+        endpoint(TestWebhookEndpoints.anEndpoint());
+        Order order = anOrderWithSession();
+        repository.add(order, NOT_HELD);
+        Order first = repository.findById(order.id()).orElseThrow();
+        Order second = repository.findById(order.id()).orElseThrow();
+        first.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
+        repository.update(first, TestEvents.of(first));
+        second.followProvider(OrderStatus.DECLINED, TestOrders.BY_TEST);
+        List<Event> lost = TestEvents.of(second);
+
+        assertThatThrownBy(() -> repository.update(second, lost)).isInstanceOf(ConcurrentOrderUpdateException.class);
+
+        assertThat(deliveries().findByEvent(lost.get(0).id())).isEmpty();
+        assertThat(deliveries().findByEvent(events().findByOrder(order.id()).get(0).id())).hasSize(1);
+    }
+
+    private WebhookEndpoint endpoint(TestWebhookEndpoints.Builder builder) {
+        WebhookEndpoint endpoint = builder.build();
+        endpoints().addWithinLimit(endpoint, 16);
+        return endpoint;
+    }
 
     @Test
     void an_added_order_is_found_as_it_was_with_version_zero() {
@@ -451,12 +522,12 @@ public abstract class OrderRepositoryContract {
         assertThat(events().findNewestFirst(EventFilter.NONE, Optional.of(EventCursor.after(all.get(0))), 1))
                 .containsExactly(all.get(1));
         assertThat(events().findNewestFirst(new EventFilter(Set.of(EventType.ORDER_CREATED), Optional.empty(),
-                Optional.empty(), Optional.empty()), Optional.empty(), 10)).containsExactly(all.get(1), all.get(2));
+                Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(), 10)).containsExactly(all.get(1), all.get(2));
         assertThat(events().findNewestFirst(new EventFilter(Set.of(), Optional.of(first.id()), Optional.empty(),
-                Optional.empty()), Optional.empty(), 10)).containsExactly(all.get(0), all.get(2));
+                Optional.empty(), Optional.empty()), Optional.empty(), 10)).containsExactly(all.get(0), all.get(2));
         assertThat(events().findNewestFirst(new EventFilter(Set.of(), Optional.empty(),
-                Optional.of(PERIOD_START.plusSeconds(10)), Optional.of(PERIOD_START.plusSeconds(20))),
-                Optional.empty(), 10)).containsExactly(all.get(1));
+                Optional.of(PERIOD_START.plusSeconds(10)), Optional.of(PERIOD_START.plusSeconds(20)),
+                Optional.empty()), Optional.empty(), 10)).containsExactly(all.get(1));
     }
 
     @Test

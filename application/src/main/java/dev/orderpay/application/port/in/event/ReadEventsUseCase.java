@@ -15,6 +15,9 @@ public interface ReadEventsUseCase {
     /** @throws EventNotFoundException if there is no such event (or it was removed after its retention) */
     Event getEvent(EventId id);
 
+    /** The event's webhook deliveries with their attempts, oldest first; none when it went to no endpoint. */
+    List<EventDelivery> eventDeliveries(EventId id);
+
     /**
      * The order's events in sequence order.
      *

@@ -3,6 +3,7 @@ package dev.orderpay.application.port.out.event;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.event.OrderEvent;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
 
 import java.time.Instant;
 
@@ -14,4 +15,7 @@ public interface EventPayloads {
 
     /** The event as JSON, carrying {@code order} as it stands now (just after the change the event reports). */
     String render(EventId id, Instant createdAt, OrderEvent event, Order order);
+
+    /** An endpoint's test event, {@code ping}: no order, and the endpoint's id as its data. Never stored. */
+    String renderPing(EventId id, Instant createdAt, WebhookEndpointId endpoint);
 }

@@ -3,6 +3,7 @@ package dev.orderpay.application.port.out.event;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.event.OrderEvent;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
 
 import java.time.Instant;
 
@@ -17,5 +18,10 @@ public class PlainEventPayloads implements EventPayloads {
         return event.type().wireName() + " #" + event.sequence() + " " + order.status()
                 + " captured=" + order.payment().captured().minorUnits()
                 + " refunded=" + order.payment().refunded().minorUnits();
+    }
+
+    @Override
+    public String renderPing(EventId id, Instant createdAt, WebhookEndpointId endpoint) {
+        return "ping " + id + " to " + endpoint;
     }
 }

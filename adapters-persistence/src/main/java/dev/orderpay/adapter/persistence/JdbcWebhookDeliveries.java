@@ -1,0 +1,108 @@
+package dev.orderpay.adapter.persistence;
+
+import dev.orderpay.application.port.in.event.Event;
+import dev.orderpay.application.port.in.event.EventDelivery;
+import dev.orderpay.application.port.out.webhook.AttemptRecord;
+import dev.orderpay.application.port.out.webhook.DueDelivery;
+import dev.orderpay.application.port.out.webhook.Recording;
+import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
+import dev.orderpay.domain.event.EventId;
+import dev.orderpay.domain.webhook.WebhookDeliveryId;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Webhook deliveries in PostgreSQL. Their rows are made with the events by {@link JdbcOrderRepository}; here they
+ * are claimed, recorded and read. Claiming and recording are one statement each, so neither holds a transaction
+ * open, and nothing here is ever called while a webhook call runs.
+ */
+@Singleton
+class JdbcWebhookDeliveries implements WebhookDeliveries {
+
+    private final WebhookDeliveryRowRepository rows;
+    private final EndpointRunRowRepository runs;
+    private final EventRowRepository events;
+    private final TransactionOperations<Connection> transactions;
+
+    JdbcWebhookDeliveries(WebhookDeliveryRowRepository rows, EndpointRunRowRepository runs, EventRowRepository events,
+                          TransactionOperations<Connection> transactions) {
+        this.rows = rows;
+        this.runs = runs;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<DueDelivery> claimDue(Instant now, Instant claimedUntil, int limit, int perEndpoint) {
+        List<WebhookDeliveryRow> claimed = rows.claimDue(now, claimedUntil, limit, perEndpoint);
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        // The events after the claim: they never change, and an event removed meanwhile took its delivery along.
+        Map<UUID, Event> carried = events.findByIdIn(claimed.stream().map(WebhookDeliveryRow::eventId).toList())
+                .stream().map(EventRowMapper::toEvent)
+                .collect(Collectors.toMap(event -> event.id().value(), Function.identity()));
+        return claimed.stream()
+                .filter(row -> carried.containsKey(row.eventId()))
+                .map(row -> WebhookDeliveryRowMapper.toDue(row, carried.get(row.eventId())))
+                .toList();
+    }
+
+    @Override
+    public Recording record(WebhookDeliveryId id, AttemptRecord attempt) {
+        List<EndpointRunRow> run = runs.record(id.value(), attempt.stateAfter().name(),
+                attempt.nextAttemptAt().orElse(null), attempt.at(),
+                WebhookDeliveryRowMapper.statusCodeOf(attempt.result()),
+                WebhookDeliveryRowMapper.errorOf(attempt.result()),
+                WebhookDeliveryRowMapper.latencyMillis(attempt.latency()),
+                WebhookDeliveryRowMapper.bodyExcerptOf(attempt.result()), attempt.succeeded());
+        if (run.isEmpty()) {
+            return new Recording.NotPending();
+        }
+        return new Recording.Recorded(Optional.ofNullable(run.get(0).failingSince()));
+    }
+
+    @Override
+    public List<EventDelivery> findByEvent(EventId eventId) {
+        List<WebhookDeliveryRow> deliveries = rows.findByEvent(eventId.value());
+        if (deliveries.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<WebhookDeliveryAttemptRow>> attempts = rows.findAttemptsByEvent(eventId.value()).stream()
+                .collect(Collectors.groupingBy(WebhookDeliveryAttemptRow::deliveryId));
+        return deliveries.stream()
+                .map(row -> WebhookDeliveryRowMapper.toDelivery(row, attempts.getOrDefault(row.id(), List.of())))
+                .toList();
+    }
+
+    @Override
+    public List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> endpoints, Instant now) {
+        List<WebhookDeliveryId> made = transactions.executeWrite(transaction -> {
+            List<WebhookDeliveryId> inserted = new ArrayList<>();
+            for (WebhookEndpointId endpoint : endpoints) {
+                WebhookDeliveryId id = WebhookDeliveryId.newId();
+                rows.supersede(eventId.value(), endpoint.value());
+                if (rows.insertRedelivery(id.value(), eventId.value(), endpoint.value(), now) == 1) {
+                    inserted.add(id);
+                }
+            }
+            return inserted;
+        });
+        // Read back as stored, so the answer shows what every later read shows.
+        Map<WebhookDeliveryId, EventDelivery> stored = findByEvent(eventId).stream()
+                .collect(Collectors.toMap(EventDelivery::id, delivery -> delivery));
+        return made.stream().map(stored::get).filter(Objects::nonNull).toList();
+    }
+}

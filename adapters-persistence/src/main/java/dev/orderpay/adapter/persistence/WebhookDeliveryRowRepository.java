@@ -1,0 +1,91 @@
+package dev.orderpay.adapter.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDeliveryRow, UUID> {
+
+    // The fan-out, in the transaction that inserted the order's new events (sequences first to last): one delivery per
+    // event and endpoint enabled and subscribed to its type now, due when the event happened. An endpoint created by
+    // a transaction not yet committed is not seen, and gets none: it did not exist when the event happened.
+    @Query("""
+            INSERT INTO webhook_deliveries
+                (id, event_id, endpoint_id, order_id, sequence, state, attempts, next_attempt_at, created_at)
+            SELECT gen_random_uuid(), ev.id, ep.id, ev.order_id, ev.sequence, 'PENDING', 0, ev.created_at,
+                   ev.created_at
+            FROM events ev
+            JOIN webhook_endpoints ep
+              ON ep.disabled_reason IS NULL AND (ep.all_event_types OR ev.type = ANY (ep.event_types))
+            WHERE ev.order_id = :orderId AND ev.sequence BETWEEN :firstSequence AND :lastSequence""")
+    void insertForEvents(UUID orderId, long firstSequence, long lastSequence);
+
+    // One statement, so picking and claiming cannot be split by another instance (as OrderRowRepository's claim).
+    // Each enabled endpoint gets as many of its oldest due deliveries as it has room for: perEndpoint less those
+    // still claimed (in flight here or at another instance). One endpoint's backlog thus never fills the batch and
+    // holds up the others. A delivery whose order has an earlier event still pending for the same endpoint waits
+    // for it. FOR UPDATE SKIP LOCKED keeps two claimers off the same row; rows the outer LIMIT drops are unlocked
+    // when the statement ends. Both partial indexes (webhook_deliveries_due, _pending_per_order) serve it.
+    @Query("""
+            WITH room AS (
+                SELECT e.id AS endpoint_id,
+                       :perEndpoint - (SELECT count(*) FROM webhook_deliveries busy
+                                       WHERE busy.endpoint_id = e.id AND busy.state = 'PENDING'
+                                         AND busy.claimed_until > :now) AS free
+                FROM webhook_endpoints e
+                WHERE e.disabled_reason IS NULL),
+            picked AS (
+                SELECT due.id, due.next_attempt_at
+                FROM room
+                CROSS JOIN LATERAL (
+                    SELECT d.id, d.next_attempt_at
+                    FROM webhook_deliveries d
+                    WHERE d.endpoint_id = room.endpoint_id AND d.state = 'PENDING' AND d.next_attempt_at <= :now
+                      AND (d.claimed_until IS NULL OR d.claimed_until <= :now)
+                      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries earlier
+                                      WHERE earlier.endpoint_id = d.endpoint_id AND earlier.order_id = d.order_id
+                                        AND earlier.state = 'PENDING' AND earlier.sequence < d.sequence)
+                    ORDER BY d.next_attempt_at, d.id
+                    LIMIT greatest(room.free, 0)
+                    FOR UPDATE SKIP LOCKED) due
+                ORDER BY due.next_attempt_at, due.id
+                LIMIT :limit),
+            claimed AS (
+                UPDATE webhook_deliveries d SET claimed_until = :claimedUntil
+                FROM picked WHERE d.id = picked.id
+                RETURNING d.*)
+            SELECT * FROM claimed ORDER BY next_attempt_at, id""")
+    List<WebhookDeliveryRow> claimDue(Instant now, Instant claimedUntil, int limit, int perEndpoint);
+
+    @Query("SELECT * FROM webhook_deliveries WHERE event_id = :eventId ORDER BY created_at, id")
+    List<WebhookDeliveryRow> findByEvent(UUID eventId);
+
+    @Query("""
+            SELECT a.delivery_id, a.number, a.attempted_at, a.status_code, a.error, a.latency_ms, a.body_excerpt,
+                   a.next_attempt_at
+            FROM webhook_delivery_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
+            WHERE d.event_id = :eventId
+            ORDER BY a.delivery_id, a.number""")
+    List<WebhookDeliveryAttemptRow> findAttemptsByEvent(UUID eventId);
+
+    // A redelivery becomes its endpoint's latest delivery of the event.
+    @Query("UPDATE webhook_deliveries SET superseded = true WHERE event_id = :eventId AND endpoint_id = :endpointId")
+    void supersede(UUID eventId, UUID endpointId);
+
+    // Nothing when the event or the endpoint is gone.
+    @Query("""
+            INSERT INTO webhook_deliveries
+                (id, event_id, endpoint_id, order_id, sequence, state, attempts, next_attempt_at, created_at)
+            SELECT CAST(:id AS uuid), ev.id, ep.id, ev.order_id, ev.sequence, 'PENDING', 0, CAST(:now AS timestamptz),
+                   CAST(:now AS timestamptz)
+            FROM events ev JOIN webhook_endpoints ep ON ep.id = :endpointId
+            WHERE ev.id = :eventId""")
+    int insertRedelivery(UUID id, UUID eventId, UUID endpointId, Instant now);
+}

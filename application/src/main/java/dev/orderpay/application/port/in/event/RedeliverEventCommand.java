@@ -1,0 +1,21 @@
+package dev.orderpay.application.port.in.event;
+
+import dev.orderpay.domain.event.EventId;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Deliver an event again, now.
+ *
+ * @param endpointId to this endpoint only (whatever types it subscribes to); when empty, to every enabled endpoint
+ *                   subscribed to the event's type
+ */
+public record RedeliverEventCommand(EventId eventId, Optional<WebhookEndpointId> endpointId) {
+
+    public RedeliverEventCommand {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(endpointId, "endpointId");
+    }
+}

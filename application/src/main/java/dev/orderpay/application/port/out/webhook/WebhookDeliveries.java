@@ -1,0 +1,46 @@
+package dev.orderpay.application.port.out.webhook;
+
+import dev.orderpay.application.port.in.event.EventDelivery;
+import dev.orderpay.domain.event.EventId;
+import dev.orderpay.domain.webhook.WebhookDeliveryId;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Webhook deliveries: one per event and endpoint, made with the event itself, in the same transaction, by
+ * {@link dev.orderpay.application.port.out.OrderRepository#update} (to every endpoint enabled and subscribed to the
+ * event's type at that moment), plus those a merchant's redelivery adds. Each call is atomic on its own and never
+ * held open across a webhook call. A deleted endpoint's deliveries go with it.
+ */
+public interface WebhookDeliveries {
+
+    /**
+     * Claims up to {@code limit} deliveries that are pending, due by {@code now}, unclaimed (or whose claim ran out)
+     * and to an enabled endpoint; each stays claimed until {@code claimedUntil}. At most {@code perEndpoint}
+     * deliveries to one endpoint are claimed at a time, counting those still claimed from before. A delivery is never
+     * claimed while an earlier event of its order (a lower sequence) has a pending delivery to the same endpoint, so
+     * each endpoint gets an order's events in sequence. Oldest due first. Concurrent callers (other instances) never
+     * get the same delivery.
+     */
+    List<DueDelivery> claimDue(Instant now, Instant claimedUntil, int limit, int perEndpoint);
+
+    /**
+     * Records an attempt and the delivery's new state together, releases its claim, and keeps the endpoint's run of
+     * failures: a failed attempt starts one unless one is running, a success ends it, and a change to the endpoint
+     * (such as enabling it again) starts the count anew.
+     */
+    Recording record(WebhookDeliveryId id, AttemptRecord attempt);
+
+    /** The event's deliveries with their attempts, oldest first. */
+    List<EventDelivery> findByEvent(EventId eventId);
+
+    /**
+     * New deliveries of the event to these endpoints, pending and due at {@code now}; each becomes its endpoint's
+     * latest delivery of the event (the one the events API judges it by).
+     *
+     * @return the deliveries made, in the order of {@code endpoints}; none if the event is gone
+     */
+    List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> endpoints, Instant now);
+}

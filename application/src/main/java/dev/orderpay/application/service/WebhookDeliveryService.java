@@ -1,0 +1,211 @@
+package dev.orderpay.application.service;
+
+import dev.orderpay.application.port.in.event.AttemptResult;
+import dev.orderpay.application.port.in.maintenance.DeliverWebhooksUseCase;
+import dev.orderpay.application.port.in.maintenance.DeliveryOutcome;
+import dev.orderpay.application.port.in.maintenance.DeliveryRound;
+import dev.orderpay.application.port.out.webhook.AttemptRecord;
+import dev.orderpay.application.port.out.webhook.DueDelivery;
+import dev.orderpay.application.port.out.webhook.Recording;
+import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
+import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
+import dev.orderpay.application.port.out.webhook.WebhookRequest;
+import dev.orderpay.application.port.out.webhook.WebhookResponse;
+import dev.orderpay.application.port.out.webhook.WebhookSender;
+import dev.orderpay.domain.webhook.DeliveryState;
+import dev.orderpay.domain.webhook.RetrySchedule;
+import dev.orderpay.domain.webhook.WebhookEndpoint;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The delivery engine. Each round claims the due deliveries there is room for and runs each on the executor it was
+ * given: the webhook call is made holding no database connection or transaction, and its outcome is recorded
+ * afterwards in one step. What an answer means:
+ * <ul>
+ *     <li>{@code 2xx}: delivered;</li>
+ *     <li>no answer (no connection, no answer in time), {@code 5xx}, {@code 408} and {@code 429}: tried again after
+ *     the next delay of the {@link RetrySchedule} (longer when the receiver's {@code Retry-After} says so), and
+ *     failed for good after the last;</li>
+ *     <li>any other status ({@code 3xx}, since redirects are never followed, and the other {@code 4xx}): failed for
+ *     good at once; the receiver will not take it.</li>
+ * </ul>
+ * An endpoint whose every attempt failed for {@link Policy#disableAfter()} is disabled, saying why.
+ */
+public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
+
+    /**
+     * @param concurrency  webhook calls this instance runs at once, over every endpoint
+     * @param perEndpoint  deliveries to one endpoint claimed at once (over every instance, as far as the claims see)
+     * @param claimFor     how long a claimed delivery is left to this instance: well past the longest call, so that
+     *                     only a stopped instance's deliveries are taken over by another
+     * @param disableAfter how long every attempt to an endpoint must have failed before it is disabled
+     */
+    public record Policy(int concurrency, int perEndpoint, Duration claimFor, Duration disableAfter) {
+        public Policy {
+            if (concurrency < 1 || perEndpoint < 1) {
+                throw new IllegalArgumentException("webhook concurrency must be at least 1, overall and per endpoint");
+            }
+            Objects.requireNonNull(claimFor, "claimFor");
+            Objects.requireNonNull(disableAfter, "disableAfter");
+            if (claimFor.isNegative() || claimFor.isZero() || disableAfter.isNegative() || disableAfter.isZero()) {
+                throw new IllegalArgumentException("the claim and the time before disabling must be positive");
+            }
+        }
+    }
+
+    private final WebhookDeliveries deliveries;
+    private final WebhookEndpoints endpoints;
+    private final WebhookSender sender;
+    private final RetrySchedule retries;
+    private final Clock clock;
+    private final Executor executor;
+    private final Policy policy;
+    // Calls started and not yet ended: a round claims no more than the room left beside them.
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    /** @param executor runs the webhook calls; it must have room for {@link Policy#concurrency()} at once */
+    public WebhookDeliveryService(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender,
+                                  RetrySchedule retries, Clock clock, Executor executor, Policy policy) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.sender = sender;
+        this.retries = retries;
+        this.clock = clock;
+        this.executor = executor;
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    @Override
+    public synchronized DeliveryRound deliverDue() {
+        int room = policy.concurrency() - inFlight.get();
+        if (room <= 0) {
+            return new DeliveryRound(List.of());
+        }
+        Instant now = clock.instant();
+        List<DueDelivery> claimed = deliveries.claimDue(now, now.plus(policy.claimFor()), room,
+                policy.perEndpoint());
+        if (claimed.isEmpty()) {
+            return new DeliveryRound(List.of());
+        }
+        // At most a few endpoints (ORDERPAY_WEBHOOK_MAX_ENDPOINTS): one read serves the whole round.
+        Map<WebhookEndpointId, WebhookEndpoint> byId = endpoints.findAll().stream()
+                .collect(Collectors.toMap(WebhookEndpoint::id, Function.identity()));
+        List<CompletableFuture<DeliveryOutcome>> started = new ArrayList<>();
+        for (DueDelivery due : claimed) {
+            started.add(start(due, Optional.ofNullable(byId.get(due.endpointId()))));
+        }
+        return new DeliveryRound(started);
+    }
+
+    private CompletableFuture<DeliveryOutcome> start(DueDelivery due, Optional<WebhookEndpoint> endpoint) {
+        inFlight.incrementAndGet();
+        CompletableFuture<DeliveryOutcome> outcome;
+        try {
+            outcome = CompletableFuture.supplyAsync(() -> deliver(due, endpoint), executor);
+        } catch (RejectedExecutionException shuttingDown) {
+            // The claim runs out and the delivery is taken up again, here after a restart or by another instance.
+            inFlight.decrementAndGet();
+            return CompletableFuture.failedFuture(shuttingDown);
+        }
+        outcome.whenComplete((done, failure) -> inFlight.decrementAndGet());
+        return outcome;
+    }
+
+    private DeliveryOutcome deliver(DueDelivery due, Optional<WebhookEndpoint> maybeEndpoint) {
+        if (maybeEndpoint.isEmpty()) {
+            return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "the endpoint was deleted");
+        }
+        WebhookEndpoint endpoint = maybeEndpoint.get();
+        Instant sentAt = clock.instant();
+        WebhookResponse response = sender.send(new WebhookRequest(endpoint.url(), due.event().id().toString(),
+                due.event().type(), due.event().payload(), endpoint.secretsInForce(sentAt)));
+        if (Thread.currentThread().isInterrupted()) {
+            // The service is stopping: the receiver is not to blame. The claim runs out and it is sent again.
+            return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "the service stopped during the call");
+        }
+        Instant answeredAt = clock.instant();
+        AttemptRecord attempt = judge(due, sentAt, answeredAt, response);
+        Recording recording = deliveries.record(due.id(), attempt);
+        if (!(recording instanceof Recording.Recorded recorded)) {
+            return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "it was no longer pending");
+        }
+        if (attempt.succeeded()) {
+            return new DeliveryOutcome.Delivered(due.id(), due.endpointId(),
+                    ((AttemptResult.Answered) attempt.result()).statusCode());
+        }
+        boolean disabled = disableIfFailingTooLong(due.endpointId(), recorded.endpointFailingSince(), answeredAt);
+        if (attempt.stateAfter() == DeliveryState.PENDING) {
+            return new DeliveryOutcome.WillRetry(due.id(), due.endpointId(), attempt.result(),
+                    attempt.nextAttemptAt().orElseThrow(), disabled);
+        }
+        return new DeliveryOutcome.Failed(due.id(), due.endpointId(), attempt.result(), disabled);
+    }
+
+    /** What the answer makes of the delivery: the one place that reads status codes. */
+    private AttemptRecord judge(DueDelivery due, Instant sentAt, Instant answeredAt, WebhookResponse response) {
+        AttemptResult result = WebhookAnswers.resultOf(response);
+        Optional<Duration> retryAfter = Optional.empty();
+        boolean worthRetrying = true;
+        if (response instanceof WebhookResponse.Answered answered) {
+            int status = answered.statusCode();
+            if (status >= 200 && status < 300) {
+                return new AttemptRecord(sentAt, response.latency(), result, DeliveryState.DELIVERED,
+                        Optional.empty());
+            }
+            worthRetrying = status >= 500 || status == 408 || status == 429;
+            retryAfter = answered.retryAfter();
+        }
+        Optional<Duration> delay = worthRetrying
+                ? retries.delayAfter(due.attemptsMade() + 1)
+                : Optional.empty();
+        if (delay.isEmpty()) {
+            return new AttemptRecord(sentAt, response.latency(), result, DeliveryState.FAILED, Optional.empty());
+        }
+        Duration wait = retries.honouring(delay.get(), retryAfter);
+        return new AttemptRecord(sentAt, response.latency(), result, DeliveryState.PENDING,
+                Optional.of(answeredAt.plus(wait)));
+    }
+
+    private boolean disableIfFailingTooLong(WebhookEndpointId endpoint, Optional<Instant> failingSince,
+                                            Instant now) {
+        if (failingSince.isEmpty() || failingSince.get().isAfter(now.minus(policy.disableAfter()))) {
+            return false;
+        }
+        return endpoints.disable(endpoint, "Every delivery failed for " + inWords(policy.disableAfter())
+                + " (since " + failingSince.get() + "); enable it again once it can take webhooks.", now);
+    }
+
+    /** "3 days", "12 hours", "90 seconds": the largest whole unit. */
+    private static String inWords(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds > 0 && seconds % 86_400 == 0) {
+            return plural(seconds / 86_400, "day");
+        }
+        if (seconds > 0 && seconds % 3_600 == 0) {
+            return plural(seconds / 3_600, "hour");
+        }
+        if (seconds > 0 && seconds % 60 == 0) {
+            return plural(seconds / 60, "minute");
+        }
+        return duration.toMillis() % 1_000 == 0 ? plural(seconds, "second") : plural(duration.toMillis(), "ms");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 || unit.equals("ms") ? "" : "s");
+    }
+}

@@ -1,0 +1,218 @@
+package dev.orderpay.application.port.out.webhook;
+
+import dev.orderpay.application.port.in.event.DeliveryAttempt;
+import dev.orderpay.application.port.in.event.DeliveryStanding;
+import dev.orderpay.application.port.in.event.Event;
+import dev.orderpay.application.port.in.event.EventDelivery;
+import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.domain.event.EventId;
+import dev.orderpay.domain.webhook.DeliveryState;
+import dev.orderpay.domain.webhook.WebhookDeliveryId;
+import dev.orderpay.domain.webhook.WebhookEndpoint;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@link WebhookDeliveries} in memory, over the endpoints of an {@link InMemoryWebhookEndpoints}: a deleted endpoint's
+ * deliveries go with it, as the table's foreign key has them go. {@link InMemoryOrderRepository} makes the
+ * deliveries of the events it stores here, as the real repository does in the events' transaction. Passes
+ * {@link WebhookDeliveriesContract}.
+ */
+public class InMemoryWebhookDeliveries implements WebhookDeliveries {
+
+    // Ties are broken by the id's text, which sorts like PostgreSQL's uuid.
+    private static final Comparator<Delivery> DUE_FIRST = Comparator.comparing((Delivery delivery) -> delivery.nextAttemptAt)
+            .thenComparing(delivery -> delivery.id.toString());
+    private static final Comparator<Delivery> OLDEST_FIRST = Comparator.comparing((Delivery delivery) -> delivery.createdAt)
+            .thenComparing(delivery -> delivery.id.toString());
+
+    private final InMemoryWebhookEndpoints endpoints;
+    private final List<Delivery> deliveries = new ArrayList<>();
+    private final Map<WebhookEndpointId, FailingRun> failing = new HashMap<>();
+    // Every event stored beside these deliveries, also those that went nowhere: any of them can be redelivered.
+    private final Map<EventId, Event> events = new HashMap<>();
+
+    public InMemoryWebhookDeliveries(InMemoryWebhookEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    /** The endpoints whose deliveries are kept here. */
+    public InMemoryWebhookEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /**
+     * The events just stored: one delivery each to every endpoint enabled and subscribed to its type now, due when the
+     * event happened.
+     */
+    public synchronized void eventsStored(List<Event> stored) {
+        for (Event event : stored) {
+            events.put(event.id(), event);
+            for (WebhookEndpoint endpoint : endpoints.findEnabledSubscribedTo(event.type())) {
+                deliveries.add(new Delivery(WebhookDeliveryId.newId(), event, endpoint.id(), event.createdAt()));
+            }
+        }
+    }
+
+    /** How the event's deliveries stand, judged by the latest delivery to each endpoint; empty when it has none. */
+    public synchronized Set<DeliveryStanding> standingsOf(EventId eventId) {
+        List<Delivery> latest = current().stream()
+                .filter(delivery -> delivery.event.id().equals(eventId) && !delivery.superseded)
+                .toList();
+        Set<DeliveryStanding> standings = EnumSet.noneOf(DeliveryStanding.class);
+        if (latest.stream().anyMatch(delivery -> delivery.state == DeliveryState.FAILED)) {
+            standings.add(DeliveryStanding.FAILED);
+        }
+        if (latest.stream().anyMatch(delivery -> delivery.state == DeliveryState.PENDING)) {
+            standings.add(DeliveryStanding.PENDING);
+        }
+        if (!latest.isEmpty() && latest.stream().allMatch(delivery -> delivery.state == DeliveryState.DELIVERED)) {
+            standings.add(DeliveryStanding.DELIVERED);
+        }
+        return standings;
+    }
+
+    @Override
+    public synchronized List<DueDelivery> claimDue(Instant now, Instant claimedUntil, int limit, int perEndpoint) {
+        List<Delivery> live = current();
+        Map<WebhookEndpointId, Long> busy = live.stream()
+                .filter(delivery -> delivery.state == DeliveryState.PENDING && delivery.claimedAt(now))
+                .collect(Collectors.groupingBy(delivery -> delivery.endpointId, Collectors.counting()));
+        List<Delivery> picked = new ArrayList<>();
+        for (WebhookEndpoint endpoint : endpoints.findAll()) {
+            if (!endpoint.enabled()) {
+                continue;
+            }
+            long room = perEndpoint - busy.getOrDefault(endpoint.id(), 0L);
+            live.stream()
+                    .filter(delivery -> delivery.endpointId.equals(endpoint.id()))
+                    .filter(delivery -> delivery.state == DeliveryState.PENDING)
+                    .filter(delivery -> !delivery.nextAttemptAt.isAfter(now) && !delivery.claimedAt(now))
+                    .filter(delivery -> live.stream().noneMatch(earlier -> earlier.holdsBack(delivery)))
+                    .sorted(DUE_FIRST)
+                    .limit(Math.max(room, 0))
+                    .forEach(picked::add);
+        }
+        return picked.stream()
+                .sorted(DUE_FIRST)
+                .limit(limit)
+                .map(delivery -> {
+                    delivery.claimedUntil = claimedUntil;
+                    return new DueDelivery(delivery.id, delivery.endpointId, delivery.event, delivery.attempts.size());
+                })
+                .toList();
+    }
+
+    @Override
+    public synchronized Recording record(WebhookDeliveryId id, AttemptRecord attempt) {
+        Optional<Delivery> found = current().stream().filter(delivery -> delivery.id.equals(id)).findFirst();
+        if (found.isEmpty() || found.get().state != DeliveryState.PENDING) {
+            return new Recording.NotPending();
+        }
+        Delivery delivery = found.get();
+        delivery.state = attempt.stateAfter();
+        delivery.nextAttemptAt = attempt.nextAttemptAt().orElse(null);
+        delivery.claimedUntil = null;
+        // Milliseconds, as the table keeps a latency.
+        delivery.attempts.add(new DeliveryAttempt(delivery.attempts.size() + 1, attempt.at(),
+                attempt.latency().truncatedTo(ChronoUnit.MILLIS), attempt.result(), attempt.nextAttemptAt()));
+        if (attempt.succeeded()) {
+            failing.remove(delivery.endpointId);
+            return new Recording.Recorded(Optional.empty());
+        }
+        long version = endpoints.findById(delivery.endpointId).orElseThrow().version();
+        FailingRun run = failing.get(delivery.endpointId);
+        if (run == null || run.endpointVersion != version) {
+            run = new FailingRun(attempt.at(), version);
+            failing.put(delivery.endpointId, run);
+        }
+        return new Recording.Recorded(Optional.of(run.since));
+    }
+
+    @Override
+    public synchronized List<EventDelivery> findByEvent(EventId eventId) {
+        return current().stream()
+                .filter(delivery -> delivery.event.id().equals(eventId))
+                .sorted(OLDEST_FIRST)
+                .map(Delivery::view)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> targets, Instant now) {
+        Event event = events.get(eventId);
+        if (event == null) {
+            return List.of();
+        }
+        List<Delivery> live = current();
+        List<EventDelivery> made = new ArrayList<>();
+        for (WebhookEndpointId target : targets) {
+            if (endpoints.findById(target).isEmpty()) {
+                continue;
+            }
+            live.stream()
+                    .filter(delivery -> delivery.event.id().equals(eventId) && delivery.endpointId.equals(target))
+                    .forEach(delivery -> delivery.superseded = true);
+            Delivery delivery = new Delivery(WebhookDeliveryId.newId(), event, target, now);
+            deliveries.add(delivery);
+            made.add(delivery.view());
+        }
+        return made;
+    }
+
+    /** The deliveries whose endpoint still exists; the others are dropped, as the foreign key would have. */
+    private List<Delivery> current() {
+        deliveries.removeIf(delivery -> endpoints.findById(delivery.endpointId).isEmpty());
+        return deliveries;
+    }
+
+    private record FailingRun(Instant since, long endpointVersion) {
+    }
+
+    private static final class Delivery {
+        final WebhookDeliveryId id;
+        final Event event;
+        final WebhookEndpointId endpointId;
+        final Instant createdAt;
+        final List<DeliveryAttempt> attempts = new ArrayList<>();
+        DeliveryState state = DeliveryState.PENDING;
+        Instant nextAttemptAt;
+        Instant claimedUntil;
+        boolean superseded;
+
+        Delivery(WebhookDeliveryId id, Event event, WebhookEndpointId endpointId, Instant dueAt) {
+            this.id = id;
+            this.event = event;
+            this.endpointId = endpointId;
+            this.createdAt = dueAt;
+            this.nextAttemptAt = dueAt;
+        }
+
+        boolean claimedAt(Instant now) {
+            return claimedUntil != null && claimedUntil.isAfter(now);
+        }
+
+        /** Whether this one, pending, must go before {@code later} to the same endpoint: an earlier event of its order. */
+        boolean holdsBack(Delivery later) {
+            return state == DeliveryState.PENDING && endpointId.equals(later.endpointId)
+                    && event.orderId().equals(later.event.orderId()) && event.sequence() < later.event.sequence();
+        }
+
+        EventDelivery view() {
+            return new EventDelivery(id, event.id(), endpointId, state, createdAt, Optional.ofNullable(nextAttemptAt),
+                    attempts);
+        }
+    }
+
+}

@@ -1,0 +1,366 @@
+package dev.orderpay.application.service;
+
+import dev.orderpay.application.port.in.event.AttemptResult;
+import dev.orderpay.application.port.in.event.DeliveryAttempt;
+import dev.orderpay.application.port.in.event.Event;
+import dev.orderpay.application.port.in.event.EventDelivery;
+import dev.orderpay.application.port.in.maintenance.DeliveryOutcome;
+import dev.orderpay.application.port.in.maintenance.DeliveryRound;
+import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.application.port.out.event.TestEvents;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
+import dev.orderpay.application.port.out.webhook.ScriptedWebhookSender;
+import dev.orderpay.application.port.out.webhook.WebhookRequest;
+import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.TestClock;
+import dev.orderpay.domain.TestOrders;
+import dev.orderpay.domain.event.EventType;
+import dev.orderpay.domain.webhook.DeliveryState;
+import dev.orderpay.domain.webhook.RetrySchedule;
+import dev.orderpay.domain.webhook.SigningSecret;
+import dev.orderpay.domain.webhook.TestWebhookEndpoints;
+import dev.orderpay.domain.webhook.WebhookEndpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
+
+import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
+import static dev.orderpay.application.port.out.webhook.ScriptedWebhookSender.answering;
+import static dev.orderpay.application.port.out.webhook.ScriptedWebhookSender.unreachable;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class WebhookDeliveryServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-08T14:00:00.123456Z");
+    private static final URI SHOP = URI.create("https://shop.example.test/hooks");
+    private static final URI OTHER_SHOP = URI.create("https://other.example.test/hooks");
+    private static final List<Duration> DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5));
+    private static final Duration DISABLE_AFTER = Duration.ofDays(3);
+    // The middle of the jitter's range: every delay exactly as planned.
+    private static final RandomGenerator NO_JITTER = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            throw new UnsupportedOperationException("only doubles are drawn");
+        }
+
+        @Override
+        public double nextDouble() {
+            return 0.5;
+        }
+    };
+
+    private final TestClock clock = TestClock.standingAt(NOW);
+    private final InMemoryWebhookEndpoints endpoints = new InMemoryWebhookEndpoints();
+    private final InMemoryWebhookDeliveries deliveries = new InMemoryWebhookDeliveries(endpoints);
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository(deliveries);
+    private final ScriptedWebhookSender sender = new ScriptedWebhookSender();
+    // Runs each call at once, on the caller's thread: a round's outcomes are known when it returns.
+    private final WebhookDeliveryService service = service(Runnable::run, 8);
+
+    @Test
+    void given_a_new_event_when_a_round_runs_then_it_is_posted_signed_and_recorded_as_delivered() {
+        WebhookEndpoint endpoint = endpoint(SHOP);
+        Event event = announced(NOW.minusSeconds(1));
+
+        List<DeliveryOutcome> outcomes = outcomesOf(service.deliverDue());
+
+        assertThat(outcomes).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
+        assertThat(sender.sent()).singleElement().satisfies(request -> {
+            assertThat(request.url()).isEqualTo(SHOP);
+            assertThat(request.eventId()).isEqualTo(event.id().toString());
+            assertThat(request.eventType()).isEqualTo(EventType.ORDER_CREATED);
+            assertThat(request.body()).isEqualTo(event.payload());
+            assertThat(request.secrets()).containsExactly(endpoint.secret());
+        });
+        EventDelivery delivery = deliveries.findByEvent(event.id()).get(0);
+        assertThat(delivery.state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(delivery.attempts()).containsExactly(new DeliveryAttempt(1, NOW, ScriptedWebhookSender.LATENCY,
+                new AttemptResult.Answered(200, "status 200"), Optional.empty()));
+        assertThat(outcomesOf(service.deliverDue())).isEmpty();
+    }
+
+    @Test
+    void given_a_secret_being_rotated_when_sent_then_both_secrets_sign() {
+        WebhookEndpoint endpoint = endpoint(SHOP);
+        WebhookEndpoint loaded = endpoints.findById(endpoint.id()).orElseThrow();
+        loaded.rotateSecret(new SigningSecret("whsec_new"), NOW.minusSeconds(60), Duration.ofHours(24));
+        endpoints.update(loaded);
+        announced(NOW.minusSeconds(1));
+
+        service.deliverDue();
+
+        assertThat(sender.sent()).singleElement().extracting(WebhookRequest::secrets)
+                .isEqualTo(List.of(new SigningSecret("whsec_new"), endpoint.secret()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 408, 429})
+    void given_an_answer_worth_retrying_then_the_delivery_is_tried_again_after_the_first_delay(int status) {
+        endpoint(SHOP);
+        sender.answer(SHOP, answering(status));
+        Event event = announced(NOW.minusSeconds(1));
+
+        List<DeliveryOutcome> first = outcomesOf(service.deliverDue());
+        clock.set(NOW.plus(DELAYS.get(0)).minusNanos(1_000));
+        List<DeliveryOutcome> tooEarly = outcomesOf(service.deliverDue());
+        clock.set(NOW.plus(DELAYS.get(0)));
+        List<DeliveryOutcome> retried = outcomesOf(service.deliverDue());
+
+        assertThat(first).singleElement().isInstanceOfSatisfying(DeliveryOutcome.WillRetry.class,
+                willRetry -> assertThat(willRetry.nextAttemptAt()).isEqualTo(NOW.plus(DELAYS.get(0))));
+        assertThat(tooEarly).isEmpty();
+        assertThat(retried).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
+        assertThat(deliveries.findByEvent(event.id()).get(0).attempts())
+                .extracting(DeliveryAttempt::result, DeliveryAttempt::nextAttemptAt)
+                .containsExactly(
+                        tuple(new AttemptResult.Answered(status, "status " + status),
+                                Optional.of(NOW.plus(DELAYS.get(0)))),
+                        tuple(new AttemptResult.Answered(200, "status 200"),
+                                Optional.empty()));
+    }
+
+    @Test
+    void given_no_answer_then_the_delivery_is_tried_again_and_the_error_kept() {
+        endpoint(SHOP);
+        sender.answer(SHOP, unreachable());
+        Event event = announced(NOW.minusSeconds(1));
+
+        service.deliverDue();
+
+        EventDelivery delivery = deliveries.findByEvent(event.id()).get(0);
+        assertThat(delivery.state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(delivery.nextAttemptAt()).contains(NOW.plus(DELAYS.get(0)));
+        assertThat(delivery.attempts()).extracting(DeliveryAttempt::result)
+                .containsExactly(new AttemptResult.NotAnswered("could not connect: Connection refused"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 404, 410, 422, 301, 302, 307})
+    void given_a_refusal_or_a_redirect_then_the_delivery_fails_at_once(int status) {
+        endpoint(SHOP);
+        sender.answer(SHOP, answering(status));
+        Event event = announced(NOW.minusSeconds(1));
+
+        List<DeliveryOutcome> outcomes = outcomesOf(service.deliverDue());
+        clock.set(NOW.plus(Duration.ofDays(1)));
+        service.deliverDue();
+
+        assertThat(outcomes).singleElement().isInstanceOf(DeliveryOutcome.Failed.class);
+        assertThat(sender.sent()).hasSize(1);
+        EventDelivery delivery = deliveries.findByEvent(event.id()).get(0);
+        assertThat(delivery.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(delivery.attempts()).extracting(DeliveryAttempt::result)
+                .containsExactly(new AttemptResult.Answered(status, "status " + status));
+    }
+
+    @Test
+    void given_a_failure_at_every_attempt_then_the_delivery_fails_after_the_last_delay() {
+        endpoint(SHOP);
+        sender.answer(SHOP, answering(503), answering(503), answering(503));
+        Event event = announced(NOW.minusSeconds(1));
+
+        service.deliverDue();
+        clock.advance(DELAYS.get(0));
+        service.deliverDue();
+        clock.advance(DELAYS.get(1));
+        List<DeliveryOutcome> last = outcomesOf(service.deliverDue());
+
+        assertThat(last).singleElement().isInstanceOf(DeliveryOutcome.Failed.class);
+        EventDelivery delivery = deliveries.findByEvent(event.id()).get(0);
+        assertThat(delivery.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(delivery.attempts()).extracting(DeliveryAttempt::at)
+                .containsExactly(NOW, NOW.plus(DELAYS.get(0)), NOW.plus(DELAYS.get(0)).plus(DELAYS.get(1)));
+        assertThat(sender.sent()).hasSize(3);
+    }
+
+    @Test
+    void given_a_retry_after_longer_than_the_delay_then_the_receiver_is_given_its_time() {
+        endpoint(SHOP);
+        sender.answer(SHOP, answering(429, Duration.ofMinutes(3)));
+        Event event = announced(NOW.minusSeconds(1));
+
+        service.deliverDue();
+
+        assertThat(deliveries.findByEvent(event.id()).get(0).nextAttemptAt()).contains(NOW.plus(Duration.ofMinutes(3)));
+    }
+
+    @Test
+    void given_an_orders_events_and_a_failing_first_one_then_the_later_one_waits_for_it() {
+        endpoint(SHOP);
+        sender.answer(SHOP, answering(503));
+        Order order = announcedOrder(NOW.minusSeconds(2));
+        authorize(order, NOW.minusSeconds(1));
+
+        service.deliverDue();
+        List<WebhookRequest> whileFailing = sender.sent();
+        clock.advance(DELAYS.get(0));
+        service.deliverDue();
+        service.deliverDue();
+
+        assertThat(whileFailing).extracting(WebhookRequest::eventType).containsExactly(EventType.ORDER_CREATED);
+        assertThat(sender.sent()).extracting(WebhookRequest::eventType).containsExactly(EventType.ORDER_CREATED,
+                EventType.ORDER_CREATED, EventType.ORDER_AUTHORIZED);
+    }
+
+    @Test
+    void given_every_attempt_to_an_endpoint_failing_for_long_enough_then_it_is_disabled_saying_why() {
+        WebhookEndpoint failing = endpoint(SHOP);
+        WebhookEndpoint working = endpoint(OTHER_SHOP);
+        sender.answer(SHOP, answering(500), answering(500), answering(500), answering(500), answering(500));
+        announced(NOW.minusSeconds(1));
+        service.deliverDue();
+        clock.advance(DISABLE_AFTER.minusSeconds(1));
+        announced(clock.instant());
+        List<DeliveryOutcome> beforeTheLimit = outcomesOf(service.deliverDue());
+        clock.advance(Duration.ofSeconds(1));
+        announced(clock.instant());
+
+        List<DeliveryOutcome> atTheLimit = outcomesOf(service.deliverDue());
+
+        assertThat(beforeTheLimit).filteredOn(outcome -> outcome.endpointId().equals(failing.id()))
+                .allSatisfy(outcome -> assertThat(disabledBy(outcome)).isFalse());
+        assertThat(atTheLimit).filteredOn(outcome -> outcome.endpointId().equals(failing.id()))
+                .anySatisfy(outcome -> assertThat(disabledBy(outcome)).isTrue());
+        WebhookEndpoint disabled = endpoints.findById(failing.id()).orElseThrow();
+        assertThat(disabled.disabled()).hasValueSatisfying(why -> {
+            assertThat(why.reason()).isEqualTo("Every delivery failed for 3 days (since " + NOW
+                    + "); enable it again once it can take webhooks.");
+            assertThat(why.since()).isEqualTo(NOW.plus(DISABLE_AFTER));
+        });
+        assertThat(endpoints.findById(working.id()).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void given_a_success_between_failures_then_the_endpoint_is_not_disabled() {
+        WebhookEndpoint endpoint = endpoint(SHOP);
+        sender.answer(SHOP, answering(500), answering(200), answering(500));
+        announced(NOW.minusSeconds(3));
+        service.deliverDue();
+        clock.advance(Duration.ofDays(2));
+        announced(clock.instant());
+        service.deliverDue();
+        clock.advance(Duration.ofDays(2));
+        announced(clock.instant());
+
+        service.deliverDue();
+
+        assertThat(endpoints.findById(endpoint.id()).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void given_calls_still_running_then_a_round_claims_only_the_room_left_and_claims_more_once_they_end() {
+        endpoint(SHOP);
+        endpoint(OTHER_SHOP);
+        for (int i = 0; i < 3; i++) {
+            announced(NOW.minusSeconds(10 - i));
+        }
+        Deque<Runnable> queued = new ArrayDeque<>();
+        WebhookDeliveryService withTwoPlaces = service(queued::add, 2);
+
+        DeliveryRound first = withTwoPlaces.deliverDue();
+        DeliveryRound whileRunning = withTwoPlaces.deliverDue();
+        queued.removeFirst().run();
+        DeliveryRound afterOneEnded = withTwoPlaces.deliverDue();
+
+        assertThat(first.claimed()).isEqualTo(2);
+        assertThat(whileRunning.claimed()).isZero();
+        assertThat(afterOneEnded.claimed()).isEqualTo(1);
+        assertThat(first.started().get(0)).isCompleted();
+        assertThat(first.started().get(1)).isNotDone();
+    }
+
+    @Test
+    void given_an_endpoint_deleted_after_the_claim_then_nothing_is_recorded_for_it() {
+        WebhookEndpoint endpoint = endpoint(SHOP);
+        announced(NOW.minusSeconds(1));
+        Deque<Runnable> queued = new ArrayDeque<>();
+        DeliveryRound round = service(queued::add, 2).deliverDue();
+
+        endpoints.delete(endpoint.id());
+        queued.removeFirst().run();
+
+        assertThat(round.started().get(0).join()).isInstanceOf(DeliveryOutcome.Dropped.class);
+    }
+
+    @Test
+    void given_the_service_stopping_during_a_call_then_nothing_is_recorded_and_the_delivery_stays_due() {
+        endpoint(SHOP);
+        Event event = announced(NOW.minusSeconds(1));
+        WebhookDeliveryService stopping = new WebhookDeliveryService(deliveries, endpoints, request -> {
+            // As the sender answers when its thread is interrupted while it waits.
+            Thread.currentThread().interrupt();
+            return unreachable();
+        }, new RetrySchedule(DELAYS, NO_JITTER), clock, Runnable::run,
+                new WebhookDeliveryService.Policy(8, 4, Duration.ofMinutes(2), DISABLE_AFTER));
+
+        List<DeliveryOutcome> outcomes;
+        try {
+            outcomes = outcomesOf(stopping.deliverDue());
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(outcomes).singleElement().isInstanceOf(DeliveryOutcome.Dropped.class);
+        EventDelivery delivery = deliveries.findByEvent(event.id()).get(0);
+        assertThat(delivery.state()).isEqualTo(DeliveryState.PENDING);
+        assertThat(delivery.attempts()).isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(outcomesOf(service.deliverDue())).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
+    }
+
+    private WebhookDeliveryService service(Executor executor, int concurrency) {
+        return new WebhookDeliveryService(deliveries, endpoints, sender, new RetrySchedule(DELAYS, NO_JITTER), clock,
+                executor, new WebhookDeliveryService.Policy(concurrency, 4, Duration.ofMinutes(2), DISABLE_AFTER));
+    }
+
+    private static List<DeliveryOutcome> outcomesOf(DeliveryRound round) {
+        return round.started().stream().map(CompletableFuture::join).toList();
+    }
+
+    private static boolean disabledBy(DeliveryOutcome outcome) {
+        if (outcome instanceof DeliveryOutcome.WillRetry willRetry) {
+            return willRetry.endpointDisabled();
+        }
+        return outcome instanceof DeliveryOutcome.Failed failed && failed.endpointDisabled();
+    }
+
+    private WebhookEndpoint endpoint(URI url) {
+        WebhookEndpoint endpoint = TestWebhookEndpoints.anEndpoint().at(url.toString()).build();
+        endpoints.addWithinLimit(endpoint, 16);
+        return endpoint;
+    }
+
+    /** A new order's first event, order.created, at {@code at}. */
+    private Event announced(Instant at) {
+        Order order = announcedOrder(at);
+        return orders.findByOrder(order.id()).get(0);
+    }
+
+    private Order announcedOrder(Instant at) {
+        Order order = TestOrders.anOrder().createdAt(at).build();
+        orders.add(order, NOT_HELD);
+        Order loaded = orders.findById(order.id()).orElseThrow();
+        loaded.attachSession(TestOrders.sessionFor("S-" + order.id()));
+        return orders.update(loaded, TestEvents.of(loaded, at));
+    }
+
+    private void authorize(Order order, Instant at) {
+        Order loaded = orders.findById(order.id()).orElseThrow();
+        loaded.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
+        orders.update(loaded, TestEvents.of(loaded, at));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.orderpay.bootstrap;
+
+import dev.orderpay.application.port.in.event.AttemptResult;
+import dev.orderpay.application.port.in.maintenance.DeliverWebhooksUseCase;
+import dev.orderpay.application.port.in.maintenance.DeliveryOutcome;
+import dev.orderpay.application.port.in.maintenance.DeliveryRound;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the delivery engine on a short timer ({@code orderpay.webhook.poll-interval}), so a new event goes out
+ * within about that long: a poll rather than LISTEN/NOTIFY, which a transaction-pooling PgBouncer does not pass on.
+ * Every instance runs it; the claims keep two instances from sending the same delivery. A round only starts its
+ * calls, so the next round never waits for a slow receiver. Log lines name endpoints and deliveries by id, never by
+ * URL (a URL may carry the merchant's token).
+ */
+@Singleton
+class WebhookDeliveryJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryJob.class);
+
+    private final DeliverWebhooksUseCase deliverWebhooks;
+
+    WebhookDeliveryJob(DeliverWebhooksUseCase deliverWebhooks) {
+        this.deliverWebhooks = deliverWebhooks;
+    }
+
+    @Scheduled(fixedDelay = "${orderpay.webhook.poll-interval}", initialDelay = "${orderpay.webhook.poll-interval}")
+    void run() {
+        DeliveryRound round;
+        try {
+            round = deliverWebhooks.deliverDue();
+        } catch (RuntimeException failure) {
+            // The next round tries again; a failing database must not kill the schedule.
+            LOG.warn("Claiming webhook deliveries failed", failure);
+            return;
+        }
+        round.started().forEach(delivery -> delivery.whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                // Its claim runs out and it is sent again.
+                LOG.warn("A webhook delivery could not be completed; it is tried again", failure);
+            } else {
+                log(outcome);
+            }
+        }));
+    }
+
+    private static void log(DeliveryOutcome outcome) {
+        // Java 17 has no pattern switch; the outcome is sealed, so these are all there are.
+        if (outcome instanceof DeliveryOutcome.Failed failed) {
+            LOG.warn("Gave up webhook delivery {} to endpoint {}: {}", failed.deliveryId(), failed.endpointId(),
+                    describe(failed.result()));
+            if (failed.endpointDisabled()) {
+                disabled(failed);
+            }
+        } else if (outcome instanceof DeliveryOutcome.WillRetry willRetry) {
+            LOG.info("Webhook delivery {} to endpoint {} failed ({}); next attempt at {}", willRetry.deliveryId(),
+                    willRetry.endpointId(), describe(willRetry.result()), willRetry.nextAttemptAt());
+            if (willRetry.endpointDisabled()) {
+                disabled(willRetry);
+            }
+        } else if (outcome instanceof DeliveryOutcome.Dropped dropped) {
+            LOG.info("Webhook delivery {} to endpoint {} left unrecorded: {}", dropped.deliveryId(),
+                    dropped.endpointId(), dropped.why());
+        } else {
+            LOG.debug("Webhook delivery {} delivered to endpoint {}", outcome.deliveryId(), outcome.endpointId());
+        }
+    }
+
+    private static void disabled(DeliveryOutcome outcome) {
+        LOG.warn("WEBHOOK ENDPOINT {} DISABLED: every delivery to it failed for too long; enable it again with"
+                + " PATCH /webhook-endpoints/{}", outcome.endpointId(), outcome.endpointId());
+    }
+
+    private static String describe(AttemptResult result) {
+        return result instanceof AttemptResult.Answered answered
+                ? "answered " + answered.statusCode()
+                : ((AttemptResult.NotAnswered) result).error();
+    }
+}
