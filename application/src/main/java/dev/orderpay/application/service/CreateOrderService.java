@@ -60,8 +60,8 @@ public final class CreateOrderService implements CreateOrderUseCase {
     private final Policy policy;
     private final EventRecorder events;
 
-    public CreateOrderService(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
-                              IdempotencyKeys idempotencyKeys, Clock clock, Policy policy, EventRecorder events) {
+    CreateOrderService(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
+                       IdempotencyKeys idempotencyKeys, Clock clock, Policy policy, EventRecorder events) {
         this.orders = orders;
         this.gateway = gateway;
         this.urls = urls;

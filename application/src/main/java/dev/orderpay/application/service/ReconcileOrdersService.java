@@ -54,8 +54,8 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
     private final PaymentVerifier verifier;
     private final Batches batches;
 
-    public ReconcileOrdersService(OrderRepository orders, PaymentGateway gateway, Clock clock, Policy policy,
-                                  PaymentVerifier verifier) {
+    ReconcileOrdersService(OrderRepository orders, PaymentGateway gateway, Clock clock, Policy policy,
+                           PaymentVerifier verifier) {
         this.orders = orders;
         this.gateway = gateway;
         this.clock = clock;

@@ -79,8 +79,8 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
     private final AtomicInteger inFlight = new AtomicInteger();
 
     /** @param executor runs the webhook calls; it must have room for {@link Policy#concurrency()} at once */
-    public WebhookDeliveryService(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender,
-                                  RetrySchedule retries, Clock clock, Executor executor, Policy policy) {
+    WebhookDeliveryService(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender,
+                           RetrySchedule retries, Clock clock, Executor executor, Policy policy) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.sender = sender;
