@@ -4,17 +4,25 @@ import dev.orderpay.application.port.in.event.AttemptResult;
 import dev.orderpay.application.port.in.maintenance.DeliverWebhooksUseCase;
 import dev.orderpay.application.port.in.maintenance.DeliveryOutcome;
 import dev.orderpay.application.port.in.maintenance.DeliveryRound;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the delivery engine on a short timer ({@code orderpay.webhook.poll-interval}), so a new event goes out
  * within about that long: a poll rather than LISTEN/NOTIFY, which a transaction-pooling PgBouncer does not pass on.
  * Every instance runs it; the claims keep two instances from sending the same delivery. A round only starts its
- * calls, so the next round never waits for a slow receiver. Log lines name endpoints and deliveries by id, never by
- * URL (a URL may carry the merchant's token).
+ * calls, so the next round never waits for a slow receiver. A backlog drains without waiting for the timer: once
+ * every call a round started has ended, the next round starts at once (a round claims only a few deliveries per
+ * endpoint, so a timed round alone would cap an endpoint at a few deliveries per poll). Log lines name endpoints and
+ * deliveries by id, never by URL (a URL may carry the merchant's token).
  */
 @Singleton
 class WebhookDeliveryJob {
@@ -22,9 +30,12 @@ class WebhookDeliveryJob {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryJob.class);
 
     private final DeliverWebhooksUseCase deliverWebhooks;
+    private final TaskScheduler scheduler;
 
-    WebhookDeliveryJob(DeliverWebhooksUseCase deliverWebhooks) {
+    WebhookDeliveryJob(DeliverWebhooksUseCase deliverWebhooks,
+                       @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.deliverWebhooks = deliverWebhooks;
+        this.scheduler = scheduler;
     }
 
     @Scheduled(fixedDelay = "${orderpay.webhook.poll-interval}", initialDelay = "${orderpay.webhook.poll-interval}")
@@ -45,6 +56,11 @@ class WebhookDeliveryJob {
                 log(outcome);
             }
         }));
+        if (round.claimed() > 0) {
+            // On the scheduler's thread, not the call's that ended last: that one still counts as in flight.
+            CompletableFuture.allOf(round.started().toArray(CompletableFuture[]::new))
+                    .whenComplete((done, failure) -> scheduler.schedule(Duration.ZERO, this::run));
+        }
     }
 
     private static void log(DeliveryOutcome outcome) {
