@@ -73,12 +73,14 @@ class UseCaseFactory {
 
     @Singleton
     CreateOrderUseCase createOrder(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
-                                   IdempotencyKeys idempotencyKeys, Clock clock,
+                                   IdempotencyKeys idempotencyKeys, WebhookDestinations destinations, Clock clock,
                                    @Value("${orderpay.session-ttl}") Duration checkoutLifetime,
                                    @Value("${orderpay.idempotency-key-ttl}") Duration keyLifetime,
-                                   LongestCheckoutOpening longestCheckoutOpening, EventRecorder events) {
-        return new CreateOrderService(orders, gateway, urls, idempotencyKeys, clock,
-                new CreateOrderService.Policy(checkoutLifetime, keyLifetime, longestCheckoutOpening.value()), events);
+                                   LongestCheckoutOpening longestCheckoutOpening, CallbackSigningSecret callbackSecret,
+                                   EventRecorder events) {
+        return new CreateOrderService(orders, gateway, urls, idempotencyKeys, destinations, clock,
+                new CreateOrderService.Policy(checkoutLifetime, keyLifetime, longestCheckoutOpening.value(),
+                        callbackSecret.secret().isPresent()), events);
     }
 
     /** The one way the return, the notification, reconciliation and operations apply what the provider shows. */
@@ -145,10 +147,12 @@ class UseCaseFactory {
                                            @Value("${orderpay.webhook.concurrency}") int concurrency,
                                            @Value("${orderpay.webhook.endpoint-concurrency}") int perEndpoint,
                                            @Value("${orderpay.webhook.claim}") Duration claimFor,
-                                           @Value("${orderpay.webhook.disable-after}") Duration disableAfter) {
+                                           @Value("${orderpay.webhook.disable-after}") Duration disableAfter,
+                                           CallbackSigningSecret callbackSecret) {
         return new WebhookDeliveryService(deliveries, endpoints, sender,
                 new RetrySchedule(retryDelays, new Random()), clock, threads,
-                new WebhookDeliveryService.Policy(concurrency, perEndpoint, claimFor, disableAfter));
+                new WebhookDeliveryService.Policy(concurrency, perEndpoint, claimFor, disableAfter),
+                callbackSecret.secret());
     }
 
     @Singleton

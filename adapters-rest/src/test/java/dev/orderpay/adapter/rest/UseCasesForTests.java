@@ -101,11 +101,15 @@ class UseCasesForTests {
         return new EventRecorder(orders, payloads, clock);
     }
 
+    /** Orders take a callback_url only where a test sets orderpay.callback-signing-secret, as bootstrap has it. */
     @Singleton
     CreateOrderUseCase createOrder(InMemoryOrderRepository orders, FakePaymentGateway gateway, PaymentUrls urls,
-                                   InMemoryIdempotencyKeys idempotencyKeys, Clock clock, EventRecorder events) {
-        return new CreateOrderService(orders, gateway, urls, idempotencyKeys, clock,
-                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1), Duration.ofMinutes(1)), events);
+                                   InMemoryIdempotencyKeys idempotencyKeys, WebhookDestinations destinations,
+                                   Clock clock, EventRecorder events,
+                                   @Value("${orderpay.callback-signing-secret:}") String callbackSecret) {
+        return new CreateOrderService(orders, gateway, urls, idempotencyKeys, destinations, clock,
+                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1), Duration.ofMinutes(1),
+                        !callbackSecret.isEmpty()), events);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest.order;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.orderpay.application.port.in.order.CreateOrderCommand;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -13,9 +14,15 @@ record CreateOrderRequest(
         @Nullable Long amount,
         @Schema(description = "ISO 4217 code", example = "NOK") @Nullable String currency,
         @Schema(description = "The merchant's reference, 1 to 255 characters", example = "receipt#1")
-        @Nullable String receipt) {
+        @Nullable String receipt,
+        @JsonProperty("callback_url")
+        @Schema(name = "callback_url", description = "Where this order's events are also posted, signed with the"
+                + " service's callback signing secret: an absolute https URL (at most 2048 characters) the service"
+                + " may reach. Refused when the service has no callback signing secret.",
+                example = "https://shop.example/orderpay/callback")
+        @Nullable String callbackUrl) {
 
     CreateOrderCommand toCommand() {
-        return CreateOrderCommand.of(amount, currency, receipt);
+        return CreateOrderCommand.of(amount, currency, receipt, callbackUrl);
     }
 }
