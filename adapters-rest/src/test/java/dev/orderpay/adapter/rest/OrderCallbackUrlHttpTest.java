@@ -3,6 +3,7 @@ package dev.orderpay.adapter.rest;
 import dev.orderpay.application.port.in.order.OrderFilter;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.application.port.out.webhook.DueDelivery;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.domain.Order;
@@ -63,7 +64,7 @@ class OrderCallbackUrlHttpTest {
         assertThat(orders.findById(OrderId.parse(id)).orElseThrow().callbackUrl())
                 .contains(CallbackUrl.parse(CALLBACK));
         Map<String, Object> event = api.get("/orders/" + id + "/events").list("events").get(0);
-        assertThat((Map<?, ?>) event.get("data")).containsEntry("callback_url", CALLBACK);
+        assertThat(((Map<?, ?>) event.get("data")).get("callback_url")).isEqualTo(CALLBACK);
     }
 
     @Test
@@ -96,8 +97,9 @@ class OrderCallbackUrlHttpTest {
         assertThat(redelivered.status()).isEqualTo(202);
         assertThat(redelivered.list("deliveries")).extracting(delivery -> delivery.get("callback_url"))
                 .containsExactly(null, CALLBACK);
-        assertThat(deliveries.claimDue(LATER, LATER.plusSeconds(60), 10, 10))
-                .filteredOn(due -> due.callbackUrl().isPresent()).hasSize(1);
+        assertThat(deliveries.claimDue(LATER, LATER.plusSeconds(60), 100, 100))
+                .filteredOn(due -> due.event().id().toString().equals(eventId))
+                .extracting(DueDelivery::callbackUrl).contains(Optional.of(CallbackUrl.parse(CALLBACK)));
     }
 
     @ParameterizedTest(name = "{0} is refused")
