@@ -1,34 +1,32 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.application.port.in.event.ReadEventsUseCase;
-import dev.orderpay.application.port.in.event.RedeliverEventUseCase;
-import dev.orderpay.application.port.in.webhook.PingWebhookEndpointUseCase;
-import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
-import dev.orderpay.application.port.out.webhook.ScriptedWebhookSender;
-import dev.orderpay.application.service.EventRedeliveryService;
-import dev.orderpay.application.service.WebhookPingService;
-import dev.orderpay.application.port.out.event.EventPayloads;
-import dev.orderpay.application.service.EventQueryService;
-import dev.orderpay.application.service.EventRecorder;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.event.ReadEventsUseCase;
+import dev.orderpay.application.port.in.event.RedeliverEventUseCase;
 import dev.orderpay.application.port.in.order.CreateOrderUseCase;
+import dev.orderpay.application.port.in.webhook.PingWebhookEndpointUseCase;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryDeliveryLog;
 import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.PublicBaseUrl;
+import dev.orderpay.application.port.out.event.EventPayloads;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
+import dev.orderpay.application.port.out.webhook.ScriptedWebhookSender;
 import dev.orderpay.application.port.out.webhook.WebhookDestinations;
-import dev.orderpay.application.service.ConfirmPaymentService;
 import dev.orderpay.application.service.CreateOrderService;
-import dev.orderpay.application.service.HandleNotificationService;
 import dev.orderpay.application.service.OrderQueryService;
 import dev.orderpay.application.service.PaymentOperationsService;
-import dev.orderpay.application.service.PaymentVerifier;
+import dev.orderpay.application.service.ReconcileOrdersService;
+import dev.orderpay.application.service.UseCases;
+import dev.orderpay.application.service.WebhookDeliveryService;
 import dev.orderpay.application.service.WebhookEndpointService;
 import dev.orderpay.domain.TestClock;
+import dev.orderpay.domain.webhook.RetrySchedule;
+import dev.orderpay.domain.webhook.SigningSecret;
 import dev.orderpay.domain.webhook.SigningSecretGenerator;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -37,6 +35,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -47,7 +46,6 @@ class UseCasesForTests {
     static final Duration CHECKOUT_LIFETIME = Duration.ofMinutes(30);
     static final int MAX_WEBHOOK_ENDPOINTS = 16;
     static final Duration WEBHOOK_SECRET_OVERLAP = Duration.ofHours(24);
-    // The test clock moves on a second with every reading, so a repeat gives up after a few looks.
 
     /** Bootstrap makes this bean in production; here it comes from application-test.yml. */
     @Singleton
@@ -95,71 +93,83 @@ class UseCasesForTests {
         return new InMemoryIdempotencyKeys(clock);
     }
 
-    /** With the REST adapter's own payloads, as in production. */
+    /**
+     * Wired as bootstrap wires them, by the application's one wiring routine. Orders take a callback_url only where a
+     * test sets orderpay.callback-signing-secret, as in production.
+     */
     @Singleton
-    EventRecorder eventRecorder(InMemoryOrderRepository orders, EventPayloads payloads, Clock clock) {
-        return new EventRecorder(orders, payloads, clock);
-    }
-
-    /** Orders take a callback_url only where a test sets orderpay.callback-signing-secret, as bootstrap has it. */
-    @Singleton
-    CreateOrderUseCase createOrder(InMemoryOrderRepository orders, FakePaymentGateway gateway, PaymentUrls urls,
-                                   InMemoryIdempotencyKeys idempotencyKeys, WebhookDestinations destinations,
-                                   Clock clock, EventRecorder events,
-                                   @Value("${orderpay.callback-signing-secret:}") String callbackSecret) {
-        return new CreateOrderService(orders, gateway, urls, idempotencyKeys, destinations, clock,
+    UseCases useCases(InMemoryOrderRepository orders, FakePaymentGateway gateway, PaymentUrls urls,
+                      InMemoryIdempotencyKeys idempotencyKeys, InMemoryDeliveryLog notificationDeliveries,
+                      EventPayloads eventPayloads, InMemoryWebhookEndpoints endpoints,
+                      InMemoryWebhookDeliveries webhookDeliveries, ScriptedWebhookSender sender,
+                      WebhookDestinations destinations, Clock clock,
+                      @Value("${orderpay.callback-signing-secret:}") String callbackSecret) {
+        Optional<SigningSecret> callbackSigning = callbackSecret.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new SigningSecret(callbackSecret));
+        // The in-memory repository is also the log of the events saved with its orders.
+        UseCases.Ports ports = new UseCases.Ports(orders, gateway, urls, idempotencyKeys, notificationDeliveries,
+                orders, eventPayloads, endpoints, webhookDeliveries, sender, destinations, clock);
+        return new UseCases(ports, new UseCases.Settings(
                 new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1), Duration.ofMinutes(1),
-                        !callbackSecret.isEmpty()), events);
+                        callbackSigning.isPresent()),
+                new ReconcileOrdersService.Policy(Duration.ofMinutes(5), Duration.ofMinutes(2), 50),
+                Duration.ofDays(30),
+                new WebhookEndpointService.Policy(MAX_WEBHOOK_ENDPOINTS, WEBHOOK_SECRET_OVERLAP),
+                new WebhookDeliveryService.Policy(4, 4, Duration.ofMinutes(2), Duration.ofDays(3)),
+                new RetrySchedule(List.of(Duration.ofMinutes(1)), new Random(10)),
+                new SigningSecretGenerator(new Random(10)),
+                Runnable::run,
+                callbackSigning));
     }
 
     @Singleton
-    PaymentVerifier paymentVerifier(InMemoryOrderRepository orders, FakePaymentGateway gateway, Clock clock,
-                                    EventRecorder events) {
-        return new PaymentVerifier(orders, gateway, clock, events);
-    }
-
-    /** The in-memory repository is also the log of the events saved with its orders. */
-    @Singleton
-    ReadEventsUseCase readEvents(InMemoryOrderRepository orders, InMemoryWebhookDeliveries deliveries) {
-        return new EventQueryService(orders, orders, deliveries);
-    }
-
-    @Singleton
-    RedeliverEventUseCase redeliverEvent(InMemoryOrderRepository orders, InMemoryWebhookEndpoints endpoints,
-                                         InMemoryWebhookDeliveries deliveries, Clock clock) {
-        return new EventRedeliveryService(orders, endpoints, deliveries, clock);
-    }
-
-    /** With the REST adapter's own ping, as in production. */
-    @Singleton
-    PingWebhookEndpointUseCase pingWebhookEndpoint(InMemoryWebhookEndpoints endpoints, ScriptedWebhookSender sender,
-                                                   EventPayloads payloads, Clock clock) {
-        return new WebhookPingService(endpoints, sender, payloads, clock);
-    }
-
-    @Singleton
-    ConfirmPaymentUseCase confirmPayment(InMemoryOrderRepository orders, FakePaymentGateway gateway, Clock clock,
-                                         PaymentVerifier verifier) {
-        return new ConfirmPaymentService(orders, gateway, clock, verifier);
-    }
-
-    @Singleton
-    HandleNotificationUseCase handleNotification(InMemoryOrderRepository orders, FakePaymentGateway gateway,
-                                                 InMemoryDeliveryLog deliveries, PaymentVerifier verifier) {
-        return new HandleNotificationService(orders, gateway, deliveries, verifier);
-    }
-
-    /** Serves capture, refund and cancel. */
-    @Singleton
-    PaymentOperationsService paymentOperations(InMemoryOrderRepository orders, FakePaymentGateway gateway,
-                                               Clock clock, PaymentVerifier verifier) {
-        return new PaymentOperationsService(orders, gateway, clock, verifier);
+    CreateOrderUseCase createOrder(UseCases useCases) {
+        return useCases.createOrder();
     }
 
     /** Serves reading, listing and totals. */
     @Singleton
-    OrderQueryService orderQueries(InMemoryOrderRepository orders) {
-        return new OrderQueryService(orders);
+    OrderQueryService orderQueries(UseCases useCases) {
+        return useCases.orderQueries();
+    }
+
+    /** Serves capture, refund and cancel. */
+    @Singleton
+    PaymentOperationsService paymentOperations(UseCases useCases) {
+        return useCases.paymentOperations();
+    }
+
+    @Singleton
+    ConfirmPaymentUseCase confirmPayment(UseCases useCases) {
+        return useCases.confirmPayment();
+    }
+
+    @Singleton
+    HandleNotificationUseCase handleNotification(UseCases useCases) {
+        return useCases.handleNotification();
+    }
+
+    @Singleton
+    ReadEventsUseCase readEvents(UseCases useCases) {
+        return useCases.readEvents();
+    }
+
+    @Singleton
+    RedeliverEventUseCase redeliverEvent(UseCases useCases) {
+        return useCases.redeliverEvent();
+    }
+
+    /** Serves creating, reading, changing and deleting webhook endpoints, and rotating their secrets. */
+    @Singleton
+    WebhookEndpointService webhookEndpointService(UseCases useCases) {
+        return useCases.webhookEndpoints();
+    }
+
+    /** With the REST adapter's own ping, as in production. */
+    @Singleton
+    PingWebhookEndpointUseCase pingWebhookEndpoint(UseCases useCases) {
+        return useCases.pingWebhookEndpoint();
     }
 
     @Singleton
@@ -171,13 +181,5 @@ class UseCasesForTests {
     @Singleton
     WebhookDestinations webhookDestinations() {
         return url -> "https".equals(url.getScheme()) ? Optional.empty() : Optional.of("must be an https URL");
-    }
-
-    /** Serves creating, reading, changing and deleting webhook endpoints, and rotating their secrets. */
-    @Singleton
-    WebhookEndpointService webhookEndpointService(InMemoryWebhookEndpoints endpoints, WebhookDestinations destinations,
-                                                  Clock clock) {
-        return new WebhookEndpointService(endpoints, destinations, new SigningSecretGenerator(new Random(10)), clock,
-                new WebhookEndpointService.Policy(MAX_WEBHOOK_ENDPOINTS, WEBHOOK_SECRET_OVERLAP));
     }
 }

@@ -36,8 +36,8 @@ public final class ConfirmPaymentService implements ConfirmPaymentUseCase {
     private final Clock clock;
     private final PaymentVerifier verifier;
 
-    public ConfirmPaymentService(OrderRepository orders, PaymentGateway gateway, Clock clock,
-                                 PaymentVerifier verifier) {
+    ConfirmPaymentService(OrderRepository orders, PaymentGateway gateway, Clock clock,
+                          PaymentVerifier verifier) {
         this.orders = orders;
         this.gateway = gateway;
         this.clock = clock;

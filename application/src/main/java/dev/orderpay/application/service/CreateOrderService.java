@@ -68,9 +68,9 @@ public final class CreateOrderService implements CreateOrderUseCase {
     private final Policy policy;
     private final EventRecorder events;
 
-    public CreateOrderService(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
-                              IdempotencyKeys idempotencyKeys, WebhookDestinations destinations, Clock clock,
-                              Policy policy, EventRecorder events) {
+    CreateOrderService(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
+                       IdempotencyKeys idempotencyKeys, WebhookDestinations destinations, Clock clock, Policy policy,
+                       EventRecorder events) {
         this.orders = orders;
         this.gateway = gateway;
         this.urls = urls;

@@ -23,7 +23,7 @@ public final class EventQueryService implements ReadEventsUseCase {
     private final OrderRepository orders;
     private final WebhookDeliveries deliveries;
 
-    public EventQueryService(EventLog events, OrderRepository orders, WebhookDeliveries deliveries) {
+    EventQueryService(EventLog events, OrderRepository orders, WebhookDeliveries deliveries) {
         this.events = events;
         this.orders = orders;
         this.deliveries = deliveries;

@@ -21,7 +21,7 @@ public final class EventRecorder {
     private final EventPayloads payloads;
     private final Clock clock;
 
-    public EventRecorder(OrderRepository orders, EventPayloads payloads, Clock clock) {
+    EventRecorder(OrderRepository orders, EventPayloads payloads, Clock clock) {
         this.orders = orders;
         this.payloads = payloads;
         this.clock = clock;

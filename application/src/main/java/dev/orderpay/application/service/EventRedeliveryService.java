@@ -26,8 +26,8 @@ public final class EventRedeliveryService implements RedeliverEventUseCase {
     private final WebhookDeliveries deliveries;
     private final Clock clock;
 
-    public EventRedeliveryService(EventLog events, WebhookEndpoints endpoints, WebhookDeliveries deliveries,
-                                  Clock clock) {
+    EventRedeliveryService(EventLog events, WebhookEndpoints endpoints, WebhookDeliveries deliveries,
+                           Clock clock) {
         this.events = events;
         this.endpoints = endpoints;
         this.deliveries = deliveries;

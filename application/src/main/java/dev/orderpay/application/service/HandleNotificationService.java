@@ -34,8 +34,8 @@ public final class HandleNotificationService implements HandleNotificationUseCas
     private final DeliveryLog deliveries;
     private final PaymentVerifier verifier;
 
-    public HandleNotificationService(OrderRepository orders, PaymentGateway gateway, DeliveryLog deliveries,
-                                     PaymentVerifier verifier) {
+    HandleNotificationService(OrderRepository orders, PaymentGateway gateway, DeliveryLog deliveries,
+                              PaymentVerifier verifier) {
         this.orders = orders;
         this.gateway = gateway;
         this.deliveries = deliveries;

@@ -21,8 +21,8 @@ public final class HousekeepingService implements HousekeepingUseCase {
     private final Duration deliveryRetention;
 
     /** @param deliveryRetention how long a handled delivery is remembered: well past the provider's last retry */
-    public HousekeepingService(IdempotencyKeys idempotencyKeys, DeliveryLog deliveryLog, Clock clock,
-                               Duration deliveryRetention) {
+    HousekeepingService(IdempotencyKeys idempotencyKeys, DeliveryLog deliveryLog, Clock clock,
+                        Duration deliveryRetention) {
         this.idempotencyKeys = idempotencyKeys;
         this.deliveryLog = deliveryLog;
         this.clock = clock;

@@ -21,7 +21,7 @@ public final class OrderQueryService implements GetOrderUseCase, ListOrdersUseCa
 
     private final OrderRepository orders;
 
-    public OrderQueryService(OrderRepository orders) {
+    OrderQueryService(OrderRepository orders) {
         this.orders = orders;
     }
 

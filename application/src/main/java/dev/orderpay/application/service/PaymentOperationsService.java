@@ -49,8 +49,8 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
     private final Clock clock;
     private final PaymentVerifier verifier;
 
-    public PaymentOperationsService(OrderRepository orders, PaymentGateway gateway, Clock clock,
-                                    PaymentVerifier verifier) {
+    PaymentOperationsService(OrderRepository orders, PaymentGateway gateway, Clock clock,
+                             PaymentVerifier verifier) {
         this.orders = orders;
         this.gateway = gateway;
         this.clock = clock;

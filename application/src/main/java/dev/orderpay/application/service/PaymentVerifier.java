@@ -68,7 +68,7 @@ public final class PaymentVerifier {
     private final Clock clock;
     private final EventRecorder events;
 
-    public PaymentVerifier(OrderRepository orders, PaymentGateway gateway, Clock clock, EventRecorder events) {
+    PaymentVerifier(OrderRepository orders, PaymentGateway gateway, Clock clock, EventRecorder events) {
         this.orders = orders;
         this.gateway = gateway;
         this.clock = clock;

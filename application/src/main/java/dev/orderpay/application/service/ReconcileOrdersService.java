@@ -11,6 +11,7 @@ import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.Provenance;
 
 import java.time.Clock;
@@ -54,8 +55,8 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
     private final PaymentVerifier verifier;
     private final Batches batches;
 
-    public ReconcileOrdersService(OrderRepository orders, PaymentGateway gateway, Clock clock, Policy policy,
-                                  PaymentVerifier verifier) {
+    ReconcileOrdersService(OrderRepository orders, PaymentGateway gateway, Clock clock, Policy policy,
+                           PaymentVerifier verifier) {
         this.orders = orders;
         this.gateway = gateway;
         this.clock = clock;
@@ -132,7 +133,7 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
      */
     private Order settleOperation(Order order) {
         Instant staleBefore = clock.instant().minus(policy.settleAfter());
-        Optional<ProviderPayment> payment = order.payment().paymentId().map(gateway::fetchPayment);
+        Optional<ProviderPayment> payment = order.payment().paymentId().flatMap(this::paymentIfKnown);
         Provenance provenance = Provenance.of(ChangeSource.RECONCILIATION,
                 payment.map(found -> found.paymentId().value()).orElse(null), clock.instant());
         return verifier.apply(order, current -> {
@@ -145,5 +146,21 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
             }
             return changed;
         });
+    }
+
+    /**
+     * The payment as the provider shows it, or nothing when the provider does not know it (a simulator that
+     * restarted, a payment purged): then no operation can have been carried out on it, and one under way is let go
+     * once stale, like one the payment never shows done. Asking again would never end.
+     */
+    private Optional<ProviderPayment> paymentIfKnown(PaymentId paymentId) {
+        try {
+            return Optional.of(gateway.fetchPayment(paymentId));
+        } catch (PaymentProviderException failure) {
+            if (failure.kind() != PaymentProviderException.Kind.NOT_FOUND) {
+                throw failure;
+            }
+            return Optional.empty();
+        }
     }
 }

@@ -89,9 +89,9 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
      * @param callbackSecret what webhooks to orders' callback URLs are signed with; without it they are not sent, and
      *                       are tried again as if unanswered
      */
-    public WebhookDeliveryService(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender,
-                                  RetrySchedule retries, Clock clock, Executor executor, Policy policy,
-                                  Optional<SigningSecret> callbackSecret) {
+    WebhookDeliveryService(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender,
+                           RetrySchedule retries, Clock clock, Executor executor, Policy policy,
+                           Optional<SigningSecret> callbackSecret) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.sender = sender;

@@ -64,8 +64,8 @@ public final class WebhookEndpointService implements CreateWebhookEndpointUseCas
     private final Clock clock;
     private final Policy policy;
 
-    public WebhookEndpointService(WebhookEndpoints endpoints, WebhookDestinations destinations,
-                                  SigningSecretGenerator secrets, Clock clock, Policy policy) {
+    WebhookEndpointService(WebhookEndpoints endpoints, WebhookDestinations destinations,
+                           SigningSecretGenerator secrets, Clock clock, Policy policy) {
         this.endpoints = endpoints;
         this.destinations = destinations;
         this.secrets = secrets;

@@ -24,7 +24,7 @@ public final class WebhookPingService implements PingWebhookEndpointUseCase {
     private final EventPayloads payloads;
     private final Clock clock;
 
-    public WebhookPingService(WebhookEndpoints endpoints, WebhookSender sender, EventPayloads payloads, Clock clock) {
+    WebhookPingService(WebhookEndpoints endpoints, WebhookSender sender, EventPayloads payloads, Clock clock) {
         this.endpoints = endpoints;
         this.sender = sender;
         this.payloads = payloads;

@@ -305,6 +305,27 @@ class ReconcileOrdersServiceTest {
         assertThat(stored(order).pendingOperation()).isPresent();
     }
 
+    @Test
+    void given_an_operation_on_a_payment_the_provider_no_longer_knows_then_it_is_let_go_once_stale() {
+        Order order = storedWithCaptureUnderWay(AUTHORIZED);
+        gateway.forgetPayments();
+
+        clock.set(NOW.plus(SETTLE_AFTER).minusSeconds(1));
+        ReconciliationReport whileYoung = service.reconcileBatch();
+        Order stillUnderWay = stored(order);
+        clock.set(NOW.plus(SETTLE_AFTER).plus(CLAIM_FOR));
+        ReconciliationReport onceStale = service.reconcileBatch();
+
+        assertThat(whileYoung).isEqualTo(new ReconciliationReport(1, 0, 0));
+        assertThat(stillUnderWay.pendingOperation()).isPresent();
+        assertThat(onceStale).isEqualTo(new ReconciliationReport(1, 0, 0));
+        Order stored = stored(order);
+        assertThat(stored.pendingOperation()).isEmpty();
+        assertThat(stored.status()).isEqualTo(AUTHORIZED);
+        assertThat(orders.findByOrder(order.id())).extracting(event -> event.type().wireName())
+                .containsExactly("operation.failed");
+    }
+
     /**
      * An authorized order, its payment linked, with a capture of all of it under way since {@link #NOW}; the
      * provider's payment stands at {@code providerShows}.

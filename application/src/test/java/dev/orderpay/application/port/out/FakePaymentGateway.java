@@ -245,6 +245,11 @@ public class FakePaymentGateway implements PaymentGateway {
         checkoutFailure = new PaymentProviderException(kind, "checkout refused by the fake provider");
     }
 
+    /** The provider no longer knows any payment, as a simulator that restarted. */
+    public void forgetPayments() {
+        payments.clear();
+    }
+
     public void failFetches(PaymentProviderException.Kind kind) {
         fetchFailure = new PaymentProviderException(kind, "fetch refused by the fake provider");
     }

@@ -1,0 +1,186 @@
+package dev.orderpay.application.service;
+
+import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
+import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
+import dev.orderpay.application.port.in.event.ReadEventsUseCase;
+import dev.orderpay.application.port.in.event.RedeliverEventUseCase;
+import dev.orderpay.application.port.in.maintenance.DeliverWebhooksUseCase;
+import dev.orderpay.application.port.in.maintenance.HousekeepingUseCase;
+import dev.orderpay.application.port.in.maintenance.ReconcileOrdersUseCase;
+import dev.orderpay.application.port.in.order.CreateOrderUseCase;
+import dev.orderpay.application.port.in.webhook.PingWebhookEndpointUseCase;
+import dev.orderpay.application.port.out.DeliveryLog;
+import dev.orderpay.application.port.out.IdempotencyKeys;
+import dev.orderpay.application.port.out.OrderRepository;
+import dev.orderpay.application.port.out.PaymentGateway;
+import dev.orderpay.application.port.out.PaymentUrls;
+import dev.orderpay.application.port.out.event.EventLog;
+import dev.orderpay.application.port.out.event.EventPayloads;
+import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
+import dev.orderpay.application.port.out.webhook.WebhookDestinations;
+import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
+import dev.orderpay.application.port.out.webhook.WebhookSender;
+import dev.orderpay.domain.webhook.RetrySchedule;
+import dev.orderpay.domain.webhook.SigningSecret;
+import dev.orderpay.domain.webhook.SigningSecretGenerator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The one wiring of the use cases: which service gets which ports, and which services share one instance (every
+ * change is saved through one {@link EventRecorder}; the return, the notification, reconciliation and the operations
+ * apply what the provider shows through one {@link PaymentVerifier}). The application's Micronaut factory builds it
+ * over PostgreSQL and the configured provider, the REST adapter's tests over in-memory ports; both then hand out
+ * what it holds.
+ */
+public final class UseCases {
+
+    /** What the use cases need from outside the application. */
+    public record Ports(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
+                        IdempotencyKeys idempotencyKeys, DeliveryLog notificationDeliveries, EventLog events,
+                        EventPayloads eventPayloads, WebhookEndpoints webhookEndpoints,
+                        WebhookDeliveries webhookDeliveries, WebhookSender webhookSender,
+                        WebhookDestinations webhookDestinations, Clock clock) {
+        public Ports {
+            Objects.requireNonNull(orders, "orders");
+            Objects.requireNonNull(gateway, "gateway");
+            Objects.requireNonNull(urls, "urls");
+            Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+            Objects.requireNonNull(notificationDeliveries, "notificationDeliveries");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(eventPayloads, "eventPayloads");
+            Objects.requireNonNull(webhookEndpoints, "webhookEndpoints");
+            Objects.requireNonNull(webhookDeliveries, "webhookDeliveries");
+            Objects.requireNonNull(webhookSender, "webhookSender");
+            Objects.requireNonNull(webhookDestinations, "webhookDestinations");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    /**
+     * The settings each use case is given.
+     *
+     * @param notificationDeliveryRetention how long a handled provider notification is remembered
+     * @param retries                       the waits between a webhook's attempts
+     * @param secrets                       makes webhook endpoints' signing secrets
+     * @param webhookCalls                  runs the webhook calls, with room for {@code webhookDelivery}'s
+     *                                      concurrency
+     * @param callbackSecret                what webhooks to orders' callback URLs are signed with; orders take a
+     *                                      callback URL exactly when there is one
+     */
+    public record Settings(CreateOrderService.Policy creation, ReconcileOrdersService.Policy reconciliation,
+                           Duration notificationDeliveryRetention, WebhookEndpointService.Policy webhookEndpoints,
+                           WebhookDeliveryService.Policy webhookDelivery, RetrySchedule retries,
+                           SigningSecretGenerator secrets, Executor webhookCalls,
+                           Optional<SigningSecret> callbackSecret) {
+        public Settings {
+            Objects.requireNonNull(creation, "creation");
+            Objects.requireNonNull(reconciliation, "reconciliation");
+            Objects.requireNonNull(notificationDeliveryRetention, "notificationDeliveryRetention");
+            Objects.requireNonNull(webhookEndpoints, "webhookEndpoints");
+            Objects.requireNonNull(webhookDelivery, "webhookDelivery");
+            Objects.requireNonNull(retries, "retries");
+            Objects.requireNonNull(secrets, "secrets");
+            Objects.requireNonNull(webhookCalls, "webhookCalls");
+            Objects.requireNonNull(callbackSecret, "callbackSecret");
+            if (creation.callbacksSigned() != callbackSecret.isPresent()) {
+                throw new IllegalArgumentException("orders take a callback URL exactly when callbacks can be signed");
+            }
+        }
+    }
+
+    private final CreateOrderService createOrder;
+    private final OrderQueryService orderQueries;
+    private final PaymentOperationsService paymentOperations;
+    private final ConfirmPaymentService confirmPayment;
+    private final HandleNotificationService handleNotification;
+    private final ReconcileOrdersService reconcileOrders;
+    private final HousekeepingService housekeeping;
+    private final EventQueryService readEvents;
+    private final EventRedeliveryService redeliverEvent;
+    private final WebhookEndpointService webhookEndpoints;
+    private final WebhookPingService pingWebhookEndpoint;
+    private final WebhookDeliveryService deliverWebhooks;
+
+    public UseCases(Ports ports, Settings settings) {
+        Clock clock = ports.clock();
+        EventRecorder recorder = new EventRecorder(ports.orders(), ports.eventPayloads(), clock);
+        PaymentVerifier verifier = new PaymentVerifier(ports.orders(), ports.gateway(), clock, recorder);
+        createOrder = new CreateOrderService(ports.orders(), ports.gateway(), ports.urls(), ports.idempotencyKeys(),
+                ports.webhookDestinations(), clock, settings.creation(), recorder);
+        orderQueries = new OrderQueryService(ports.orders());
+        paymentOperations = new PaymentOperationsService(ports.orders(), ports.gateway(), clock, verifier);
+        confirmPayment = new ConfirmPaymentService(ports.orders(), ports.gateway(), clock, verifier);
+        handleNotification = new HandleNotificationService(ports.orders(), ports.gateway(),
+                ports.notificationDeliveries(), verifier);
+        reconcileOrders = new ReconcileOrdersService(ports.orders(), ports.gateway(), clock,
+                settings.reconciliation(), verifier);
+        housekeeping = new HousekeepingService(ports.idempotencyKeys(), ports.notificationDeliveries(), clock,
+                settings.notificationDeliveryRetention());
+        readEvents = new EventQueryService(ports.events(), ports.orders(), ports.webhookDeliveries());
+        redeliverEvent = new EventRedeliveryService(ports.events(), ports.webhookEndpoints(),
+                ports.webhookDeliveries(), clock);
+        webhookEndpoints = new WebhookEndpointService(ports.webhookEndpoints(), ports.webhookDestinations(),
+                settings.secrets(), clock, settings.webhookEndpoints());
+        pingWebhookEndpoint = new WebhookPingService(ports.webhookEndpoints(), ports.webhookSender(),
+                ports.eventPayloads(), clock);
+        deliverWebhooks = new WebhookDeliveryService(ports.webhookDeliveries(), ports.webhookEndpoints(),
+                ports.webhookSender(), settings.retries(), clock, settings.webhookCalls(),
+                settings.webhookDelivery(), settings.callbackSecret());
+    }
+
+    public CreateOrderUseCase createOrder() {
+        return createOrder;
+    }
+
+    /** Reading, listing and totals of orders. */
+    public OrderQueryService orderQueries() {
+        return orderQueries;
+    }
+
+    /** Capture, refund and cancel. */
+    public PaymentOperationsService paymentOperations() {
+        return paymentOperations;
+    }
+
+    public ConfirmPaymentUseCase confirmPayment() {
+        return confirmPayment;
+    }
+
+    public HandleNotificationUseCase handleNotification() {
+        return handleNotification;
+    }
+
+    public ReconcileOrdersUseCase reconcileOrders() {
+        return reconcileOrders;
+    }
+
+    public HousekeepingUseCase housekeeping() {
+        return housekeeping;
+    }
+
+    public ReadEventsUseCase readEvents() {
+        return readEvents;
+    }
+
+    public RedeliverEventUseCase redeliverEvent() {
+        return redeliverEvent;
+    }
+
+    /** Creating, listing, reading, changing and deleting webhook endpoints, and rotating their secrets. */
+    public WebhookEndpointService webhookEndpoints() {
+        return webhookEndpoints;
+    }
+
+    public PingWebhookEndpointUseCase pingWebhookEndpoint() {
+        return pingWebhookEndpoint;
+    }
+
+    public DeliverWebhooksUseCase deliverWebhooks() {
+        return deliverWebhooks;
+    }
+}
