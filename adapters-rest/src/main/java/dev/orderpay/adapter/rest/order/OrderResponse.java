@@ -18,8 +18,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 /**
  * An order as clients see it; {@code links} holds the checkout the buyer follows while one is open,
  * {@code pending_operation} is there only while the provider has yet to carry one out, {@code callback_url} only when
- * the order was created with one, and {@code history} only when asked for (and then even when empty). Every other member is always sent; {@code links} as {@code []} when
- * no checkout is open.
+ * the order was created with one, and {@code history} only when asked for (and then even when empty). Every other
+ * member is always sent; {@code links} as {@code []} when no checkout is open.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)

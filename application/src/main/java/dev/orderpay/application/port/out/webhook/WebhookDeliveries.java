@@ -13,8 +13,8 @@ import java.util.List;
  * {@link dev.orderpay.application.port.out.OrderRepository#update} (to every endpoint enabled and subscribed to the
  * event's type at that moment, and to the callback URL of the event's order when it has one), plus those a
  * merchant's redelivery adds. A delivery to an order's callback URL is claimed, recorded and read like one to an
- * endpoint; {@link DueDelivery#callbackUrl()} and {@link EventDelivery#callbackUrl()} tell it apart. Each call is atomic on its own and never
- * held open across a webhook call. A deleted endpoint's deliveries go with it.
+ * endpoint; {@link DueDelivery#callbackUrl()} and {@link EventDelivery#callbackUrl()} tell it apart. Each call is
+ * atomic on its own and never held open across a webhook call. A deleted endpoint's deliveries go with it.
  */
 public interface WebhookDeliveries {
 
