@@ -88,16 +88,18 @@ class UseCaseFactory {
                                @Value("${orderpay.webhook.claim}") Duration webhookClaim,
                                @Value("${orderpay.webhook.disable-after}") Duration disableAfter,
                                @Value("${orderpay.webhook.retry-schedule}") List<Duration> retryDelays,
-                               WebhookCallThreads webhookCalls) {
+                               WebhookCallThreads webhookCalls, CallbackSigningSecret callbackSecret) {
         return new UseCases.Settings(
-                new CreateOrderService.Policy(checkoutLifetime, keyLifetime, longestCheckoutOpening.value()),
+                new CreateOrderService.Policy(checkoutLifetime, keyLifetime, longestCheckoutOpening.value(),
+                        callbackSecret.secret().isPresent()),
                 new ReconcileOrdersService.Policy(settleAfter, reconcileClaim, reconcileBatch),
                 notificationRetention,
                 new WebhookEndpointService.Policy(maxEndpoints, secretOverlap),
                 new WebhookDeliveryService.Policy(concurrency, perEndpoint, webhookClaim, disableAfter),
                 new RetrySchedule(retryDelays, new Random()),
                 new SigningSecretGenerator(new SecureRandom()),
-                webhookCalls);
+                webhookCalls,
+                callbackSecret.secret());
     }
 
     @Singleton

@@ -18,6 +18,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -49,9 +52,11 @@ class WebhookDeliveryTest implements TestPropertyProvider {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String ENDPOINTS = "/webhook-endpoints";
+    private static final String CALLBACK_SECRET = "the-service-wide-callback-secret-0123456789";
 
     @RegisterExtension
     static final ServiceUnderTest orderpay = ServiceUnderTest.withSimulator()
+            .with("orderpay.callback-signing-secret", CALLBACK_SECRET)
             .with("orderpay.webhook.poll-interval", "100ms")
             .with("orderpay.webhook.retry-schedule", "300ms,300ms,300ms,300ms")
             .with("orderpay.webhook.timeout", "3s")
@@ -65,6 +70,7 @@ class WebhookDeliveryTest implements TestPropertyProvider {
 
     private final ServiceClient merchant = orderpay.client();
     private final JsonMapper json = JsonMapper.createDefault();
+    private final HttpClient buyer = HttpClient.newHttpClient();
 
     @Override
     public Map<String, String> getProperties() {
@@ -231,6 +237,48 @@ class WebhookDeliveryTest implements TestPropertyProvider {
     }
 
     @Test
+    void given_an_order_with_a_callback_url_then_each_of_its_events_arrives_there_signed_and_no_other_orders_do()
+            throws Exception {
+        receiver.stubFor(post("/callback").willReturn(ok()));
+        receiver.stubFor(post("/endpoint").willReturn(ok()));
+        register("/endpoint");
+        String callbackUrl = "http://127.0.0.1:" + receiver.getPort() + "/callback";
+
+        HttpResponse<String> created = merchant.postJson("/orders", """
+                {"amount": 15000, "currency": "NOK", "receipt": "with callback", "callback_url": "%s"}"""
+                .formatted(callbackUrl));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode order = merchant.json(created);
+        String withCallback = order.get("id").getStringValue();
+        assertThat(order.get("callback_url").getStringValue()).isEqualTo(callbackUrl);
+        String without = merchant.createOrder(9_900, "NOK", "without callback");
+        payThroughTheSimulator(order.get("links").get(0).get("href").getStringValue());
+
+        List<LoggedRequest> callbacks = awaitSome("/callback", 2);
+        assertThat(callbacks).extracting(request -> request.getHeader("Orderpay-Event-Type"))
+                .containsExactly("order.created", "order.authorized");
+        List<String> eventIds = eventIds(withCallback);
+        assertThat(callbacks).extracting(request -> request.getHeader("Orderpay-Event-Id"))
+                .containsExactlyElementsOf(eventIds);
+        for (LoggedRequest callback : callbacks) {
+            assertThat(map(callback.getBodyAsString())).containsEntry("order_id", withCallback);
+            Signature signature = Signature.parse(callback.getHeader("Orderpay-Signature"));
+            assertThat(signature.v1()).containsExactly(hmac(CALLBACK_SECRET, signature.t(), callback.getBody()));
+        }
+        // The merchant's endpoint still gets both orders' events, and the callback nothing more.
+        assertThat(awaitSome("/endpoint", 3)).extracting(request -> map(request.getBodyAsString()).get("order_id"))
+                .containsOnly(withCallback, without);
+        assertThat(receiver.findAll(postRequestedFor(urlPathEqualTo("/callback")))).hasSize(2);
+        // The events API names the callback by its URL, in place of an endpoint.
+        awaitTrue(() -> deliveryTo(eventIds.get(0), callbackUrl).get("state").getStringValue().equals("delivered"));
+        assertThat(deliveryTo(eventIds.get(0), callbackUrl).get("endpoint_id")).isNull();
+        for (String eventId : eventIds(without)) {
+            assertThat(merchant.json(merchant.get("/events/" + eventId)).get("deliveries").values())
+                    .allSatisfy(delivery -> assertThat(delivery.get("callback_url")).isNull());
+        }
+    }
+
+    @Test
     void given_an_event_when_redelivered_then_the_receiver_gets_it_again_with_the_same_id() throws Exception {
         receiver.stubFor(post("/again").willReturn(ok()));
         Registered endpoint = register("/again");
@@ -281,6 +329,24 @@ class WebhookDeliveryTest implements TestPropertyProvider {
         return new Registered(endpoint.get("id").getStringValue(), endpoint.get("secret").getStringValue());
     }
 
+    /** The buyer pays on the simulator's checkout page and is sent back to the order's return page. */
+    private void payThroughTheSimulator(String checkout) throws IOException, InterruptedException {
+        HttpResponse<String> paid = buyer.send(HttpRequest.newBuilder(URI.create(checkout + "/pay"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(303);
+        URI returnPage = URI.create(paid.headers().firstValue("Location").orElseThrow());
+        assertThat(merchant.get(returnPage.getRawPath() + "?" + returnPage.getRawQuery(), "Accept", "text/html")
+                .statusCode()).isEqualTo(200);
+    }
+
+    private List<LoggedRequest> awaitSome(String path, int count) {
+        awaitTrue(() -> receiver.findAll(postRequestedFor(urlPathEqualTo(path))).size() >= count);
+        List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlPathEqualTo(path)));
+        assertThat(received).hasSize(count);
+        return received;
+    }
+
     private LoggedRequest awaitOne(String path) {
         awaitTrue(() -> !receiver.findAll(postRequestedFor(urlPathEqualTo(path))).isEmpty());
         List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlPathEqualTo(path)));
@@ -310,17 +376,20 @@ class WebhookDeliveryTest implements TestPropertyProvider {
         }
     }
 
-    private JsonNode deliveryTo(String eventId, String endpointId) {
+    /** The event's delivery to an endpoint (by its id) or to an order's callback (by its URL). */
+    private JsonNode deliveryTo(String eventId, String endpointIdOrCallbackUrl) {
         try {
             for (JsonNode delivery : merchant.json(merchant.get("/events/" + eventId)).get("deliveries").values()) {
-                if (delivery.get("endpoint_id").getStringValue().equals(endpointId)) {
+                JsonNode destination = delivery.get("endpoint_id") != null ? delivery.get("endpoint_id")
+                        : delivery.get("callback_url");
+                if (destination.getStringValue().equals(endpointIdOrCallbackUrl)) {
                     return delivery;
                 }
             }
         } catch (IOException | InterruptedException failed) {
             throw new IllegalStateException(failed);
         }
-        throw new AssertionError("event " + eventId + " has no delivery to " + endpointId);
+        throw new AssertionError("event " + eventId + " has no delivery to " + endpointIdOrCallbackUrl);
     }
 
     private Map<String, Object> map(String body) {

@@ -2,6 +2,7 @@ package dev.orderpay.domain;
 
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.event.OrderEvent;
+import dev.orderpay.domain.webhook.CallbackUrl;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class Order {
     private final OrderId id;
     private final Money amount;
     private final Receipt receipt;
+    private final CallbackUrl callbackUrl;
     private final Instant createdAt;
     private final long version;
     private final List<StatusChange> uncommittedChanges = new ArrayList<>();
@@ -33,12 +35,13 @@ public final class Order {
     private PendingOperation pendingOperation;
     private long lastEventSequence;
 
-    private Order(OrderId id, Money amount, Receipt receipt, Instant createdAt, OrderStatus status,
-                  PaymentSession session, OrderPayment payment, PendingOperation pendingOperation,
+    private Order(OrderId id, Money amount, Receipt receipt, CallbackUrl callbackUrl, Instant createdAt,
+                  OrderStatus status, PaymentSession session, OrderPayment payment, PendingOperation pendingOperation,
                   long lastEventSequence, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.amount = Objects.requireNonNull(amount, "amount");
         this.receipt = Objects.requireNonNull(receipt, "receipt");
+        this.callbackUrl = callbackUrl;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.status = Objects.requireNonNull(status, "status");
         this.session = session;
@@ -49,26 +52,33 @@ public final class Order {
         this.version = version;
     }
 
-    /** A new order, waiting for its checkout to be opened. */
-    public static Order place(OrderId id, Money amount, Receipt receipt, Instant now) {
+    /**
+     * A new order, waiting for its checkout to be opened.
+     *
+     * @param callbackUrl where its events also go, beside the merchant's webhook endpoints
+     */
+    public static Order place(OrderId id, Money amount, Receipt receipt, Optional<CallbackUrl> callbackUrl,
+                              Instant now) {
         Money.requirePositive(amount.minorUnits());
         OrderPayment noPayment = OrderPayment.none(amount.currency());
-        return new Order(id, amount, receipt, now, OrderStatus.PENDING, null, noPayment, null, 0, 0);
+        return new Order(id, amount, receipt, callbackUrl.orElse(null), now, OrderStatus.PENDING, null, noPayment,
+                null, 0, 0);
     }
 
     /**
      * An order as it was stored, taken as it is without replaying any rule of how it got there.
      *
+     * @param callbackUrl       null when the order has none
      * @param lastEventSequence the sequence number of the order's latest event (0 before its first)
      * @param version           the storage's concurrency token, handed back unchanged when the order is saved
      * @throws IllegalArgumentException if its amounts break the {@link PaymentLedger}'s order (the table checks the
      *                                  same) or are in another currency than the order
      */
-    public static Order rehydrate(OrderId id, Money amount, Receipt receipt, Instant createdAt, OrderStatus status,
-                                  PaymentSession session, OrderPayment payment, PendingOperation pendingOperation,
-                                  long lastEventSequence, long version) {
-        return new Order(id, amount, receipt, createdAt, status, session, Objects.requireNonNull(payment, "payment"),
-                pendingOperation, lastEventSequence, version);
+    public static Order rehydrate(OrderId id, Money amount, Receipt receipt, CallbackUrl callbackUrl,
+                                  Instant createdAt, OrderStatus status, PaymentSession session, OrderPayment payment,
+                                  PendingOperation pendingOperation, long lastEventSequence, long version) {
+        return new Order(id, amount, receipt, callbackUrl, createdAt, status, session,
+                Objects.requireNonNull(payment, "payment"), pendingOperation, lastEventSequence, version);
     }
 
     /**
@@ -305,6 +315,11 @@ public final class Order {
 
     public Receipt receipt() {
         return receipt;
+    }
+
+    /** Where the order's events also go, when the merchant gave one with it. */
+    public Optional<CallbackUrl> callbackUrl() {
+        return Optional.ofNullable(callbackUrl);
     }
 
     public Instant createdAt() {

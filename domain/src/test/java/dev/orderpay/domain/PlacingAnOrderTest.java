@@ -1,5 +1,6 @@
 package dev.orderpay.domain;
 
+import dev.orderpay.domain.webhook.CallbackUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,7 +25,7 @@ class PlacingAnOrderTest {
     void when_an_order_is_placed_then_it_is_pending_without_a_checkout_at_version_zero() {
         OrderId id = OrderId.newId();
 
-        Order order = Order.place(id, nok(299_00), new Receipt("receipt#1"), NOW);
+        Order order = Order.place(id, nok(299_00), new Receipt("receipt#1"), Optional.empty(), NOW);
 
         assertThat(order.id()).isEqualTo(id);
         assertThat(order.amount()).isEqualTo(nok(299_00));
@@ -36,8 +37,18 @@ class PlacingAnOrderTest {
     }
 
     @Test
+    void when_an_order_is_placed_with_a_callback_url_then_it_keeps_it_and_without_one_has_none() {
+        CallbackUrl callback = CallbackUrl.parse("https://shop.example/orders/callback?token=t1");
+
+        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.of(callback), NOW);
+
+        assertThat(order.callbackUrl()).contains(callback);
+        assertThat(anOrder().build().callbackUrl()).isEmpty();
+    }
+
+    @Test
     void when_an_order_is_placed_then_it_has_no_payment_and_no_operation_under_way() {
-        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), NOW);
+        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.empty(), NOW);
 
         assertThat(order.payment()).isEqualTo(new OrderPayment(Optional.empty(), nok(0), nok(0)));
         assertThat(order.pendingOperation()).isEmpty();

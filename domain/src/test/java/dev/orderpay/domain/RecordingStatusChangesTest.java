@@ -2,6 +2,8 @@ package dev.orderpay.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
+
 import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.CANCELLED;
 import static dev.orderpay.domain.OrderStatus.CAPTURED;
@@ -33,7 +35,7 @@ class RecordingStatusChangesTest {
 
     @Test
     void when_an_order_is_placed_then_it_has_no_uncommitted_changes() {
-        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), NOW);
+        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.empty(), NOW);
 
         assertThat(order.uncommittedChanges()).isEmpty();
     }

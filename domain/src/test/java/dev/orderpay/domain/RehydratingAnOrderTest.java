@@ -25,7 +25,7 @@ class RehydratingAnOrderTest {
         PaymentSession session = sessionFor("S-9");
 
         // FAILED with a session cannot be reached through the rules, yet storage is taken at its word.
-        Order order = Order.rehydrate(id, amount, receipt, NOW, FAILED, session, OrderPayment.none(amount.currency()),
+        Order order = Order.rehydrate(id, amount, receipt, null, NOW, FAILED, session, OrderPayment.none(amount.currency()),
                 null, 3, 7);
 
         assertThat(order.id()).isEqualTo(id);
@@ -51,8 +51,8 @@ class RehydratingAnOrderTest {
         OrderPayment payment = new OrderPayment(Optional.of(new PaymentId("payment-9")), nok(100_00), nok(40_00));
         PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, nok(10_00), nok(40_00), NOW);
 
-        Order order = Order.rehydrate(OrderId.newId(), nok(299_00), new Receipt("r-1"), NOW, PARTIALLY_REFUNDED,
-                sessionFor("S-1"), payment, refund, 2, 4);
+        Order order = Order.rehydrate(OrderId.newId(), nok(299_00), new Receipt("r-1"), null, NOW,
+                PARTIALLY_REFUNDED, sessionFor("S-1"), payment, refund, 2, 4);
 
         assertThat(order.payment()).isEqualTo(payment);
         assertThat(order.pendingOperation()).contains(refund);

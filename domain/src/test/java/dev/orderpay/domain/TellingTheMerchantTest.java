@@ -26,7 +26,7 @@ class TellingTheMerchantTest {
 
     @Test
     void when_an_order_is_placed_then_it_tells_nobody_yet() {
-        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), NOW);
+        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.empty(), NOW);
 
         assertThat(order.uncommittedEvents()).isEmpty();
         assertThat(order.lastEventSequence()).isZero();

@@ -1,5 +1,7 @@
 package dev.orderpay.domain;
 
+import dev.orderpay.domain.webhook.CallbackUrl;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +19,7 @@ public final class TestOrders {
     private OrderId id = OrderId.newId();
     private Money amount = nok(299_00);
     private Receipt receipt = new Receipt("receipt#1");
+    private CallbackUrl callbackUrl;
     private Instant createdAt = CREATED_AT;
     private OrderStatus status = OrderStatus.PENDING;
     private PaymentSession session;
@@ -105,6 +108,11 @@ public final class TestOrders {
         return this;
     }
 
+    public TestOrders withCallbackUrl(String value) {
+        this.callbackUrl = CallbackUrl.parse(value);
+        return this;
+    }
+
     public TestOrders withVersion(long value) {
         this.version = value;
         return this;
@@ -113,7 +121,7 @@ public final class TestOrders {
     public Order build() {
         OrderPayment payment = new OrderPayment(Optional.ofNullable(paymentId),
                 new Money(capturedMinorUnits, amount.currency()), new Money(refundedMinorUnits, amount.currency()));
-        return Order.rehydrate(id, amount, receipt, createdAt, status, session, payment, pendingOperation, lastEventSequence,
-                version);
+        return Order.rehydrate(id, amount, receipt, callbackUrl, createdAt, status, session, payment, pendingOperation,
+                lastEventSequence, version);
     }
 }

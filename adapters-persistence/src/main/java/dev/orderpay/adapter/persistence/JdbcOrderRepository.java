@@ -10,6 +10,7 @@ import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.StatusChange;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -36,14 +37,17 @@ class JdbcOrderRepository implements OrderRepository {
     private final StatusChangeRowRepository history;
     private final EventRowRepository events;
     private final WebhookDeliveryRowRepository deliveries;
+    private final CallbackDestinationRowRepository callbacks;
     private final TransactionOperations<Connection> transactions;
 
     JdbcOrderRepository(OrderRowRepository rows, StatusChangeRowRepository history, EventRowRepository events,
-                        WebhookDeliveryRowRepository deliveries, TransactionOperations<Connection> transactions) {
+                        WebhookDeliveryRowRepository deliveries, CallbackDestinationRowRepository callbacks,
+                        TransactionOperations<Connection> transactions) {
         this.rows = rows;
         this.history = history;
         this.events = events;
         this.deliveries = deliveries;
+        this.callbacks = callbacks;
         this.transactions = transactions;
     }
 
@@ -52,7 +56,17 @@ class JdbcOrderRepository implements OrderRepository {
         OrderRepository.requireTheOrdersEvents(order, List.of());
         // A new order starts at version 0 whatever copy it came from, as the port promises.
         OrderRow row = OrderRowMapper.toRow(order, 0, Instant.now(), creationHeldUntil);
-        rows.save(row);
+        if (order.callbackUrl().isEmpty()) {
+            rows.save(row);
+            return;
+        }
+        // With the order, its callback's destination row, which the fan-out of its events finds (V9).
+        transactions.executeWrite(transaction -> {
+            rows.save(row);
+            callbacks.insert(WebhookEndpointId.newId().value(), order.id().value(),
+                    order.callbackUrl().get().toString(), order.createdAt());
+            return null;
+        });
     }
 
     @Override

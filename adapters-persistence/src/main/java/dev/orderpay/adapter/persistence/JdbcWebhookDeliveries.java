@@ -7,11 +7,13 @@ import dev.orderpay.application.port.out.webhook.DueDelivery;
 import dev.orderpay.application.port.out.webhook.Recording;
 import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
 import dev.orderpay.domain.event.EventId;
+import dev.orderpay.domain.webhook.CallbackUrl;
 import dev.orderpay.domain.webhook.WebhookDeliveryId;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,13 +37,15 @@ class JdbcWebhookDeliveries implements WebhookDeliveries {
     private final WebhookDeliveryRowRepository rows;
     private final EndpointRunRowRepository runs;
     private final EventRowRepository events;
+    private final CallbackDestinationRowRepository callbacks;
     private final TransactionOperations<Connection> transactions;
 
     JdbcWebhookDeliveries(WebhookDeliveryRowRepository rows, EndpointRunRowRepository runs, EventRowRepository events,
-                          TransactionOperations<Connection> transactions) {
+                          CallbackDestinationRowRepository callbacks, TransactionOperations<Connection> transactions) {
         this.rows = rows;
         this.runs = runs;
         this.events = events;
+        this.callbacks = callbacks;
         this.transactions = transactions;
     }
 
@@ -54,10 +59,20 @@ class JdbcWebhookDeliveries implements WebhookDeliveries {
         Map<UUID, Event> carried = events.findByIdIn(claimed.stream().map(WebhookDeliveryRow::eventId).toList())
                 .stream().map(EventRowMapper::toEvent)
                 .collect(Collectors.toMap(event -> event.id().value(), Function.identity()));
+        Map<UUID, CallbackUrl> toCallbacks = callbackUrls(claimed);
         return claimed.stream()
                 .filter(row -> carried.containsKey(row.eventId()))
-                .map(row -> WebhookDeliveryRowMapper.toDue(row, carried.get(row.eventId())))
+                .map(row -> WebhookDeliveryRowMapper.toDue(row, Optional.ofNullable(toCallbacks.get(row.endpointId())),
+                        carried.get(row.eventId())))
                 .toList();
+    }
+
+    /** Where the deliveries among these that go to an order's callback go, by their destination's id. */
+    private Map<UUID, CallbackUrl> callbackUrls(List<WebhookDeliveryRow> deliveries) {
+        Set<UUID> destinations = deliveries.stream().map(WebhookDeliveryRow::endpointId).collect(Collectors.toSet());
+        return callbacks.findByIdInAndOrderIdIsNotNull(destinations).stream()
+                .collect(Collectors.toMap(CallbackDestinationRow::id,
+                        callback -> new CallbackUrl(URI.create(callback.url()))));
     }
 
     @Override
@@ -82,19 +97,29 @@ class JdbcWebhookDeliveries implements WebhookDeliveries {
         }
         Map<UUID, List<WebhookDeliveryAttemptRow>> attempts = rows.findAttemptsByEvent(eventId.value()).stream()
                 .collect(Collectors.groupingBy(WebhookDeliveryAttemptRow::deliveryId));
+        Map<UUID, CallbackUrl> toCallbacks = callbackUrls(deliveries);
         return deliveries.stream()
-                .map(row -> WebhookDeliveryRowMapper.toDelivery(row, attempts.getOrDefault(row.id(), List.of())))
+                .map(row -> WebhookDeliveryRowMapper.toDelivery(row,
+                        Optional.ofNullable(toCallbacks.get(row.endpointId())),
+                        attempts.getOrDefault(row.id(), List.of())))
                 .toList();
     }
 
     @Override
-    public List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> endpoints, Instant now) {
+    public List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> endpoints, boolean toOrderCallback,
+                                         Instant now) {
         List<WebhookDeliveryId> made = transactions.executeWrite(transaction -> {
+            List<UUID> destinations = new ArrayList<>(endpoints.stream().map(WebhookEndpointId::value).toList());
+            if (toOrderCallback) {
+                events.findById(eventId.value())
+                        .flatMap(event -> callbacks.findByOrderId(event.orderId()))
+                        .ifPresent(callback -> destinations.add(callback.id()));
+            }
             List<WebhookDeliveryId> inserted = new ArrayList<>();
-            for (WebhookEndpointId endpoint : endpoints) {
+            for (UUID destination : destinations) {
                 WebhookDeliveryId id = WebhookDeliveryId.newId();
-                rows.supersede(eventId.value(), endpoint.value());
-                if (rows.insertRedelivery(id.value(), eventId.value(), endpoint.value(), now) == 1) {
+                rows.supersede(eventId.value(), destination);
+                if (rows.insertRedelivery(id.value(), eventId.value(), destination, now) == 1) {
                     inserted.add(id);
                 }
             }

@@ -17,7 +17,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Webhook endpoints in PostgreSQL, shared by every instance of the service. */
+/**
+ * Webhook endpoints in PostgreSQL, shared by every instance of the service. Orders' callback destinations share their
+ * table (so the delivery engine can treat both alike) but are none of them: no method here reads, counts or changes
+ * one.
+ */
 @Singleton
 class JdbcWebhookEndpoints implements WebhookEndpoints {
 
@@ -34,7 +38,7 @@ class JdbcWebhookEndpoints implements WebhookEndpoints {
         WebhookEndpointRow row = WebhookEndpointRowMapper.toRow(endpoint, 0);
         return transactions.executeWrite(transaction -> {
             lockAgainstOtherWriters(transaction.getConnection());
-            if (rows.count() >= limit) {
+            if (rows.countEndpoints() >= limit) {
                 return false;
             }
             rows.save(row);
@@ -58,7 +62,7 @@ class JdbcWebhookEndpoints implements WebhookEndpoints {
 
     @Override
     public Optional<WebhookEndpoint> findById(WebhookEndpointId id) {
-        return rows.findById(id.value()).map(WebhookEndpointRowMapper::toEndpoint);
+        return rows.findEndpointById(id.value()).map(WebhookEndpointRowMapper::toEndpoint);
     }
 
     @Override

@@ -20,6 +20,7 @@ record OrderRow(
         @MappedProperty("amount_minor") long amountMinor,
         @MappedProperty("currency") String currency,
         @MappedProperty("receipt") String receipt,
+        @MappedProperty("callback_url") @Nullable String callbackUrl,
         @MappedProperty("status") String status,
         @MappedProperty("session_id") @Nullable String sessionId,
         @MappedProperty("session_url") @Nullable String sessionUrl,

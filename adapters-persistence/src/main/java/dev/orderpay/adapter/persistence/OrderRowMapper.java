@@ -10,6 +10,7 @@ import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.webhook.CallbackUrl;
 
 import java.net.URI;
 import java.time.Instant;
@@ -34,6 +35,7 @@ final class OrderRowMapper {
                 order.amount().minorUnits(),
                 order.amount().currencyCode(),
                 order.receipt().value(),
+                order.callbackUrl().map(CallbackUrl::toString).orElse(null),
                 order.status().name(),
                 session == null ? null : session.id().value(),
                 session == null ? null : session.link().toString(),
@@ -68,6 +70,7 @@ final class OrderRowMapper {
                 new OrderId(row.id()),
                 amount,
                 new Receipt(row.receipt()),
+                row.callbackUrl() == null ? null : new CallbackUrl(URI.create(row.callbackUrl())),
                 row.createdAt(),
                 OrderStatus.valueOf(row.status()),
                 session,

@@ -6,6 +6,7 @@ import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.event.EventDelivery;
 import dev.orderpay.application.port.out.webhook.DueDelivery;
 import dev.orderpay.domain.event.EventId;
+import dev.orderpay.domain.webhook.CallbackUrl;
 import dev.orderpay.domain.webhook.DeliveryState;
 import dev.orderpay.domain.webhook.WebhookDeliveryId;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
@@ -20,15 +21,24 @@ final class WebhookDeliveryRowMapper {
     private WebhookDeliveryRowMapper() {
     }
 
-    static DueDelivery toDue(WebhookDeliveryRow row, Event event) {
-        return new DueDelivery(new WebhookDeliveryId(row.id()), new WebhookEndpointId(row.endpointId()), event,
-                row.attempts());
+    /** @param callbackUrl where it goes when its destination is an order's callback rather than an endpoint */
+    static DueDelivery toDue(WebhookDeliveryRow row, Optional<CallbackUrl> callbackUrl, Event event) {
+        return new DueDelivery(new WebhookDeliveryId(row.id()), new WebhookEndpointId(row.endpointId()), callbackUrl,
+                event, row.attempts());
     }
 
-    /** @param attempts the delivery's attempts, in order */
-    static EventDelivery toDelivery(WebhookDeliveryRow row, List<WebhookDeliveryAttemptRow> attempts) {
-        return new EventDelivery(new WebhookDeliveryId(row.id()), new EventId(row.eventId()),
-                new WebhookEndpointId(row.endpointId()), DeliveryState.valueOf(row.state()), row.createdAt(),
+    /**
+     * @param callbackUrl where it went when its destination is an order's callback: then it shows that, and no
+     *                    endpoint
+     * @param attempts    the delivery's attempts, in order
+     */
+    static EventDelivery toDelivery(WebhookDeliveryRow row, Optional<CallbackUrl> callbackUrl,
+                                    List<WebhookDeliveryAttemptRow> attempts) {
+        Optional<WebhookEndpointId> endpointId = callbackUrl.isPresent()
+                ? Optional.empty()
+                : Optional.of(new WebhookEndpointId(row.endpointId()));
+        return new EventDelivery(new WebhookDeliveryId(row.id()), new EventId(row.eventId()), endpointId,
+                callbackUrl, DeliveryState.valueOf(row.state()), row.createdAt(),
                 Optional.ofNullable(row.nextAttemptAt()),
                 attempts.stream().map(WebhookDeliveryRowMapper::toAttempt).toList());
     }

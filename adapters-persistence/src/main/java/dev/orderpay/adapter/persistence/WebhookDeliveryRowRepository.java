@@ -14,8 +14,10 @@ import java.util.UUID;
 interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDeliveryRow, UUID> {
 
     // The fan-out, in the transaction that inserted the order's new events (sequences first to last): one delivery per
-    // event and endpoint enabled and subscribed to its type now, due when the event happened. An endpoint created by
-    // a transaction not yet committed is not seen, and gets none: it did not exist when the event happened.
+    // event and endpoint enabled and subscribed to its type now, and one to the order's own callback when it has one,
+    // due when the event happened. An endpoint created by a transaction not yet committed is not seen, and gets none:
+    // it did not exist when the event happened. Two selects rather than one join with OR, so that each finds its rows
+    // through its own index (webhook_endpoints_merchants, webhook_endpoints_order_callback).
     @Query("""
             INSERT INTO webhook_deliveries
                 (id, event_id, endpoint_id, order_id, sequence, state, attempts, next_attempt_at, created_at)
@@ -23,7 +25,14 @@ interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDelivery
                    ev.created_at
             FROM events ev
             JOIN webhook_endpoints ep
-              ON ep.disabled_reason IS NULL AND (ep.all_event_types OR ev.type = ANY (ep.event_types))
+              ON ep.order_id IS NULL AND ep.disabled_reason IS NULL
+             AND (ep.all_event_types OR ev.type = ANY (ep.event_types))
+            WHERE ev.order_id = :orderId AND ev.sequence BETWEEN :firstSequence AND :lastSequence
+            UNION ALL
+            SELECT gen_random_uuid(), ev.id, ep.id, ev.order_id, ev.sequence, 'PENDING', 0, ev.created_at,
+                   ev.created_at
+            FROM events ev
+            JOIN webhook_endpoints ep ON ep.order_id = ev.order_id
             WHERE ev.order_id = :orderId AND ev.sequence BETWEEN :firstSequence AND :lastSequence""")
     void insertForEvents(UUID orderId, long firstSequence, long lastSequence);
 
@@ -32,15 +41,22 @@ interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDelivery
     // still claimed (in flight here or at another instance). One endpoint's backlog thus never fills the batch and
     // holds up the others. A delivery whose order has an earlier event still pending for the same endpoint waits
     // for it. FOR UPDATE SKIP LOCKED keeps two claimers off the same row; rows the outer LIMIT drops are unlocked
-    // when the statement ends. Both partial indexes (webhook_deliveries_due, _pending_per_order) serve it.
+    // when the statement ends. Both partial indexes (webhook_deliveries_due, _pending_per_order) serve it. Orders'
+    // callbacks are destinations like endpoints, each with its own room; of them, only those with a delivery due are
+    // looked at, not every order that ever had a callback.
     @Query("""
-            WITH room AS (
-                SELECT e.id AS endpoint_id,
+            WITH destinations AS (
+                SELECT e.id FROM webhook_endpoints e WHERE e.order_id IS NULL AND e.disabled_reason IS NULL
+                UNION
+                SELECT d.endpoint_id FROM webhook_deliveries d
+                JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.order_id IS NOT NULL
+                WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now),
+            room AS (
+                SELECT destinations.id AS endpoint_id,
                        :perEndpoint - (SELECT count(*) FROM webhook_deliveries busy
-                                       WHERE busy.endpoint_id = e.id AND busy.state = 'PENDING'
+                                       WHERE busy.endpoint_id = destinations.id AND busy.state = 'PENDING'
                                          AND busy.claimed_until > :now) AS free
-                FROM webhook_endpoints e
-                WHERE e.disabled_reason IS NULL),
+                FROM destinations),
             picked AS (
                 SELECT due.id, due.next_attempt_at
                 FROM room
@@ -79,7 +95,7 @@ interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDelivery
     @Query("UPDATE webhook_deliveries SET superseded = true WHERE event_id = :eventId AND endpoint_id = :endpointId")
     void supersede(UUID eventId, UUID endpointId);
 
-    // Nothing when the event or the endpoint is gone.
+    // Nothing when the event or the destination (an endpoint, or an order's callback) is gone.
     @Query("""
             INSERT INTO webhook_deliveries
                 (id, event_id, endpoint_id, order_id, sequence, state, attempts, next_attempt_at, created_at)

@@ -52,6 +52,17 @@ class OrderRowMapperTest {
 
         assertThat(row.sessionId()).isNull();
         assertThat(row.sessionUrl()).isNull();
+        assertThat(row.callbackUrl()).isNull();
+    }
+
+    @Test
+    void given_an_order_with_a_callback_url_when_flattened_and_read_back_then_the_url_is_kept_as_given() {
+        Order order = TestOrders.anOrder().withCallbackUrl("https://shop.example/cb?order=1&sig=a%2Fb").build();
+
+        OrderRow row = OrderRowMapper.toRow(order, 0, UPDATED_AT, null);
+
+        assertThat(row.callbackUrl()).isEqualTo("https://shop.example/cb?order=1&sig=a%2Fb");
+        assertThat(OrderRowMapper.toOrder(row).callbackUrl()).isEqualTo(order.callbackUrl());
     }
 
     @Test
@@ -79,7 +90,7 @@ class OrderRowMapperTest {
 
     @Test
     void given_an_order_with_a_payment_and_an_operation_underway_when_flattened_then_both_fill_their_columns() {
-        Order order = Order.rehydrate(OrderId.newId(), Money.of(500_00, "NOK"), new Receipt("receipt#1"),
+        Order order = Order.rehydrate(OrderId.newId(), Money.of(500_00, "NOK"), new Receipt("receipt#1"), null,
                 TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"),
                 new OrderPayment(Optional.of(new PaymentId("payment-7")), nok(400_00), nok(100_00)),
                 new PendingOperation(PendingOperation.Type.REFUND, nok(50_00), nok(100_00), STARTED_AT), 5, 2);
@@ -112,7 +123,7 @@ class OrderRowMapperTest {
 
     @Test
     void given_a_row_with_a_payment_and_a_pending_capture_when_read_back_then_the_order_has_both() {
-        OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "NOK", "receipt#1", "AUTHORIZED", "S-1",
+        OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "NOK", "receipt#1", null, "AUTHORIZED", "S-1",
                 "https://checkout.example.test/v1/view/S-1", "payment-7", 0, 0, "CAPTURE", 200_00L, 0L, STARTED_AT,
                 TestOrders.CREATED_AT, UPDATED_AT, null, 6, 4);
 
@@ -128,8 +139,9 @@ class OrderRowMapperTest {
 
     @Test
     void given_a_row_of_a_partly_refunded_payment_when_read_back_then_its_amounts_are_kept() {
-        OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "SEK", "receipt#1", "PARTIALLY_REFUNDED", null, null,
-                "payment-8", 400_00, 150_00, null, null, null, null, TestOrders.CREATED_AT, UPDATED_AT, null, 0, 0);
+        OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "SEK", "receipt#1", null, "PARTIALLY_REFUNDED", null,
+                null, "payment-8", 400_00, 150_00, null, null, null, null, TestOrders.CREATED_AT, UPDATED_AT, null, 0,
+                0);
 
         Order read = OrderRowMapper.toOrder(row);
 

@@ -3,7 +3,9 @@ package dev.orderpay.adapter.persistence;
 import dev.orderpay.application.port.in.event.AttemptResult;
 import dev.orderpay.application.port.in.event.DeliveryAttempt;
 import dev.orderpay.application.port.in.event.EventDelivery;
+import dev.orderpay.domain.webhook.CallbackUrl;
 import dev.orderpay.domain.webhook.DeliveryState;
+import dev.orderpay.domain.webhook.WebhookEndpointId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -54,10 +56,23 @@ class WebhookDeliveryRowMapperTest {
         WebhookDeliveryRow row = new WebhookDeliveryRow(DELIVERY, UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), 3, "FAILED", 1, null, null, AT, false, AT, 400, null);
 
-        EventDelivery delivery = WebhookDeliveryRowMapper.toDelivery(row, List.of());
+        EventDelivery delivery = WebhookDeliveryRowMapper.toDelivery(row, Optional.empty(), List.of());
 
         assertThat(delivery.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(delivery.nextAttemptAt()).isEmpty();
         assertThat(delivery.createdAt()).isEqualTo(AT);
+        assertThat(delivery.endpointId()).contains(new WebhookEndpointId(row.endpointId()));
+    }
+
+    @Test
+    void given_a_delivery_row_to_an_orders_callback_then_it_shows_the_callback_url_and_no_endpoint() {
+        WebhookDeliveryRow row = new WebhookDeliveryRow(DELIVERY, UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), 1, "PENDING", 0, AT, null, AT, false, null, null, null);
+        CallbackUrl callback = CallbackUrl.parse("https://shop.example/callback");
+
+        EventDelivery delivery = WebhookDeliveryRowMapper.toDelivery(row, Optional.of(callback), List.of());
+
+        assertThat(delivery.endpointId()).isEmpty();
+        assertThat(delivery.callbackUrl()).contains(callback);
     }
 }

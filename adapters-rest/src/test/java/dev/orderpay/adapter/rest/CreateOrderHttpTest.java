@@ -55,6 +55,25 @@ class CreateOrderHttpTest {
     }
 
     @Test
+    void given_no_callback_signing_secret_when_an_order_with_a_callback_url_is_posted_then_400_and_nothing_stored() {
+        int ordersBefore = orders.findNewestFirst(OrderFilter.NONE, Optional.empty(), 1_000).size();
+        int checkoutsBefore = gateway.checkoutRequests().size();
+
+        Api.Reply reply = api.postJson("/orders", """
+                {"amount": 100, "currency": "NOK", "receipt": "r", "callback_url": "https://shop.example/cb"}""");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+        assertThat(reply.json()).containsEntry("code", "validation_failed");
+        assertThat(reply.list("errors")).singleElement().satisfies(error -> {
+            assertThat(error).containsEntry("field", "callback_url");
+            assertThat((String) error.get("message")).contains("no callback signing secret");
+        });
+        assertThat(orders.findNewestFirst(OrderFilter.NONE, Optional.empty(), 1_000)).hasSize(ordersBefore);
+        assertThat(gateway.checkoutRequests()).hasSize(checkoutsBefore);
+    }
+
+    @Test
     void given_an_order_when_created_then_the_provider_is_given_the_public_return_and_notification_urls() {
         String id = (String) api.createOrder(100, "NOK", "r").json().get("id");
 

@@ -26,6 +26,7 @@ import dev.orderpay.application.service.WebhookDeliveryService;
 import dev.orderpay.application.service.WebhookEndpointService;
 import dev.orderpay.domain.TestClock;
 import dev.orderpay.domain.webhook.RetrySchedule;
+import dev.orderpay.domain.webhook.SigningSecret;
 import dev.orderpay.domain.webhook.SigningSecretGenerator;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -92,25 +93,34 @@ class UseCasesForTests {
         return new InMemoryIdempotencyKeys(clock);
     }
 
-    /** Wired as bootstrap wires them, by the application's one wiring routine. */
+    /**
+     * Wired as bootstrap wires them, by the application's one wiring routine. Orders take a callback_url only where a
+     * test sets orderpay.callback-signing-secret, as in production.
+     */
     @Singleton
     UseCases useCases(InMemoryOrderRepository orders, FakePaymentGateway gateway, PaymentUrls urls,
                       InMemoryIdempotencyKeys idempotencyKeys, InMemoryDeliveryLog notificationDeliveries,
                       EventPayloads eventPayloads, InMemoryWebhookEndpoints endpoints,
                       InMemoryWebhookDeliveries webhookDeliveries, ScriptedWebhookSender sender,
-                      WebhookDestinations destinations, Clock clock) {
+                      WebhookDestinations destinations, Clock clock,
+                      @Value("${orderpay.callback-signing-secret:}") String callbackSecret) {
+        Optional<SigningSecret> callbackSigning = callbackSecret.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new SigningSecret(callbackSecret));
         // The in-memory repository is also the log of the events saved with its orders.
         UseCases.Ports ports = new UseCases.Ports(orders, gateway, urls, idempotencyKeys, notificationDeliveries,
                 orders, eventPayloads, endpoints, webhookDeliveries, sender, destinations, clock);
         return new UseCases(ports, new UseCases.Settings(
-                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1), Duration.ofMinutes(1)),
+                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1), Duration.ofMinutes(1),
+                        callbackSigning.isPresent()),
                 new ReconcileOrdersService.Policy(Duration.ofMinutes(5), Duration.ofMinutes(2), 50),
                 Duration.ofDays(30),
                 new WebhookEndpointService.Policy(MAX_WEBHOOK_ENDPOINTS, WEBHOOK_SECRET_OVERLAP),
                 new WebhookDeliveryService.Policy(4, 4, Duration.ofMinutes(2), Duration.ofDays(3)),
                 new RetrySchedule(List.of(Duration.ofMinutes(1)), new Random(10)),
                 new SigningSecretGenerator(new Random(10)),
-                Runnable::run));
+                Runnable::run,
+                callbackSigning));
     }
 
     @Singleton

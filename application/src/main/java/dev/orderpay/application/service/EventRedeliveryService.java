@@ -15,7 +15,10 @@ import dev.orderpay.domain.webhook.WebhookEndpointId;
 import java.time.Clock;
 import java.util.List;
 
-/** New deliveries of an event the merchant asks for; the delivery engine sends them like any other. */
+/**
+ * New deliveries of an event the merchant asks for; the delivery engine sends them like any other. Without an
+ * endpoint named, the event goes to every destination it would go to now: the endpoints and its order's callback URL.
+ */
 public final class EventRedeliveryService implements RedeliverEventUseCase {
 
     private final EventLog events;
@@ -36,6 +39,7 @@ public final class EventRedeliveryService implements RedeliverEventUseCase {
         Event event = events.findById(command.eventId())
                 .orElseThrow(() -> new EventNotFoundException(command.eventId()));
         List<WebhookEndpointId> targets;
+        boolean toOrderCallback = command.endpointId().isEmpty();
         if (command.endpointId().isPresent()) {
             WebhookEndpointId id = command.endpointId().get();
             WebhookEndpoint endpoint = endpoints.findById(id)
@@ -47,6 +51,7 @@ public final class EventRedeliveryService implements RedeliverEventUseCase {
         } else {
             targets = endpoints.findEnabledSubscribedTo(event.type()).stream().map(WebhookEndpoint::id).toList();
         }
-        return new RedeliveryResult.Redelivered(deliveries.redeliver(event.id(), targets, clock.instant()));
+        return new RedeliveryResult.Redelivered(deliveries.redeliver(event.id(), targets, toOrderCallback,
+                clock.instant()));
     }
 }

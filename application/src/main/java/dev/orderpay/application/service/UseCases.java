@@ -21,11 +21,13 @@ import dev.orderpay.application.port.out.webhook.WebhookDestinations;
 import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.WebhookSender;
 import dev.orderpay.domain.webhook.RetrySchedule;
+import dev.orderpay.domain.webhook.SigningSecret;
 import dev.orderpay.domain.webhook.SigningSecretGenerator;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -67,11 +69,14 @@ public final class UseCases {
      * @param secrets                       makes webhook endpoints' signing secrets
      * @param webhookCalls                  runs the webhook calls, with room for {@code webhookDelivery}'s
      *                                      concurrency
+     * @param callbackSecret                what webhooks to orders' callback URLs are signed with; orders take a
+     *                                      callback URL exactly when there is one
      */
     public record Settings(CreateOrderService.Policy creation, ReconcileOrdersService.Policy reconciliation,
                            Duration notificationDeliveryRetention, WebhookEndpointService.Policy webhookEndpoints,
                            WebhookDeliveryService.Policy webhookDelivery, RetrySchedule retries,
-                           SigningSecretGenerator secrets, Executor webhookCalls) {
+                           SigningSecretGenerator secrets, Executor webhookCalls,
+                           Optional<SigningSecret> callbackSecret) {
         public Settings {
             Objects.requireNonNull(creation, "creation");
             Objects.requireNonNull(reconciliation, "reconciliation");
@@ -81,6 +86,10 @@ public final class UseCases {
             Objects.requireNonNull(retries, "retries");
             Objects.requireNonNull(secrets, "secrets");
             Objects.requireNonNull(webhookCalls, "webhookCalls");
+            Objects.requireNonNull(callbackSecret, "callbackSecret");
+            if (creation.callbacksSigned() != callbackSecret.isPresent()) {
+                throw new IllegalArgumentException("orders take a callback URL exactly when callbacks can be signed");
+            }
         }
     }
 
@@ -102,7 +111,7 @@ public final class UseCases {
         EventRecorder recorder = new EventRecorder(ports.orders(), ports.eventPayloads(), clock);
         PaymentVerifier verifier = new PaymentVerifier(ports.orders(), ports.gateway(), clock, recorder);
         createOrder = new CreateOrderService(ports.orders(), ports.gateway(), ports.urls(), ports.idempotencyKeys(),
-                clock, settings.creation(), recorder);
+                ports.webhookDestinations(), clock, settings.creation(), recorder);
         orderQueries = new OrderQueryService(ports.orders());
         paymentOperations = new PaymentOperationsService(ports.orders(), ports.gateway(), clock, verifier);
         confirmPayment = new ConfirmPaymentService(ports.orders(), ports.gateway(), clock, verifier);
@@ -121,7 +130,7 @@ public final class UseCases {
                 ports.eventPayloads(), clock);
         deliverWebhooks = new WebhookDeliveryService(ports.webhookDeliveries(), ports.webhookEndpoints(),
                 ports.webhookSender(), settings.retries(), clock, settings.webhookCalls(),
-                settings.webhookDelivery());
+                settings.webhookDelivery(), settings.callbackSecret());
     }
 
     public CreateOrderUseCase createOrder() {

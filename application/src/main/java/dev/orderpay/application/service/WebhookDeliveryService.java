@@ -12,11 +12,14 @@ import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.WebhookRequest;
 import dev.orderpay.application.port.out.webhook.WebhookResponse;
 import dev.orderpay.application.port.out.webhook.WebhookSender;
+import dev.orderpay.domain.webhook.CallbackUrl;
 import dev.orderpay.domain.webhook.DeliveryState;
 import dev.orderpay.domain.webhook.RetrySchedule;
+import dev.orderpay.domain.webhook.SigningSecret;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +47,9 @@ import java.util.stream.Collectors;
  *     <li>any other status ({@code 3xx}, since redirects are never followed, and the other {@code 4xx}): failed for
  *     good at once; the receiver will not take it.</li>
  * </ul>
- * An endpoint whose every attempt failed for {@link Policy#disableAfter()} is disabled, saying why.
+ * An endpoint whose every attempt failed for {@link Policy#disableAfter()} is disabled, saying why. A delivery to an
+ * order's callback URL is sent, judged and retried the same way, signed with the service-wide callback secret; there
+ * is no endpoint to disable.
  */
 public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
 
@@ -75,12 +80,18 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
     private final Clock clock;
     private final Executor executor;
     private final Policy policy;
+    private final Optional<SigningSecret> callbackSecret;
     // Calls started and not yet ended: a round claims no more than the room left beside them.
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    /** @param executor runs the webhook calls; it must have room for {@link Policy#concurrency()} at once */
+    /**
+     * @param executor       runs the webhook calls; it must have room for {@link Policy#concurrency()} at once
+     * @param callbackSecret what webhooks to orders' callback URLs are signed with; without it they are not sent, and
+     *                       are tried again as if unanswered
+     */
     WebhookDeliveryService(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender,
-                           RetrySchedule retries, Clock clock, Executor executor, Policy policy) {
+                           RetrySchedule retries, Clock clock, Executor executor, Policy policy,
+                           Optional<SigningSecret> callbackSecret) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.sender = sender;
@@ -88,6 +99,7 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         this.clock = clock;
         this.executor = executor;
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.callbackSecret = Objects.requireNonNull(callbackSecret, "callbackSecret");
     }
 
     @Override
@@ -127,13 +139,13 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
     }
 
     private DeliveryOutcome deliver(DueDelivery due, Optional<WebhookEndpoint> maybeEndpoint) {
-        if (maybeEndpoint.isEmpty()) {
+        if (due.callbackUrl().isEmpty() && maybeEndpoint.isEmpty()) {
             return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "the endpoint was deleted");
         }
-        WebhookEndpoint endpoint = maybeEndpoint.get();
         Instant sentAt = clock.instant();
-        WebhookResponse response = sender.send(new WebhookRequest(endpoint.url(), due.event().id().toString(),
-                due.event().type(), due.event().payload(), endpoint.secretsInForce(sentAt)));
+        WebhookResponse response = due.callbackUrl().isPresent()
+                ? sendToCallback(due, due.callbackUrl().get())
+                : send(due, maybeEndpoint.get().url(), maybeEndpoint.get().secretsInForce(sentAt));
         if (Thread.currentThread().isInterrupted()) {
             // The service is stopping: the receiver is not to blame. The claim runs out and it is sent again.
             return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "the service stopped during the call");
@@ -148,12 +160,27 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
             return new DeliveryOutcome.Delivered(due.id(), due.endpointId(),
                     ((AttemptResult.Answered) attempt.result()).statusCode());
         }
-        boolean disabled = disableIfFailingTooLong(due.endpointId(), recorded.endpointFailingSince(), answeredAt);
+        boolean disabled = due.callbackUrl().isEmpty()
+                && disableIfFailingTooLong(due.endpointId(), recorded.endpointFailingSince(), answeredAt);
         if (attempt.stateAfter() == DeliveryState.PENDING) {
             return new DeliveryOutcome.WillRetry(due.id(), due.endpointId(), attempt.result(),
                     attempt.nextAttemptAt().orElseThrow(), disabled);
         }
         return new DeliveryOutcome.Failed(due.id(), due.endpointId(), attempt.result(), disabled);
+    }
+
+    private WebhookResponse sendToCallback(DueDelivery due, CallbackUrl callbackUrl) {
+        if (callbackSecret.isEmpty()) {
+            // The secret was taken out of the configuration after the order was taken: wait for it to come back.
+            return new WebhookResponse.NotAnswered("not sent: the service has no callback signing secret",
+                    Duration.ZERO);
+        }
+        return send(due, callbackUrl.value(), List.of(callbackSecret.get()));
+    }
+
+    private WebhookResponse send(DueDelivery due, URI url, List<SigningSecret> secrets) {
+        return sender.send(new WebhookRequest(url, due.event().id().toString(), due.event().type(),
+                due.event().payload(), secrets));
     }
 
     /** What the answer makes of the delivery: the one place that reads status codes. */

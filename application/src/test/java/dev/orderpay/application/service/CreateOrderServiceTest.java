@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.out.event.PlainEventPayloads;
 import dev.orderpay.application.port.in.order.CheckoutFailedException;
 import dev.orderpay.application.port.in.order.CreateOrderCommand;
@@ -22,6 +23,7 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestClock;
+import dev.orderpay.domain.webhook.CallbackUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +59,7 @@ class CreateOrderServiceTest {
     private final FakePaymentGateway gateway = new FakePaymentGateway();
     private final CreateOrderService service = serviceWith(gateway, clock);
 
-    private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1");
+    private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null);
 
     @Test
     void when_an_order_is_created_then_it_is_stored_pending_with_its_checkout_and_a_saved_version() {
@@ -72,6 +74,42 @@ class CreateOrderServiceTest {
         assertThat(stored.version()).isEqualTo(1);
         assertThat(created.version()).isEqualTo(1);
         assertThat(created.status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    @Test
+    void given_a_callback_url_when_an_order_is_created_then_the_stored_order_carries_it() {
+        Order created = service.createOrder(CreateOrderCommand.of(299_00L, "NOK", "receipt#1",
+                "https://shop.example/callback")).order();
+
+        assertThat(orders.findById(created.id()).orElseThrow().callbackUrl())
+                .contains(CallbackUrl.parse("https://shop.example/callback"));
+    }
+
+    @Test
+    void given_no_callback_signing_secret_when_an_order_with_a_callback_url_is_created_then_it_is_refused_unstored() {
+        InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys(clock);
+        CreateOrderService unsigned = serviceWith(gateway, clock, keys, false);
+        CreateOrderCommand withCallback = CreateOrderCommand.of(299_00L, "NOK", "receipt#1",
+                "https://shop.example/callback").withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
+
+        assertThatThrownBy(() -> unsigned.createOrder(withCallback))
+                .isInstanceOfSatisfying(InvalidCommandException.class, invalid ->
+                        assertThat(invalid.fieldErrors().get("callback_url")).contains("no callback signing secret"));
+        assertThat(allOrders()).isEmpty();
+        assertThat(gateway.checkoutRequests()).isEmpty();
+        // The key was not taken either: the same key with an order the service can take goes through.
+        assertThat(unsigned.createOrder(command.withIdempotencyKey(new IdempotencyKey("client-1", "key-1")))
+                .replayed()).isFalse();
+    }
+
+    @Test
+    void given_a_callback_url_the_sender_refuses_when_an_order_is_created_then_it_is_refused_unstored() {
+        assertThatThrownBy(() -> service.createOrder(CreateOrderCommand.of(299_00L, "NOK", "receipt#1",
+                "http://shop.example/callback")))
+                .isInstanceOfSatisfying(InvalidCommandException.class, invalid ->
+                        assertThat(invalid.fieldErrors()).containsEntry("callback_url", "must be an https URL"));
+        assertThat(allOrders()).isEmpty();
+        assertThat(gateway.checkoutRequests()).isEmpty();
     }
 
     @Test
@@ -178,7 +216,7 @@ class CreateOrderServiceTest {
     @Test
     void given_a_key_used_before_when_a_different_request_comes_with_it_then_it_is_refused_and_nothing_is_created() {
         service.createOrder(command.withIdempotencyKey(new IdempotencyKey("client-1", "key-1")));
-        CreateOrderCommand different = CreateOrderCommand.of(300_00L, "NOK", "receipt#1")
+        CreateOrderCommand different = CreateOrderCommand.of(300_00L, "NOK", "receipt#1", null)
                 .withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
 
         assertThatThrownBy(() -> service.createOrder(different)).isInstanceOf(IdempotencyKeyReusedException.class);
@@ -190,7 +228,7 @@ class CreateOrderServiceTest {
     @Test
     void given_a_key_used_before_when_the_receipt_differs_then_it_is_a_different_request() {
         service.createOrder(command.withIdempotencyKey(new IdempotencyKey("client-1", "key-1")));
-        CreateOrderCommand otherReceipt = CreateOrderCommand.of(299_00L, "NOK", "receipt#2")
+        CreateOrderCommand otherReceipt = CreateOrderCommand.of(299_00L, "NOK", "receipt#2", null)
                 .withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
 
         assertThatThrownBy(() -> service.createOrder(otherReceipt)).isInstanceOf(IdempotencyKeyReusedException.class);
@@ -278,8 +316,16 @@ class CreateOrderServiceTest {
     }
 
     private CreateOrderService serviceWith(FakePaymentGateway provider, Clock time) {
-        return new CreateOrderService(orders, provider, URLS, new InMemoryIdempotencyKeys(time), time,
-                new CreateOrderService.Policy(CHECKOUT_LIFETIME, KEY_LIFETIME, Duration.ofSeconds(40)),
+        return serviceWith(provider, time, new InMemoryIdempotencyKeys(time), true);
+    }
+
+    /** Callbacks may go to https URLs only, as a stand-in for the sender's rules. */
+    private CreateOrderService serviceWith(FakePaymentGateway provider, Clock time, InMemoryIdempotencyKeys keys,
+                                           boolean callbacksSigned) {
+        return new CreateOrderService(orders, provider, URLS, keys,
+                url -> "https".equals(url.getScheme()) ? Optional.empty() : Optional.of("must be an https URL"), time,
+                new CreateOrderService.Policy(CHECKOUT_LIFETIME, KEY_LIFETIME, Duration.ofSeconds(40),
+                        callbacksSigned),
                 new EventRecorder(orders, new PlainEventPayloads(), time));
     }
 

@@ -15,6 +15,7 @@ import dev.orderpay.domain.TestClock;
 import dev.orderpay.domain.TestOrders;
 import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.event.EventType;
+import dev.orderpay.domain.webhook.CallbackUrl;
 import dev.orderpay.domain.webhook.DeliveryState;
 import dev.orderpay.domain.webhook.TestWebhookEndpoints;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class EventRedeliveryServiceTest {
 
@@ -51,7 +53,7 @@ class EventRedeliveryServiceTest {
 
         assertThat(result).isInstanceOfSatisfying(RedeliveryResult.Redelivered.class, redelivered -> {
             assertThat(redelivered.deliveries()).extracting(EventDelivery::endpointId)
-                    .containsExactlyInAnyOrder(everything.id(), creations.id());
+                    .containsExactlyInAnyOrder(Optional.of(everything.id()), Optional.of(creations.id()));
             assertThat(redelivered.deliveries()).allSatisfy(delivery -> {
                 assertThat(delivery.state()).isEqualTo(DeliveryState.PENDING);
                 assertThat(delivery.nextAttemptAt()).contains(NOW);
@@ -70,7 +72,25 @@ class EventRedeliveryServiceTest {
 
         assertThat(result).isInstanceOfSatisfying(RedeliveryResult.Redelivered.class, redelivered ->
                 assertThat(redelivered.deliveries()).extracting(EventDelivery::endpointId)
-                        .containsExactly(captures.id()));
+                        .containsExactly(Optional.of(captures.id())));
+    }
+
+    @Test
+    void given_an_order_with_a_callback_url_then_it_gets_a_delivery_too_unless_an_endpoint_is_named() {
+        WebhookEndpoint endpoint = endpoint(TestWebhookEndpoints.anEndpoint());
+        CallbackUrl callback = CallbackUrl.parse("https://shop.example/callback");
+        Event event = announced(TestOrders.anOrder().withCallbackUrl(callback.toString()));
+
+        RedeliveryResult toEvery = service.redeliver(new RedeliverEventCommand(event.id(), Optional.empty()));
+        RedeliveryResult toOne = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(endpoint.id())));
+
+        assertThat(toEvery).isInstanceOfSatisfying(RedeliveryResult.Redelivered.class, redelivered ->
+                assertThat(redelivered.deliveries()).extracting(EventDelivery::endpointId, EventDelivery::callbackUrl)
+                        .containsExactly(tuple(Optional.of(endpoint.id()), Optional.empty()),
+                                tuple(Optional.empty(), Optional.of(callback))));
+        assertThat(toOne).isInstanceOfSatisfying(RedeliveryResult.Redelivered.class, redelivered ->
+                assertThat(redelivered.deliveries()).extracting(EventDelivery::callbackUrl)
+                        .containsExactly(Optional.empty()));
     }
 
     @Test
@@ -104,7 +124,11 @@ class EventRedeliveryServiceTest {
     }
 
     private Event announced() {
-        Order order = TestOrders.anOrder().createdAt(NOW.minusSeconds(60)).build();
+        return announced(TestOrders.anOrder());
+    }
+
+    private Event announced(TestOrders newOrder) {
+        Order order = newOrder.createdAt(NOW.minusSeconds(60)).build();
         orders.add(order, NOT_HELD);
         Order loaded = orders.findById(order.id()).orElseThrow();
         loaded.attachSession(TestOrders.sessionFor("S-" + order.id()));

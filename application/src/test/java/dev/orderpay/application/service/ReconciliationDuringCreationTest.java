@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,7 +44,7 @@ class ReconciliationDuringCreationTest {
 
     private final TestClock clock = TestClock.standingAt(NOW);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
-    private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1");
+    private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null);
 
     @Test
     @Timeout(10)
@@ -98,8 +99,9 @@ class ReconciliationDuringCreationTest {
     }
 
     private CreateOrderService creationWith(FakePaymentGateway provider) {
-        return new CreateOrderService(orders, provider, URLS, new InMemoryIdempotencyKeys(clock), clock,
-                new CreateOrderService.Policy(Duration.ofHours(1), Duration.ofHours(24), LONGEST_CHECKOUT_OPENING),
+        return new CreateOrderService(orders, provider, URLS, new InMemoryIdempotencyKeys(clock),
+                url -> Optional.empty(), clock, new CreateOrderService.Policy(Duration.ofHours(1),
+                Duration.ofHours(24), LONGEST_CHECKOUT_OPENING, false),
                 new EventRecorder(orders, new PlainEventPayloads(), clock));
     }
 

@@ -17,6 +17,7 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.TestClock;
 import dev.orderpay.domain.TestOrders;
 import dev.orderpay.domain.event.EventType;
+import dev.orderpay.domain.webhook.CallbackUrl;
 import dev.orderpay.domain.webhook.DeliveryState;
 import dev.orderpay.domain.webhook.RetrySchedule;
 import dev.orderpay.domain.webhook.SigningSecret;
@@ -50,6 +51,8 @@ class WebhookDeliveryServiceTest {
     private static final URI OTHER_SHOP = URI.create("https://other.example.test/hooks");
     private static final List<Duration> DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5));
     private static final Duration DISABLE_AFTER = Duration.ofDays(3);
+    private static final URI CALLBACK = URI.create("https://shop.example.test/orders/callback?token=t1");
+    private static final SigningSecret CALLBACK_SECRET = new SigningSecret("callback-secret-of-at-least-32-chars");
     // The middle of the jitter's range: every delay exactly as planned.
     private static final RandomGenerator NO_JITTER = new RandomGenerator() {
         @Override
@@ -91,6 +94,49 @@ class WebhookDeliveryServiceTest {
         assertThat(delivery.attempts()).containsExactly(new DeliveryAttempt(1, NOW, ScriptedWebhookSender.LATENCY,
                 new AttemptResult.Answered(200, "status 200"), Optional.empty()));
         assertThat(outcomesOf(service.deliverDue())).isEmpty();
+    }
+
+    @Test
+    void given_an_order_with_a_callback_url_then_its_events_go_there_too_signed_with_the_service_wide_secret() {
+        WebhookEndpoint endpoint = endpoint(SHOP);
+        Order order = announcedOrder(TestOrders.anOrder().withCallbackUrl(CALLBACK.toString()), NOW.minusSeconds(2));
+        Event event = orders.findByOrder(order.id()).get(0);
+        announced(NOW.minusSeconds(1));
+
+        List<DeliveryOutcome> outcomes = outcomesOf(service.deliverDue());
+
+        assertThat(outcomes).hasSize(3).allSatisfy(outcome -> assertThat(outcome)
+                .isInstanceOf(DeliveryOutcome.Delivered.class));
+        assertThat(sender.sent()).filteredOn(request -> request.url().equals(CALLBACK)).singleElement()
+                .satisfies(request -> {
+                    assertThat(request.eventId()).isEqualTo(event.id().toString());
+                    assertThat(request.body()).isEqualTo(event.payload());
+                    assertThat(request.secrets()).containsExactly(CALLBACK_SECRET);
+                });
+        assertThat(sender.sent()).filteredOn(request -> request.url().equals(SHOP))
+                .extracting(WebhookRequest::secrets).containsOnly(List.of(endpoint.secret())).hasSize(2);
+        assertThat(deliveries.findByEvent(event.id())).extracting(EventDelivery::callbackUrl, EventDelivery::state)
+                .containsExactlyInAnyOrder(tuple(Optional.empty(), DeliveryState.DELIVERED),
+                        tuple(Optional.of(CallbackUrl.parse(CALLBACK.toString())), DeliveryState.DELIVERED));
+    }
+
+    @Test
+    void given_no_callback_secret_any_more_then_a_callback_is_not_sent_but_tried_again_like_one_unanswered() {
+        Order order = announcedOrder(TestOrders.anOrder().withCallbackUrl(CALLBACK.toString()), NOW.minusSeconds(1));
+
+        List<DeliveryOutcome> outcomes = outcomesOf(service(Runnable::run, 8, Optional.empty()).deliverDue());
+
+        assertThat(sender.sent()).isEmpty();
+        assertThat(outcomes).singleElement().isInstanceOfSatisfying(DeliveryOutcome.WillRetry.class, retry -> {
+            assertThat(retry.result()).isEqualTo(
+                    new AttemptResult.NotAnswered("not sent: the service has no callback signing secret"));
+            assertThat(retry.nextAttemptAt()).isEqualTo(NOW.plus(DELAYS.get(0)));
+            assertThat(retry.endpointDisabled()).isFalse();
+        });
+        clock.advance(DELAYS.get(0));
+        assertThat(outcomesOf(service.deliverDue())).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
+        assertThat(deliveries.findByEvent(orders.findByOrder(order.id()).get(0).id())).singleElement()
+                .extracting(EventDelivery::state).isEqualTo(DeliveryState.DELIVERED);
     }
 
     @Test
@@ -305,7 +351,8 @@ class WebhookDeliveryServiceTest {
             Thread.currentThread().interrupt();
             return unreachable();
         }, new RetrySchedule(DELAYS, NO_JITTER), clock, Runnable::run,
-                new WebhookDeliveryService.Policy(8, 4, Duration.ofMinutes(2), DISABLE_AFTER));
+                new WebhookDeliveryService.Policy(8, 4, Duration.ofMinutes(2), DISABLE_AFTER),
+                Optional.of(CALLBACK_SECRET));
 
         List<DeliveryOutcome> outcomes;
         try {
@@ -323,8 +370,13 @@ class WebhookDeliveryServiceTest {
     }
 
     private WebhookDeliveryService service(Executor executor, int concurrency) {
+        return service(executor, concurrency, Optional.of(CALLBACK_SECRET));
+    }
+
+    private WebhookDeliveryService service(Executor executor, int concurrency, Optional<SigningSecret> callbackSecret) {
         return new WebhookDeliveryService(deliveries, endpoints, sender, new RetrySchedule(DELAYS, NO_JITTER), clock,
-                executor, new WebhookDeliveryService.Policy(concurrency, 4, Duration.ofMinutes(2), DISABLE_AFTER));
+                executor, new WebhookDeliveryService.Policy(concurrency, 4, Duration.ofMinutes(2), DISABLE_AFTER),
+                callbackSecret);
     }
 
     private static List<DeliveryOutcome> outcomesOf(DeliveryRound round) {
@@ -351,7 +403,11 @@ class WebhookDeliveryServiceTest {
     }
 
     private Order announcedOrder(Instant at) {
-        Order order = TestOrders.anOrder().createdAt(at).build();
+        return announcedOrder(TestOrders.anOrder(), at);
+    }
+
+    private Order announcedOrder(TestOrders newOrder, Instant at) {
+        Order order = newOrder.createdAt(at).build();
         orders.add(order, NOT_HELD);
         Order loaded = orders.findById(order.id()).orElseThrow();
         loaded.attachSession(TestOrders.sessionFor("S-" + order.id()));

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record RedeliverRequest(
         @JsonProperty("endpoint_id")
         @Schema(name = "endpoint_id", description = "Deliver to this endpoint only, whatever event types it"
-                + " receives; without it, to every enabled endpoint that receives the event's type")
+                + " receives; without it, to every enabled endpoint that receives the event's type and to the"
+                + " callback_url of the event's order, when it has one")
         @Nullable String endpointId) {
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.StatusChange;
+import dev.orderpay.domain.webhook.CallbackUrl;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,9 +17,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * An order as clients see it; {@code links} holds the checkout the buyer follows while one is open,
- * {@code pending_operation} is there only while the provider has yet to carry one out, and {@code history} only
- * when asked for (and then even when empty). Every other member is always sent; {@code links} as {@code []} when
- * no checkout is open.
+ * {@code pending_operation} is there only while the provider has yet to carry one out, {@code callback_url} only when
+ * the order was created with one, and {@code history} only when asked for (and then even when empty). Every other
+ * member is always sent; {@code links} as {@code []} when no checkout is open.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -29,6 +30,11 @@ public record OrderResponse(String id,
                      @Schema(requiredMode = REQUIRED, description = "In the currency's minor units") long amount,
                      String currency,
                      String receipt,
+                     @JsonProperty("callback_url") @JsonInclude(JsonInclude.Include.NON_NULL)
+                     @Schema(name = "callback_url", nullable = false,
+                             description = "Where the order's events are also posted; only when it was created"
+                                     + " with one")
+                     @Nullable String callbackUrl,
                      @Schema(requiredMode = REQUIRED, description = "PENDING, ON_HOLD, AUTHORIZED, PARTIALLY_CAPTURED,"
                              + " CAPTURED, PARTIALLY_REFUNDED, REFUNDED, DECLINED, FAILED, CANCELLED or EXPIRED")
                      String status,
@@ -56,14 +62,15 @@ public record OrderResponse(String id,
         OrderPayment payment = order.payment();
         return new OrderResponse(order.id().toString(), DateTimeFormatter.ISO_INSTANT.format(order.createdAt()),
                 order.amount().minorUnits(), order.amount().currencyCode(), order.receipt().value(),
-                order.status().name(), payment.captured().minorUnits(), payment.refunded().minorUnits(),
+                order.callbackUrl().map(CallbackUrl::toString).orElse(null), order.status().name(),
+                payment.captured().minorUnits(), payment.refunded().minorUnits(),
                 order.pendingOperation().map(PendingOperationResponse::from).orElse(null), links, null);
     }
 
     static OrderResponse from(Order order, List<StatusChange> history) {
         OrderResponse plain = from(order);
-        return new OrderResponse(plain.id, plain.createdAt, plain.amount, plain.currency, plain.receipt, plain.status,
-                plain.capturedAmount, plain.refundedAmount, plain.pendingOperation, plain.links,
-                StatusChangeResponse.from(history));
+        return new OrderResponse(plain.id, plain.createdAt, plain.amount, plain.currency, plain.receipt,
+                plain.callbackUrl, plain.status, plain.capturedAmount, plain.refundedAmount, plain.pendingOperation,
+                plain.links, StatusChangeResponse.from(history));
     }
 }

@@ -72,6 +72,7 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
         }
         histories.put(order.id(), new ArrayList<>());
         creationHeldUntil.put(order.id(), heldUntil);
+        order.callbackUrl().ifPresent(url -> deliveries.callbackAdded(order.id(), url));
     }
 
     @Override
@@ -192,8 +193,8 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
     }
 
     private static Order copy(Order order, long version) {
-        return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.createdAt(), order.status(),
-                order.session().orElse(null), order.payment(), order.pendingOperation().orElse(null),
-                order.lastEventSequence(), version);
+        return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.callbackUrl().orElse(null),
+                order.createdAt(), order.status(), order.session().orElse(null), order.payment(),
+                order.pendingOperation().orElse(null), order.lastEventSequence(), version);
     }
 }

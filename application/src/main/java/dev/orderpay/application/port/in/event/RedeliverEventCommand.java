@@ -10,7 +10,7 @@ import java.util.Optional;
  * Deliver an event again, now.
  *
  * @param endpointId to this endpoint only (whatever types it subscribes to); when empty, to every enabled endpoint
- *                   subscribed to the event's type
+ *                   subscribed to the event's type and to the callback URL of the event's order
  */
 public record RedeliverEventCommand(EventId eventId, Optional<WebhookEndpointId> endpointId) {
 

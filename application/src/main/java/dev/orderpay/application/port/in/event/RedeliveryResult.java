@@ -9,8 +9,8 @@ import java.util.Objects;
 public sealed interface RedeliveryResult {
 
     /**
-     * New deliveries were made, due at once (none when no enabled endpoint subscribes to the event's type). Earlier
-     * deliveries of the event to those endpoints stand as they are.
+     * New deliveries were made, due at once (none when no enabled endpoint subscribes to the event's type and its
+     * order has no callback URL). Earlier deliveries of the event to those destinations stand as they are.
      */
     record Redelivered(List<EventDelivery> deliveries) implements RedeliveryResult {
         public Redelivered {

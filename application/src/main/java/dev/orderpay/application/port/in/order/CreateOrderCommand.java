@@ -4,6 +4,7 @@ import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.domain.InvalidValueException;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Receipt;
+import dev.orderpay.domain.webhook.CallbackUrl;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,18 +17,25 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** @param idempotencyKey the client's key for this request, if it sent one */
-public record CreateOrderCommand(Money amount, Receipt receipt, Optional<IdempotencyKey> idempotencyKey) {
+/**
+ * @param callbackUrl    where the order's events are also to go, if the merchant gave one
+ * @param idempotencyKey the client's key for this request, if it sent one
+ */
+public record CreateOrderCommand(Money amount, Receipt receipt, Optional<CallbackUrl> callbackUrl,
+                                 Optional<IdempotencyKey> idempotencyKey) {
 
     public CreateOrderCommand {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(receipt, "receipt");
+        Objects.requireNonNull(callbackUrl, "callbackUrl");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     }
 
     /** A digest of what is asked for, to tell a true repeat from another request with the same key. */
     public String fingerprint() {
-        String request = amount.minorUnits() + "\n" + amount.currencyCode() + "\n" + receipt.value();
+        // Without a callback URL the digest stays what it was before orders had one, so keys stored then still match.
+        String request = amount.minorUnits() + "\n" + amount.currencyCode() + "\n" + receipt.value()
+                + callbackUrl.map(url -> "\n" + url.value()).orElse("");
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(request.getBytes(StandardCharsets.UTF_8)));
@@ -37,11 +45,15 @@ public record CreateOrderCommand(Money amount, Receipt receipt, Optional<Idempot
     }
 
     public CreateOrderCommand withIdempotencyKey(IdempotencyKey key) {
-        return new CreateOrderCommand(amount, receipt, Optional.of(key));
+        return new CreateOrderCommand(amount, receipt, callbackUrl, Optional.of(key));
     }
 
-    /** Builds the command from raw input, reporting every bad field at once rather than the first. */
-    public static CreateOrderCommand of(Long amount, String currencyCode, String receipt) {
+    /**
+     * Builds the command from raw input, reporting every bad field at once rather than the first.
+     *
+     * @param callbackUrl null when the merchant gave none
+     */
+    public static CreateOrderCommand of(Long amount, String currencyCode, String receipt, String callbackUrl) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long validAmount = amount == null ? null : validated(errors, () -> Money.requirePositive(amount));
         if (amount == null) {
@@ -49,10 +61,13 @@ public record CreateOrderCommand(Money amount, Receipt receipt, Optional<Idempot
         }
         Currency currency = validated(errors, () -> Money.currency(currencyCode));
         Receipt validReceipt = validated(errors, () -> new Receipt(receipt));
+        Optional<CallbackUrl> validCallbackUrl = callbackUrl == null ? Optional.empty()
+                : Optional.ofNullable(validated(errors, () -> CallbackUrl.parse(callbackUrl)));
         if (!errors.isEmpty()) {
             throw new InvalidCommandException(errors);
         }
-        return new CreateOrderCommand(new Money(validAmount, currency), validReceipt, Optional.empty());
+        return new CreateOrderCommand(new Money(validAmount, currency), validReceipt, validCallbackUrl,
+                Optional.empty());
     }
 
     private static <T> T validated(Map<String, String> errors, Supplier<T> value) {

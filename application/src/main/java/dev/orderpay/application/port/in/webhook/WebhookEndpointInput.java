@@ -5,9 +5,9 @@ import dev.orderpay.domain.PlainText;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.webhook.EventSelection;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
+import dev.orderpay.domain.webhook.WebhookUrl;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +23,6 @@ final class WebhookEndpointInput {
     static final String EVENT_TYPES = "event_types";
     static final String DESCRIPTION = "description";
 
-    /** Longer than any address a merchant needs, short enough to show back and to log. */
-    static final int MAX_URL_LENGTH = 2048;
-
     private WebhookEndpointInput() {
     }
 
@@ -34,28 +31,10 @@ final class WebhookEndpointInput {
      * use case applies: an inbound port cannot speak of an outbound one.
      */
     static URI url(Map<String, String> errors, String text) {
-        if (text == null || text.isBlank()) {
-            errors.put(URL, "is required");
-            return null;
-        }
-        if (text.length() > MAX_URL_LENGTH) {
-            errors.put(URL, "must be at most " + MAX_URL_LENGTH + " characters");
-            return null;
-        }
         try {
-            URI url = new URI(text);
-            if (!url.isAbsolute() || url.getHost() == null) {
-                errors.put(URL, "must be an absolute URL with a host");
-                return null;
-            }
-            if (url.getRawUserInfo() != null) {
-                // It is shown back in every answer about the endpoint: no credentials in it.
-                errors.put(URL, "must not carry a user name or password");
-                return null;
-            }
-            return url;
-        } catch (URISyntaxException notAUrl) {
-            errors.put(URL, "must be a URL");
+            return WebhookUrl.parse(URL, text);
+        } catch (InvalidValueException invalid) {
+            errors.put(invalid.subject(), invalid.reason());
             return null;
         }
     }

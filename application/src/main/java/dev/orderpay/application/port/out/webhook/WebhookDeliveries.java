@@ -11,8 +11,10 @@ import java.util.List;
 /**
  * Webhook deliveries: one per event and endpoint, made with the event itself, in the same transaction, by
  * {@link dev.orderpay.application.port.out.OrderRepository#update} (to every endpoint enabled and subscribed to the
- * event's type at that moment), plus those a merchant's redelivery adds. Each call is atomic on its own and never
- * held open across a webhook call. A deleted endpoint's deliveries go with it.
+ * event's type at that moment, and to the callback URL of the event's order when it has one), plus those a
+ * merchant's redelivery adds. A delivery to an order's callback URL is claimed, recorded and read like one to an
+ * endpoint; {@link DueDelivery#callbackUrl()} and {@link EventDelivery#callbackUrl()} tell it apart. Each call is
+ * atomic on its own and never held open across a webhook call. A deleted endpoint's deliveries go with it.
  */
 public interface WebhookDeliveries {
 
@@ -37,10 +39,12 @@ public interface WebhookDeliveries {
     List<EventDelivery> findByEvent(EventId eventId);
 
     /**
-     * New deliveries of the event to these endpoints, pending and due at {@code now}; each becomes its endpoint's
-     * latest delivery of the event (the one the events API judges it by).
+     * New deliveries of the event to these endpoints, and with {@code toOrderCallback} to the callback URL of the
+     * event's order (when it has one), pending and due at {@code now}; each becomes its destination's latest delivery
+     * of the event (the one the events API judges it by).
      *
-     * @return the deliveries made, in the order of {@code endpoints}; none if the event is gone
+     * @return the deliveries made, in the order of {@code endpoints}, then the callback's; none if the event is gone
      */
-    List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> endpoints, Instant now);
+    List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> endpoints, boolean toOrderCallback,
+                                  Instant now);
 }

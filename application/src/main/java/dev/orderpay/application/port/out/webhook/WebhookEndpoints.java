@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Where webhook endpoints are kept, secrets included (they must sign, so they are stored as they are). Each call is
- * atomic on its own and never held open across a webhook call.
+ * atomic on its own and never held open across a webhook call. An order's callback URL is no endpoint: storage may
+ * keep it beside them to deliver to it, but no method here finds, counts, changes, disables or deletes it.
  */
 public interface WebhookEndpoints {
 

@@ -48,7 +48,7 @@ class IdempotencyKeyTest {
 
     @Test
     void given_a_command_with_a_key_then_the_key_does_not_change_what_is_asked_for() {
-        CreateOrderCommand plain = CreateOrderCommand.of(299_00L, "NOK", "receipt#1");
+        CreateOrderCommand plain = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null);
         CreateOrderCommand keyed = plain.withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
 
         assertThat(plain.idempotencyKey()).isEmpty();
@@ -60,12 +60,23 @@ class IdempotencyKeyTest {
 
     @Test
     void given_requests_that_differ_in_amount_currency_or_receipt_then_their_fingerprints_differ() {
-        String fingerprint = CreateOrderCommand.of(299_00L, "NOK", "receipt#1").fingerprint();
+        String fingerprint = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null).fingerprint();
 
-        assertThat(CreateOrderCommand.of(299_01L, "NOK", "receipt#1").fingerprint()).isNotEqualTo(fingerprint);
-        assertThat(CreateOrderCommand.of(299_00L, "SEK", "receipt#1").fingerprint()).isNotEqualTo(fingerprint);
-        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#2").fingerprint()).isNotEqualTo(fingerprint);
-        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1").fingerprint()).isEqualTo(fingerprint);
+        assertThat(CreateOrderCommand.of(299_01L, "NOK", "receipt#1", null).fingerprint()).isNotEqualTo(fingerprint);
+        assertThat(CreateOrderCommand.of(299_00L, "SEK", "receipt#1", null).fingerprint()).isNotEqualTo(fingerprint);
+        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#2", null).fingerprint()).isNotEqualTo(fingerprint);
+        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null).fingerprint()).isEqualTo(fingerprint);
+    }
+
+    @Test
+    void given_requests_that_differ_in_their_callback_url_then_their_fingerprints_differ() {
+        String fingerprint = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", "https://shop.example/a").fingerprint();
+
+        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", "https://shop.example/b").fingerprint())
+                .isNotEqualTo(fingerprint);
+        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null).fingerprint()).isNotEqualTo(fingerprint);
+        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", "https://shop.example/a").fingerprint())
+                .isEqualTo(fingerprint);
     }
 
     private static void assertKeyReported(String key) {

@@ -5,7 +5,9 @@ import dev.orderpay.application.port.in.event.DeliveryStanding;
 import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.event.EventDelivery;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.event.EventId;
+import dev.orderpay.domain.webhook.CallbackUrl;
 import dev.orderpay.domain.webhook.DeliveryState;
 import dev.orderpay.domain.webhook.WebhookDeliveryId;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
@@ -22,12 +24,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@link WebhookDeliveries} in memory, over the endpoints of an {@link InMemoryWebhookEndpoints}: a deleted endpoint's
  * deliveries go with it, as the table's foreign key has them go. {@link InMemoryOrderRepository} makes the
- * deliveries of the events it stores here, as the real repository does in the events' transaction. Passes
- * {@link WebhookDeliveriesContract}.
+ * deliveries of the events it stores here, as the real repository does in the events' transaction, and tells it of
+ * each order's callback URL. Passes {@link WebhookDeliveriesContract}.
  */
 public class InMemoryWebhookDeliveries implements WebhookDeliveries {
 
@@ -40,6 +43,8 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
     private final InMemoryWebhookEndpoints endpoints;
     private final List<Delivery> deliveries = new ArrayList<>();
     private final Map<WebhookEndpointId, FailingRun> failing = new HashMap<>();
+    // Each order's callback URL, under an id of its own as the table keeps it beside the endpoints.
+    private final Map<OrderId, Callback> callbacks = new HashMap<>();
     // Every event stored beside these deliveries, also those that went nowhere: any of them can be redelivered.
     private final Map<EventId, Event> events = new HashMap<>();
 
@@ -52,15 +57,26 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
         return endpoints;
     }
 
+    /** An order just stored with a callback URL: every event of it goes there too. */
+    public synchronized void callbackAdded(OrderId orderId, CallbackUrl url) {
+        callbacks.put(orderId, new Callback(WebhookEndpointId.newId(), url));
+    }
+
     /**
-     * The events just stored: one delivery each to every endpoint enabled and subscribed to its type now, due when the
-     * event happened.
+     * The events just stored: one delivery each to every endpoint enabled and subscribed to its type now, and to its
+     * order's callback URL, due when the event happened.
      */
     public synchronized void eventsStored(List<Event> stored) {
         for (Event event : stored) {
             events.put(event.id(), event);
             for (WebhookEndpoint endpoint : endpoints.findEnabledSubscribedTo(event.type())) {
-                deliveries.add(new Delivery(WebhookDeliveryId.newId(), event, endpoint.id(), event.createdAt()));
+                deliveries.add(new Delivery(WebhookDeliveryId.newId(), event, endpoint.id(), null,
+                        event.createdAt()));
+            }
+            Callback callback = callbacks.get(event.orderId());
+            if (callback != null) {
+                deliveries.add(new Delivery(WebhookDeliveryId.newId(), event, callback.id(), callback.url(),
+                        event.createdAt()));
             }
         }
     }
@@ -90,13 +106,13 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
                 .filter(delivery -> delivery.state == DeliveryState.PENDING && delivery.claimedAt(now))
                 .collect(Collectors.groupingBy(delivery -> delivery.endpointId, Collectors.counting()));
         List<Delivery> picked = new ArrayList<>();
-        for (WebhookEndpoint endpoint : endpoints.findAll()) {
-            if (!endpoint.enabled()) {
-                continue;
-            }
-            long room = perEndpoint - busy.getOrDefault(endpoint.id(), 0L);
+        List<WebhookEndpointId> destinations = Stream.concat(
+                endpoints.findAll().stream().filter(WebhookEndpoint::enabled).map(WebhookEndpoint::id),
+                callbacks.values().stream().map(Callback::id)).toList();
+        for (WebhookEndpointId destination : destinations) {
+            long room = perEndpoint - busy.getOrDefault(destination, 0L);
             live.stream()
-                    .filter(delivery -> delivery.endpointId.equals(endpoint.id()))
+                    .filter(delivery -> delivery.endpointId.equals(destination))
                     .filter(delivery -> delivery.state == DeliveryState.PENDING)
                     .filter(delivery -> !delivery.nextAttemptAt.isAfter(now) && !delivery.claimedAt(now))
                     .filter(delivery -> live.stream().noneMatch(earlier -> earlier.holdsBack(delivery)))
@@ -109,7 +125,8 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
                 .limit(limit)
                 .map(delivery -> {
                     delivery.claimedUntil = claimedUntil;
-                    return new DueDelivery(delivery.id, delivery.endpointId, delivery.event, delivery.attempts.size());
+                    return new DueDelivery(delivery.id, delivery.endpointId, Optional.ofNullable(delivery.callbackUrl),
+                            delivery.event, delivery.attempts.size());
                 })
                 .toList();
     }
@@ -131,7 +148,8 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
             failing.remove(delivery.endpointId);
             return new Recording.Recorded(Optional.empty());
         }
-        long version = endpoints.findById(delivery.endpointId).orElseThrow().version();
+        // A callback URL never changes, so its run is counted as at an endpoint's first version.
+        long version = endpoints.findById(delivery.endpointId).map(WebhookEndpoint::version).orElse(0L);
         FailingRun run = failing.get(delivery.endpointId);
         if (run == null || run.endpointVersion != version) {
             run = new FailingRun(attempt.at(), version);
@@ -150,40 +168,55 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
-    public synchronized List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> targets, Instant now) {
+    public synchronized List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> targets,
+                                                      boolean toOrderCallback, Instant now) {
         Event event = events.get(eventId);
         if (event == null) {
             return List.of();
         }
-        List<Delivery> live = current();
         List<EventDelivery> made = new ArrayList<>();
         for (WebhookEndpointId target : targets) {
-            if (endpoints.findById(target).isEmpty()) {
-                continue;
+            if (endpoints.findById(target).isPresent()) {
+                made.add(redeliver(event, target, null, now));
             }
-            live.stream()
-                    .filter(delivery -> delivery.event.id().equals(eventId) && delivery.endpointId.equals(target))
-                    .forEach(delivery -> delivery.superseded = true);
-            Delivery delivery = new Delivery(WebhookDeliveryId.newId(), event, target, now);
-            deliveries.add(delivery);
-            made.add(delivery.view());
+        }
+        Callback callback = callbacks.get(event.orderId());
+        if (toOrderCallback && callback != null) {
+            made.add(redeliver(event, callback.id(), callback.url(), now));
         }
         return made;
     }
 
-    /** The deliveries whose endpoint still exists; the others are dropped, as the foreign key would have. */
+    private EventDelivery redeliver(Event event, WebhookEndpointId target, CallbackUrl callbackUrl, Instant now) {
+        current().stream()
+                .filter(delivery -> delivery.event.id().equals(event.id()) && delivery.endpointId.equals(target))
+                .forEach(delivery -> delivery.superseded = true);
+        Delivery delivery = new Delivery(WebhookDeliveryId.newId(), event, target, callbackUrl, now);
+        deliveries.add(delivery);
+        return delivery.view();
+    }
+
+    /**
+     * The deliveries whose endpoint still exists (or that go to a callback URL); the others are dropped, as the
+     * foreign key would have.
+     */
     private List<Delivery> current() {
-        deliveries.removeIf(delivery -> endpoints.findById(delivery.endpointId).isEmpty());
+        deliveries.removeIf(delivery -> delivery.callbackUrl == null
+                && endpoints.findById(delivery.endpointId).isEmpty());
         return deliveries;
     }
 
     private record FailingRun(Instant since, long endpointVersion) {
     }
 
+    private record Callback(WebhookEndpointId id, CallbackUrl url) {
+    }
+
     private static final class Delivery {
         final WebhookDeliveryId id;
         final Event event;
         final WebhookEndpointId endpointId;
+        final CallbackUrl callbackUrl;
         final Instant createdAt;
         final List<DeliveryAttempt> attempts = new ArrayList<>();
         DeliveryState state = DeliveryState.PENDING;
@@ -191,10 +224,13 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
         Instant claimedUntil;
         boolean superseded;
 
-        Delivery(WebhookDeliveryId id, Event event, WebhookEndpointId endpointId, Instant dueAt) {
+        /** @param callbackUrl null for a delivery to an endpoint */
+        Delivery(WebhookDeliveryId id, Event event, WebhookEndpointId endpointId, CallbackUrl callbackUrl,
+                 Instant dueAt) {
             this.id = id;
             this.event = event;
             this.endpointId = endpointId;
+            this.callbackUrl = callbackUrl;
             this.createdAt = dueAt;
             this.nextAttemptAt = dueAt;
         }
@@ -210,8 +246,9 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
         }
 
         EventDelivery view() {
-            return new EventDelivery(id, event.id(), endpointId, state, createdAt, Optional.ofNullable(nextAttemptAt),
-                    attempts);
+            Optional<CallbackUrl> callback = Optional.ofNullable(callbackUrl);
+            return new EventDelivery(id, event.id(), callback.isPresent() ? Optional.empty() : Optional.of(endpointId),
+                    callback, state, createdAt, Optional.ofNullable(nextAttemptAt), attempts);
         }
     }
 

@@ -12,6 +12,8 @@ import dev.orderpay.application.port.out.event.TestEvents;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.TestOrders;
+import dev.orderpay.domain.event.EventType;
+import dev.orderpay.domain.webhook.CallbackUrl;
 import dev.orderpay.domain.webhook.DeliveryState;
 import dev.orderpay.domain.webhook.WebhookDeliveryId;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
@@ -43,6 +45,7 @@ public abstract class WebhookDeliveriesContract {
     private static final AttemptResult DOWN = new AttemptResult.Answered(503, "maintenance – back soon ⏳");
     private static final AttemptResult REFUSED = new AttemptResult.Answered(400, "");
     private static final AttemptResult NO_ANSWER = new AttemptResult.NotAnswered("could not connect: Connection refused");
+    private static final CallbackUrl CALLBACK = CallbackUrl.parse("https://shop.example/callbacks?token=t1");
 
     /** One storage's ports, over nothing stored. */
     public record Storage(OrderRepository orders, EventLog events, WebhookEndpoints endpoints,
@@ -187,7 +190,8 @@ public abstract class WebhookDeliveriesContract {
         assertThat(afterDelivered).isInstanceOf(Recording.NotPending.class);
         EventDelivery delivery = storage.deliveries().findByEvent(event.id()).get(0);
         assertThat(delivery.id()).isEqualTo(due.id());
-        assertThat(delivery.endpointId()).isEqualTo(endpoint.id());
+        assertThat(delivery.endpointId()).contains(endpoint.id());
+        assertThat(delivery.callbackUrl()).isEmpty();
         assertThat(delivery.eventId()).isEqualTo(event.id());
         assertThat(delivery.state()).isEqualTo(DeliveryState.DELIVERED);
         assertThat(delivery.createdAt()).isEqualTo(event.createdAt());
@@ -260,7 +264,7 @@ public abstract class WebhookDeliveriesContract {
         storage.endpoints().delete(deleted.id());
 
         assertThat(storage.deliveries().findByEvent(event.id())).extracting(EventDelivery::endpointId)
-                .containsExactly(kept.id());
+                .containsExactly(Optional.of(kept.id()));
         assertThat(storage.deliveries().claimDue(NOW, NOW.plus(CLAIM), LIMIT, LIMIT))
                 .extracting(DueDelivery::endpointId).containsExactly(kept.id());
     }
@@ -274,13 +278,13 @@ public abstract class WebhookDeliveriesContract {
         DueDelivery original = storage.deliveries().claimDue(NOW, NOW.plus(CLAIM), LIMIT, LIMIT).get(0);
         storage.deliveries().record(original.id(), failedFor(REFUSED, NOW));
 
-        List<EventDelivery> made = storage.deliveries().redeliver(event.id(), List.of(endpoint.id()),
+        List<EventDelivery> made = storage.deliveries().redeliver(event.id(), List.of(endpoint.id()), false,
                 NOW.plusSeconds(10));
 
         assertThat(made).singleElement().satisfies(delivery -> {
             assertThat(delivery.id()).isNotEqualTo(original.id());
             assertThat(delivery.eventId()).isEqualTo(event.id());
-            assertThat(delivery.endpointId()).isEqualTo(endpoint.id());
+            assertThat(delivery.endpointId()).contains(endpoint.id());
             assertThat(delivery.state()).isEqualTo(DeliveryState.PENDING);
             assertThat(delivery.createdAt()).isEqualTo(NOW.plusSeconds(10));
             assertThat(delivery.nextAttemptAt()).contains(NOW.plusSeconds(10));
@@ -300,9 +304,9 @@ public abstract class WebhookDeliveriesContract {
         Event event = storage.events().findByOrder(order.id()).get(0);
         WebhookEndpoint added = endpoint(storage);
 
-        List<EventDelivery> made = storage.deliveries().redeliver(event.id(), List.of(added.id()), NOW);
+        List<EventDelivery> made = storage.deliveries().redeliver(event.id(), List.of(added.id()), false, NOW);
 
-        assertThat(made).extracting(EventDelivery::endpointId).containsExactly(added.id());
+        assertThat(made).extracting(EventDelivery::endpointId).containsExactly(Optional.of(added.id()));
         assertThat(storage.deliveries().findByEvent(event.id())).hasSize(1);
     }
 
@@ -326,7 +330,8 @@ public abstract class WebhookDeliveriesContract {
                 storage.deliveries().record(due.id(), failedFor(REFUSED, NOW.plusSeconds(1)));
             }
         }
-        storage.deliveries().redeliver(redelivered.id(), List.of(one.id(), two.id()), NOW.plusSeconds(10));
+        storage.deliveries().redeliver(redelivered.id(), List.of(one.id(), two.id()), false,
+                NOW.plusSeconds(10));
         for (DueDelivery due : storage.deliveries().claimDue(NOW.plusSeconds(10), NOW.plus(CLAIM), LIMIT, LIMIT)) {
             assertThat(due.event()).isEqualTo(redelivered);
             storage.deliveries().record(due.id(), delivered(NOW.plusSeconds(11)));
@@ -336,6 +341,74 @@ public abstract class WebhookDeliveriesContract {
         assertThat(withDelivery(storage, DeliveryStanding.FAILED)).containsExactly(mixed);
         assertThat(withDelivery(storage, DeliveryStanding.PENDING)).containsExactly(pending);
         assertThat(storage.events().findNewestFirst(EventFilter.NONE, Optional.empty(), 10)).contains(nowhere);
+    }
+
+    @Test
+    void an_orders_callback_url_gets_every_event_of_that_order_only_and_is_no_endpoint() {
+        Storage storage = emptyStorage();
+        WebhookEndpoint endpoint = endpoint(storage);
+        Order withCallback = announced(storage, NOW.minusSeconds(30), Optional.of(CALLBACK));
+        authorized(storage, withCallback, NOW.minusSeconds(20));
+        Order without = announced(storage, NOW.minusSeconds(10));
+
+        List<DueDelivery> claimed = storage.deliveries().claimDue(NOW, NOW.plus(CLAIM), LIMIT, LIMIT);
+
+        assertThat(claimed).filteredOn(due -> due.callbackUrl().isPresent())
+                .extracting(due -> due.event().orderId(), due -> due.event().sequence(), DueDelivery::callbackUrl)
+                .as("the first event now; the second waits for it, as to an endpoint")
+                .containsExactly(tuple(withCallback.id(), 1L, Optional.of(CALLBACK)));
+        assertThat(claimed).filteredOn(due -> due.callbackUrl().isEmpty()).extracting(DueDelivery::endpointId)
+                .containsOnly(endpoint.id()).hasSize(2);
+        DueDelivery toCallback = claimed.stream().filter(due -> due.callbackUrl().isPresent()).findFirst()
+                .orElseThrow();
+        assertThat(storage.deliveries().record(toCallback.id(), delivered(NOW.plusSeconds(1))))
+                .isInstanceOf(Recording.Recorded.class);
+        assertThat(storage.deliveries().claimDue(NOW.plusSeconds(2), NOW.plus(CLAIM), LIMIT, LIMIT))
+                .filteredOn(due -> due.callbackUrl().isPresent())
+                .extracting(due -> due.event().sequence()).containsExactly(2L);
+        assertThat(storage.deliveries().findByEvent(eventOf(withCallback, storage).id()))
+                .extracting(EventDelivery::endpointId, EventDelivery::callbackUrl, EventDelivery::state)
+                .containsExactlyInAnyOrder(tuple(Optional.of(endpoint.id()), Optional.empty(), DeliveryState.PENDING),
+                        tuple(Optional.empty(), Optional.of(CALLBACK), DeliveryState.DELIVERED));
+        assertThat(storage.deliveries().findByEvent(eventOf(without, storage).id()))
+                .extracting(EventDelivery::endpointId).containsExactly(Optional.of(endpoint.id()));
+        // Not an endpoint: not listed, not found, not counted against the limit, not one events are sent to by type.
+        assertThat(storage.endpoints().findAll()).extracting(WebhookEndpoint::id).containsExactly(endpoint.id());
+        assertThat(storage.endpoints().findEnabledSubscribedTo(EventType.ORDER_CREATED))
+                .extracting(WebhookEndpoint::id).containsExactly(endpoint.id());
+        assertThat(storage.endpoints().findById(toCallback.endpointId())).isEmpty();
+        assertThat(storage.endpoints().disable(toCallback.endpointId(), "no", NOW)).isFalse();
+        assertThat(storage.endpoints().delete(toCallback.endpointId())).isFalse();
+        assertThat(storage.endpoints().addWithinLimit(anEndpoint().build(), 2)).isTrue();
+    }
+
+    @Test
+    void an_event_is_redelivered_to_its_orders_callback_url_only_when_asked_to() {
+        Storage storage = emptyStorage();
+        WebhookEndpoint endpoint = endpoint(storage);
+        Order order = announced(storage, NOW.minusSeconds(30), Optional.of(CALLBACK));
+        Event event = eventOf(order, storage);
+        Event elsewhere = eventOf(announced(storage, NOW.minusSeconds(20)), storage);
+        DueDelivery original = storage.deliveries().claimDue(NOW, NOW.plus(CLAIM), LIMIT, LIMIT).stream()
+                .filter(due -> due.callbackUrl().isPresent()).findFirst().orElseThrow();
+        storage.deliveries().record(original.id(), failedFor(REFUSED, NOW));
+
+        List<EventDelivery> toEndpointOnly = storage.deliveries().redeliver(event.id(), List.of(endpoint.id()), false,
+                NOW.plusSeconds(10));
+        List<EventDelivery> toBoth = storage.deliveries().redeliver(event.id(), List.of(endpoint.id()), true,
+                NOW.plusSeconds(20));
+        List<EventDelivery> noCallback = storage.deliveries().redeliver(elsewhere.id(), List.of(), true,
+                NOW.plusSeconds(20));
+
+        assertThat(toEndpointOnly).extracting(EventDelivery::callbackUrl).containsExactly(Optional.empty());
+        assertThat(toBoth).extracting(EventDelivery::endpointId, EventDelivery::callbackUrl, EventDelivery::state)
+                .containsExactly(tuple(Optional.of(endpoint.id()), Optional.empty(), DeliveryState.PENDING),
+                        tuple(Optional.empty(), Optional.of(CALLBACK), DeliveryState.PENDING));
+        assertThat(noCallback).isEmpty();
+        assertThat(withDelivery(storage, DeliveryStanding.FAILED)).as("the failed one was superseded").isEmpty();
+        assertThat(storage.deliveries().claimDue(NOW.plusSeconds(20), NOW.plus(CLAIM), LIMIT, LIMIT))
+                .filteredOn(due -> due.callbackUrl().isPresent())
+                .extracting(DueDelivery::id).containsExactly(toBoth.get(1).id());
     }
 
     private static List<Event> withDelivery(Storage storage, DeliveryStanding standing) {
@@ -355,7 +428,13 @@ public abstract class WebhookDeliveriesContract {
 
     /** A new order given its checkout at {@code at}: its first event, order.created. */
     private static Order announced(Storage storage, Instant at) {
-        Order order = TestOrders.anOrder().createdAt(at).build();
+        return announced(storage, at, Optional.empty());
+    }
+
+    private static Order announced(Storage storage, Instant at, Optional<CallbackUrl> callbackUrl) {
+        TestOrders newOrder = TestOrders.anOrder().createdAt(at);
+        callbackUrl.ifPresent(url -> newOrder.withCallbackUrl(url.toString()));
+        Order order = newOrder.build();
         storage.orders().add(order, NOT_HELD);
         Order loaded = storage.orders().findById(order.id()).orElseThrow();
         loaded.attachSession(TestOrders.sessionFor("S-" + order.id()));
