@@ -22,8 +22,8 @@ INSERT INTO events (id, type, order_id, sequence, created_at, payload)
 SELECT id, 'order.created', order_id, 1, created_at,
        json_build_object('id', id, 'type', 'order.created', 'created_at', created_at, 'api_version', '1.0',
            'order_id', order_id, 'sequence', 1,
-           'data', json_build_object('id', order_id, 'created_at', created_at, 'amount', :amount, 'currency', 'NOK',
-               'receipt', 'pgbench', 'status', 'PENDING', 'captured_amount', 0, 'refunded_amount', 0,
+           'data', json_build_object('id', order_id, 'created_at', created_at, 'amount', CAST(:amount AS bigint),
+               'currency', 'NOK', 'receipt', 'pgbench', 'status', 'PENDING', 'captured_amount', 0, 'refunded_amount', 0,
                'links', json_build_array(json_build_object('rel', 'session_link',
                    'href', 'https://checkout.example/v1/view/pgbench'))))::text
 FROM event;
