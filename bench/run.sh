@@ -316,7 +316,8 @@ warm_up_service() {
 
 pgbench_baseline() {
   local name="pgbench create statements (baseline)" run dir tps failed
-  log "baseline: pgbench with a create's statements, $CONNECTIONS clients, warm-up ${WARMUP}s, then $REPEATS × ${DURATION}s"
+  log "baseline: pgbench with a create's statements, $CONNECTIONS clients, warm-up ${WARMUP}s," \
+    "then $REPEATS × ${DURATION}s"
   mkdir -p "$WORK/pgbench"
   (cd "$WORK/pgbench" && pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$CONNECTIONS" -j "$THREADS" \
     -T "$WARMUP" -f "$BENCH/pgbench-create.sql" "$DB" > warmup.out 2>&1)
@@ -365,12 +366,12 @@ webhook_scenario() {
     > "$WORK/webhooks" <<'SQL'
 SELECT :drain_ms, :backlog, :pending, count(*), count(*) FILTER (WHERE d.state = 'DELIVERED'),
        count(*) FILTER (WHERE d.state = 'FAILED'), count(a.delivery_id),
-       coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY lag.ms)::numeric, 1)::text, '-'),
-       coalesce(round(percentile_cont(0.99) WITHIN GROUP (ORDER BY lag.ms)::numeric, 1)::text, '-')
+       coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY first_attempt.lag_ms)::numeric, 1)::text, '-'),
+       coalesce(round(percentile_cont(0.99) WITHIN GROUP (ORDER BY first_attempt.lag_ms)::numeric, 1)::text, '-')
 FROM webhook_deliveries d
 JOIN events e ON e.id = d.event_id
 LEFT JOIN webhook_delivery_attempts a ON a.delivery_id = d.id AND a.number = 1
-CROSS JOIN LATERAL (SELECT extract(epoch FROM a.attempted_at - e.created_at) * 1000 AS ms) lag
+CROSS JOIN LATERAL (SELECT extract(epoch FROM a.attempted_at - e.created_at) * 1000 AS lag_ms) first_attempt
 WHERE d.endpoint_id = :'endpoint';
 SQL
   curl -fsS -o /dev/null -X DELETE "$BASE/webhook-endpoints/$endpoint" -H "Authorization: Bearer $API_KEY"
