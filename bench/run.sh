@@ -2,6 +2,8 @@
 # The benchmark in one command: PostgreSQL (the machine's server, a fresh database), an nginx Dintero stub, the
 # service's jar, wrk as the load generator and pgbench as the baseline. Writes bench/results/<date>-<commit>.md
 # with PNG plots. `--smoke` runs every scenario for a few seconds on small data (CI), asserting no targets.
+# POST /orders is measured twice, without and with one webhook endpoint (served by the stub), followed by how long
+# the webhook backlog takes to drain and the delivery lag.
 #
 # Tunables from the environment: BENCH_JAVA_OPTS (JVM flags for the service), BENCH_JFR=1 (a Flight Recording of
 # the whole run next to the results), BENCH_OUT (results folder), BENCH_DURATION / BENCH_WARMUP (seconds),
@@ -29,12 +31,14 @@ if [ "$MODE" = smoke ]; then
   DURATION=${BENCH_DURATION:-3}; WARMUP=${BENCH_WARMUP:-1}; SIZES=${BENCH_SIZES:-"1000 10000 50000"}
   REPEATS=${BENCH_REPEATS:-1}; JIT_WARMUP=${BENCH_JIT_WARMUP:-4}
   SLOW_DURATION=${BENCH_DURATION:-6}
+  DRAIN_LIMIT=5
   OUT=${BENCH_OUT:-"$BENCH/results/smoke"}
 else
   DURATION=${BENCH_DURATION:-30}; WARMUP=${BENCH_WARMUP:-10}; SIZES=${BENCH_SIZES:-"1000 100000 1000000"}
   # On 2 cores the JIT needs about 80 s of traffic before a create reaches its steady rate (docs/benchmarks.md).
   REPEATS=${BENCH_REPEATS:-3}; JIT_WARMUP=${BENCH_JIT_WARMUP:-80}
   SLOW_DURATION=$DURATION
+  DRAIN_LIMIT=120
   OUT=${BENCH_OUT:-"$BENCH/results"}
 fi
 CONNECTIONS=16
@@ -49,6 +53,7 @@ WIREMOCK_JAR="$HOME/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wirem
 API_KEY=bench-key
 # The order the redirect and GET /orders/{id} scenarios use; the stub's transaction names it as its merchant reference.
 ORDER_ID=b0000000-0000-4000-8000-000000000001
+CREATE_BODY='{"amount":29900,"currency":"NOK","receipt":"bench"}'
 BASE="http://127.0.0.1:$SERVICE_PORT"
 
 WORK=$(mktemp -d /tmp/orderpay-bench.XXXXXX)
@@ -90,6 +95,7 @@ ensure_tools() {
   command -v wrk >/dev/null || missing+=(wrk)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   command -v gnuplot >/dev/null || missing+=(gnuplot-nox)
+  command -v jq >/dev/null || missing+=(jq)
   command -v pgbench >/dev/null || { echo "pgbench (ships with the PostgreSQL server) is missing" >&2; exit 1; }
   [ ${#missing[@]} -eq 0 ] && return
   log "installing from Debian: ${missing[*]}"
@@ -165,6 +171,15 @@ seed_redirect_order() {
                   'https://checkout.example/v1/view/bench', now(), now(), 1)"
 }
 
+# Empties every table a create writes to. The machine's server may run without autovacuum, and then each create
+# leaves a dead row version behind that slows the next ones; the baseline and both create scenarios therefore each
+# start from empty tables, so that their rates can be compared. CASCADE also empties any table added later that
+# refers to these.
+empty_order_tables() {
+  sql -c "TRUNCATE orders, order_status_history, idempotency_keys, events, webhook_deliveries,
+            webhook_delivery_attempts CASCADE"
+}
+
 # ---------------------------------------------------------------- stub provider and service
 start_stub() {
   mkdir -p "$WORK/nginx-tmp"
@@ -191,6 +206,8 @@ SERVICE_ENV=(DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:5432/$DB" DATA
   PAYMENTS_PROVIDER=dintero DINTERO_ACCOUNT_ID=T11223674 DINTERO_CLIENT_ID=bench DINTERO_CLIENT_SECRET=bench
   DINTERO_API_URL="http://127.0.0.1:$STUB_PORT" DINTERO_CHECKOUT_URL="http://127.0.0.1:$STUB_PORT"
   ORDERPAY_API_KEYS="$API_KEY" ORDERPAY_RECONCILE_ENABLED=false MICRONAUT_SERVER_PORT="$SERVICE_PORT"
+  # The webhook scenario's receiver is the stub, on loopback over http.
+  ORDERPAY_WEBHOOK_ALLOW_PRIVATE=true
   # glibc gives each thread that allocates its own malloc arena; two are plenty for a JVM and keep RSS down.
   MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}")
 
@@ -298,8 +315,9 @@ warm_up_service() {
 }
 
 pgbench_baseline() {
-  local name="pgbench insert+update (baseline)" run dir tps failed
-  log "baseline: pgbench insert+update, $CONNECTIONS clients, warm-up ${WARMUP}s, then $REPEATS × ${DURATION}s"
+  local name="pgbench create statements (baseline)" run dir tps failed
+  log "baseline: pgbench with a create's statements, $CONNECTIONS clients, warm-up ${WARMUP}s," \
+    "then $REPEATS × ${DURATION}s"
   mkdir -p "$WORK/pgbench"
   (cd "$WORK/pgbench" && pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$CONNECTIONS" -j "$THREADS" \
     -T "$WARMUP" -f "$BENCH/pgbench-create.sql" "$DB" > warmup.out 2>&1)
@@ -320,6 +338,43 @@ pgbench_baseline() {
     log "  $tps transactions/s"
   done
   summarize "$name"
+}
+
+# POST /orders as the scenario before, now with one webhook endpoint for every event type (the stub's /webhooks), so
+# that each create also stores a delivery the service then posts. When the load stops: seconds until no delivery is
+# pending (at most DRAIN_LIMIT), then the lag from an event's creation to its first attempt. The endpoint is deleted
+# at the end, its deliveries with it, so the later scenarios run without one. Results go to $WORK/webhooks.
+webhook_scenario() {
+  local name="POST /orders, one webhook endpoint" endpoint t0 elapsed_ms pending backlog
+  endpoint=$(jq -nc --arg url "http://127.0.0.1:$STUB_PORT/webhooks" '{url: $url, description: "bench/run.sh"}' \
+    | curl -fsS -X POST "$BASE/webhook-endpoints" -H "Authorization: Bearer $API_KEY" \
+        -H 'Content-Type: application/json' --data-binary @- | jq -er .id)
+  run_wrk "$name" "$BASE/orders" BENCH_METHOD=POST BENCH_AUTH="$API_KEY" BENCH_BODY="$CREATE_BODY"
+
+  t0=$(date +%s%N)
+  backlog=""
+  while :; do
+    pending=$(sql -Atc "SELECT count(*) FROM webhook_deliveries WHERE state = 'PENDING'")
+    backlog=${backlog:-$pending}
+    elapsed_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    [ "$pending" -eq 0 ] || [ "$elapsed_ms" -ge $((DRAIN_LIMIT * 1000)) ] && break
+    sleep 0.1
+  done
+  log "  webhook backlog: $pending pending after $elapsed_ms ms"
+  # The lag is over the deliveries that had a first attempt; the counts say how many did.
+  sql -v endpoint="$endpoint" -v drain_ms="$elapsed_ms" -v backlog="$backlog" -v pending="$pending" -At -F' ' \
+    > "$WORK/webhooks" <<'SQL'
+SELECT :drain_ms, :backlog, :pending, count(*), count(*) FILTER (WHERE d.state = 'DELIVERED'),
+       count(*) FILTER (WHERE d.state = 'FAILED'), count(a.delivery_id),
+       coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY first_attempt.lag_ms)::numeric, 1)::text, '-'),
+       coalesce(round(percentile_cont(0.99) WITHIN GROUP (ORDER BY first_attempt.lag_ms)::numeric, 1)::text, '-')
+FROM webhook_deliveries d
+JOIN events e ON e.id = d.event_id
+LEFT JOIN webhook_delivery_attempts a ON a.delivery_id = d.id AND a.number = 1
+CROSS JOIN LATERAL (SELECT extract(epoch FROM a.attempted_at - e.created_at) * 1000 AS lag_ms) first_attempt
+WHERE d.endpoint_id = :'endpoint';
+SQL
+  curl -fsS -o /dev/null -X DELETE "$BASE/webhook-endpoints/$endpoint" -H "Authorization: Bearer $API_KEY"
 }
 
 slow_provider() {
@@ -361,6 +416,41 @@ slow_provider() {
 }
 
 # ---------------------------------------------------------------- report
+# webhook_report: the webhook scenario against the targets of issue 10 (reported, never asserted).
+webhook_report() {
+  local drain_ms backlog pending deliveries delivered failed attempted p50 p99 seconds rate
+  read -r drain_ms backlog pending deliveries delivered failed attempted p50 p99 < "$WORK/webhooks"
+  seconds=$(awk -v ms="$drain_ms" 'BEGIN { printf "%.1f", ms / 1000 }')
+  echo "## Webhooks"
+  echo
+  echo "\`POST /orders\` again, with one webhook endpoint (every event type) served by the stub, which answers \`204\`"
+  echo "at once; the endpoint is deleted afterwards. Targets from issue 10, reported, not asserted."
+  echo
+  echo "| Measure | Measured | Target | Met? |"
+  echo "|---|---|---|---|"
+  awk -F'\t' '
+    $1 == "POST /orders" { without = $2; p99 = $6 }
+    $1 == "POST /orders, one webhook endpoint" { with = $2; with_p99 = $6 }
+    END {
+      ratio = with / without
+      printf "| create rate with the endpoint / without | %.2f (%.0f / %.0f req/s; p99 %.2f / %.2f ms) |", ratio, with,
+        without, with_p99, p99
+      printf " ≥ 0.85 (within 15 %%) | %s |\n", ratio >= 0.85 ? "yes" : "no"
+    }' "$TSV"
+  printf '| load stopped (%d deliveries pending) → none pending | ' "$backlog"
+  if [ "$pending" -eq 0 ]; then
+    printf '%s s | ≤ 5 s | %s |\n' "$seconds" "$([ "$drain_ms" -le 5000 ] && echo yes || echo no)"
+  else
+    rate=$(awk -v n=$((backlog - pending)) -v ms="$drain_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
+    printf '%d still pending after %s s (%s delivered/s) | ≤ 5 s | no |\n' "$pending" "$seconds" "$rate"
+  fi
+  printf '| delivery lag, event created → first attempt | p50 %s ms, p99 %s ms (%d of %d deliveries attempted) |' \
+    "$p50" "$p99" "$attempted" "$deliveries"
+  echo " reported | |"
+  printf '| deliveries, counted before the endpoint was deleted | %d: %d delivered, %d failed, %d pending | | |\n' \
+    "$deliveries" "$delivered" "$failed" "$((deliveries - delivered - failed))"
+}
+
 write_report() {
   local md="$OUT/$STEM.md" baseline
   baseline=$(awk -F'\t' '$1 ~ /^pgbench/ {print $2}' "$TSV")
@@ -371,7 +461,8 @@ write_report() {
     echo "After ${JIT_WARMUP} s of warm-up traffic across the endpoints, each scenario: $CONNECTIONS connections"
     echo "(wrk -t$THREADS), warm-up ${WARMUP} s, then $REPEATS measured run(s) of ${DURATION} s."
     echo "req/s and latencies are the medians of the runs; the ranges are the lowest and highest run."
-    echo "Ratio = req/s of the scenario / transactions per second of the pgbench insert+update baseline of this run."
+    echo "Ratio = req/s of the scenario / transactions per second of the pgbench baseline of this run (the statements"
+    echo "and commits of one create, bench/pgbench-create.sql)."
     echo "Errors = non-2xx answers + socket errors (connect, read, write, timeout), summed over the runs."
     echo
     echo "| Scenario | req/s | req/s range | p50 ms | p99 ms | p99 range | errors | ratio to pgbench | RSS after (MiB) |"
@@ -379,6 +470,8 @@ write_report() {
     awk -F'\t' -v base="$baseline" '{
       printf "| %s | %.0f | %.0f–%.0f | %.2f | %.2f | %.1f–%.1f | %d | %.2f | %s |\n",
         $1, $2, $12, $13, $3, $6, $14, $15, $9 + $10, $2 / base, $11 }' "$TSV"
+    echo
+    webhook_report
     echo
     echo "Start to first successful request (\`GET /orders?limit=1\`, from launching \`java\`; median, lowest–highest):"
     start_summary first "fresh database (Flyway migrates), recording the class-data archive"
@@ -416,7 +509,7 @@ write_report() {
     echo "- JVM flags: \`$(grep -m 1 -- '-XX:' "$WORK/service.log" || true)\`"
     echo "- BENCH_JAVA_OPTS: \`${BENCH_JAVA_OPTS:-}\`"
     echo "- MALLOC_ARENA_MAX for the service: \`${MALLOC_ARENA_MAX:-2}\`"
-    echo "- service settings from the environment beyond the harness's own: \`$(env | grep -E '^(DATASOURCES|MICRONAUT|ORDERPAY|JAVA_TOOL)_' | grep -vE '^(DATASOURCES_DEFAULT_(URL|USERNAME)|MICRONAUT_SERVER_PORT|ORDERPAY_API_KEYS|ORDERPAY_RECONCILE_ENABLED)=' | tr '\n' ' ')\`"
+    echo "- service settings from the environment beyond the harness's own: \`$(env | grep -E '^(DATASOURCES|MICRONAUT|ORDERPAY|JAVA_TOOL)_' | grep -vE '^(DATASOURCES_DEFAULT_(URL|USERNAME)|MICRONAUT_SERVER_PORT|ORDERPAY_API_KEYS|ORDERPAY_RECONCILE_ENABLED|ORDERPAY_WEBHOOK_ALLOW_PRIVATE)=' | tr '\n' ' ')\`"
     [ -n "${BENCH_JFR:-}" ] && echo "- Flight Recording: \`$STEM.jfr\` (not committed)"
   } > "$md"
   plot
@@ -483,9 +576,14 @@ start_service first "-XX:ArchiveClassesAtExit=$CDS_ARCHIVE"
 seed_redirect_order
 warm_up_service
 
+empty_order_tables
 pgbench_baseline
-run_wrk "POST /orders" "$BASE/orders" BENCH_METHOD=POST BENCH_AUTH="$API_KEY" \
-  BENCH_BODY='{"amount":29900,"currency":"NOK","receipt":"bench"}'
+empty_order_tables
+run_wrk "POST /orders" "$BASE/orders" BENCH_METHOD=POST BENCH_AUTH="$API_KEY" BENCH_BODY="$CREATE_BODY"
+empty_order_tables
+webhook_scenario
+empty_order_tables
+seed_redirect_order
 run_wrk "GET /orders/{id}" "$BASE/orders/$ORDER_ID" BENCH_AUTH="$API_KEY"
 run_wrk "GET /orders/{id}/redirect (verified transaction)" \
   "$BASE/orders/$ORDER_ID/redirect?transaction_id=T11223674.benchtx&merchant_reference=$ORDER_ID"
@@ -493,8 +591,7 @@ run_wrk "GET /orders/{id}/redirect (verified transaction)" \
 [ "$(sql -Atc "SELECT status FROM orders WHERE id = '$ORDER_ID'")" = AUTHORIZED ] \
   || { echo "the redirect did not authorize the seeded order" >&2; exit 1; }
 
-# CASCADE: also the events (and whatever else) recorded about the orders, which refer to them.
-sql -c "TRUNCATE orders, order_status_history, idempotency_keys CASCADE"
+empty_order_tables
 seeded=0
 for size in $SIZES; do
   t0=$(date +%s)
