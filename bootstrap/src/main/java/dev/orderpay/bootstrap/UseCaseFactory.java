@@ -118,9 +118,12 @@ class UseCaseFactory {
     }
 
     @Singleton
-    HousekeepingUseCase housekeeping(IdempotencyKeys idempotencyKeys, DeliveryLog deliveryLog, Clock clock,
-                                     @Value("${orderpay.delivery-log-retention}") Duration deliveryRetention) {
-        return new HousekeepingService(idempotencyKeys, deliveryLog, clock, deliveryRetention);
+    HousekeepingUseCase housekeeping(IdempotencyKeys idempotencyKeys, DeliveryLog deliveryLog, EventLog events,
+                                     Clock clock,
+                                     @Value("${orderpay.delivery-log-retention}") Duration deliveryRetention,
+                                     @Value("${orderpay.event-retention}") Duration eventRetention) {
+        return new HousekeepingService(idempotencyKeys, deliveryLog, events, clock,
+                new HousekeepingService.Policy(deliveryRetention, eventRetention));
     }
 
     @Singleton
