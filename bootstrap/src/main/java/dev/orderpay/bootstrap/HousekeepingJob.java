@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes expired idempotency keys and old notification deliveries on a timer; any instance may run it, deleting
- * twice is harmless.
+ * Deletes expired idempotency keys, old notification deliveries and events past their retention on a timer, and
+ * says in one line per run how many of each; any instance may run it, deleting twice is harmless.
  */
 @Singleton
 class HousekeepingJob {
@@ -25,13 +25,10 @@ class HousekeepingJob {
     void run() {
         try {
             int keys = housekeeping.forgetExpiredIdempotencyKeys();
-            if (keys > 0) {
-                LOG.info("Forgot {} expired idempotency keys", keys);
-            }
             int deliveries = housekeeping.forgetOldNotificationDeliveries();
-            if (deliveries > 0) {
-                LOG.info("Forgot {} notification deliveries handled long ago", deliveries);
-            }
+            int events = housekeeping.forgetOldEvents();
+            LOG.info("Housekeeping forgot {} expired idempotency keys, {} notification deliveries handled long ago"
+                    + " and {} events past their retention", keys, deliveries, events);
         } catch (RuntimeException failure) {
             // The next run tries again; a failing database must not kill the schedule.
             LOG.warn("Housekeeping failed", failure);

@@ -22,6 +22,7 @@ import dev.orderpay.application.port.out.webhook.WebhookDestinations;
 import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.WebhookSender;
 import dev.orderpay.application.service.CreateOrderService;
+import dev.orderpay.application.service.HousekeepingService;
 import dev.orderpay.application.service.OrderQueryService;
 import dev.orderpay.application.service.PaymentOperationsService;
 import dev.orderpay.application.service.ReconcileOrdersService;
@@ -81,6 +82,7 @@ class UseCaseFactory {
                                @Value("${orderpay.reconcile-claim}") Duration reconcileClaim,
                                @Value("${orderpay.reconcile-batch-size}") int reconcileBatch,
                                @Value("${orderpay.delivery-log-retention}") Duration notificationRetention,
+                               @Value("${orderpay.event-retention}") Duration eventRetention,
                                @Value("${orderpay.webhook.max-endpoints}") int maxEndpoints,
                                @Value("${orderpay.webhook.secret-overlap}") Duration secretOverlap,
                                @Value("${orderpay.webhook.concurrency}") int concurrency,
@@ -93,7 +95,7 @@ class UseCaseFactory {
                 new CreateOrderService.Policy(checkoutLifetime, keyLifetime, longestCheckoutOpening.value(),
                         callbackSecret.secret().isPresent()),
                 new ReconcileOrdersService.Policy(settleAfter, reconcileClaim, reconcileBatch),
-                notificationRetention,
+                new HousekeepingService.Policy(notificationRetention, eventRetention),
                 new WebhookEndpointService.Policy(maxEndpoints, secretOverlap),
                 new WebhookDeliveryService.Policy(concurrency, perEndpoint, webhookClaim, disableAfter),
                 new RetrySchedule(retryDelays, new Random()),

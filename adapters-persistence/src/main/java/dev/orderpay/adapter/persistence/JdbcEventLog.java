@@ -8,10 +8,14 @@ import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.event.EventId;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Events in PostgreSQL, read back; {@link JdbcOrderRepository} writes them with the changes they report. */
+/**
+ * Events in PostgreSQL, read back and forgotten after their retention; {@link JdbcOrderRepository} writes them with
+ * the changes they report.
+ */
 @Singleton
 class JdbcEventLog implements EventLog {
 
@@ -36,5 +40,10 @@ class JdbcEventLog implements EventLog {
     @Override
     public List<Event> findByOrder(OrderId orderId) {
         return rows.findByOrderIdOrderBySequence(orderId.value()).stream().map(EventRowMapper::toEvent).toList();
+    }
+
+    @Override
+    public int forgetBefore(Instant cutoff, int limit) {
+        return rows.deleteCreatedBefore(cutoff, limit);
     }
 }

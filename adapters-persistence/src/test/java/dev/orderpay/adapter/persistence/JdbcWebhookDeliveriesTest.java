@@ -1,7 +1,6 @@
 package dev.orderpay.adapter.persistence;
 
 import dev.orderpay.application.port.out.OrderRepository;
-import dev.orderpay.application.port.out.event.EventLog;
 import dev.orderpay.application.port.out.event.TestEvents;
 import dev.orderpay.application.port.out.webhook.DueDelivery;
 import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
@@ -47,25 +46,13 @@ class JdbcWebhookDeliveriesTest extends WebhookDeliveriesContract implements Tes
     OrderRepository orders;
 
     @Inject
-    EventLog events;
-
-    @Inject
     WebhookEndpoints endpoints;
 
     @Inject
     WebhookDeliveries deliveries;
 
     @Inject
-    OrderRowRepository orderRows;
-
-    @Inject
-    StatusChangeRowRepository historyRows;
-
-    @Inject
-    EventRowRepository eventRows;
-
-    @Inject
-    WebhookEndpointRowRepository endpointRows;
+    WebhookStorage storage;
 
     @Override
     public Map<String, String> getProperties() {
@@ -74,12 +61,7 @@ class JdbcWebhookDeliveriesTest extends WebhookDeliveriesContract implements Tes
 
     @Override
     protected Storage emptyStorage() {
-        // Deliveries and their attempts go with the events and endpoints they belong to.
-        eventRows.deleteAll();
-        endpointRows.deleteAll();
-        historyRows.deleteAll();
-        orderRows.deleteAll();
-        return new Storage(orders, events, endpoints, deliveries);
+        return storage.emptied();
     }
 
     @Test

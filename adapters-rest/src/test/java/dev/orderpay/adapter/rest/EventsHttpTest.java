@@ -36,6 +36,7 @@ class EventsHttpTest {
         assertThat(events).allSatisfy(event -> assertThat(event)
                 .containsEntry("order_id", order.id().toString())
                 .containsEntry("api_version", "1.0")
+                .containsEntry("data_complete", true)
                 .containsKeys("id", "created_at"));
         assertThat(data(events.get(0))).containsEntry("status", "PENDING").containsEntry("captured_amount", 0);
         assertThat((List<?>) data(events.get(0)).get("links")).isNotEmpty();

@@ -18,6 +18,7 @@ import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.ScriptedWebhookSender;
 import dev.orderpay.application.port.out.webhook.WebhookDestinations;
 import dev.orderpay.application.service.CreateOrderService;
+import dev.orderpay.application.service.HousekeepingService;
 import dev.orderpay.application.service.OrderQueryService;
 import dev.orderpay.application.service.PaymentOperationsService;
 import dev.orderpay.application.service.ReconcileOrdersService;
@@ -114,7 +115,7 @@ class UseCasesForTests {
                 new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1), Duration.ofMinutes(1),
                         callbackSigning.isPresent()),
                 new ReconcileOrdersService.Policy(Duration.ofMinutes(5), Duration.ofMinutes(2), 50),
-                Duration.ofDays(30),
+                new HousekeepingService.Policy(Duration.ofDays(30), Duration.ofDays(30)),
                 new WebhookEndpointService.Policy(MAX_WEBHOOK_ENDPOINTS, WEBHOOK_SECRET_OVERLAP),
                 new WebhookDeliveryService.Policy(4, 4, Duration.ofMinutes(2), Duration.ofDays(3)),
                 new RetrySchedule(List.of(Duration.ofMinutes(1)), new Random(10)),

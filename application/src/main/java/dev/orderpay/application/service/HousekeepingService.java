@@ -3,11 +3,11 @@ package dev.orderpay.application.service;
 import dev.orderpay.application.port.in.maintenance.HousekeepingUseCase;
 import dev.orderpay.application.port.out.DeliveryLog;
 import dev.orderpay.application.port.out.IdempotencyKeys;
+import dev.orderpay.application.port.out.event.EventLog;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /** Keeps stored data from growing without bound. */
 public final class HousekeepingService implements HousekeepingUseCase {
@@ -15,18 +15,36 @@ public final class HousekeepingService implements HousekeepingUseCase {
     /** A thousand rows a batch, a hundred batches a run: the next run goes on with what is left. */
     private static final Batches BATCHES = new Batches(1_000, 100);
 
+    /**
+     * @param deliveryRetention how long a handled provider notification is remembered: well past the provider's last
+     *                          retry of it
+     * @param eventRetention    how long events and their delivery attempts are kept for the events API
+     */
+    public record Policy(Duration deliveryRetention, Duration eventRetention) {
+        public Policy {
+            if (isNotPositive(deliveryRetention) || isNotPositive(eventRetention)) {
+                throw new IllegalArgumentException("a retention period must be positive");
+            }
+        }
+
+        private static boolean isNotPositive(Duration retention) {
+            return retention.isNegative() || retention.isZero();
+        }
+    }
+
     private final IdempotencyKeys idempotencyKeys;
     private final DeliveryLog deliveryLog;
+    private final EventLog events;
     private final Clock clock;
-    private final Duration deliveryRetention;
+    private final Policy policy;
 
-    /** @param deliveryRetention how long a handled delivery is remembered: well past the provider's last retry */
-    HousekeepingService(IdempotencyKeys idempotencyKeys, DeliveryLog deliveryLog, Clock clock,
-                        Duration deliveryRetention) {
+    HousekeepingService(IdempotencyKeys idempotencyKeys, DeliveryLog deliveryLog, EventLog events, Clock clock,
+                        Policy policy) {
         this.idempotencyKeys = idempotencyKeys;
         this.deliveryLog = deliveryLog;
+        this.events = events;
         this.clock = clock;
-        this.deliveryRetention = Objects.requireNonNull(deliveryRetention, "deliveryRetention");
+        this.policy = policy;
     }
 
     @Override
@@ -36,7 +54,13 @@ public final class HousekeepingService implements HousekeepingUseCase {
 
     @Override
     public int forgetOldNotificationDeliveries() {
-        Instant cutoff = clock.instant().minus(deliveryRetention);
+        Instant cutoff = clock.instant().minus(policy.deliveryRetention());
         return BATCHES.drain(limit -> deliveryLog.forgetHandledBefore(cutoff, limit));
+    }
+
+    @Override
+    public int forgetOldEvents() {
+        Instant cutoff = clock.instant().minus(policy.eventRetention());
+        return BATCHES.drain(limit -> events.forgetBefore(cutoff, limit));
     }
 }

@@ -64,7 +64,6 @@ public final class UseCases {
     /**
      * The settings each use case is given.
      *
-     * @param notificationDeliveryRetention how long a handled provider notification is remembered
      * @param retries                       the waits between a webhook's attempts
      * @param secrets                       makes webhook endpoints' signing secrets
      * @param webhookCalls                  runs the webhook calls, with room for {@code webhookDelivery}'s
@@ -73,14 +72,14 @@ public final class UseCases {
      *                                      callback URL exactly when there is one
      */
     public record Settings(CreateOrderService.Policy creation, ReconcileOrdersService.Policy reconciliation,
-                           Duration notificationDeliveryRetention, WebhookEndpointService.Policy webhookEndpoints,
+                           HousekeepingService.Policy housekeeping, WebhookEndpointService.Policy webhookEndpoints,
                            WebhookDeliveryService.Policy webhookDelivery, RetrySchedule retries,
                            SigningSecretGenerator secrets, Executor webhookCalls,
                            Optional<SigningSecret> callbackSecret) {
         public Settings {
             Objects.requireNonNull(creation, "creation");
             Objects.requireNonNull(reconciliation, "reconciliation");
-            Objects.requireNonNull(notificationDeliveryRetention, "notificationDeliveryRetention");
+            Objects.requireNonNull(housekeeping, "housekeeping");
             Objects.requireNonNull(webhookEndpoints, "webhookEndpoints");
             Objects.requireNonNull(webhookDelivery, "webhookDelivery");
             Objects.requireNonNull(retries, "retries");
@@ -119,8 +118,8 @@ public final class UseCases {
                 ports.notificationDeliveries(), verifier);
         reconcileOrders = new ReconcileOrdersService(ports.orders(), ports.gateway(), clock,
                 settings.reconciliation(), verifier);
-        housekeeping = new HousekeepingService(ports.idempotencyKeys(), ports.notificationDeliveries(), clock,
-                settings.notificationDeliveryRetention());
+        housekeeping = new HousekeepingService(ports.idempotencyKeys(), ports.notificationDeliveries(),
+                ports.events(), clock, settings.housekeeping());
         readEvents = new EventQueryService(ports.events(), ports.orders(), ports.webhookDeliveries());
         redeliverEvent = new EventRedeliveryService(ports.events(), ports.webhookEndpoints(),
                 ports.webhookDeliveries(), clock);

@@ -1,7 +1,12 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.out.InMemoryDeliveryLog;
 import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;
+import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.application.port.out.webhook.DueDelivery;
+import dev.orderpay.application.port.out.webhook.WebhookDeliveriesContract.Storage;
+import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.TestClock;
 import org.junit.jupiter.api.Test;
@@ -10,11 +15,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import static dev.orderpay.application.port.out.webhook.WebhookDeliveriesContract.announced;
+import static dev.orderpay.application.port.out.webhook.WebhookDeliveriesContract.delivered;
+import static dev.orderpay.application.port.out.webhook.WebhookDeliveriesContract.endpoint;
+import static dev.orderpay.application.port.out.webhook.WebhookDeliveriesContract.retryAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HousekeepingServiceTest {
 
     private static final Duration RETENTION = Duration.ofDays(30);
+    private static final HousekeepingService.Policy POLICY = new HousekeepingService.Policy(RETENTION, RETENTION);
+    private static final Duration CLAIM = Duration.ofMinutes(2);
 
     @Test
     void given_more_expired_keys_than_one_batch_then_one_run_forgets_them_all_and_keeps_live_ones() {
@@ -26,8 +37,8 @@ class HousekeepingServiceTest {
         OrderId live = OrderId.newId();
         keys.claim("client", "live", "f", live, Instant.now().plus(Duration.ofHours(1)));
 
-        int forgotten = new HousekeepingService(keys, new InMemoryDeliveryLog(), Clock.systemUTC(), RETENTION)
-                .forgetExpiredIdempotencyKeys();
+        int forgotten = new HousekeepingService(keys, new InMemoryDeliveryLog(), new InMemoryOrderRepository(),
+                Clock.systemUTC(), POLICY).forgetExpiredIdempotencyKeys();
 
         assertThat(forgotten).isEqualTo(2_500);
         assertThat(keys.claim("client", "live", "f", OrderId.newId(), Instant.now().plus(Duration.ofHours(1))))
@@ -45,12 +56,45 @@ class HousekeepingServiceTest {
         deliveries.record("recent");
         clock.advance(Duration.ofSeconds(1));
         HousekeepingService housekeeping = new HousekeepingService(new InMemoryIdempotencyKeys(clock), deliveries,
-                clock, RETENTION);
+                new InMemoryOrderRepository(), clock, POLICY);
 
         int forgotten = housekeeping.forgetOldNotificationDeliveries();
 
         assertThat(forgotten).isEqualTo(1_500);
         assertThat(deliveries.contains("old-0")).isFalse();
         assertThat(deliveries.contains("recent")).isTrue();
+    }
+
+    @Test
+    void given_old_and_recent_events_then_only_old_ones_with_no_delivery_pending_are_forgotten_with_their_deliveries() {
+        Instant now = Instant.parse("2026-12-01T00:00:00Z");
+        Instant old = now.minus(RETENTION).minusSeconds(60);
+        Storage storage = Storage.inMemory();
+        endpoint(storage);
+        Event oldDelivered = firstEventOf(storage, announced(storage, old));
+        Event oldPending = firstEventOf(storage, announced(storage, old.plusSeconds(1)));
+        for (DueDelivery due : storage.deliveries().claimDue(old.plusSeconds(2), old.plus(CLAIM), 10, 10)) {
+            storage.deliveries().record(due.id(), due.event().equals(oldDelivered)
+                    ? delivered(old.plusSeconds(2))
+                    : retryAt(old.plusSeconds(2), now.plus(Duration.ofHours(1))));
+        }
+        Event recent = firstEventOf(storage, announced(storage, now.minus(RETENTION).plusSeconds(1)));
+        HousekeepingService housekeeping = new HousekeepingService(new InMemoryIdempotencyKeys(Clock.systemUTC()),
+                new InMemoryDeliveryLog(), storage.events(), TestClock.standingAt(now), POLICY);
+
+        int forgotten = housekeeping.forgetOldEvents();
+
+        assertThat(forgotten).isEqualTo(1);
+        assertThat(storage.events().findById(oldDelivered.id())).isEmpty();
+        assertThat(storage.deliveries().findByEvent(oldDelivered.id())).isEmpty();
+        assertThat(storage.events().findById(oldPending.id())).contains(oldPending);
+        assertThat(storage.deliveries().findByEvent(oldPending.id())).singleElement()
+                .satisfies(delivery -> assertThat(delivery.attempts()).hasSize(1));
+        assertThat(storage.events().findById(recent.id())).contains(recent);
+        assertThat(storage.deliveries().findByEvent(recent.id())).hasSize(1);
+    }
+
+    private static Event firstEventOf(Storage storage, Order order) {
+        return storage.events().findByOrder(order.id()).get(0);
     }
 }

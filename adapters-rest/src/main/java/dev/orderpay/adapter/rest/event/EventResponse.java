@@ -34,6 +34,12 @@ public record EventResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(nullable = false, description = "Only in operation.failed: the capture, refund or cancel that failed")
         @Nullable PendingOperationResponse operation,
-        @Schema(requiredMode = REQUIRED, description = "The order as GET /orders/{id} showed it when the event happened")
+        @JsonProperty("data_complete")
+        @Schema(name = "data_complete", requiredMode = REQUIRED, description = "false when the order was too large"
+                + " for the bound on webhook payloads: data then leaves out its free-size parts (receipt) and links"
+                + " to the whole order with rel self; fetch it with GET /orders/{id}")
+        boolean dataComplete,
+        @Schema(requiredMode = REQUIRED, description = "The order as GET /orders/{id} showed it when the event"
+                + " happened; without its free-size parts when data_complete is false")
         OrderResponse data) {
 }

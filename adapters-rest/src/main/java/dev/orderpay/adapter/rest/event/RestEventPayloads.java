@@ -10,30 +10,55 @@ import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.event.OrderEvent;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-/** Events carry the order in the very shape {@code GET /orders/{id}} answers with, so this adapter renders them. */
+/**
+ * Events carry the order in the very shape {@code GET /orders/{id}} answers with, so this adapter renders them. An
+ * event larger than {@link MaxEventPayload} is rendered compact instead: the same envelope with
+ * {@code data_complete: false}, and the order without its free-size parts but with a link to the whole of it.
+ */
 @Singleton
 class RestEventPayloads implements EventPayloads {
 
     private final JsonMapper json;
+    private final int maxPayloadBytes;
 
-    RestEventPayloads(JsonMapper json) {
+    @Inject
+    RestEventPayloads(JsonMapper json, MaxEventPayload maxPayload) {
+        this(json, maxPayload.bytes());
+    }
+
+    /** With any bound, also one below {@link MaxEventPayload#MINIMUM_BYTES}: for tests. */
+    RestEventPayloads(JsonMapper json, int maxPayloadBytes) {
         this.json = json;
+        this.maxPayloadBytes = maxPayloadBytes;
     }
 
     @Override
     public String render(EventId id, Instant createdAt, OrderEvent event, Order order) {
-        EventResponse response = new EventResponse(id.toString(), event.type().wireName(),
+        OrderResponse data = OrderResponse.from(order);
+        String complete = write(envelope(id, createdAt, event, order, true, data));
+        if (complete.getBytes(StandardCharsets.UTF_8).length <= maxPayloadBytes) {
+            return complete;
+        }
+        // Only the order's free-size parts can make an event large, so without them it fits any bound from the
+        // minimum on.
+        return write(envelope(id, createdAt, event, order, false, data.withoutFreeSizeParts()));
+    }
+
+    private static EventResponse envelope(EventId id, Instant createdAt, OrderEvent event, Order order,
+                                          boolean dataComplete, OrderResponse data) {
+        return new EventResponse(id.toString(), event.type().wireName(),
                 DateTimeFormatter.ISO_INSTANT.format(createdAt), ApiDocumentation.VERSION, order.id().toString(),
                 event.sequence(), event.failedOperation().map(PendingOperationResponse::from).orElse(null),
-                OrderResponse.from(order));
-        return write(response);
+                dataComplete, data);
     }
 
     @Override

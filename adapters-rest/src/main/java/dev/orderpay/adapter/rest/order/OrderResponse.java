@@ -2,6 +2,7 @@ package dev.orderpay.adapter.rest.order;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.orderpay.adapter.rest.OrderPaths;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderPayment;
 import dev.orderpay.domain.StatusChange;
@@ -11,6 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
@@ -19,7 +21,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * An order as clients see it; {@code links} holds the checkout the buyer follows while one is open,
  * {@code pending_operation} is there only while the provider has yet to carry one out, {@code callback_url} only when
  * the order was created with one, and {@code history} only when asked for (and then even when empty). Every other
- * member is always sent; {@code links} as {@code []} when no checkout is open.
+ * member is always sent, {@code links} as {@code []} when no checkout is open; only an event too large to send in
+ * full leaves the free-size {@code receipt} out, and links to the whole order instead ({@link #withoutFreeSizeParts()}).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -29,7 +32,10 @@ public record OrderResponse(String id,
                      String createdAt,
                      @Schema(requiredMode = REQUIRED, description = "In the currency's minor units") long amount,
                      String currency,
-                     String receipt,
+                     @JsonInclude(JsonInclude.Include.NON_NULL)
+                     @Schema(nullable = false, description = "Always sent, except in the data of an event whose"
+                             + " data_complete is false")
+                     @Nullable String receipt,
                      @JsonProperty("callback_url") @JsonInclude(JsonInclude.Include.NON_NULL)
                      @Schema(name = "callback_url", nullable = false,
                              description = "Where the order's events are also posted; only when it was created"
@@ -65,6 +71,18 @@ public record OrderResponse(String id,
                 order.callbackUrl().map(CallbackUrl::toString).orElse(null), order.status().name(),
                 payment.captured().minorUnits(), payment.refunded().minorUnits(),
                 order.pendingOperation().map(PendingOperationResponse::from).orElse(null), links, null);
+    }
+
+    /**
+     * This order without its free-size parts, which alone can make an event too large to send, and with a
+     * {@code self} link to the whole of it. Today that is the receipt; the order lines, customer and metadata of
+     * issue 12 are free-size too and must be left out here the same way.
+     */
+    public OrderResponse withoutFreeSizeParts() {
+        List<Link> withWhole = new ArrayList<>(links);
+        withWhole.add(new Link("self", OrderPaths.order(id)));
+        return new OrderResponse(id, createdAt, amount, currency, null, callbackUrl, status, capturedAmount,
+                refundedAmount, pendingOperation, withWhole, null);
     }
 
     static OrderResponse from(Order order, List<StatusChange> history) {

@@ -33,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * An {@link OrderRepository} in a map, for use-case tests, and the {@link EventLog} of the events saved with its
  * orders. It keeps copies, checks versions like the real one, makes the webhook deliveries of the events it stores
  * (in the {@link InMemoryWebhookDeliveries} it was given, to the endpoints of its {@link InMemoryWebhookEndpoints}),
- * and passes {@link OrderRepositoryContract}.
+ * forgets events with their deliveries, and passes {@link OrderRepositoryContract} and
+ * {@link dev.orderpay.application.port.out.event.EventLogContract}.
  */
 public class InMemoryOrderRepository implements OrderRepository, EventLog {
 
@@ -117,6 +118,19 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
                 .filter(event -> event.orderId().equals(orderId))
                 .sorted(Comparator.comparingLong(Event::sequence))
                 .toList();
+    }
+
+    @Override
+    public synchronized int forgetBefore(Instant cutoff, int limit) {
+        List<Event> forgotten = events.stream()
+                .filter(event -> event.createdAt().isBefore(cutoff))
+                .filter(event -> !deliveries.hasPending(event.id()))
+                .sorted(Comparator.comparing(Event::createdAt))
+                .limit(limit)
+                .toList();
+        events.removeAll(forgotten);
+        deliveries.eventsForgotten(forgotten);
+        return forgotten.size();
     }
 
     @Override

@@ -16,4 +16,12 @@ public interface HousekeepingUseCase {
      * @return how many were deleted
      */
     int forgetOldNotificationDeliveries();
+
+    /**
+     * Deletes events older than their retention period, with their deliveries and attempts, in bounded batches; an
+     * event with a delivery still pending is kept.
+     *
+     * @return how many events were deleted
+     */
+    int forgetOldEvents();
 }

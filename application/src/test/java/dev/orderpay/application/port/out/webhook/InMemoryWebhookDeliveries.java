@@ -81,6 +81,19 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
         }
     }
 
+    /** Whether a delivery of the event, superseded or not, is still to be made. */
+    public synchronized boolean hasPending(EventId eventId) {
+        return current().stream()
+                .anyMatch(delivery -> delivery.event.id().equals(eventId) && delivery.state == DeliveryState.PENDING);
+    }
+
+    /** The events just deleted: their deliveries and attempts go with them, as the table's foreign key has them go. */
+    public synchronized void eventsForgotten(List<Event> forgotten) {
+        Set<EventId> ids = forgotten.stream().map(Event::id).collect(Collectors.toSet());
+        ids.forEach(events::remove);
+        deliveries.removeIf(delivery -> ids.contains(delivery.event.id()));
+    }
+
     /** How the event's deliveries stand, judged by the latest delivery to each endpoint; empty when it has none. */
     public synchronized Set<DeliveryStanding> standingsOf(EventId eventId) {
         List<Delivery> latest = current().stream()

@@ -6,6 +6,7 @@ import dev.orderpay.application.port.in.event.DeliveryStanding;
 import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.event.EventDelivery;
 import dev.orderpay.application.port.in.event.EventFilter;
+import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.event.EventLog;
 import dev.orderpay.application.port.out.event.TestEvents;
@@ -50,6 +51,14 @@ public abstract class WebhookDeliveriesContract {
     /** One storage's ports, over nothing stored. */
     public record Storage(OrderRepository orders, EventLog events, WebhookEndpoints endpoints,
                              WebhookDeliveries deliveries) {
+
+        /** The in-memory fakes over nothing stored, tied together as the tables are. */
+        public static Storage inMemory() {
+            InMemoryWebhookEndpoints endpoints = new InMemoryWebhookEndpoints();
+            InMemoryWebhookDeliveries deliveries = new InMemoryWebhookDeliveries(endpoints);
+            InMemoryOrderRepository orders = new InMemoryOrderRepository(deliveries);
+            return new Storage(orders, orders, endpoints, deliveries);
+        }
     }
 
     protected abstract Storage emptyStorage();
@@ -420,14 +429,15 @@ public abstract class WebhookDeliveriesContract {
         return storage.events().findByOrder(order.id()).get(0);
     }
 
-    private static WebhookEndpoint endpoint(Storage storage) {
+    /** An endpoint added to the storage, receiving every event type; also a fixture of the EventLog contract. */
+    public static WebhookEndpoint endpoint(Storage storage) {
         WebhookEndpoint endpoint = anEndpoint().build();
         storage.endpoints().addWithinLimit(endpoint, LIMIT);
         return storage.endpoints().findById(endpoint.id()).orElseThrow();
     }
 
     /** A new order given its checkout at {@code at}: its first event, order.created. */
-    private static Order announced(Storage storage, Instant at) {
+    public static Order announced(Storage storage, Instant at) {
         return announced(storage, at, Optional.empty());
     }
 
@@ -442,17 +452,17 @@ public abstract class WebhookDeliveriesContract {
     }
 
     /** The order authorized at {@code at}: its next event. */
-    private static Order authorized(Storage storage, Order order, Instant at) {
+    public static Order authorized(Storage storage, Order order, Instant at) {
         Order loaded = storage.orders().findById(order.id()).orElseThrow();
         loaded.followProvider(OrderStatus.AUTHORIZED, TestOrders.BY_TEST);
         return storage.orders().update(loaded, TestEvents.of(loaded, at));
     }
 
-    private static AttemptRecord delivered(Instant at) {
+    public static AttemptRecord delivered(Instant at) {
         return new AttemptRecord(at, LATENCY, OK, DeliveryState.DELIVERED, Optional.empty());
     }
 
-    private static AttemptRecord retryAt(Instant at, Instant next) {
+    public static AttemptRecord retryAt(Instant at, Instant next) {
         return retryAt(at, next, DOWN);
     }
 
