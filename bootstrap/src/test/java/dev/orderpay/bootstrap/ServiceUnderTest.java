@@ -99,7 +99,8 @@ final class ServiceUnderTest implements BeforeEachCallback, AfterAllCallback {
         }
     }
 
-    private static int freePort() {
+    /** A port nothing listens on now: the service's own, or a receiver that refuses every connection. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
