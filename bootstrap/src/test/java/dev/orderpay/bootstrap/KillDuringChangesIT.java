@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * buyers change orders through it, and started again on the same database; twice. Once reconciliation has settled
  * what the kills left open, every order's events tell exactly what the order itself says: its status events are its
  * status history one for one, its sequence has no gap, and its last event shows its status and amounts. A change and
- * its event are stored together or not at all, wherever the kill cut.
+ * its event are stored together or not at all, wherever the kill cut. A webhook endpoint, up throughout, receives
+ * every event at least once: kills in the middle of deliveries lose none.
  */
 class KillDuringChangesIT {
 
@@ -41,6 +42,7 @@ class KillDuringChangesIT {
     /** Each run of the service is killed once its clients have created this many orders through it. */
     private static final int ORDERS_BEFORE_KILL = 40;
     private static final Set<String> UNSETTLED = Set.of("PENDING", "ON_HOLD");
+    private static final Duration DELIVERY_PATIENCE = Duration.ofSeconds(30);
 
     // Only this run's orders are checked: the database is shared with the other tests of the JVM.
     private final String receipt = "kill-9 " + UUID.randomUUID();
@@ -51,37 +53,62 @@ class KillDuringChangesIT {
         Path work = Path.of("target", "kill-run");
         Map<String, String> environment = environment();
         Instant began = Instant.now();
+        int receiverPort = ServiceProcess.freePort();
+        try (WebhookReceiver receiver = WebhookReceiver.startOn(receiverPort)) {
+            killDuringChanges(work, environment, receiverPort);
+            try (ServiceProcess service = ServiceProcess.start(work, environment)) {
+                ServiceClient client = new ServiceClient(service.base(), JsonMapper.createDefault());
+                try {
+                    checkAfterTheKills(client, began, receiver);
+                } finally {
+                    client.deleteWebhookEndpoints();
+                }
+            }
+        }
+    }
+
+    private void killDuringChanges(Path work, Map<String, String> environment, int receiverPort) throws Exception {
         for (int kill = 1; kill <= KILLS; kill++) {
             try (ServiceProcess service = ServiceProcess.start(work, environment)) {
+                if (kill == 1) {
+                    ServiceClient merchant = new ServiceClient(service.base(), JsonMapper.createDefault());
+                    merchant.deleteWebhookEndpoints();
+                    merchant.registerWebhookEndpoint(WebhookReceiver.urlAt(receiverPort));
+                }
                 Merchants merchants = Merchants.start(service.base(), receipt, kill);
                 merchants.awaitOrdersCreated(ORDERS_BEFORE_KILL);
                 service.kill();
                 merchants.awaitStopped();
             }
         }
+    }
 
-        try (ServiceProcess service = ServiceProcess.start(work, environment)) {
-            ServiceClient client = new ServiceClient(service.base(), JsonMapper.createDefault());
-            List<JsonNode> orders = awaitSettled(client);
-            Duration settled = Duration.between(began, Instant.now());
-            int events = 0;
-            for (JsonNode order : orders) {
-                events += checkEvents(client, order);
-            }
-            System.out.printf("KillDuringChangesIT: %d kills, %d orders, %d events; settled after %d s, checked "
-                            + "after %d s; orders by status %s, %d with an operation the restarted simulator cannot "
-                            + "settle%n", KILLS, orders.size(), events, settled.toSeconds(),
-                    Duration.between(began, Instant.now()).toSeconds(),
-                    orders.stream().collect(Collectors.groupingBy(KillDuringChangesIT::status, TreeMap::new,
-                            Collectors.counting())),
-                    orders.stream().filter(order -> order.get("pending_operation") != null).count());
-            assertThat(orders).hasSizeGreaterThanOrEqualTo(KILLS * ORDERS_BEFORE_KILL);
+    private void checkAfterTheKills(ServiceClient client, Instant began, WebhookReceiver receiver) throws Exception {
+        List<JsonNode> orders = awaitSettled(client);
+        Duration settled = Duration.between(began, Instant.now());
+        List<String> events = new ArrayList<>();
+        for (JsonNode order : orders) {
+            events.addAll(checkEvents(client, order));
         }
+        EventsOfRun run = new EventsOfRun(began,
+                orders.stream().map(order -> order.get("id").getStringValue()).collect(Collectors.toSet()));
+        Instant checked = Instant.now();
+        run.awaitNonePending(client, DELIVERY_PATIENCE);
+        System.out.printf("KillDuringChangesIT: %d kills, %d orders, %d events; settled after %d s, checked "
+                        + "after %d s, every webhook delivered %d ms later; orders by status %s, %d with an operation "
+                        + "the restarted simulator cannot settle; %d webhooks received%n", KILLS, orders.size(),
+                events.size(), settled.toSeconds(), Duration.between(began, checked).toSeconds(),
+                Duration.between(checked, Instant.now()).toMillis(),
+                orders.stream().collect(Collectors.groupingBy(KillDuringChangesIT::status, TreeMap::new,
+                        Collectors.counting())),
+                orders.stream().filter(order -> order.get("pending_operation") != null).count(),
+                receiver.eventIds().size());
+        assertThat(orders).hasSizeGreaterThanOrEqualTo(KILLS * ORDERS_BEFORE_KILL);
+        assertThat(receiver.timesReceived().keySet()).as("events received by the endpoint").containsAll(events);
     }
 
     private static Map<String, String> environment() {
-        Map<String, String> environment = ServiceProcess.onTheTestDatabase();
-        environment.put("PAYMENTS_PROVIDER", "simulator");
+        Map<String, String> environment = ServiceProcess.withSimulatorAndWebhooks("100ms");
         environment.put("ORDERPAY_RECONCILE_INTERVAL", "1s");
         environment.put("ORDERPAY_RECONCILE_AFTER", "1s");
         // A run that claimed orders and was killed holds them for this long; the next instance waits it out.
@@ -92,6 +119,9 @@ class KillDuringChangesIT {
         environment.put("DINTERO_READ_TIMEOUT", "100ms");
         environment.put("DINTERO_RETRY_ATTEMPTS", "0");
         environment.put("DINTERO_RETRY_MAX_RETRY_AFTER", "0s");
+        // A webhook whose call a kill cut is sent again soon after, not once the default claim of 2 min runs out.
+        environment.put("ORDERPAY_WEBHOOK_TIMEOUT", "2s");
+        environment.put("ORDERPAY_WEBHOOK_CLAIM", "3s");
         return environment;
     }
 
@@ -113,23 +143,11 @@ class KillDuringChangesIT {
     }
 
     private List<JsonNode> ordersOfThisRun(ServiceClient client) throws Exception {
-        List<JsonNode> orders = new ArrayList<>();
-        String page = "/orders?limit=200&receipt=" + receipt.replace(" ", "%20");
-        while (page != null) {
-            JsonNode answer = client.json(client.get(page));
-            answer.get("orders").values().forEach(orders::add);
-            page = null;
-            for (JsonNode link : answer.get("links").values()) {
-                if (link.get("rel").getStringValue().equals("next")) {
-                    page = link.get("href").getStringValue();
-                }
-            }
-        }
-        return orders;
+        return client.allPages("/orders?limit=200&receipt=" + receipt.replace(" ", "%20"), "orders");
     }
 
-    /** Checks one order's events against the order and its history; answers how many events it has. */
-    private static int checkEvents(ServiceClient client, JsonNode listed) throws Exception {
+    /** Checks one order's events against the order and its history; answers their ids. */
+    private static List<String> checkEvents(ServiceClient client, JsonNode listed) throws Exception {
         String id = listed.get("id").getStringValue();
         JsonNode order = client.order(id, "?include=history");
         List<JsonNode> events = new ArrayList<>();
@@ -182,7 +200,7 @@ class KillDuringChangesIT {
             // The kill cut its creation before the checkout opened: reconciliation failed it.
             assertThat(types(events)).as(about).containsExactly("order.created", "order.failed");
         }
-        return events.size();
+        return events.stream().map(event -> event.get("id").getStringValue()).toList();
     }
 
     private static String type(JsonNode event) {

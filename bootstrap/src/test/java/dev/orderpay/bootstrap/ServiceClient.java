@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Talks to the running service over real HTTP, as a merchant, a browser or the provider would. Every answer to an
@@ -87,6 +89,39 @@ final class ServiceClient {
 
     JsonNode order(String id, String query) throws IOException, InterruptedException {
         return json(get("/orders/" + id + query));
+    }
+
+    /** Every item of a paged list ({@code /orders?…} or {@code /events?…}, the items under {@code field}). */
+    List<JsonNode> allPages(String path, String field) throws IOException, InterruptedException {
+        List<JsonNode> items = new ArrayList<>();
+        String page = path;
+        while (page != null) {
+            JsonNode answer = json(get(page));
+            answer.get(field).values().forEach(items::add);
+            page = null;
+            for (JsonNode link : answer.get("links").values()) {
+                if (link.get("rel").getStringValue().equals("next")) {
+                    page = link.get("href").getStringValue();
+                }
+            }
+        }
+        return items;
+    }
+
+    /** Registers a webhook endpoint for every event type and returns its id. */
+    String registerWebhookEndpoint(String url) throws IOException, InterruptedException {
+        HttpResponse<String> created = postJson("/webhook-endpoints", json.writeValueAsString(Map.of("url", url)));
+        if (created.statusCode() != 201) {
+            throw new AssertionError("endpoint not registered: " + created.statusCode() + " " + created.body());
+        }
+        return json(created).get("id").getStringValue();
+    }
+
+    /** Deletes every webhook endpoint, and with them every delivery still to be made. */
+    void deleteWebhookEndpoints() throws IOException, InterruptedException {
+        for (JsonNode endpoint : json(get("/webhook-endpoints")).get("endpoints").values()) {
+            delete("/webhook-endpoints/" + endpoint.get("id").getStringValue());
+        }
     }
 
     JsonNode json(HttpResponse<String> response) throws IOException {

@@ -64,6 +64,18 @@ final class ServiceProcess implements AutoCloseable {
         return environment;
     }
 
+    /**
+     * {@link #onTheTestDatabase()} with the simulator, sending webhooks to the test's receiver on loopback and
+     * looking for due ones every {@code pollInterval}.
+     */
+    static Map<String, String> withSimulatorAndWebhooks(String pollInterval) {
+        Map<String, String> environment = onTheTestDatabase();
+        environment.put("PAYMENTS_PROVIDER", "simulator");
+        environment.put("ORDERPAY_WEBHOOK_ALLOW_PRIVATE", "true");
+        environment.put("ORDERPAY_WEBHOOK_POLL_INTERVAL", pollInterval);
+        return environment;
+    }
+
     URI base() {
         return base;
     }
@@ -106,7 +118,8 @@ final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("the service did not become healthy within 90 s:\n" + log());
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now, for the service or a receiver a test starts later. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
