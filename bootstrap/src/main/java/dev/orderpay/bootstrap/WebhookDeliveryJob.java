@@ -4,6 +4,7 @@ import dev.orderpay.application.port.in.event.AttemptResult;
 import dev.orderpay.application.port.in.maintenance.DeliverWebhooksUseCase;
 import dev.orderpay.application.port.in.maintenance.DeliveryOutcome;
 import dev.orderpay.application.port.in.maintenance.DeliveryRound;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * within about that long: a poll rather than LISTEN/NOTIFY, which a transaction-pooling PgBouncer does not pass on.
  * Every instance runs it; the claims keep two instances from sending the same delivery. A round only starts its
  * calls, so the next round never waits for a slow receiver. Log lines name endpoints and deliveries by id, never by
- * URL (a URL may carry the merchant's token).
+ * URL (a URL may carry the merchant's token); each round's lines carry its own {@code run_id}.
  */
 @Singleton
 class WebhookDeliveryJob {
@@ -29,6 +30,13 @@ class WebhookDeliveryJob {
 
     @Scheduled(fixedDelay = "${orderpay.webhook.poll-interval}", initialDelay = "${orderpay.webhook.poll-interval}")
     void run() {
+        // The calls, and the lines logged when they end, run on other threads: the run's context goes with them.
+        try (PropagatedContext.Scope ignored = LoggedRun.begin()) {
+            deliverDue();
+        }
+    }
+
+    private void deliverDue() {
         DeliveryRound round;
         try {
             round = deliverWebhooks.deliverDue();
