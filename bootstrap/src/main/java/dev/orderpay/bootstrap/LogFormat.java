@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * How log lines are written: readable text, or one JSON object per line. logback.xml picks its appender by the same
- * name, from the system property {@code orderpay.log-format} or else {@code ORDERPAY_LOG_FORMAT}, before the
- * service's configuration is read; so the choice is checked here, before anything is logged, and any other value
- * stops the start instead of leaving the service without a log.
+ * How log lines are written: readable text, or one JSON object per line. logback.xml includes the appender of the
+ * same name (logback-text.xml, logback-json.xml), chosen by the system property {@code orderpay.log-format} or else
+ * {@code ORDERPAY_LOG_FORMAT}, before the service's configuration is read; so the choice is checked here, before
+ * anything is logged, and any other value stops the start instead of leaving the service without a log.
  */
 enum LogFormat {
     TEXT, JSON;
@@ -20,14 +20,14 @@ enum LogFormat {
     static LogFormat choose(Map<String, String> environment, Properties systemProperties) {
         String chosen = systemProperties.getProperty(PROPERTY, environment.getOrDefault(VARIABLE, "text"));
         return Arrays.stream(values())
-                .filter(format -> format.appenderName().equals(chosen))
+                .filter(format -> format.fileSuffix().equals(chosen))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         VARIABLE + " (" + PROPERTY + ") must be text or json, not '" + printable(chosen) + "'"));
     }
 
-    /** The name of its appender in logback.xml. */
-    String appenderName() {
+    /** How logback.xml names the file with its appender: logback-{suffix}.xml. */
+    String fileSuffix() {
         return name().toLowerCase(Locale.ROOT);
     }
 

@@ -25,7 +25,7 @@ class LogFormatTest {
         LogFormat format = LogFormat.choose(Map.of("ORDERPAY_LOG_FORMAT", "json"), new Properties());
 
         assertThat(format).isEqualTo(LogFormat.JSON);
-        assertThat(format.appenderName()).isEqualTo("json");
+        assertThat(format.fileSuffix()).isEqualTo("json");
         assertThat(format.showsBanner()).isFalse();
     }
 
