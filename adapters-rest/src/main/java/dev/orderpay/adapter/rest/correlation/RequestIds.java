@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest.correlation;
 
+import dev.orderpay.adapter.rest.ApiDocumentation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 
@@ -11,7 +12,7 @@ public final class RequestIds {
     /** The header a caller may send its own id in. */
     static final String OFFERED_HEADER = "X-Request-Id";
     /** The header every response carries the id in. */
-    public static final String HEADER = "Request-Id";
+    public static final String HEADER = ApiDocumentation.REQUEST_ID_HEADER;
     /** The key of the id in the log context (MDC). */
     static final String LOG_KEY = "request_id";
 
