@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,11 +77,14 @@ class LogContextTest {
     void given_a_webhook_round_then_the_calls_on_their_own_threads_log_under_the_round_s_run_id() throws Exception {
         WebhookCallThreads threads = new WebhookCallThreads(2);
         try {
+            // The calls end only after the round has returned, as slow receivers' calls do.
+            CountDownLatch roundReturned = new CountDownLatch(1);
             WebhookDeliveryJob job = new WebhookDeliveryJob(() -> new DeliveryRound(List.of(
-                    CompletableFuture.supplyAsync(LogContextTest::webhookCall, threads),
-                    CompletableFuture.supplyAsync(LogContextTest::webhookCall, threads))));
+                    CompletableFuture.supplyAsync(() -> webhookCall(roundReturned), threads),
+                    CompletableFuture.supplyAsync(() -> webhookCall(roundReturned), threads))));
 
             job.run();
+            roundReturned.countDown();
 
             List<ILoggingEvent> lines = awaitLines(4);
             assertThat(lines).allSatisfy(line -> assertThat(line.getThreadName()).startsWith("webhook-call-"));
@@ -123,9 +128,14 @@ class LogContextTest {
         return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
-    /** One webhook call as the delivery engine makes it: it logs, and its delivery ends unrecorded. */
-    private static DeliveryOutcome webhookCall() {
+    /** One webhook call as the delivery engine makes it: it logs, waits, and its delivery ends unrecorded. */
+    private static DeliveryOutcome webhookCall(CountDownLatch roundReturned) {
         WORK.info("calling the endpoint");
+        try {
+            roundReturned.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return new DeliveryOutcome.Dropped(WebhookDeliveryId.newId(), WebhookEndpointId.newId(), "test");
     }
 }
