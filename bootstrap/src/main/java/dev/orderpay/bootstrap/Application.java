@@ -3,12 +3,14 @@ package dev.orderpay.bootstrap;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
+import java.util.logging.LogManager;
+
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Starts orderpay: with an embedded PostgreSQL when no database is configured, and with the payment provider
- * {@link PaymentProviderSelection} chooses.
+ * Starts orderpay: with an embedded PostgreSQL when no database is configured, with the payment provider
+ * {@link PaymentProviderSelection} chooses, and logging in the {@link LogFormat} chosen.
  */
 public final class Application {
 
@@ -16,14 +18,16 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        LogFormat logFormat = LogFormat.choose(System.getenv(), System.getProperties());
         SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        LogManager.getLogManager().getLogger("").addHandler(new OrderLogBridge());
         Map<String, Object> properties = new HashMap<>(
                 EmbeddedDatabase.startUnlessConfigured(System.getenv(), System.getProperties()));
         properties.put(PaymentProviderSelection.PROPERTY,
                 PaymentProviderSelection.choose(System.getenv(), System.getProperties()));
         Micronaut.build(args)
                 .mainClass(Application.class)
+                .banner(logFormat.showsBanner())
                 .properties(properties)
                 .start();
     }

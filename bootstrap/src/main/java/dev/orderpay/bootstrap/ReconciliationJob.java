@@ -3,6 +3,7 @@ package dev.orderpay.bootstrap;
 import dev.orderpay.application.port.in.maintenance.ReconcileOrdersUseCase;
 import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs reconciliation on a timer; how many batches a run takes is the use case's rule. Every instance may run it:
- * the repository's claims keep two instances from asking about the same order.
+ * the repository's claims keep two instances from asking about the same order. Each run logs under its own
+ * {@code run_id}.
  */
 @Singleton
 @Requires(property = "orderpay.reconcile-enabled", notEquals = "false")
@@ -26,6 +28,12 @@ class ReconciliationJob {
 
     @Scheduled(fixedDelay = "${orderpay.reconcile-interval}", initialDelay = "${orderpay.reconcile-interval}")
     void run() {
+        try (PropagatedContext.Scope ignored = LoggedRun.begin()) {
+            reconcileDue();
+        }
+    }
+
+    private void reconcileDue() {
         ReconciliationReport report;
         try {
             report = reconcile.reconcileDue();

@@ -1,6 +1,7 @@
 package dev.orderpay.bootstrap;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.propagation.PropagatedContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -36,7 +37,8 @@ class WebhookCallThreads implements Executor {
 
     @Override
     public void execute(Runnable call) {
-        threads.execute(call);
+        // The call logs within the log context (run or request id) of whoever started it.
+        threads.execute(PropagatedContext.wrapCurrent(call));
     }
 
     @PreDestroy

@@ -4,6 +4,7 @@ import dev.orderpay.application.port.in.event.AttemptResult;
 import dev.orderpay.application.port.in.maintenance.DeliverWebhooksUseCase;
 import dev.orderpay.application.port.in.maintenance.DeliveryOutcome;
 import dev.orderpay.application.port.in.maintenance.DeliveryRound;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -22,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * calls, so the next round never waits for a slow receiver. A backlog drains without waiting for the timer: once
  * every call a round started has ended, the next round starts at once (a round claims only a few deliveries per
  * endpoint, so a timed round alone would cap an endpoint at a few deliveries per poll). Log lines name endpoints and
- * deliveries by id, never by URL (a URL may carry the merchant's token).
+ * deliveries by id, never by URL (a URL may carry the merchant's token); each round's lines carry its own
+ * {@code run_id}.
  */
 @Singleton
 class WebhookDeliveryJob {
@@ -40,6 +42,13 @@ class WebhookDeliveryJob {
 
     @Scheduled(fixedDelay = "${orderpay.webhook.poll-interval}", initialDelay = "${orderpay.webhook.poll-interval}")
     void run() {
+        // The calls, and the lines logged when they end, run on other threads: the run's context goes with them.
+        try (PropagatedContext.Scope ignored = LoggedRun.begin()) {
+            deliverDue();
+        }
+    }
+
+    private void deliverDue() {
         DeliveryRound round;
         try {
             round = deliverWebhooks.deliverDue();

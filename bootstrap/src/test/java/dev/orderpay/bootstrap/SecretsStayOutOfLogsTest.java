@@ -2,18 +2,25 @@ package dev.orderpay.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.read.ListAppender;
 import dev.orderpay.adapter.dintero.DinteroSandbox;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Everything the service logs while it works with credentials — Dintero's client secret and token, the merchant's
- * API key, the callback secret — with our own loggers at DEBUG, and not one of them appears in a log line.
+ * API key, the callback secret — with our own loggers at DEBUG, and not one of them appears in a log line, written
+ * in either log format by the encoder logback.xml configures for it.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,8 +58,8 @@ class SecretsStayOutOfLogsTest implements TestPropertyProvider {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(captured);
     }
 
-    @Test
-    void given_a_day_of_work_with_credentials_then_no_credential_is_logged() throws Exception {
+    @BeforeAll
+    void aDayOfWorkWithCredentials() throws Exception {
         ServiceClient merchant = orderpay.client();
         String id = merchant.createOrder(1234, "NOK", "secrets");
         orderpay.dintero().givenTransaction("T-secret-" + id, id, 1234, "NOK", "AUTHORIZED");
@@ -60,21 +68,36 @@ class SecretsStayOutOfLogsTest implements TestPropertyProvider {
         merchant.get("/orders/" + id + "/callback?transaction_id=T-secret-" + id,
                 "Dintero-Signature", "t=1,v0-hmac-sha256=00");
         merchant.get("/orders", "Authorization", "Bearer wrong-" + ServiceClient.API_KEY);
+    }
 
-        String everything = logged();
+    @ParameterizedTest
+    @EnumSource(LogFormat.class)
+    void given_a_day_of_work_with_credentials_then_no_credential_is_logged(LogFormat format) throws Exception {
+        String everything = written(format);
+
         assertThat(captured.list).as("the test must see the service's log lines").isNotEmpty();
-        assertThat(everything)
+        assertThat(everything).as("what the %s encoder wrote", format).isNotBlank()
                 .doesNotContain(DinteroSandbox.CLIENT_SECRET)
                 .doesNotContain(DinteroSandbox.ACCESS_TOKEN)
                 .doesNotContain(ServiceClient.API_KEY)
                 .doesNotContain(CALLBACK_SECRET);
     }
 
-    private String logged() {
-        List<ILoggingEvent> events = List.copyOf(captured.list);
-        return events.stream()
-                .map(event -> event.getFormattedMessage()
-                        + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())))
-                .collect(Collectors.joining("\n"));
+    /** The captured lines as the service writes them in this format, through logback.xml's own encoder for it. */
+    private String written(LogFormat format) throws JoranException {
+        LoggerContext configured = new LoggerContext();
+        try {
+            configured.putProperty(LogFormat.PROPERTY, format.fileSuffix());
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(configured);
+            configurator.doConfigure(getClass().getResource("/logback.xml"));
+            Encoder<ILoggingEvent> encoder = ((OutputStreamAppender<ILoggingEvent>) configured
+                    .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDOUT")).getEncoder();
+            return List.copyOf(captured.list).stream()
+                    .map(event -> new String(encoder.encode(event), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining());
+        } finally {
+            configured.stop();
+        }
     }
 }

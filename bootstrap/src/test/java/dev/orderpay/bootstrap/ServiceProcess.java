@@ -22,12 +22,14 @@ final class ServiceProcess implements AutoCloseable {
     static final Path JAR = Path.of("target", "orderpay.jar");
 
     private final Process process;
-    private final Path log;
+    private final Path output;
+    private final Path errors;
     private final URI base;
 
-    private ServiceProcess(Process process, Path log, URI base) {
+    private ServiceProcess(Process process, Path output, Path errors, URI base) {
         this.process = process;
-        this.log = log;
+        this.output = output;
+        this.errors = errors;
         this.base = base;
     }
 
@@ -38,17 +40,19 @@ final class ServiceProcess implements AutoCloseable {
         }
         int port = freePort();
         Files.createDirectories(workDirectory);
-        Path log = workDirectory.resolve("service-" + port + ".log");
+        Path output = workDirectory.resolve("service-" + port + ".log");
+        Path errors = workDirectory.resolve("service-" + port + ".err");
         ProcessBuilder command = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + Files.createDirectories(workDirectory.resolve("tmp")).toAbsolutePath(),
                 "-jar", JAR.toAbsolutePath().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(output.toFile())
+                .redirectError(errors.toFile());
         command.environment().remove("DATASOURCES_DEFAULT_URL");
         command.environment().putAll(environment);
         command.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-        ServiceProcess service = new ServiceProcess(command.start(), log, URI.create("http://127.0.0.1:" + port));
+        ServiceProcess service = new ServiceProcess(command.start(), output, errors,
+                URI.create("http://127.0.0.1:" + port));
         service.awaitHealthy();
         return service;
     }
@@ -80,8 +84,13 @@ final class ServiceProcess implements AutoCloseable {
         return base;
     }
 
+    /** Everything the service wrote: standard output, then standard error. */
     String log() throws IOException {
-        return Files.readString(log);
+        return standardOutput() + Files.readString(errors);
+    }
+
+    String standardOutput() throws IOException {
+        return Files.readString(output);
     }
 
     /** Stops the process at once, as a crash or {@code kill -9} would: no shutdown hook runs. */

@@ -15,7 +15,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @OpenAPIDefinition(
         info = @Info(title = ApiDocumentation.TITLE, version = ApiDocumentation.VERSION,
                 description = "Orders paid through a payment provider's hosted checkout. Errors are RFC 9457 problem"
-                        + " details (application/problem+json) whose `code` is one of a closed set.",
+                        + " details (application/problem+json) whose `code` is one of a closed set. Every answer"
+                        + " carries a `Request-Id` header (in a problem also as `request_id`): the caller's"
+                        + " `X-Request-Id` when it is 1 to 128 printable ASCII characters without spaces, else a new"
+                        + " one.",
                 contact = @Contact(name = "orderpay maintainers")),
         // Relative: the API is wherever this document is served from.
         servers = @Server(url = "/", description = "The service that serves this document"),
@@ -47,6 +50,11 @@ public final class ApiDocumentation {
     public static final String API_KEY = "apiKey";
 
     public static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Sent on every answer (RequestIdFilter); documented on the shared problem answers. */
+    public static final String REQUEST_ID_HEADER = "Request-Id";
+    public static final String REQUEST_ID_DESCRIPTION = "The request's id, also in the problem's request_id: the"
+            + " caller's X-Request-Id when it is 1 to 128 printable ASCII characters without spaces, else a new one.";
 
     private ApiDocumentation() {
     }

@@ -153,7 +153,7 @@ class OpenApiDocumentTest {
         assertThat(required(schemas, "PendingOperationResponse")).containsExactlyInAnyOrder("type", "started_at");
         assertThat(required(schemas, "Link")).containsExactlyInAnyOrder("rel", "href");
         assertThat(required(schemas, "Problem")).containsExactlyInAnyOrder("type", "title", "status", "detail",
-                "code");
+                "code", "request_id");
         assertThat(required(schemas, "PaymentReturnResponse")).containsExactlyInAnyOrder("message", "order");
         assertThat(required(schemas, "BuyerOrderView")).containsExactlyInAnyOrder("id", "status", "amount",
                 "currency");

@@ -1,5 +1,8 @@
 package dev.orderpay.adapter.rest;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.orderpay.application.port.in.order.OrderFilter;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
@@ -16,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -65,6 +69,27 @@ class ProviderFailureHttpTest {
         assertThat(reply.status()).isEqualTo(504);
         assertThat(reply.json()).containsEntry("code", "provider_timeout");
         assertStoredAsFailed(reply);
+    }
+
+    @Test
+    void given_an_unavailable_provider_when_an_order_is_posted_then_the_failure_is_logged_with_the_request_id() {
+        gateway.failCheckouts(Kind.UNAVAILABLE);
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        Api.Reply reply;
+        try {
+            reply = api.send(Api.createOrderRequest(29900, "NOK", "r").header("X-Request-Id", "failing-create-1"));
+        } finally {
+            root.detachAppender(logged);
+        }
+
+        assertThat(reply.status()).isEqualTo(502);
+        assertThat(logged.list).filteredOn(event -> event.getFormattedMessage().contains("failed"))
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(event.getMDCPropertyMap())
+                        .containsEntry("request_id", "failing-create-1"));
     }
 
     @ParameterizedTest(name = "{0}")

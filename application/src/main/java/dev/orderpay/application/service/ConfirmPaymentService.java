@@ -60,8 +60,9 @@ public final class ConfirmPaymentService implements ConfirmPaymentUseCase {
             }
             return new PaymentConfirmation(order, Verdict.NOTHING_TO_CONFIRM);
         } catch (PaymentProviderException unreachable) {
-            LOG.warning(() -> "could not confirm the return for order " + order.id() + " with the provider ("
-                    + unreachable.kind() + "); leaving it to the notification or reconciliation");
+            OrderLogRecord.warning(LOG, order.id(), () -> "could not confirm the return for order " + order.id()
+                    + " with the provider (" + unreachable.kind()
+                    + "); leaving it to the notification or reconciliation");
             return new PaymentConfirmation(order, Verdict.AWAITING_PROVIDER);
         } catch (ConcurrentOrderUpdateException contended) {
             // The notification or another return is settling the order right now; the buyer is shown where it is.

@@ -49,7 +49,8 @@ public final class HandleNotificationService implements HandleNotificationUseCas
             notice = gateway.authenticateNotification(command.notification());
         } catch (UnauthenticNotificationException refused) {
             // Adapters word the reason without header values, so no signature or secret is logged.
-            LOG.warning(() -> "refused a notification for order " + command.orderId() + ": " + refused.getMessage());
+            OrderLogRecord.warning(LOG, command.orderId(), () -> "refused a notification for order "
+                    + command.orderId() + ": " + refused.getMessage());
             return NotificationOutcome.UNAUTHENTIC;
         }
         if (notice.deliveryId().map(deliveries::contains).orElse(false)) {
@@ -64,8 +65,9 @@ public final class HandleNotificationService implements HandleNotificationUseCas
         try {
             outcome = apply(found.get(), notice);
         } catch (PaymentProviderException unreachable) {
-            LOG.warning(() -> "could not check a notification for order " + command.orderId() + " with the provider ("
-                    + unreachable.kind() + "); it will be delivered again");
+            OrderLogRecord.warning(LOG, command.orderId(), () -> "could not check a notification for order "
+                    + command.orderId() + " with the provider (" + unreachable.kind()
+                    + "); it will be delivered again");
             return NotificationOutcome.RETRY_LATER;
         } catch (ConcurrentOrderUpdateException contended) {
             // The order kept changing under us; a later delivery decides against whatever it settled on.

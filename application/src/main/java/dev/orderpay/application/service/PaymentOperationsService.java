@@ -160,8 +160,9 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
         if (after.pendingOperation().isEmpty()) {
             return new Completed(after);
         }
-        LOG.warning(() -> "could not learn whether an operation on order " + reserved.id() + " happened ("
-                + failure.kind() + "); it stays pending until reconciliation reads the payment again");
+        OrderLogRecord.warning(LOG, reserved.id(), () -> "could not learn whether an operation on order "
+                + reserved.id() + " happened (" + failure.kind()
+                + "); it stays pending until reconciliation reads the payment again");
         return new OutcomeUnknown(after, failure.kind() == PaymentProviderException.Kind.TIMEOUT);
     }
 

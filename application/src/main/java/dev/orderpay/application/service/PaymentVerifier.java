@@ -162,8 +162,8 @@ public final class PaymentVerifier {
     }
 
     private static Verdict refuse(Order order, PaymentId paymentId, String what) {
-        LOG.warning(() -> "refused payment " + paymentId + " for order " + order.id() + ": " + what
-                + " does not match");
+        OrderLogRecord.warning(LOG, order.id(), () -> "refused payment " + paymentId + " for order " + order.id()
+                + ": " + what + " does not match");
         return new Verdict(order, true);
     }
 }

@@ -90,8 +90,8 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
                 }
             } catch (PaymentProviderException unreachable) {
                 failed++;
-                LOG.warning(() -> "could not reconcile order " + order.id() + " (" + unreachable.kind()
-                        + "); it is asked about again later");
+                OrderLogRecord.warning(LOG, order.id(), () -> "could not reconcile order " + order.id() + " ("
+                        + unreachable.kind() + "); it is asked about again later");
             }
         }
         return new ReconciliationReport(claimed.size(), changed, failed);
@@ -139,8 +139,9 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         return verifier.apply(order, current -> {
             boolean changed = payment.map(found -> current.followPayment(found.state(), provenance)).orElse(false);
             if (current.pendingOperation().filter(pending -> pending.startedAt().isBefore(staleBefore)).isPresent()) {
-                LOG.warning(() -> "letting go of a " + current.pendingOperation().get().type() + " on order "
-                        + current.id() + " that the provider never showed done");
+                OrderLogRecord.warning(LOG, current.id(), () -> "letting go of a "
+                        + current.pendingOperation().get().type() + " on order " + current.id()
+                        + " that the provider never showed done");
                 current.abandonOperation();
                 changed = true;
             }

@@ -32,7 +32,12 @@ public record Problem(URI type, String title, int status, String detail, Problem
                        description = "The order's status, when that is what refused the request.", nullable = false)
                @Nullable String currentStatus,
                @Schema(description = "The invalid fields of a validation_failed problem.", nullable = false)
-               @Nullable List<FieldError> errors) {
+               @Nullable List<FieldError> errors,
+               @JsonProperty("request_id")
+               @Schema(name = "request_id", description = "The id of the request that got this answer, as in its"
+                       + " Request-Id header: quote it when asking about the request.", nullable = false,
+                       requiredMode = Schema.RequiredMode.REQUIRED)
+               @Nullable String requestId) {
 
     private static final String TYPE_BASE = "https://orderpay.dev/problems/";
     private static final URI ABOUT_BLANK = URI.create("about:blank");
@@ -44,12 +49,14 @@ public record Problem(URI type, String title, int status, String detail, Problem
 
     /** A problem specific to this API, documented under its own type URI. */
     public static Problem of(HttpStatus status, ProblemCode code, String title, String detail) {
-        return new Problem(URI.create(TYPE_BASE + code.value()), title, status.getCode(), detail, code, null, null, null, null);
+        return new Problem(URI.create(TYPE_BASE + code.value()), title, status.getCode(), detail, code, null, null,
+                null, null, null);
     }
 
     /** A plain HTTP error that needs no further explanation than its status (RFC 9457 "about:blank"). */
     public static Problem ofStatus(HttpStatus status, ProblemCode code, String detail) {
-        return new Problem(ABOUT_BLANK, status.getReason(), status.getCode(), detail, code, null, null, null, null);
+        return new Problem(ABOUT_BLANK, status.getReason(), status.getCode(), detail, code, null, null, null, null,
+                null);
     }
 
     /** A provider that did not answer in time is a gateway timeout; every other provider failure a bad gateway. */
@@ -83,15 +90,22 @@ public record Problem(URI type, String title, int status, String detail, Problem
     }
 
     Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, code, instance, orderId, currentStatus, List.copyOf(fieldErrors));
+        return new Problem(type, title, status, detail, code, instance, orderId, currentStatus, List.copyOf(fieldErrors),
+                requestId);
     }
 
     public Problem aboutOrder(String id) {
-        return new Problem(type, title, status, detail, code, OrderPaths.order(id), id, currentStatus, errors);
+        return new Problem(type, title, status, detail, code, OrderPaths.order(id), id, currentStatus, errors,
+                requestId);
     }
 
     public Problem withCurrentStatus(String current) {
-        return new Problem(type, title, status, detail, code, instance, orderId, current, errors);
+        return new Problem(type, title, status, detail, code, instance, orderId, current, errors, requestId);
+    }
+
+    /** Added to every problem on its way out (RequestIdFilter), so that a client can quote the request. */
+    public Problem withRequestId(String id) {
+        return new Problem(type, title, status, detail, code, instance, orderId, currentStatus, errors, id);
     }
 
     public MutableHttpResponse<Problem> toResponse() {

@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest.problem;
 
+import dev.orderpay.adapter.rest.correlation.RequestIds;
 import dev.orderpay.adapter.rest.problem.Problem.FieldError;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -35,7 +36,10 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> baseResponse) {
         HttpStatus status = narrowed(baseResponse.status(), context.getRequest());
-        return baseResponse.status(status).body(describe(status, context.getRootCause()))
+        // A request Netty could not decode never passes the filters, so its id is given here.
+        String requestId = RequestIds.of(context.getRequest());
+        return baseResponse.status(status).body(describe(status, context.getRootCause()).withRequestId(requestId))
+                .header(RequestIds.HEADER, requestId)
                 .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE);
     }
 

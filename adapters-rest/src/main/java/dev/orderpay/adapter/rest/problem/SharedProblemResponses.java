@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest.problem;
 
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -10,12 +11,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
+import static dev.orderpay.adapter.rest.ApiDocumentation.REQUEST_ID_DESCRIPTION;
+import static dev.orderpay.adapter.rest.ApiDocumentation.REQUEST_ID_HEADER;
 
 /**
  * The problem answers that several routes document alike, each declared once as an annotation to put on a
  * controller or a route. micronaut-openapi 6.20 reads an {@code @ApiResponse} placed on an annotation in full, but of
  * one with {@code @AliasFor} members only the status code: so a shared answer is an annotation of its own, and an
- * answer peculiar to one route stays an {@code @ApiResponse} on that route.
+ * answer peculiar to one route stays an {@code @ApiResponse} on that route. Every answer carries
+ * {@code Request-Id}; the shared ones say so.
  */
 public final class SharedProblemResponses {
 
@@ -25,6 +29,7 @@ public final class SharedProblemResponses {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @ApiResponse(responseCode = "401", description = "unauthorized: no API key, or not one this service knows",
+            headers = @Header(name = REQUEST_ID_HEADER, description = REQUEST_ID_DESCRIPTION),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface Unauthorized {
     }
@@ -32,6 +37,7 @@ public final class SharedProblemResponses {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @ApiResponse(responseCode = "404", description = "order_not_found, or not_found when the id is not an order id",
+            headers = @Header(name = REQUEST_ID_HEADER, description = REQUEST_ID_DESCRIPTION),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface OrderNotFound {
     }
@@ -39,6 +45,7 @@ public final class SharedProblemResponses {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @ApiResponse(responseCode = "404", description = "event_not_found, or not_found when the id is not an event id",
+            headers = @Header(name = REQUEST_ID_HEADER, description = REQUEST_ID_DESCRIPTION),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface EventNotFound {
     }
@@ -46,6 +53,7 @@ public final class SharedProblemResponses {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @ApiResponse(responseCode = "415", description = "unsupported_media_type",
+            headers = @Header(name = REQUEST_ID_HEADER, description = REQUEST_ID_DESCRIPTION),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface UnsupportedMediaType {
     }
