@@ -59,4 +59,9 @@ public abstract class ForwardingOrderRepository implements OrderRepository {
     public List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit) {
         return delegate.claimUnsettled(createdBefore, now, claimedUntil, limit);
     }
+
+    @Override
+    public Optional<Instant> oldestUnsettledCreatedAt() {
+        return delegate.oldestUnsettledCreatedAt();
+    }
 }

@@ -43,4 +43,7 @@ public interface WebhookDeliveries {
      * @return the deliveries made, in the order of {@code endpoints}; none if the event is gone
      */
     List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> endpoints, Instant now);
+
+    /** How many deliveries to enabled endpoints are pending (due or waiting for a retry): the delivery backlog. */
+    long countPending();
 }

@@ -115,6 +115,15 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
+    public synchronized long countPending() {
+        return current().stream()
+                .filter(delivery -> delivery.state == DeliveryState.PENDING)
+                .filter(delivery -> endpoints.findAll().stream()
+                        .anyMatch(endpoint -> endpoint.enabled() && endpoint.id().equals(delivery.endpointId)))
+                .count();
+    }
+
+    @Override
     public synchronized Recording record(WebhookDeliveryId id, AttemptRecord attempt) {
         Optional<Delivery> found = current().stream().filter(delivery -> delivery.id.equals(id)).findFirst();
         if (found.isEmpty() || found.get().state != DeliveryState.PENDING) {
