@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * within about that long: a poll rather than LISTEN/NOTIFY, which a transaction-pooling PgBouncer does not pass on.
  * Every instance runs it; the claims keep two instances from sending the same delivery. A round only starts its
  * calls, so the next round never waits for a slow receiver. Log lines name endpoints and deliveries by id, never by
- * URL (a URL may carry the merchant's token).
+ * URL (a URL may carry the merchant's token). It also keeps the backlog gauge ({@link BacklogGauges}) fresh.
  */
 @Singleton
 class WebhookDeliveryJob {
@@ -22,19 +22,22 @@ class WebhookDeliveryJob {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryJob.class);
 
     private final DeliverWebhooksUseCase deliverWebhooks;
+    private final BacklogGauges backlog;
 
-    WebhookDeliveryJob(DeliverWebhooksUseCase deliverWebhooks) {
+    WebhookDeliveryJob(DeliverWebhooksUseCase deliverWebhooks, BacklogGauges backlog) {
         this.deliverWebhooks = deliverWebhooks;
+        this.backlog = backlog;
     }
 
     @Scheduled(fixedDelay = "${orderpay.webhook.poll-interval}", initialDelay = "${orderpay.webhook.poll-interval}")
     void run() {
         DeliveryRound round;
         try {
+            backlog.refreshWebhookBacklogIfDue();
             round = deliverWebhooks.deliverDue();
         } catch (RuntimeException failure) {
             // The next round tries again; a failing database must not kill the schedule.
-            LOG.warn("Claiming webhook deliveries failed", failure);
+            LOG.warn("Counting or claiming webhook deliveries failed", failure);
             return;
         }
         round.started().forEach(delivery -> delivery.whenComplete((outcome, failure) -> {
