@@ -1,5 +1,6 @@
 package dev.orderpay.bootstrap;
 
+import io.micronaut.configuration.metrics.micrometer.prometheus.management.PrometheusEndpoint;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
@@ -23,7 +24,6 @@ import org.reactivestreams.Publisher;
 class EndpointAccessRule extends SensitiveEndpointRule {
 
     static final String METRICS_OPEN = "orderpay.metrics-open";
-    private static final String PROMETHEUS = "prometheus";
 
     private final boolean metricsOpen;
 
@@ -43,7 +43,7 @@ class EndpointAccessRule extends SensitiveEndpointRule {
     @Override
     protected Publisher<SecurityRuleResult> checkSensitiveAnonymous(HttpRequest<?> request,
                                                                     ExecutableMethod<?, ?> method) {
-        return metricsOpen && PROMETHEUS.equals(endpointName(method))
+        return metricsOpen && method.getDeclaringType() == PrometheusEndpoint.class
                 ? Publishers.just(SecurityRuleResult.ALLOWED)
                 : super.checkSensitiveAnonymous(request, method);
     }
