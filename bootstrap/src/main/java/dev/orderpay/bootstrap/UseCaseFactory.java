@@ -31,6 +31,9 @@ import dev.orderpay.application.service.WebhookDeliveryService;
 import dev.orderpay.application.service.WebhookEndpointService;
 import dev.orderpay.domain.webhook.RetrySchedule;
 import dev.orderpay.domain.webhook.SigningSecretGenerator;
+import dev.orderpay.application.port.in.order.CreatedOrder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -44,7 +47,9 @@ import java.util.Random;
 /**
  * Turns the framework-free use cases into beans: the adapters' beans fill the ports, configuration the settings, and
  * {@link UseCases} wires them. Which payment provider fills {@link PaymentGateway} is decided by configuration
- * ({@code payments.provider}).
+ * ({@code payments.provider}). The ports the use cases get are measured here, so the core stays free of Micrometer:
+ * provider calls ({@link MeteredPaymentGateway}), status changes ({@link StatusTransitionCounting}) and webhook
+ * attempts ({@link MeteredWebhookDeliveries}).
  */
 @Factory
 class UseCaseFactory {
@@ -65,9 +70,12 @@ class UseCaseFactory {
                          IdempotencyKeys idempotencyKeys, DeliveryLog notificationDeliveries, EventLog events,
                          EventPayloads eventPayloads, WebhookEndpoints webhookEndpoints,
                          WebhookDeliveries webhookDeliveries, WebhookSender webhookSender,
-                         WebhookDestinations webhookDestinations, Clock clock) {
-        return new UseCases.Ports(orders, gateway, urls, idempotencyKeys, notificationDeliveries, events,
-                eventPayloads, webhookEndpoints, webhookDeliveries, webhookSender, webhookDestinations, clock);
+                         WebhookDestinations webhookDestinations, Clock clock,
+                         @Value("${payments.provider}") String provider, MeterRegistry registry) {
+        return new UseCases.Ports(new StatusTransitionCounting(orders, registry),
+                new MeteredPaymentGateway(gateway, provider, registry), urls, idempotencyKeys,
+                notificationDeliveries, events, eventPayloads, webhookEndpoints,
+                new MeteredWebhookDeliveries(webhookDeliveries, registry), webhookSender, webhookDestinations, clock);
     }
 
     /**
@@ -109,9 +117,20 @@ class UseCaseFactory {
         return new UseCases(ports, settings);
     }
 
+    /** Counts the repeats an idempotency key answered with the earlier order ({@code orderpay_idempotent_replays}). */
     @Singleton
-    CreateOrderUseCase createOrder(UseCases useCases) {
-        return useCases.createOrder();
+    CreateOrderUseCase createOrder(UseCases useCases, MeterRegistry registry) {
+        CreateOrderUseCase createOrder = useCases.createOrder();
+        Counter replays = Counter.builder("orderpay.idempotent.replays")
+                .description("Order creations answered with the order an earlier request with the same key created")
+                .register(registry);
+        return command -> {
+            CreatedOrder created = createOrder.createOrder(command);
+            if (created.replayed()) {
+                replays.increment();
+            }
+            return created;
+        };
     }
 
     /** Serves {@code GetOrderUseCase}, {@code ListOrdersUseCase} and {@code OrderTotalsUseCase}. */

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * every call a round started has ended, the next round starts at once (a round claims only a few deliveries per
  * endpoint, so a timed round alone would cap an endpoint at a few deliveries per poll). Log lines name endpoints and
  * deliveries by id, never by URL (a URL may carry the merchant's token); each round's lines carry its own
- * {@code run_id}.
+ * {@code run_id}. It also keeps the backlog gauge ({@link BacklogGauges}) fresh.
  */
 @Singleton
 class WebhookDeliveryJob {
@@ -33,11 +33,13 @@ class WebhookDeliveryJob {
 
     private final DeliverWebhooksUseCase deliverWebhooks;
     private final TaskScheduler scheduler;
+    private final BacklogGauges backlog;
 
     WebhookDeliveryJob(DeliverWebhooksUseCase deliverWebhooks,
-                       @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+                       @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, BacklogGauges backlog) {
         this.deliverWebhooks = deliverWebhooks;
         this.scheduler = scheduler;
+        this.backlog = backlog;
     }
 
     @Scheduled(fixedDelay = "${orderpay.webhook.poll-interval}", initialDelay = "${orderpay.webhook.poll-interval}")
@@ -51,10 +53,11 @@ class WebhookDeliveryJob {
     private void deliverDue() {
         DeliveryRound round;
         try {
+            backlog.refreshWebhookBacklogIfDue();
             round = deliverWebhooks.deliverDue();
         } catch (RuntimeException failure) {
             // The next round tries again; a failing database must not kill the schedule.
-            LOG.warn("Claiming webhook deliveries failed", failure);
+            LOG.warn("Counting or claiming webhook deliveries failed", failure);
             return;
         }
         round.started().forEach(delivery -> delivery.whenComplete((outcome, failure) -> {

@@ -7,23 +7,32 @@ import dev.orderpay.application.port.in.maintenance.DeliveryOutcome;
 import dev.orderpay.application.port.in.maintenance.DeliveryRound;
 import dev.orderpay.application.port.in.maintenance.ReconcileOrdersUseCase;
 import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
+import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.application.service.OrderLogRecord;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.webhook.WebhookDeliveryId;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.scheduling.ScheduledExecutorTaskScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +69,7 @@ class LogContextTest {
                 return new ReconciliationReport(1, 1, 0);
             }
         };
-        ReconciliationJob job = new ReconciliationJob(reconcile);
+        ReconciliationJob job = new ReconciliationJob(reconcile, gauges(), new SimpleMeterRegistry());
 
         job.run();
         job.run();
@@ -76,12 +85,18 @@ class LogContextTest {
     @Test
     void given_a_webhook_round_then_the_calls_on_their_own_threads_log_under_the_round_s_run_id() throws Exception {
         WebhookCallThreads threads = new WebhookCallThreads(2);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
             // The calls end only after the round has returned, as slow receivers' calls do.
             CountDownLatch roundReturned = new CountDownLatch(1);
-            WebhookDeliveryJob job = new WebhookDeliveryJob(() -> new DeliveryRound(List.of(
-                    CompletableFuture.supplyAsync(() -> webhookCall(roundReturned), threads),
-                    CompletableFuture.supplyAsync(() -> webhookCall(roundReturned), threads))));
+            // One round with two calls; the round started when they end finds nothing more to send.
+            AtomicBoolean sent = new AtomicBoolean();
+            WebhookDeliveryJob job = new WebhookDeliveryJob(() -> sent.getAndSet(true)
+                    ? new DeliveryRound(List.of())
+                    : new DeliveryRound(List.of(
+                            CompletableFuture.supplyAsync(() -> webhookCall(roundReturned), threads),
+                            CompletableFuture.supplyAsync(() -> webhookCall(roundReturned), threads))),
+                    new ScheduledExecutorTaskScheduler(scheduler), gauges());
 
             job.run();
             roundReturned.countDown();
@@ -93,6 +108,7 @@ class LogContextTest {
             assertThat(runIds).hasSize(1).doesNotContainNull();
         } finally {
             threads.stop();
+            scheduler.shutdownNow();
         }
     }
 
@@ -137,5 +153,11 @@ class LogContextTest {
             Thread.currentThread().interrupt();
         }
         return new DeliveryOutcome.Dropped(WebhookDeliveryId.newId(), WebhookEndpointId.newId(), "test");
+    }
+
+    private static BacklogGauges gauges() {
+        return new BacklogGauges(new InMemoryOrderRepository(),
+                new InMemoryWebhookDeliveries(new InMemoryWebhookEndpoints()), Clock.systemUTC(),
+                new SimpleMeterRegistry());
     }
 }

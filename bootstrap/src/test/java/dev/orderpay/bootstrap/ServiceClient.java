@@ -23,7 +23,7 @@ final class ServiceClient {
     static final String API_KEY = "e2e-merchant-key";
 
     /** The addresses the API document does not describe: management, and the document and its page. */
-    private static final List<String> UNDOCUMENTED = List.of("/health", "/openapi.yml", "/swagger/", "/swagger-ui/");
+    private static final List<String> UNDOCUMENTED = List.of("/health", "/prometheus", "/openapi.yml", "/swagger/", "/swagger-ui/");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;

@@ -2,6 +2,8 @@ package dev.orderpay.adapter.dintero;
 
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentProviderException.Kind;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
@@ -23,6 +25,7 @@ import java.util.function.Function;
 /**
  * Dintero's access token, fetched once and shared. Dintero asks integrators to reuse a token rather than fetch one
  * per call; like Dintero's own SDK, a token is renewed once half of its lifetime has passed, well before it expires.
+ * Each token fetched is counted ({@code orderpay_provider_token_renewals}) when the application keeps meters.
  */
 @Singleton
 @Requires(property = "payments.provider", value = "dintero", defaultValue = "dintero")
@@ -37,23 +40,33 @@ final class DinteroAccessTokens {
     /** Held only while a token is fetched, so concurrent callers wait for that one fetch instead of starting their own. */
     private final ReentrantLock renewal = new ReentrantLock();
     private volatile CachedToken current;
+    private final Runnable countRenewal;
 
     @Inject
     DinteroAccessTokens(DinteroAuthClient client, DinteroConfiguration configuration,
-                        @Value("${dintero.retry.max-retry-after:5s}") Duration longestRetryAfter) {
-        this(client, configuration, longestRetryAfter, Clock.systemUTC());
+                        @Value("${dintero.retry.max-retry-after:5s}") Duration longestRetryAfter,
+                        Optional<MeterRegistry> meters) {
+        this(client, configuration, longestRetryAfter, Clock.systemUTC(), meters
+                .map(registry -> Counter.builder("orderpay.provider.token.renewals")
+                        .description("Access tokens fetched from the payment provider")
+                        .tag("provider", "dintero")
+                        .register(registry))
+                .<Runnable>map(counter -> counter::increment)
+                .orElse(() -> { }));
     }
 
     /**
      * @param longestRetryAfter the longest wait the token endpoint may ask for when it answers 429; a longer one
      *                          fails the call at once rather than hold up the buyer
+     * @param countRenewal      called after each token fetched
      */
     DinteroAccessTokens(DinteroAuthClient client, DinteroConfiguration configuration, Duration longestRetryAfter,
-                        Clock clock) {
+                        Clock clock, Runnable countRenewal) {
         this.client = client;
         this.configuration = configuration;
         this.longestRetryAfter = longestRetryAfter;
         this.clock = clock;
+        this.countRenewal = countRenewal;
     }
 
     /**
@@ -115,6 +128,7 @@ final class DinteroAccessTokens {
         }
         // Counted from the request, not the answer: the token's lifetime started while we were waiting.
         Instant renewAt = requestedAt.plus(Duration.ofSeconds(answer.expiresIn()).dividedBy(2));
+        countRenewal.run();
         return new CachedToken(answer.accessToken(), renewAt);
     }
 

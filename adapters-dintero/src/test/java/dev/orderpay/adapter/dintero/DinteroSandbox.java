@@ -236,7 +236,7 @@ public final class DinteroSandbox implements BeforeAllCallback, BeforeEachCallba
     DinteroPaymentGateway newGateway(Clock clock) {
         DinteroConfiguration configuration = context().getBean(DinteroConfiguration.class);
         DinteroAccessTokens tokens = new DinteroAccessTokens(context().getBean(DinteroAuthClient.class),
-                configuration, LONGEST_RETRY_AFTER, clock);
+                configuration, LONGEST_RETRY_AFTER, clock, () -> { });
         return new DinteroPaymentGateway(context().getBean(DinteroCheckoutClient.class), tokens,
                 new DinteroCallbacks(configuration, clock), configuration);
     }

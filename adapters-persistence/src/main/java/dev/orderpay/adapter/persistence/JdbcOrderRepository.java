@@ -121,6 +121,11 @@ class JdbcOrderRepository implements OrderRepository {
                 .toList();
     }
 
+    @Override
+    public Optional<Instant> oldestUnsettledCreatedAt() {
+        return Optional.ofNullable(rows.oldestUnsettledCreatedAt());
+    }
+
     /**
      * Writes the row, and the status changes and events (with their webhook deliveries) with it in one transaction
      * when there are any.

@@ -50,6 +50,11 @@ class JdbcWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
+    public long countPending() {
+        return rows.countPending();
+    }
+
+    @Override
     public List<DueDelivery> claimDue(Instant now, Instant claimedUntil, int limit, int perEndpoint) {
         List<WebhookDeliveryRow> claimed = rows.claimDue(now, claimedUntil, limit, perEndpoint);
         if (claimed.isEmpty()) {

@@ -40,6 +40,13 @@ interface OrderRowRepository extends CrudRepository<OrderRow, UUID>, JpaSpecific
             SELECT * FROM claimed ORDER BY created_at, id""")
     List<OrderRow> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit);
 
+    // The first condition is the partial index orders_unsettled's, as in claimUnsettled: min() reads one index entry.
+    @Query("""
+            SELECT min(created_at) FROM orders
+            WHERE (status IN ('PENDING', 'ON_HOLD') OR pending_operation IS NOT NULL)""")
+    @Nullable
+    Instant oldestUnsettledCreatedAt();
+
     // Micronaut Data's criteria queries cannot group, so this one is fixed. An absent bound becomes an infinite one
     // inside the statement: the comparison stays a plain range on created_at that an index serves, whatever is
     // bound. The currency filter is switched off by a bound null; it only thins out the rows the period selected.

@@ -80,6 +80,12 @@ interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDelivery
             SELECT * FROM claimed ORDER BY next_attempt_at, id""")
     List<WebhookDeliveryRow> claimDue(Instant now, Instant claimedUntil, int limit, int perEndpoint);
 
+    // The partial index webhook_deliveries_due holds exactly the pending rows, per endpoint.
+    @Query("""
+            SELECT count(*) FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+            WHERE d.state = 'PENDING' AND e.disabled_reason IS NULL""")
+    long countPending();
+
     @Query("SELECT * FROM webhook_deliveries WHERE event_id = :eventId ORDER BY created_at, id")
     List<WebhookDeliveryRow> findByEvent(UUID eventId);
 

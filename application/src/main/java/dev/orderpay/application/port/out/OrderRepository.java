@@ -77,4 +77,12 @@ public interface OrderRepository {
      * the same order.
      */
     List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit);
+
+    /**
+     * When the oldest order still awaiting its payment's outcome, or with an operation pending at the provider, was
+     * created, whether or not anyone has it claimed or its creation holds it: how far behind reconciliation is.
+     *
+     * @return empty when every order is settled
+     */
+    Optional<Instant> oldestUnsettledCreatedAt();
 }

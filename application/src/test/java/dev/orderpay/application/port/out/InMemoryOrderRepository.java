@@ -154,6 +154,14 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
     }
 
     @Override
+    public synchronized Optional<Instant> oldestUnsettledCreatedAt() {
+        return stored.values().stream()
+                .filter(order -> order.status().awaitsOutcome() || order.pendingOperation().isPresent())
+                .map(Order::createdAt)
+                .min(Comparator.naturalOrder());
+    }
+
+    @Override
     public Optional<Order> findById(OrderId id) {
         return Optional.ofNullable(stored.get(id)).map(order -> copy(order, order.version()));
     }

@@ -609,6 +609,22 @@ public abstract class OrderRepositoryContract {
     }
 
     @Test
+    void the_oldest_unsettled_order_is_found_whether_claimed_or_held_and_settled_ones_are_passed_over() {
+        OrderRepository repository = emptyRepository();
+        assertThat(repository.oldestUnsettledCreatedAt()).isEmpty();
+        repository.add(anOrderWithSession(OrderStatus.CAPTURED, AN_HOUR_BEFORE_CUTOFF.minusSeconds(120)), NOT_HELD);
+        Order capturing = withPending(aPaidOrder("NOK", 100_00, OrderStatus.AUTHORIZED, 0, 0,
+                AN_HOUR_BEFORE_CUTOFF.minusSeconds(60)), new PendingOperation(PendingOperation.Type.CAPTURE,
+                TestOrders.nok(100_00), TestOrders.nok(0), STARTED_AT));
+        repository.add(capturing, NOT_HELD);
+        repository.add(anOrderWithSession(OrderStatus.PENDING, AN_HOUR_BEFORE_CUTOFF), NOT_HELD);
+        repository.add(anOrder().createdAt(CUTOFF).build(), NOW.plus(LEASE));
+        repository.claimUnsettled(CUTOFF, NOW, NOW.plus(LEASE), 10);
+
+        assertThat(repository.oldestUnsettledCreatedAt()).contains(AN_HOUR_BEFORE_CUTOFF.minusSeconds(60));
+    }
+
+    @Test
     void claiming_honours_its_limit_taking_the_oldest() {
         OrderRepository repository = emptyRepository();
         List<OrderId> oldestFirst = new ArrayList<>();

@@ -47,4 +47,7 @@ public interface WebhookDeliveries {
      */
     List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> endpoints, boolean toOrderCallback,
                                   Instant now);
+
+    /** How many deliveries are pending (due or waiting for a retry): the delivery backlog. */
+    long countPending();
 }

@@ -145,6 +145,16 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
+    public synchronized long countPending() {
+        return current().stream()
+                .filter(delivery -> delivery.state == DeliveryState.PENDING)
+                // Orders' callbacks are never disabled; only a disabled endpoint's deliveries wait outside the backlog.
+                .filter(delivery -> endpoints.findAll().stream()
+                        .noneMatch(endpoint -> !endpoint.enabled() && endpoint.id().equals(delivery.endpointId)))
+                .count();
+    }
+
+    @Override
     public synchronized Recording record(WebhookDeliveryId id, AttemptRecord attempt) {
         Optional<Delivery> found = current().stream().filter(delivery -> delivery.id.equals(id)).findFirst();
         if (found.isEmpty() || found.get().state != DeliveryState.PENDING) {

@@ -88,6 +88,26 @@ public abstract class WebhookDeliveriesContract {
     }
 
     @Test
+    void the_backlog_counts_pending_deliveries_to_enabled_endpoints_due_or_not() {
+        Storage storage = emptyStorage();
+        endpoint(storage);
+        WebhookEndpoint disabled = endpoint(storage);
+        Order waiting = announced(storage, NOW.minusSeconds(30));
+        announced(storage, NOW.minusSeconds(20));
+        Order delivered = announced(storage, NOW.minusSeconds(10));
+        storage.endpoints().disable(disabled.id(), "Disabled through the API.", NOW);
+        for (DueDelivery due : storage.deliveries().claimDue(NOW, NOW.plus(CLAIM), LIMIT, LIMIT)) {
+            if (due.event().orderId().equals(waiting.id())) {
+                storage.deliveries().record(due.id(), retryAt(NOW, NOW.plusSeconds(60)));
+            } else if (due.event().orderId().equals(delivered.id())) {
+                storage.deliveries().record(due.id(), delivered(NOW));
+            }
+        }
+
+        assertThat(storage.deliveries().countPending()).isEqualTo(2);
+    }
+
+    @Test
     void deliveries_are_claimed_oldest_due_first_up_to_the_limit() {
         Storage storage = emptyStorage();
         endpoint(storage);

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Passes every call on to another repository; a test extends it and overrides only the call it needs to
- * interfere with, such as holding loads or slipping in a competing save.
+ * Passes every call on to another repository; a decorator extends it and overrides only the call it adds to, such as
+ * counting the status changes an update stores, or a test's holding loads or slipping in a competing save.
  */
 public abstract class ForwardingOrderRepository implements OrderRepository {
 
@@ -58,5 +58,10 @@ public abstract class ForwardingOrderRepository implements OrderRepository {
     @Override
     public List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit) {
         return delegate.claimUnsettled(createdBefore, now, claimedUntil, limit);
+    }
+
+    @Override
+    public Optional<Instant> oldestUnsettledCreatedAt() {
+        return delegate.oldestUnsettledCreatedAt();
     }
 }
