@@ -92,8 +92,8 @@ class TwoInstancesDeliveryIT {
     }
 
     private static Map<String, String> environment() {
-        // Polls and places enough for a backlog of hundreds to clear within seconds (the defaults take 4 per
-        // endpoint every 500 ms): more claims racing for the same rows, which is what this test is about.
+        // Polls and places enough for a backlog of hundreds to clear within seconds (the defaults keep 4 calls per
+        // endpoint in flight): more claims racing for the same rows, which is what this test is about.
         Map<String, String> environment = ServiceProcess.withSimulatorAndWebhooks("50ms");
         environment.put("ORDERPAY_WEBHOOK_ENDPOINT_CONCURRENCY", "8");
         environment.put("ORDERPAY_WEBHOOK_MAX_CONNECTIONS_PER_HOST", "8");
