@@ -103,8 +103,9 @@ class MetricsTest implements TestPropertyProvider {
                 "le=\"0\\.25\"", "operation=\"open_checkout\"", "outcome=\"ok\"", "provider=\"simulator\""));
         assertThat(scrape).containsPattern(sample("orderpay_provider_calls_seconds_count",
                 "operation=\"fetch_payment\"", "outcome=\"ok\"", "provider=\"simulator\""));
+        // The simulator's callback and the buyer's return race; whichever verifies the payment first moves it.
         assertThat(scrape).containsPattern(sample("orderpay_status_transitions_total",
-                "from=\"PENDING\"", "source=\"redirect\"", "to=\"AUTHORIZED\""));
+                "from=\"PENDING\"", "source=\"(redirect|callback)\"", "to=\"AUTHORIZED\""));
         assertThat(scrape).containsPattern("(?m)^orderpay_idempotent_replays_total(\\{[^}]*})? 1\\.0$");
         assertThat(scrape).containsPattern(sample("orderpay_reconciliation_runs_seconds_count", "outcome=\"ok\""));
         assertThat(scrape).containsPattern("(?m)^orderpay_reconciliation_oldest_unsettled_seconds(\\{[^}]*})? ");
