@@ -13,51 +13,25 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDeliveryRow, UUID> {
 
-    // The fan-out, in the transaction that inserted the order's new events (sequences first to last): one delivery per
-    // event and endpoint enabled and subscribed to its type now, and one to the order's own callback when it has one,
-    // due when the event happened. An endpoint created by a transaction not yet committed is not seen, and gets none:
-    // it did not exist when the event happened. Two selects rather than one join with OR, so that each finds its rows
-    // through its own index (webhook_endpoints_merchants, webhook_endpoints_order_callback).
-    @Query("""
-            INSERT INTO webhook_deliveries
-                (id, event_id, endpoint_id, order_id, sequence, state, attempts, next_attempt_at, created_at)
-            SELECT gen_random_uuid(), ev.id, ep.id, ev.order_id, ev.sequence, 'PENDING', 0, ev.created_at,
-                   ev.created_at
-            FROM events ev
-            JOIN webhook_endpoints ep
-              ON ep.order_id IS NULL AND ep.disabled_reason IS NULL
-             AND (ep.all_event_types OR ev.type = ANY (ep.event_types))
-            WHERE ev.order_id = :orderId AND ev.sequence BETWEEN :firstSequence AND :lastSequence
-            UNION ALL
-            SELECT gen_random_uuid(), ev.id, ep.id, ev.order_id, ev.sequence, 'PENDING', 0, ev.created_at,
-                   ev.created_at
-            FROM events ev
-            JOIN webhook_endpoints ep ON ep.order_id = ev.order_id
-            WHERE ev.order_id = :orderId AND ev.sequence BETWEEN :firstSequence AND :lastSequence""")
-    void insertForEvents(UUID orderId, long firstSequence, long lastSequence);
-
     // One statement, so picking and claiming cannot be split by another instance (as OrderRowRepository's claim).
     // Each enabled endpoint gets as many of its oldest due deliveries as it has room for: perEndpoint less those
-    // still claimed (in flight here or at another instance). One endpoint's backlog thus never fills the batch and
-    // holds up the others. A delivery whose order has an earlier event still pending for the same endpoint waits
-    // for it. FOR UPDATE SKIP LOCKED keeps two claimers off the same row; rows the outer LIMIT drops are unlocked
-    // when the statement ends. Both partial indexes (webhook_deliveries_due, _pending_per_order) serve it. Orders'
-    // callbacks are destinations like endpoints, each with its own room; of them, only those with a delivery due are
-    // looked at, not every order that ever had a callback.
-    @Query("""
-            WITH destinations AS (
-                SELECT e.id FROM webhook_endpoints e WHERE e.order_id IS NULL AND e.disabled_reason IS NULL
-                UNION
-                SELECT d.endpoint_id FROM webhook_deliveries d
-                JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.order_id IS NOT NULL
-                WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now),
-            room AS (
-                SELECT destinations.id AS endpoint_id,
+    // still claimed (in flight here or at another instance, found through webhook_deliveries_in_flight). One
+    // endpoint's backlog thus never fills the batch and holds up the others. A delivery whose order has an earlier
+    // event still pending for the same destination waits for it (webhook_deliveries_pending_per_order). Orders'
+    // callbacks are read apart, oldest due first, through webhook_deliveries_callbacks_due: each serves one order,
+    // whose deliveries go one at a time in sequence, so they need no room of their own. FOR UPDATE SKIP LOCKED keeps
+    // two claimers off the same row; rows the outer LIMIT drops are unlocked when the statement ends. No part reads
+    // a backlog further than the rows it claims: the update finds its rows by id as an array, since a join with
+    // the picked rows may be planned as a hash join over the whole table.
+    String CLAIM_DUE = """
+            WITH room AS (
+                SELECT e.id AS endpoint_id,
                        :perEndpoint - (SELECT count(*) FROM webhook_deliveries busy
-                                       WHERE busy.endpoint_id = destinations.id AND busy.state = 'PENDING'
+                                       WHERE busy.endpoint_id = e.id AND busy.state = 'PENDING'
                                          AND busy.claimed_until > :now) AS free
-                FROM destinations),
-            picked AS (
+                FROM webhook_endpoints e
+                WHERE e.order_id IS NULL AND e.disabled_reason IS NULL),
+            to_endpoints AS (
                 SELECT due.id, due.next_attempt_at
                 FROM room
                 CROSS JOIN LATERAL (
@@ -70,14 +44,55 @@ interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDelivery
                                         AND earlier.state = 'PENDING' AND earlier.sequence < d.sequence)
                     ORDER BY d.next_attempt_at, d.id
                     LIMIT greatest(room.free, 0)
-                    FOR UPDATE SKIP LOCKED) due
-                ORDER BY due.next_attempt_at, due.id
+                    FOR UPDATE SKIP LOCKED) due),
+            to_callbacks AS (
+                SELECT d.id, d.next_attempt_at
+                FROM webhook_deliveries d
+                WHERE d.state = 'PENDING' AND d.to_callback AND d.next_attempt_at <= :now
+                  AND (d.claimed_until IS NULL OR d.claimed_until <= :now)
+                  AND NOT EXISTS (SELECT 1 FROM webhook_deliveries earlier
+                                  WHERE earlier.endpoint_id = d.endpoint_id AND earlier.order_id = d.order_id
+                                    AND earlier.state = 'PENDING' AND earlier.sequence < d.sequence)
+                ORDER BY d.next_attempt_at, d.id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED),
+            picked AS (
+                SELECT id, next_attempt_at FROM to_endpoints
+                UNION ALL
+                SELECT id, next_attempt_at FROM to_callbacks
+                ORDER BY next_attempt_at, id
                 LIMIT :limit),
             claimed AS (
                 UPDATE webhook_deliveries d SET claimed_until = :claimedUntil
-                FROM picked WHERE d.id = picked.id
+                WHERE d.id = ANY (ARRAY(SELECT id FROM picked))
                 RETURNING d.*)
-            SELECT * FROM claimed ORDER BY next_attempt_at, id""")
+            SELECT * FROM claimed ORDER BY next_attempt_at, id""";
+
+    // The fan-out, in the transaction that inserted the order's new events (sequences first to last): one delivery per
+    // event and endpoint enabled and subscribed to its type now, and one to the order's own callback when it has one,
+    // due when the event happened. An endpoint created by a transaction not yet committed is not seen, and gets none:
+    // it did not exist when the event happened. Two selects rather than one join with OR, so that each finds its rows
+    // through its own index (webhook_endpoints_merchants, webhook_endpoints_order_callback).
+    @Query("""
+            INSERT INTO webhook_deliveries
+                (id, event_id, endpoint_id, order_id, sequence, state, attempts, next_attempt_at, created_at,
+                 to_callback)
+            SELECT gen_random_uuid(), ev.id, ep.id, ev.order_id, ev.sequence, 'PENDING', 0, ev.created_at,
+                   ev.created_at, false
+            FROM events ev
+            JOIN webhook_endpoints ep
+              ON ep.order_id IS NULL AND ep.disabled_reason IS NULL
+             AND (ep.all_event_types OR ev.type = ANY (ep.event_types))
+            WHERE ev.order_id = :orderId AND ev.sequence BETWEEN :firstSequence AND :lastSequence
+            UNION ALL
+            SELECT gen_random_uuid(), ev.id, ep.id, ev.order_id, ev.sequence, 'PENDING', 0, ev.created_at,
+                   ev.created_at, true
+            FROM events ev
+            JOIN webhook_endpoints ep ON ep.order_id = ev.order_id
+            WHERE ev.order_id = :orderId AND ev.sequence BETWEEN :firstSequence AND :lastSequence""")
+    void insertForEvents(UUID orderId, long firstSequence, long lastSequence);
+
+    @Query(CLAIM_DUE)
     List<WebhookDeliveryRow> claimDue(Instant now, Instant claimedUntil, int limit, int perEndpoint);
 
     // The partial index webhook_deliveries_due holds exactly the pending rows, per endpoint.
@@ -104,9 +119,10 @@ interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDelivery
     // Nothing when the event or the destination (an endpoint, or an order's callback) is gone.
     @Query("""
             INSERT INTO webhook_deliveries
-                (id, event_id, endpoint_id, order_id, sequence, state, attempts, next_attempt_at, created_at)
+                (id, event_id, endpoint_id, order_id, sequence, state, attempts, next_attempt_at, created_at,
+                 to_callback)
             SELECT CAST(:id AS uuid), ev.id, ep.id, ev.order_id, ev.sequence, 'PENDING', 0, CAST(:now AS timestamptz),
-                   CAST(:now AS timestamptz)
+                   CAST(:now AS timestamptz), ep.order_id IS NOT NULL
             FROM events ev JOIN webhook_endpoints ep ON ep.id = :endpointId
             WHERE ev.id = :eventId""")
     int insertRedelivery(UUID id, UUID eventId, UUID endpointId, Instant now);

@@ -16,6 +16,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,5 +110,77 @@ class JdbcWebhookDeliveriesTest extends WebhookDeliveriesContract implements Tes
         } finally {
             pool.shutdownNow();
         }
+    }
+    @Test
+    void given_a_long_backlog_a_claim_reads_about_as_many_deliveries_as_it_claims() throws SQLException {
+        emptyStorage();
+        endpoints.addWithinLimit(TestWebhookEndpoints.anEndpoint().build(), 16);
+        Order order = TestOrders.anOrder().createdAt(NOW.minusSeconds(600)).build();
+        orders.add(order, NOT_HELD);
+        Order loaded = orders.findById(order.id()).orElseThrow();
+        loaded.attachSession(TestOrders.sessionFor("S-" + order.id()));
+        orders.update(loaded, TestEvents.of(loaded, order.createdAt()));
+        try (Connection connection = PostgresTestDatabase.openConnection()) {
+            // Beside the delivery the update made: 2,000 more pending to the endpoint, each of its own order, and
+            // 1,000 delivered, as a backlog after a burst of creates and a month of history leave the table.
+            try (Statement backlog = connection.createStatement()) {
+                backlog.execute("""
+                        INSERT INTO webhook_deliveries
+                            (id, event_id, endpoint_id, order_id, sequence, state, attempts, next_attempt_at, created_at)
+                        SELECT gen_random_uuid(), d.event_id, d.endpoint_id, gen_random_uuid(), 1,
+                               CASE WHEN g <= 1000 THEN 'DELIVERED' ELSE 'PENDING' END, 0,
+                               CASE WHEN g > 1000 THEN d.next_attempt_at - g * interval '1 millisecond' END,
+                               d.created_at
+                        FROM webhook_deliveries d CROSS JOIN generate_series(1, 3000) AS g""");
+                backlog.execute("ANALYZE webhook_deliveries");
+            }
+
+            ExecutedPlan claim = executedClaim(connection);
+
+            // 4 claimed (the room of one endpoint): the old claim read every pending delivery twice, 4,000 rows.
+            assertThat(claim.deliveryRowsRead()).as(claim.json()).isLessThan(100);
+        }
+    }
+
+    /**
+     * One claim (4 per endpoint, at most 32) run with EXPLAIN ANALYZE in a transaction that is rolled back, so nothing
+     * stays claimed, with how many rows of webhook_deliveries its scans returned or dropped by their filters.
+     */
+    private static ExecutedPlan executedClaim(Connection connection) throws SQLException {
+        String claim = WebhookDeliveryRowRepository.CLAIM_DUE
+                .replace(":now", "CAST('" + NOW + "' AS timestamptz)")
+                .replace(":claimedUntil", "CAST('" + NOW.plus(Duration.ofMinutes(2)) + "' AS timestamptz)")
+                .replace(":limit", "32")
+                .replace(":perEndpoint", "4");
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE FUNCTION pg_temp.executed_plan(query text) RETURNS jsonb LANGUAGE plpgsql AS $$
+                    DECLARE plan json;
+                    BEGIN
+                        EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON) ' || query INTO plan;
+                        RETURN plan;
+                    END $$""");
+            try (PreparedStatement read = connection.prepareStatement("""
+                    WITH executed AS (SELECT pg_temp.executed_plan(?) AS plan)
+                    SELECT plan::text,
+                           (SELECT coalesce(sum((node ->> 'Actual Rows')::bigint * (node ->> 'Actual Loops')::bigint
+                                                + coalesce((node ->> 'Rows Removed by Filter')::bigint, 0)), 0)
+                            FROM jsonb_path_query(plan, 'strict $.**') AS node
+                            WHERE jsonb_typeof(node) = 'object'
+                              AND node ->> 'Relation Name' = 'webhook_deliveries')
+                    FROM executed""")) {
+                read.setString(1, claim);
+                try (ResultSet result = read.executeQuery()) {
+                    result.next();
+                    return new ExecutedPlan(result.getString(1), result.getLong(2));
+                }
+            }
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    private record ExecutedPlan(String json, long deliveryRowsRead) {
     }
 }
