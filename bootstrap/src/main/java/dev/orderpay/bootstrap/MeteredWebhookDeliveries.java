@@ -15,7 +15,9 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Measures webhook delivery where the engine claims and records it: the lag from an event to its delivery's first
@@ -29,17 +31,22 @@ final class MeteredWebhookDeliveries implements WebhookDeliveries {
     static final String ATTEMPTS = "orderpay.webhook.attempts";
 
     private final WebhookDeliveries deliveries;
-    private final MeterRegistry registry;
     private final Timer lag;
+    private final Map<DeliveryState, Counter> attemptsBy = new EnumMap<>(DeliveryState.class);
 
     MeteredWebhookDeliveries(WebhookDeliveries deliveries, MeterRegistry registry) {
         this.deliveries = deliveries;
-        this.registry = registry;
         this.lag = Timer.builder(LAG)
                 .description("From an event to its delivery's first attempt")
                 .serviceLevelObjectives(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5),
                         Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5))
                 .register(registry);
+        for (DeliveryState stateAfter : DeliveryState.values()) {
+            attemptsBy.put(stateAfter, Counter.builder(ATTEMPTS)
+                    .description("Webhook delivery attempts recorded, by what they made of the delivery")
+                    .tag("outcome", outcomeOf(stateAfter))
+                    .register(registry));
+        }
     }
 
     @Override
@@ -52,16 +59,14 @@ final class MeteredWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
-    public Recording record(WebhookDeliveryId id, AttemptRecord attempt) {
-        Recording recording = deliveries.record(id, attempt);
-        if (recording instanceof Recording.Recorded) {
-            Counter.builder(ATTEMPTS)
-                    .description("Webhook delivery attempts recorded, by what they made of the delivery")
-                    .tag("outcome", outcomeOf(attempt.stateAfter()))
-                    .register(registry)
-                    .increment();
-        }
-        return recording;
+    public Map<WebhookDeliveryId, Recording> record(Map<WebhookDeliveryId, AttemptRecord> attempts) {
+        Map<WebhookDeliveryId, Recording> recordings = deliveries.record(attempts);
+        recordings.forEach((id, recording) -> {
+            if (recording instanceof Recording.Recorded) {
+                attemptsBy.get(attempts.get(id).stateAfter()).increment();
+            }
+        });
+        return recordings;
     }
 
     private static String outcomeOf(DeliveryState stateAfter) {

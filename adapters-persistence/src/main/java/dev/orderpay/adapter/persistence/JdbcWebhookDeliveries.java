@@ -17,6 +17,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,15 +36,15 @@ import java.util.stream.Collectors;
 class JdbcWebhookDeliveries implements WebhookDeliveries {
 
     private final WebhookDeliveryRowRepository rows;
-    private final EndpointRunRowRepository runs;
+    private final RecordedAttemptRowRepository recordedAttempts;
     private final EventRowRepository events;
     private final CallbackDestinationRowRepository callbacks;
     private final TransactionOperations<Connection> transactions;
 
-    JdbcWebhookDeliveries(WebhookDeliveryRowRepository rows, EndpointRunRowRepository runs, EventRowRepository events,
+    JdbcWebhookDeliveries(WebhookDeliveryRowRepository rows, RecordedAttemptRowRepository recordedAttempts, EventRowRepository events,
                           CallbackDestinationRowRepository callbacks, TransactionOperations<Connection> transactions) {
         this.rows = rows;
-        this.runs = runs;
+        this.recordedAttempts = recordedAttempts;
         this.events = events;
         this.callbacks = callbacks;
         this.transactions = transactions;
@@ -74,24 +75,31 @@ class JdbcWebhookDeliveries implements WebhookDeliveries {
 
     /** Where the deliveries among these that go to an order's callback go, by their destination's id. */
     private Map<UUID, CallbackUrl> callbackUrls(List<WebhookDeliveryRow> deliveries) {
-        Set<UUID> destinations = deliveries.stream().map(WebhookDeliveryRow::endpointId).collect(Collectors.toSet());
+        Set<UUID> destinations = deliveries.stream().filter(WebhookDeliveryRow::toCallback)
+                .map(WebhookDeliveryRow::endpointId).collect(Collectors.toSet());
+        if (destinations.isEmpty()) {
+            return Map.of();
+        }
         return callbacks.findByIdInAndOrderIdIsNotNull(destinations).stream()
                 .collect(Collectors.toMap(CallbackDestinationRow::id,
                         callback -> new CallbackUrl(URI.create(callback.url()))));
     }
 
     @Override
-    public Recording record(WebhookDeliveryId id, AttemptRecord attempt) {
-        List<EndpointRunRow> run = runs.record(id.value(), attempt.stateAfter().name(),
-                attempt.nextAttemptAt().orElse(null), attempt.at(),
-                WebhookDeliveryRowMapper.statusCodeOf(attempt.result()),
-                WebhookDeliveryRowMapper.errorOf(attempt.result()),
-                WebhookDeliveryRowMapper.latencyMillis(attempt.latency()),
-                WebhookDeliveryRowMapper.bodyExcerptOf(attempt.result()), attempt.succeeded());
-        if (run.isEmpty()) {
-            return new Recording.NotPending();
+    public Map<WebhookDeliveryId, Recording> record(Map<WebhookDeliveryId, AttemptRecord> attempts) {
+        if (attempts.isEmpty()) {
+            return Map.of();
         }
-        return new Recording.Recorded(Optional.ofNullable(run.get(0).failingSince()));
+        AttemptColumns columns = AttemptColumns.of(attempts);
+        Map<UUID, RecordedAttemptRow> recorded = recordedAttempts.record(columns.ids(), columns.states(),
+                        columns.nextAttemptsAt(), columns.attemptedAt(), columns.statusCodes(), columns.errors(),
+                        columns.latenciesMs(), columns.bodyExcerpts(), columns.succeeded())
+                .stream().collect(Collectors.toMap(RecordedAttemptRow::id, Function.identity()));
+        Map<WebhookDeliveryId, Recording> recordings = new LinkedHashMap<>();
+        attempts.keySet().forEach(id -> recordings.put(id, Optional.ofNullable(recorded.get(id.value()))
+                .<Recording>map(row -> new Recording.Recorded(Optional.ofNullable(row.endpointFailingSince())))
+                .orElseGet(Recording.NotPending::new)));
+        return recordings;
     }
 
     @Override

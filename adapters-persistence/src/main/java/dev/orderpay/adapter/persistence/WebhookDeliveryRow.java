@@ -27,5 +27,6 @@ record WebhookDeliveryRow(
         @MappedProperty("superseded") boolean superseded,
         @MappedProperty("last_attempt_at") @Nullable Instant lastAttemptAt,
         @MappedProperty("last_status_code") @Nullable Integer lastStatusCode,
-        @MappedProperty("last_error") @Nullable String lastError) {
+        @MappedProperty("last_error") @Nullable String lastError,
+        @MappedProperty("to_callback") boolean toCallback) {
 }

@@ -54,7 +54,7 @@ class WebhookDeliveryRowMapperTest {
     @Test
     void given_a_delivery_row_then_its_state_is_read_by_name() {
         WebhookDeliveryRow row = new WebhookDeliveryRow(DELIVERY, UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), 3, "FAILED", 1, null, null, AT, false, AT, 400, null);
+                UUID.randomUUID(), 3, "FAILED", 1, null, null, AT, false, AT, 400, null, false);
 
         EventDelivery delivery = WebhookDeliveryRowMapper.toDelivery(row, Optional.empty(), List.of());
 
@@ -67,7 +67,7 @@ class WebhookDeliveryRowMapperTest {
     @Test
     void given_a_delivery_row_to_an_orders_callback_then_it_shows_the_callback_url_and_no_endpoint() {
         WebhookDeliveryRow row = new WebhookDeliveryRow(DELIVERY, UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), 1, "PENDING", 0, AT, null, AT, false, null, null, null);
+                UUID.randomUUID(), 1, "PENDING", 0, AT, null, AT, false, null, null, null, true);
         CallbackUrl callback = CallbackUrl.parse("https://shop.example/callback");
 
         EventDelivery delivery = WebhookDeliveryRowMapper.toDelivery(row, Optional.of(callback), List.of());

@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
 /**
  * The delivery engine. Each round claims the due deliveries there is room for and runs each on the executor it was
  * given: the webhook call is made holding no database connection or transaction, and its outcome is recorded
- * afterwards in one step. What an answer means:
+ * afterwards in one step, together with those of the calls that ended at the same time ({@link AttemptRecorder}).
+ * What an answer means:
  * <ul>
  *     <li>{@code 2xx}: delivered;</li>
  *     <li>no answer (no connection, no answer in time), {@code 5xx}, {@code 408} and {@code 429}: tried again after
@@ -74,6 +75,7 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
     }
 
     private final WebhookDeliveries deliveries;
+    private final AttemptRecorder recorder;
     private final WebhookEndpoints endpoints;
     private final WebhookSender sender;
     private final RetrySchedule retries;
@@ -93,6 +95,7 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
                            RetrySchedule retries, Clock clock, Executor executor, Policy policy,
                            Optional<SigningSecret> callbackSecret) {
         this.deliveries = deliveries;
+        this.recorder = new AttemptRecorder(deliveries);
         this.endpoints = endpoints;
         this.sender = sender;
         this.retries = retries;
@@ -152,7 +155,7 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         }
         Instant answeredAt = clock.instant();
         AttemptRecord attempt = judge(due, sentAt, answeredAt, response);
-        Recording recording = deliveries.record(due.id(), attempt);
+        Recording recording = recorder.record(due.id(), attempt);
         if (!(recording instanceof Recording.Recorded recorded)) {
             return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "it was no longer pending");
         }

@@ -7,6 +7,7 @@ import dev.orderpay.domain.webhook.WebhookEndpointId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Webhook deliveries: one per event and endpoint, made with the event itself, in the same transaction, by
@@ -29,11 +30,19 @@ public interface WebhookDeliveries {
     List<DueDelivery> claimDue(Instant now, Instant claimedUntil, int limit, int perEndpoint);
 
     /**
-     * Records an attempt and the delivery's new state together, releases its claim, and keeps the endpoint's run of
-     * failures: a failed attempt starts one unless one is running, a success ends it, and a change to the endpoint
-     * (such as enabling it again) starts the count anew.
+     * Records attempts, each with its delivery's new state, and releases their claims, all in one step; keeps each
+     * endpoint's run of failures: a failed attempt starts one unless one is running, a success ends it, and a change
+     * to the endpoint (such as enabling it again) starts the count anew. Attempts recorded together count in the
+     * order they were made.
+     *
+     * @return what came of each attempt, by delivery; an attempt's endpoint run is as it stands after all of them
      */
-    Recording record(WebhookDeliveryId id, AttemptRecord attempt);
+    Map<WebhookDeliveryId, Recording> record(Map<WebhookDeliveryId, AttemptRecord> attempts);
+
+    /** Records one attempt, as {@link #record(Map)} does. */
+    default Recording record(WebhookDeliveryId id, AttemptRecord attempt) {
+        return record(Map.of(id, attempt)).get(id);
+    }
 
     /** The event's deliveries with their attempts, oldest first. */
     List<EventDelivery> findByEvent(EventId eventId);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,10 +156,25 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
-    public synchronized Recording record(WebhookDeliveryId id, AttemptRecord attempt) {
+    public synchronized Map<WebhookDeliveryId, Recording> record(Map<WebhookDeliveryId, AttemptRecord> attempts) {
+        Map<WebhookDeliveryId, Recording> recordings = new LinkedHashMap<>();
+        Map<WebhookDeliveryId, WebhookEndpointId> recorded = new LinkedHashMap<>();
+        attempts.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(Comparator.comparing(AttemptRecord::at)))
+                .forEach(entry -> recordOne(entry.getKey(), entry.getValue())
+                        .ifPresentOrElse(endpoint -> recorded.put(entry.getKey(), endpoint),
+                                () -> recordings.put(entry.getKey(), new Recording.NotPending())));
+        // Each recorded attempt sees its endpoint's run as all of them left it, as the one statement of the table.
+        recorded.forEach((id, endpoint) -> recordings.put(id, new Recording.Recorded(
+                Optional.ofNullable(failing.get(endpoint)).map(FailingRun::since))));
+        return recordings;
+    }
+
+    /** The attempt's endpoint, if its delivery was pending and the attempt is now recorded. */
+    private Optional<WebhookEndpointId> recordOne(WebhookDeliveryId id, AttemptRecord attempt) {
         Optional<Delivery> found = current().stream().filter(delivery -> delivery.id.equals(id)).findFirst();
         if (found.isEmpty() || found.get().state != DeliveryState.PENDING) {
-            return new Recording.NotPending();
+            return Optional.empty();
         }
         Delivery delivery = found.get();
         delivery.state = attempt.stateAfter();
@@ -169,16 +185,15 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
                 attempt.latency().truncatedTo(ChronoUnit.MILLIS), attempt.result(), attempt.nextAttemptAt()));
         if (attempt.succeeded()) {
             failing.remove(delivery.endpointId);
-            return new Recording.Recorded(Optional.empty());
+            return Optional.of(delivery.endpointId);
         }
         // A callback URL never changes, so its run is counted as at an endpoint's first version.
         long version = endpoints.findById(delivery.endpointId).map(WebhookEndpoint::version).orElse(0L);
         FailingRun run = failing.get(delivery.endpointId);
         if (run == null || run.endpointVersion != version) {
-            run = new FailingRun(attempt.at(), version);
-            failing.put(delivery.endpointId, run);
+            failing.put(delivery.endpointId, new FailingRun(attempt.at(), version));
         }
-        return new Recording.Recorded(Optional.of(run.since));
+        return Optional.of(delivery.endpointId);
     }
 
     @Override

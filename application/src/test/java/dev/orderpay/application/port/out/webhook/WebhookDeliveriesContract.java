@@ -22,13 +22,17 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
 import static dev.orderpay.domain.webhook.TestWebhookEndpoints.anEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -280,6 +284,44 @@ public abstract class WebhookDeliveriesContract {
         assertThat(success).isEqualTo(new Recording.Recorded(Optional.empty()));
         assertThat(afterSuccess).isEqualTo(new Recording.Recorded(Optional.of(NOW.plusSeconds(4))));
         assertThat(afterChange).isEqualTo(new Recording.Recorded(Optional.of(NOW.plusSeconds(5))));
+    }
+
+    @Test
+    void attempts_recorded_together_count_in_the_order_they_were_made_and_each_sees_the_run_they_leave() {
+        Storage storage = emptyStorage();
+        endpoint(storage);
+        List<Order> orders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            orders.add(announced(storage, NOW.minusSeconds(60 - i)));
+        }
+        // Oldest due first: the i-th delivery is the i-th order's.
+        List<WebhookDeliveryId> ids = storage.deliveries().claimDue(NOW, NOW.plus(CLAIM), LIMIT, LIMIT).stream()
+                .map(DueDelivery::id).toList();
+        storage.deliveries().record(ids.get(0), delivered(NOW));
+        Map<WebhookDeliveryId, AttemptRecord> failureSuccessFailure = new LinkedHashMap<>();
+        failureSuccessFailure.put(ids.get(3), failedFor(DOWN, NOW.plusSeconds(3)));
+        failureSuccessFailure.put(ids.get(1), retryAt(NOW.plusSeconds(1), NOW.plusSeconds(60), NO_ANSWER));
+        failureSuccessFailure.put(ids.get(2), delivered(NOW.plusSeconds(2)));
+        failureSuccessFailure.put(ids.get(0), delivered(NOW.plusSeconds(2)));
+        Map<WebhookDeliveryId, AttemptRecord> failuresThenSuccess = new LinkedHashMap<>();
+        failuresThenSuccess.put(ids.get(5), delivered(NOW.plusSeconds(6)));
+        failuresThenSuccess.put(ids.get(4), failedFor(DOWN, NOW.plusSeconds(5)));
+
+        Map<WebhookDeliveryId, Recording> first = storage.deliveries().record(failureSuccessFailure);
+        Map<WebhookDeliveryId, Recording> second = storage.deliveries().record(failuresThenSuccess);
+
+        // The success at +2 s ended the run the failure at +1 s began; the failure at +3 s began the next.
+        Recording.Recorded runFromThird = new Recording.Recorded(Optional.of(NOW.plusSeconds(3)));
+        assertThat(first).containsOnly(entry(ids.get(1), runFromThird), entry(ids.get(2), runFromThird),
+                entry(ids.get(3), runFromThird), entry(ids.get(0), new Recording.NotPending()));
+        assertThat(second).containsOnly(entry(ids.get(4), new Recording.Recorded(Optional.empty())),
+                entry(ids.get(5), new Recording.Recorded(Optional.empty())));
+        assertThat(storage.deliveries().findByEvent(eventOf(orders.get(1), storage).id()))
+                .extracting(EventDelivery::state, delivery -> delivery.attempts().size())
+                .containsExactly(tuple(DeliveryState.PENDING, 1));
+        assertThat(storage.deliveries().findByEvent(eventOf(orders.get(4), storage).id()))
+                .extracting(EventDelivery::state, delivery -> delivery.attempts().size())
+                .containsExactly(tuple(DeliveryState.FAILED, 1));
     }
 
     @Test
