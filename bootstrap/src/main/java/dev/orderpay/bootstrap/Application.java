@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Starts orderpay: with an embedded PostgreSQL when no database is configured, with the payment provider
- * {@link PaymentProviderSelection} chooses, and logging in the {@link LogFormat} chosen.
+ * {@link PaymentProviderSelection} chooses, logging in the {@link LogFormat} chosen, and traces only where
+ * {@link TracingSelection} finds an endpoint to send them to.
  */
 public final class Application {
 
@@ -25,6 +26,7 @@ public final class Application {
                 EmbeddedDatabase.startUnlessConfigured(System.getenv(), System.getProperties()));
         properties.put(PaymentProviderSelection.PROPERTY,
                 PaymentProviderSelection.choose(System.getenv(), System.getProperties()));
+        properties.put(TracingSelection.PROPERTY, TracingSelection.enabled(System.getenv(), System.getProperties()));
         Micronaut.build(args)
                 .mainClass(Application.class)
                 .banner(logFormat.showsBanner())

@@ -20,8 +20,12 @@ final class LoggedRun {
 
     /** Opens the run's log context on this thread; close it when the run ends. */
     static PropagatedContext.Scope begin() {
+        return context().propagate();
+    }
+
+    /** The run's log context, not yet opened, for a run that carries more in its context ({@link RunTraces}). */
+    static PropagatedContext context() {
         return PropagatedContext.getOrEmpty()
-                .plus(new MdcPropagationContext(Map.of(RUN_ID, UUID.randomUUID().toString())))
-                .propagate();
+                .plus(new MdcPropagationContext(Map.of(RUN_ID, UUID.randomUUID().toString())));
     }
 }

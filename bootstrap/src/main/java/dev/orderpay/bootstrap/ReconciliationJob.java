@@ -5,8 +5,9 @@ import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * the repository's claims keep two instances from asking about the same order. Each run is timed
  * ({@code orderpay_reconciliation_runs}, outcome {@code ok}, {@code incomplete} when the provider could not be asked
  * about some orders, {@code failed} when the run itself failed) and then refreshes the backlog's age. Each run logs
- * under its own {@code run_id}.
+ * under its own {@code run_id} and, with tracing on, is a trace of its own ({@link RunTraces}): a root span
+ * {@value #SPAN} with the outcome and the counts, the provider calls as its children.
  */
 @Singleton
 @Requires(property = "orderpay.reconcile-enabled", notEquals = "false")
@@ -25,30 +27,37 @@ class ReconciliationJob {
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationJob.class);
 
     static final String RUNS = "orderpay.reconciliation.runs";
+    static final String SPAN = "reconciliation";
 
     private final ReconcileOrdersUseCase reconcile;
     private final BacklogGauges backlog;
     private final MeterRegistry registry;
+    private final RunTraces traces;
 
-    ReconciliationJob(ReconcileOrdersUseCase reconcile, BacklogGauges backlog, MeterRegistry registry) {
+    ReconciliationJob(ReconcileOrdersUseCase reconcile, BacklogGauges backlog, MeterRegistry registry,
+                      RunTraces traces) {
         this.reconcile = reconcile;
         this.backlog = backlog;
         this.registry = registry;
+        this.traces = traces;
     }
 
     @Scheduled(fixedDelay = "${orderpay.reconcile-interval}", initialDelay = "${orderpay.reconcile-interval}")
     void run() {
-        try (PropagatedContext.Scope ignored = LoggedRun.begin()) {
-            reconcileDue();
+        try (RunTraces.Run run = traces.begin(SPAN)) {
+            reconcileDue(run.span());
         }
     }
 
-    private void reconcileDue() {
+    private void reconcileDue(Span span) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failed";
         try {
             ReconciliationReport report = reconcile.reconcileDue();
             outcome = report.failed() > 0 ? "incomplete" : "ok";
+            span.setAttribute("orderpay.reconciliation.examined", report.examined());
+            span.setAttribute("orderpay.reconciliation.changed", report.changed());
+            span.setAttribute("orderpay.reconciliation.failed", report.failed());
             if (report.changed() > 0 || report.failed() > 0) {
                 LOG.info("Reconciled {} orders: {} changed, {} could not be asked about", report.examined(),
                         report.changed(), report.failed());
@@ -57,7 +66,10 @@ class ReconciliationJob {
         } catch (RuntimeException failure) {
             // The next run tries again; a failing database must not kill the schedule.
             LOG.warn("Reconciliation failed", failure);
+            // The status only: an exception's message may quote the data it failed on.
+            span.setStatus(StatusCode.ERROR, "reconciliation failed");
         } finally {
+            span.setAttribute("orderpay.reconciliation.outcome", outcome);
             sample.stop(Timer.builder(RUNS)
                     .description("Reconciliation runs, by outcome")
                     .tag("outcome", outcome)

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -69,7 +70,8 @@ class LogContextTest {
                 return new ReconciliationReport(1, 1, 0);
             }
         };
-        ReconciliationJob job = new ReconciliationJob(reconcile, gauges(), new SimpleMeterRegistry());
+        ReconciliationJob job = new ReconciliationJob(reconcile, gauges(), new SimpleMeterRegistry(),
+                new RunTraces(Optional.empty()));
 
         job.run();
         job.run();

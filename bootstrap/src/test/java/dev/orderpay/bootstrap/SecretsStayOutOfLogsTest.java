@@ -9,6 +9,7 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.spi.AppenderAttachable;
 import dev.orderpay.adapter.dintero.DinteroSandbox;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -91,8 +92,11 @@ class SecretsStayOutOfLogsTest implements TestPropertyProvider {
             JoranConfigurator configurator = new JoranConfigurator();
             configurator.setContext(configured);
             configurator.doConfigure(getClass().getResource("/logback.xml"));
-            Encoder<ILoggingEvent> encoder = ((OutputStreamAppender<ILoggingEvent>) configured
-                    .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDOUT")).getEncoder();
+            // The console appender sits behind the one that adds trace ids (TRACED).
+            AppenderAttachable<ILoggingEvent> traced = (AppenderAttachable<ILoggingEvent>) configured
+                    .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("TRACED");
+            Encoder<ILoggingEvent> encoder = ((OutputStreamAppender<ILoggingEvent>) traced.getAppender("STDOUT"))
+                    .getEncoder();
             return List.copyOf(captured.list).stream()
                     .map(event -> new String(encoder.encode(event), StandardCharsets.UTF_8))
                     .collect(Collectors.joining());
