@@ -6,10 +6,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Runs reconciliation on a timer; how many batches a run takes is the use case's rule. Every instance may run it:
@@ -17,10 +22,14 @@ import org.slf4j.LoggerFactory;
  * ({@code orderpay_reconciliation_runs}, outcome {@code ok}, {@code incomplete} when the provider could not be asked
  * about some orders, {@code failed} when the run itself failed) and then refreshes the backlog's age. Each run logs
  * under its own {@code run_id}.
+ * <p>
+ * When the service stops in good order (SIGTERM), no new run starts, the run under way ends after the order it is
+ * asking about, and then this instance lets go of the orders it still has claimed, so that another instance
+ * reconciles them at once rather than once the claims run out ({@code orderpay.reconcile-claim}).
  */
 @Singleton
 @Requires(property = "orderpay.reconcile-enabled", notEquals = "false")
-class ReconciliationJob {
+class ReconciliationJob implements GracefulShutdownCapable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationJob.class);
 
@@ -29,6 +38,9 @@ class ReconciliationJob {
     private final ReconcileOrdersUseCase reconcile;
     private final BacklogGauges backlog;
     private final MeterRegistry registry;
+    // The run under way, or the last one: a stop waits for it before letting go of the claims.
+    private CompletableFuture<Void> lastRun = CompletableFuture.completedFuture(null);
+    private boolean stopping;
 
     ReconciliationJob(ReconcileOrdersUseCase reconcile, BacklogGauges backlog, MeterRegistry registry) {
         this.reconcile = reconcile;
@@ -38,8 +50,45 @@ class ReconciliationJob {
 
     @Scheduled(fixedDelay = "${orderpay.reconcile-interval}", initialDelay = "${orderpay.reconcile-interval}")
     void run() {
+        CompletableFuture<Void> thisRun = new CompletableFuture<>();
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            lastRun = thisRun;
+        }
         try (PropagatedContext.Scope ignored = LoggedRun.begin()) {
             reconcileDue();
+        } finally {
+            thisRun.complete(null);
+        }
+    }
+
+    @Override
+    public CompletionStage<?> shutdownGracefully() {
+        CompletableFuture<Void> underWay;
+        synchronized (this) {
+            stopping = true;
+            underWay = lastRun;
+        }
+        reconcile.stop();
+        return underWay.thenRun(this::releaseClaims);
+    }
+
+    /**
+     * Also when the context is destroyed, should the shutdown grace have run out before the run ended: before the
+     * database goes, and once only, since the claims let go of are forgotten.
+     */
+    @PreDestroy
+    void releaseClaims() {
+        try {
+            int released = reconcile.releaseClaims();
+            if (released > 0) {
+                LOG.info("Let go of {} orders claimed for reconciliation, for other instances to take", released);
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("Could not let go of the orders claimed for reconciliation; their claims run out instead",
+                    failure);
         }
     }
 
