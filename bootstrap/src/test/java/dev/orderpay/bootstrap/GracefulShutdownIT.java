@@ -44,11 +44,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * those waiting on Dintero included; no answer is cut short; the service exits well within its grace.
  * {@link OneShotHttp} tells what happens to requests sent after the signal: once the listener is closed, the
  * connection is refused ({@code connect} fails: nothing listens, the request never left the client, which may retry
- * it elsewhere). One kind of reset is the kernel's, not the service's, and is allowed: a connection the kernel
- * completed while the listener was closing, but the service never accepted, is reset without a byte of answer when
- * the listening socket closes (about its accept queue). Such a connection is made after SIGTERM and before the first
- * refusal; a reset of a connection made before SIGTERM, or after any byte of an answer, fails the test. Platforms
- * keep new connections away from a stopping instance (readiness, a pre-stop pause; docs/operations.md).
+ * it elsewhere). One kind of reset is allowed, as no server avoids it: from the signal until the listening socket
+ * closes, Netty accepts no more connections, so those the kernel completes meanwhile wait in its accept queue and are
+ * reset, without a byte of answer, when the socket closes; the service never saw their requests. Such a connection
+ * is made after SIGTERM and before the first refusal; a reset of a connection made before SIGTERM, or after any byte
+ * of an answer, fails the test. Platforms keep new connections away from a stopping instance (readiness, a pre-stop
+ * pause; docs/operations.md).
  * <p>
  * Claims: an instance stopped while it holds orders claimed for reconciliation and a webhook delivery whose call hangs
  * lets go of both, so that the database shows them free right after it exited, not once the claims ran out.
@@ -145,8 +146,8 @@ class GracefulShutdownIT {
     }
 
     /**
-     * Reset before a byte of answer, on a connection made after SIGTERM and before the first refusal: while the
-     * listener was closing, in the kernel's accept queue.
+     * Reset before a byte of answer, on a connection made after SIGTERM and before the first refusal: one left in the
+     * kernel's accept queue while the listener was closing.
      */
     private static boolean neverAccepted(Exchange exchange, Instant signalled, Instant firstRefused) {
         return exchange.outcome() instanceof Cut cut && cut.bytesReceived() == 0 && exchange.connectedAt() != null
