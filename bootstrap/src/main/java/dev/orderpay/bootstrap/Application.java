@@ -1,5 +1,6 @@
 package dev.orderpay.bootstrap;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -7,6 +8,8 @@ import java.util.logging.LogManager;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts orderpay: with an embedded PostgreSQL when no database is configured, with the payment provider
@@ -22,15 +25,16 @@ public final class Application {
         LogFormat logFormat = LogFormat.choose(System.getenv(), System.getProperties());
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         LogManager.getLogManager().getLogger("").addHandler(new OrderLogBridge());
-        Map<String, Object> properties = new HashMap<>(
-                EmbeddedDatabase.startUnlessConfigured(System.getenv(), System.getProperties()));
+        AtomicReference<ApplicationContext> started = new AtomicReference<>();
+        Map<String, Object> properties = new HashMap<>(EmbeddedDatabase.startUnlessConfigured(System.getenv(),
+                System.getProperties(), () -> Optional.ofNullable(started.get())));
         properties.put(PaymentProviderSelection.PROPERTY,
                 PaymentProviderSelection.choose(System.getenv(), System.getProperties()));
         properties.put(TracingSelection.PROPERTY, TracingSelection.enabled(System.getenv(), System.getProperties()));
-        Micronaut.build(args)
+        started.set(Micronaut.build(args)
                 .mainClass(Application.class)
                 .banner(logFormat.showsBanner())
                 .properties(properties)
-                .start();
+                .start());
     }
 }

@@ -25,8 +25,9 @@ import java.util.function.Supplier;
 
 /**
  * Times every call to whichever provider is configured ({@code orderpay_provider_calls}), tagged with the provider,
- * the operation and how it ended: {@code ok}, or the {@link PaymentProviderException.Kind} in lower case. Reading the
- * buyer's return and checking a notification's signature are local work, not calls, and are passed through.
+ * the operation and how it ended: {@code ok}, or the {@link PaymentProviderException.Kind} in lower case, and tells
+ * {@link RecentProviderCalls} how the last one ended, for the health check. Reading the buyer's return and checking a
+ * notification's signature are local work, not calls, and are passed through.
  */
 final class MeteredPaymentGateway implements PaymentGateway {
 
@@ -39,11 +40,14 @@ final class MeteredPaymentGateway implements PaymentGateway {
     private final PaymentGateway provider;
     private final String providerName;
     private final MeterRegistry registry;
+    private final RecentProviderCalls recentCalls;
 
-    MeteredPaymentGateway(PaymentGateway provider, String providerName, MeterRegistry registry) {
+    MeteredPaymentGateway(PaymentGateway provider, String providerName, MeterRegistry registry,
+                          RecentProviderCalls recentCalls) {
         this.provider = provider;
         this.providerName = providerName;
         this.registry = registry;
+        this.recentCalls = recentCalls;
     }
 
     @Override
@@ -111,6 +115,7 @@ final class MeteredPaymentGateway implements PaymentGateway {
                     .serviceLevelObjectives(BUCKETS)
                     .register(registry)
                     .record(Duration.ofNanos(System.nanoTime() - start));
+            recentCalls.ended(operation, outcome);
         }
     }
 }

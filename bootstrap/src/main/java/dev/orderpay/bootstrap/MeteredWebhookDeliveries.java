@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,11 @@ final class MeteredWebhookDeliveries implements WebhookDeliveries {
                 .filter(due -> due.attemptsMade() == 0)
                 .forEach(due -> lag.record(Duration.between(due.event().createdAt(), now)));
         return claimed;
+    }
+
+    @Override
+    public int releaseClaims(Collection<WebhookDeliveryId> ids, Instant claimedUntil) {
+        return deliveries.releaseClaims(ids, claimedUntil);
     }
 
     @Override

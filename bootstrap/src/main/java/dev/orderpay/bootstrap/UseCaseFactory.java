@@ -48,8 +48,8 @@ import java.util.Random;
  * Turns the framework-free use cases into beans: the adapters' beans fill the ports, configuration the settings, and
  * {@link UseCases} wires them. Which payment provider fills {@link PaymentGateway} is decided by configuration
  * ({@code payments.provider}). The ports the use cases get are measured here, so the core stays free of Micrometer:
- * provider calls ({@link MeteredPaymentGateway}), status changes ({@link StatusTransitionCounting}) and webhook
- * attempts ({@link MeteredWebhookDeliveries}).
+ * provider calls ({@link MeteredPaymentGateway}, which also tells the health check how the last one ended), status
+ * changes ({@link StatusTransitionCounting}) and webhook attempts ({@link MeteredWebhookDeliveries}).
  */
 @Factory
 class UseCaseFactory {
@@ -71,9 +71,10 @@ class UseCaseFactory {
                          EventPayloads eventPayloads, WebhookEndpoints webhookEndpoints,
                          WebhookDeliveries webhookDeliveries, WebhookSender webhookSender,
                          WebhookDestinations webhookDestinations, Clock clock,
-                         @Value("${payments.provider}") String provider, MeterRegistry registry) {
+                         @Value("${payments.provider}") String provider, MeterRegistry registry,
+                         RecentProviderCalls recentProviderCalls) {
         return new UseCases.Ports(new StatusTransitionCounting(orders, registry),
-                new MeteredPaymentGateway(gateway, provider, registry), urls, idempotencyKeys,
+                new MeteredPaymentGateway(gateway, provider, registry, recentProviderCalls), urls, idempotencyKeys,
                 notificationDeliveries, events, eventPayloads, webhookEndpoints,
                 new MeteredWebhookDeliveries(webhookDeliveries, registry), webhookSender, webhookDestinations, clock);
     }

@@ -15,13 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The threads webhook calls run on, one per call the delivery engine may run at once
  * ({@code orderpay.webhook.concurrency}), apart from the threads that serve the API: a slow receiver occupies one of
- * these, never a request's. On shutdown, calls under way get a few seconds to end; any still running then is
- * interrupted and recorded as nothing, and its delivery is sent again once its claim runs out (at least once).
+ * these, never a request's. On shutdown, {@link WebhookDeliveryJob} gives the calls under way the shutdown grace to
+ * end; any still running when the context is destroyed is interrupted and recorded as nothing, and its delivery is
+ * sent again, by another instance, once the job let go of its claim (at least once).
  */
 @Singleton
 class WebhookCallThreads implements Executor {
 
-    private static final long GRACE_SECONDS = 5;
+    // Long enough for an interrupted call to give up, short enough to keep the stop within the shutdown grace.
+    private static final long INTERRUPTED_CALLS_SECONDS = 1;
 
     private final ExecutorService threads;
 
@@ -43,9 +45,7 @@ class WebhookCallThreads implements Executor {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        threads.shutdown();
-        if (!threads.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
-            threads.shutdownNow();
-        }
+        threads.shutdownNow();
+        threads.awaitTermination(INTERRUPTED_CALLS_SECONDS, TimeUnit.SECONDS);
     }
 }

@@ -5,16 +5,22 @@ import dev.orderpay.application.port.in.maintenance.DeliverWebhooksUseCase;
 import dev.orderpay.application.port.in.maintenance.DeliveryOutcome;
 import dev.orderpay.application.port.in.maintenance.DeliveryRound;
 import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs the delivery engine on a short timer ({@code orderpay.webhook.poll-interval}), so a new event goes out
@@ -25,15 +31,23 @@ import java.util.concurrent.CompletableFuture;
  * endpoint, so a timed round alone would cap an endpoint at a few deliveries per poll). Log lines name endpoints and
  * deliveries by id, never by URL (a URL may carry the merchant's token); each round's lines carry its own
  * {@code run_id}. It also keeps the backlog gauge ({@link BacklogGauges}) fresh.
+ * <p>
+ * When the service stops in good order (SIGTERM), no new round starts, the calls under way run to their end (within
+ * {@code orderpay.webhook.timeout}) and record their outcomes, and then this instance lets go of the deliveries it
+ * still has claimed (a call it could not start, or one cut by the end of the shutdown grace), so that another
+ * instance sends them at once rather than once the claims run out ({@code orderpay.webhook.claim}).
  */
 @Singleton
-class WebhookDeliveryJob {
+class WebhookDeliveryJob implements GracefulShutdownCapable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryJob.class);
 
     private final DeliverWebhooksUseCase deliverWebhooks;
     private final TaskScheduler scheduler;
     private final BacklogGauges backlog;
+    // The calls started and not yet ended: a stop waits for them before letting go of the claims.
+    private final Set<CompletableFuture<DeliveryOutcome>> callsUnderWay = ConcurrentHashMap.newKeySet();
+    private boolean stopping;
 
     WebhookDeliveryJob(DeliverWebhooksUseCase deliverWebhooks,
                        @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, BacklogGauges backlog) {
@@ -52,13 +66,23 @@ class WebhookDeliveryJob {
 
     private void deliverDue() {
         DeliveryRound round;
-        try {
-            backlog.refreshWebhookBacklogIfDue();
-            round = deliverWebhooks.deliverDue();
-        } catch (RuntimeException failure) {
-            // The next round tries again; a failing database must not kill the schedule.
-            LOG.warn("Counting or claiming webhook deliveries failed", failure);
-            return;
+        // Held while claiming, so that a stop sees every call this round starts.
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            try {
+                backlog.refreshWebhookBacklogIfDue();
+                round = deliverWebhooks.deliverDue();
+            } catch (RuntimeException failure) {
+                // The next round tries again; a failing database must not kill the schedule.
+                LOG.warn("Counting or claiming webhook deliveries failed", failure);
+                return;
+            }
+            round.started().forEach(call -> {
+                callsUnderWay.add(call);
+                call.whenComplete((outcome, failure) -> callsUnderWay.remove(call));
+            });
         }
         round.started().forEach(delivery -> delivery.whenComplete((outcome, failure) -> {
             if (failure != null) {
@@ -71,7 +95,51 @@ class WebhookDeliveryJob {
         if (round.claimed() > 0) {
             // On the scheduler's thread, not the call's that ended last: that one still counts as in flight.
             CompletableFuture.allOf(round.started().toArray(CompletableFuture[]::new))
-                    .whenComplete((done, failure) -> scheduler.schedule(Duration.ZERO, this::run));
+                    .whenComplete((done, failure) -> nextRound());
+        }
+    }
+
+    private void nextRound() {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+        }
+        try {
+            scheduler.schedule(Duration.ZERO, this::run);
+        } catch (RejectedExecutionException schedulerStopped) {
+            // The service is stopping; what is due is sent by the next instance to run.
+        }
+    }
+
+    @Override
+    public CompletionStage<?> shutdownGracefully() {
+        CompletableFuture<?>[] underWay;
+        synchronized (this) {
+            stopping = true;
+            underWay = callsUnderWay.toArray(CompletableFuture[]::new);
+        }
+        deliverWebhooks.stop();
+        return CompletableFuture.allOf(underWay).handle((ended, failure) -> {
+            releaseClaims();
+            return null;
+        });
+    }
+
+    /**
+     * Also when the context is destroyed, should the shutdown grace have run out before the calls ended: before the
+     * database goes, and once only, since the claims let go of are forgotten. A call still running is interrupted
+     * right after ({@link WebhookCallThreads}), and its delivery sent again elsewhere.
+     */
+    @PreDestroy
+    void releaseClaims() {
+        try {
+            int released = deliverWebhooks.releaseClaims();
+            if (released > 0) {
+                LOG.info("Let go of {} webhook deliveries claimed but not sent, for other instances to send", released);
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("Could not let go of the claimed webhook deliveries; their claims run out instead", failure);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.orderpay.bootstrap;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.orderpay.application.port.in.maintenance.DeliverWebhooksUseCase;
 import dev.orderpay.application.port.in.maintenance.DeliveryOutcome;
 import dev.orderpay.application.port.in.maintenance.DeliveryRound;
 import dev.orderpay.application.port.in.maintenance.ReconcileOrdersUseCase;
@@ -69,6 +70,16 @@ class LogContextTest {
                 WORK.info("asking the provider");
                 return new ReconciliationReport(1, 1, 0);
             }
+
+            @Override
+            public void stop() {
+                throw new UnsupportedOperationException("the service keeps running");
+            }
+
+            @Override
+            public int releaseClaims() {
+                throw new UnsupportedOperationException("the service keeps running");
+            }
         };
         ReconciliationJob job = new ReconciliationJob(reconcile, gauges(), new SimpleMeterRegistry(),
                 new RunTraces(Optional.empty()));
@@ -93,12 +104,28 @@ class LogContextTest {
             CountDownLatch roundReturned = new CountDownLatch(1);
             // One round with two calls; the round started when they end finds nothing more to send.
             AtomicBoolean sent = new AtomicBoolean();
-            WebhookDeliveryJob job = new WebhookDeliveryJob(() -> sent.getAndSet(true)
-                    ? new DeliveryRound(List.of())
-                    : new DeliveryRound(List.of(
-                            CompletableFuture.supplyAsync(() -> webhookCall(roundReturned), threads),
-                            CompletableFuture.supplyAsync(() -> webhookCall(roundReturned), threads))),
-                    new ScheduledExecutorTaskScheduler(scheduler), gauges());
+            DeliverWebhooksUseCase deliverOnce = new DeliverWebhooksUseCase() {
+                @Override
+                public DeliveryRound deliverDue() {
+                    return sent.getAndSet(true)
+                            ? new DeliveryRound(List.of())
+                            : new DeliveryRound(List.of(
+                                    CompletableFuture.supplyAsync(() -> webhookCall(roundReturned), threads),
+                                    CompletableFuture.supplyAsync(() -> webhookCall(roundReturned), threads)));
+                }
+
+                @Override
+                public void stop() {
+                    throw new UnsupportedOperationException("the service keeps running");
+                }
+
+                @Override
+                public int releaseClaims() {
+                    throw new UnsupportedOperationException("the service keeps running");
+                }
+            };
+            WebhookDeliveryJob job = new WebhookDeliveryJob(deliverOnce, new ScheduledExecutorTaskScheduler(scheduler),
+                    gauges());
 
             job.run();
             roundReturned.countDown();

@@ -99,6 +99,22 @@ final class ServiceProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Stops the process as a platform does, with SIGTERM ({@link Process#destroy()} on Linux), and waits up to
+     * {@code patience} for it to exit.
+     *
+     * @return how long it took to exit
+     * @throws AssertionError if it is still running after {@code patience}
+     */
+    Duration terminate(Duration patience) throws InterruptedException {
+        long sent = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the service still runs " + patience.toSeconds() + " s after SIGTERM");
+        }
+        return Duration.ofNanos(System.nanoTime() - sent);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

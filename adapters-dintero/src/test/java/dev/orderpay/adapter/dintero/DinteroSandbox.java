@@ -101,10 +101,15 @@ public final class DinteroSandbox implements BeforeAllCallback, BeforeEachCallba
 
     /** Every test starts with Dintero opening a session for any order, named {@link #sessionOf(String) after it}. */
     public DinteroSandbox openingSessionsForEveryOrder() {
+        return openingSessionsForEveryOrderAfter(Duration.ZERO);
+    }
+
+    /** As {@link #openingSessionsForEveryOrder()}, each session answered only after {@code delay}: a slow Dintero. */
+    public DinteroSandbox openingSessionsForEveryOrderAfter(Duration delay) {
         afterEachReset.add(() -> wireMock.stubFor(sessionRequest().willReturn(okJson("""
                 {"id": "%1$s.sess-{{jsonPath request.body '$.order.merchant_reference'}}",
                  "url": "https://checkout.test.dintero.com/v1/view/%1$s.sess-{{jsonPath request.body '$.order.merchant_reference'}}"}"""
-                .formatted(ACCOUNT_ID)).withTransformers("response-template"))));
+                .formatted(ACCOUNT_ID)).withFixedDelay((int) delay.toMillis()).withTransformers("response-template"))));
         return this;
     }
 

@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +120,14 @@ class JdbcOrderRepository implements OrderRepository {
         return rows.claimUnsettled(createdBefore, now, claimedUntil, limit).stream()
                 .map(OrderRowMapper::toOrder)
                 .toList();
+    }
+
+    @Override
+    public int releaseClaims(Collection<OrderId> orders, Instant claimedUntil) {
+        if (orders.isEmpty()) {
+            return 0;
+        }
+        return rows.releaseClaims(orders.stream().map(OrderId::value).toList(), claimedUntil);
     }
 
     @Override

@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,14 @@ class JdbcWebhookDeliveries implements WebhookDeliveries {
                 .map(row -> WebhookDeliveryRowMapper.toDue(row, Optional.ofNullable(toCallbacks.get(row.endpointId())),
                         carried.get(row.eventId())))
                 .toList();
+    }
+
+    @Override
+    public int releaseClaims(Collection<WebhookDeliveryId> deliveries, Instant claimedUntil) {
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
+        return rows.releaseClaims(deliveries.stream().map(WebhookDeliveryId::value).toList(), claimedUntil);
     }
 
     /** Where the deliveries among these that go to an order's callback go, by their destination's id. */

@@ -8,6 +8,7 @@ import io.micronaut.data.repository.CrudRepository;
 import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,6 +40,13 @@ interface OrderRowRepository extends CrudRepository<OrderRow, UUID>, JpaSpecific
                 RETURNING orders.*)
             SELECT * FROM claimed ORDER BY created_at, id""")
     List<OrderRow> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit);
+
+    // Only the claim this instance took: the time it runs out tells it from a later claim by another instance. Like
+    // the claim, it leaves the version alone.
+    @Query("""
+            UPDATE orders SET reconcile_claimed_until = NULL
+            WHERE id IN (:ids) AND reconcile_claimed_until = :claimedUntil""")
+    int releaseClaims(Collection<UUID> ids, Instant claimedUntil);
 
     // The first condition is the partial index orders_unsettled's, as in claimUnsettled: min() reads one index entry.
     @Query("""

@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -94,6 +95,13 @@ interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDelivery
 
     @Query(CLAIM_DUE)
     List<WebhookDeliveryRow> claimDue(Instant now, Instant claimedUntil, int limit, int perEndpoint);
+
+    // Only the claim this instance took: the time it runs out tells it from a later claim by another instance, and a
+    // recorded attempt has cleared it already.
+    @Query("""
+            UPDATE webhook_deliveries SET claimed_until = NULL
+            WHERE id IN (:ids) AND claimed_until = :claimedUntil""")
+    int releaseClaims(Collection<UUID> ids, Instant claimedUntil);
 
     // The partial index webhook_deliveries_due holds exactly the pending rows, per endpoint.
     @Query("""

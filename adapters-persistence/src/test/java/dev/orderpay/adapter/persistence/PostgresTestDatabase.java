@@ -43,6 +43,36 @@ public final class PostgresTestDatabase {
                 "datasources.default.dialect", "POSTGRES");
     }
 
+    /**
+     * A new, empty database on the server of this JVM's test database, for a test that needs one of its own: a schema
+     * never migrated, or a database to make unreachable. On a server named by {@value #URL_VARIABLE} it is dropped
+     * when the JVM exits; an embedded server goes with all its databases.
+     */
+    public static NewDatabase newDatabase() {
+        Target server = OncePerJvm.DATABASE;
+        String name = uniqueName();
+        execute(server, "CREATE DATABASE " + name);
+        if (!isBlank(System.getenv(URL_VARIABLE))) {
+            // Through the server's own database: this JVM's goes at exit too.
+            dropAtExit(new Target(System.getenv(URL_VARIABLE), server.username(), server.password()), name);
+        }
+        return new NewDatabase(name, withDatabase(server.url(), name), server.username(), server.password());
+    }
+
+    /** A database {@link #newDatabase()} made; its name is safe to splice into DDL. */
+    public record NewDatabase(String name, String url, String username, String password) {
+
+        /** {@code datasources.default.*} for it. */
+        public Map<String, String> datasourceProperties() {
+            return Map.of(
+                    "datasources.default.url", url,
+                    "datasources.default.username", username,
+                    "datasources.default.password", password,
+                    "datasources.default.driver-class-name", "org.postgresql.Driver",
+                    "datasources.default.dialect", "POSTGRES");
+        }
+    }
+
     /** Opens a plain JDBC connection to the test database, for tests that must bypass the application. */
     public static Connection openConnection() throws SQLException {
         Target database = OncePerJvm.DATABASE;
@@ -86,15 +116,23 @@ public final class PostgresTestDatabase {
     private static Target createOnServer(String serverUrl) {
         String username = Objects.requireNonNullElse(System.getenv(USER_VARIABLE), "postgres");
         String password = Objects.requireNonNullElse(System.getenv(PASSWORD_VARIABLE), "");
-        // Made of hex digits only, so it is safe to splice into DDL, which takes no bound parameters.
-        String name = "orderpay_test_" + UUID.randomUUID().toString().replace("-", "");
+        String name = uniqueName();
         Target server = new Target(serverUrl, username, password);
 
         execute(server, "CREATE DATABASE " + name);
+        dropAtExit(server, name);
+        return new Target(withDatabase(serverUrl, name), username, password);
+    }
+
+    /** Made of hex digits only, so it is safe to splice into DDL, which takes no bound parameters. */
+    private static String uniqueName() {
+        return "orderpay_test_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static void dropAtExit(Target server, String name) {
         // FORCE: a connection pool that is still open at exit must not keep the database alive.
         Runtime.getRuntime().addShutdownHook(new Thread(
                 () -> execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"), "test-database-drop"));
-        return new Target(withDatabase(serverUrl, name), username, password);
     }
 
     private static void execute(Target server, String ddl) {

@@ -10,6 +10,7 @@ import dev.orderpay.application.service.PaymentVerifier.CheckoutClaim;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.Provenance;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
 /**
  * Finishes what returns and notifications left open: the buyer closed the tab, a notification never came, the
  * service stopped halfway. Orders still awaiting an outcome some time after creation are claimed in batches (so
- * several instances can run this at once without asking twice) and settled with what the provider says.
+ * several instances can run this at once without asking twice) and settled with what the provider says. The claims
+ * this instance holds are remembered, so that a stopping instance lets go of them at once.
  */
 public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
 
@@ -54,6 +56,8 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
     private final Policy policy;
     private final PaymentVerifier verifier;
     private final Batches batches;
+    private final HeldClaims<OrderId> claims = new HeldClaims<>();
+    private volatile boolean stopped;
 
     ReconcileOrdersService(OrderRepository orders, PaymentGateway gateway, Clock clock, Policy policy,
                            PaymentVerifier verifier) {
@@ -75,13 +79,33 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
         return reconcileUpTo(policy.batchSize());
     }
 
+    @Override
+    public void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public int releaseClaims() {
+        return claims.releaseAll(orders::releaseClaims);
+    }
+
     private ReconciliationReport reconcileUpTo(int limit) {
+        if (stopped) {
+            return new ReconciliationReport(0, 0, 0);
+        }
         Instant now = clock.instant();
-        List<Order> claimed = orders.claimUnsettled(now.minus(policy.settleAfter()), now,
-                now.plus(policy.claimFor()), limit);
+        Instant claimedUntil = now.plus(policy.claimFor());
+        List<Order> claimed = orders.claimUnsettled(now.minus(policy.settleAfter()), now, claimedUntil, limit);
+        claims.took(claimed.stream().map(Order::id).toList(), claimedUntil, now);
+        int examined = 0;
         int changed = 0;
         int failed = 0;
         for (Order order : claimed) {
+            if (stopped) {
+                // The rest stay claimed until releaseClaims lets them go.
+                break;
+            }
+            examined++;
             // Read before reconciling: applying a change updates this very object.
             OrderStatus before = order.status();
             try {
@@ -94,7 +118,7 @@ public final class ReconcileOrdersService implements ReconcileOrdersUseCase {
                         + unreachable.kind() + "); it is asked about again later");
             }
         }
-        return new ReconciliationReport(claimed.size(), changed, failed);
+        return new ReconciliationReport(examined, changed, failed);
     }
 
     private Order reconcile(Order order) {

@@ -17,6 +17,7 @@ import dev.orderpay.domain.webhook.DeliveryState;
 import dev.orderpay.domain.webhook.RetrySchedule;
 import dev.orderpay.domain.webhook.SigningSecret;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
+import dev.orderpay.domain.webhook.WebhookDeliveryId;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
 
 import java.net.URI;
@@ -85,6 +86,9 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
     private final Optional<SigningSecret> callbackSecret;
     // Calls started and not yet ended: a round claims no more than the room left beside them.
     private final AtomicInteger inFlight = new AtomicInteger();
+    // Claimed and not yet recorded: what a stopping instance lets go of.
+    private final HeldClaims<WebhookDeliveryId> claims = new HeldClaims<>();
+    private volatile boolean stopped;
 
     /**
      * @param executor       runs the webhook calls; it must have room for {@link Policy#concurrency()} at once
@@ -108,12 +112,13 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
     @Override
     public synchronized DeliveryRound deliverDue() {
         int room = policy.concurrency() - inFlight.get();
-        if (room <= 0) {
+        if (stopped || room <= 0) {
             return new DeliveryRound(List.of());
         }
         Instant now = clock.instant();
-        List<DueDelivery> claimed = deliveries.claimDue(now, now.plus(policy.claimFor()), room,
-                policy.perEndpoint());
+        Instant claimedUntil = now.plus(policy.claimFor());
+        List<DueDelivery> claimed = deliveries.claimDue(now, claimedUntil, room, policy.perEndpoint());
+        claims.took(claimed.stream().map(DueDelivery::id).toList(), claimedUntil, now);
         if (claimed.isEmpty()) {
             return new DeliveryRound(List.of());
         }
@@ -127,13 +132,24 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         return new DeliveryRound(started);
     }
 
+    @Override
+    public synchronized void stop() {
+        // Synchronized: a round claiming now finishes starting its calls first, so none is claimed after this.
+        stopped = true;
+    }
+
+    @Override
+    public int releaseClaims() {
+        return claims.releaseAll(deliveries::releaseClaims);
+    }
+
     private CompletableFuture<DeliveryOutcome> start(DueDelivery due, Optional<WebhookEndpoint> endpoint) {
         inFlight.incrementAndGet();
         CompletableFuture<DeliveryOutcome> outcome;
         try {
             outcome = CompletableFuture.supplyAsync(() -> deliver(due, endpoint), executor);
         } catch (RejectedExecutionException shuttingDown) {
-            // The claim runs out and the delivery is taken up again, here after a restart or by another instance.
+            // The delivery is taken up again once its claim is let go or runs out, here or by another instance.
             inFlight.decrementAndGet();
             return CompletableFuture.failedFuture(shuttingDown);
         }
@@ -143,6 +159,8 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
 
     private DeliveryOutcome deliver(DueDelivery due, Optional<WebhookEndpoint> maybeEndpoint) {
         if (due.callbackUrl().isEmpty() && maybeEndpoint.isEmpty()) {
+            // Its deliveries went with it, claims and all.
+            claims.ended(due.id());
             return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "the endpoint was deleted");
         }
         Instant sentAt = clock.instant();
@@ -150,12 +168,15 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
                 ? sendToCallback(due, due.callbackUrl().get())
                 : send(due, maybeEndpoint.get().url(), maybeEndpoint.get().secretsInForce(sentAt));
         if (Thread.currentThread().isInterrupted()) {
-            // The service is stopping: the receiver is not to blame. The claim runs out and it is sent again.
+            // The service is stopping: the receiver is not to blame. It is sent again once the claim is let go or
+            // runs out.
             return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "the service stopped during the call");
         }
         Instant answeredAt = clock.instant();
         AttemptRecord attempt = judge(due, sentAt, answeredAt, response);
         Recording recording = recorder.record(due.id(), attempt);
+        // Recording ended the claim, or found the delivery no longer pending.
+        claims.ended(due.id());
         if (!(recording instanceof Recording.Recorded recorded)) {
             return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "it was no longer pending");
         }

@@ -4,6 +4,7 @@ import dev.orderpay.application.port.out.event.PlainEventPayloads;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentCommand;
 import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
 import dev.orderpay.application.port.in.operation.CaptureCommand;
+import dev.orderpay.application.port.out.CheckoutStatus;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
@@ -30,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -201,6 +203,51 @@ class ReconcileOrdersServiceTest {
         assertThat(whileClaimed.examined()).isZero();
         assertThat(afterTheClaim).isEqualTo(new ReconciliationReport(1, 0, 1));
         assertThat(gateway.fetchCount()).isEqualTo(2);
+    }
+
+    @Test
+    void given_claims_this_instance_holds_when_it_lets_go_then_another_instance_reconciles_those_orders_at_once() {
+        storedWithCheckout(anOrder(), STILL_OPEN);
+        storedWithCheckout(anOrder(), STILL_OPEN);
+        gateway.failFetches(PaymentProviderException.Kind.UNAVAILABLE);
+        service.reconcileBatch();
+        ReconcileOrdersService another = serviceWithBatchesOf(10);
+        ReconciliationReport whileClaimed = another.reconcileBatch();
+
+        int released = service.releaseClaims();
+
+        assertThat(whileClaimed.examined()).isZero();
+        assertThat(released).isEqualTo(2);
+        assertThat(another.reconcileBatch().examined()).isEqualTo(2);
+        assertThat(service.releaseClaims()).isZero();
+    }
+
+    @Test
+    void once_stopped_a_run_ends_after_the_order_it_is_on_and_later_runs_claim_nothing() {
+        AtomicReference<ReconcileOrdersService> reconciling = new AtomicReference<>();
+        FakePaymentGateway stoppingAtTheFirstQuestion = new FakePaymentGateway() {
+            @Override
+            public CheckoutStatus fetchCheckout(SessionId sessionId) {
+                reconciling.get().stop();
+                return super.fetchCheckout(sessionId);
+            }
+        };
+        for (int i = 0; i < 3; i++) {
+            orders.add(withCheckoutOpened(stoppingAtTheFirstQuestion, anOrder(), STILL_OPEN), NOT_HELD);
+        }
+        reconciling.set(new ReconcileOrdersService(orders, stoppingAtTheFirstQuestion, clock,
+                new Policy(SETTLE_AFTER, CLAIM_FOR, 10), new PaymentVerifier(orders, stoppingAtTheFirstQuestion,
+                clock, new EventRecorder(orders, new PlainEventPayloads(), clock))));
+
+        ReconciliationReport run = reconciling.get().reconcileDue();
+        ReconciliationReport afterTheStop = reconciling.get().reconcileDue();
+        int released = reconciling.get().releaseClaims();
+
+        assertThat(run.examined()).isEqualTo(1);
+        assertThat(afterTheStop.examined()).isZero();
+        assertThat(stoppingAtTheFirstQuestion.fetchCount()).isEqualTo(1);
+        assertThat(released).isEqualTo(3);
+        assertThat(serviceWithBatchesOf(10).reconcileBatch().examined()).isEqualTo(3);
     }
 
     @Test

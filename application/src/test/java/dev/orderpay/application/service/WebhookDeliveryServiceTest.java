@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.random.RandomGenerator;
 
 import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
@@ -366,6 +367,69 @@ class WebhookDeliveryServiceTest {
         assertThat(delivery.state()).isEqualTo(DeliveryState.PENDING);
         assertThat(delivery.attempts()).isEmpty();
         clock.advance(Duration.ofMinutes(2));
+        assertThat(outcomesOf(service.deliverDue())).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
+    }
+
+    @Test
+    void given_the_service_stopping_during_a_call_when_it_lets_go_of_its_claims_then_another_instance_sends_it_at_once() {
+        endpoint(SHOP);
+        Event event = announced(NOW.minusSeconds(1));
+        WebhookDeliveryService stopping = new WebhookDeliveryService(deliveries, endpoints, request -> {
+            Thread.currentThread().interrupt();
+            return unreachable();
+        }, new RetrySchedule(DELAYS, NO_JITTER), clock, Runnable::run,
+                new WebhookDeliveryService.Policy(8, 4, Duration.ofMinutes(2), DISABLE_AFTER),
+                Optional.of(CALLBACK_SECRET));
+        try {
+            outcomesOf(stopping.deliverDue());
+        } finally {
+            Thread.interrupted();
+        }
+        WebhookDeliveryService another = service(Runnable::run, 8);
+        DeliveryRound whileClaimed = another.deliverDue();
+
+        int released = stopping.releaseClaims();
+
+        assertThat(whileClaimed.claimed()).isZero();
+        assertThat(released).isEqualTo(1);
+        assertThat(outcomesOf(another.deliverDue())).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
+        assertThat(deliveries.findByEvent(event.id())).singleElement().extracting(EventDelivery::state)
+                .isEqualTo(DeliveryState.DELIVERED);
+        assertThat(stopping.releaseClaims()).isZero();
+    }
+
+    @Test
+    void given_a_call_that_could_not_be_started_then_its_claim_is_let_go_with_the_others() {
+        endpoint(SHOP);
+        announced(NOW.minusSeconds(1));
+        WebhookDeliveryService refusing = service(call -> {
+            throw new RejectedExecutionException("shutting down");
+        }, 8);
+        DeliveryRound round = refusing.deliverDue();
+
+        int released = refusing.releaseClaims();
+
+        assertThat(round.started()).singleElement().satisfies(call -> assertThat(call).isCompletedExceptionally());
+        assertThat(released).isEqualTo(1);
+        assertThat(outcomesOf(service.deliverDue())).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
+    }
+
+    @Test
+    void once_stopped_a_round_claims_nothing_and_calls_already_started_run_to_their_end() {
+        endpoint(SHOP);
+        announced(NOW.minusSeconds(3));
+        announced(NOW.minusSeconds(2));
+        Deque<Runnable> queued = new ArrayDeque<>();
+        WebhookDeliveryService stopping = service(queued::add, 1);
+        DeliveryRound started = stopping.deliverDue();
+
+        stopping.stop();
+        queued.removeFirst().run();
+        DeliveryRound afterTheStop = stopping.deliverDue();
+
+        assertThat(outcomesOf(started)).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
+        assertThat(afterTheStop.claimed()).isZero();
+        assertThat(stopping.releaseClaims()).isZero();
         assertThat(outcomesOf(service.deliverDue())).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
     }
 

@@ -10,6 +10,7 @@ import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.StatusChange;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +59,11 @@ public abstract class ForwardingOrderRepository implements OrderRepository {
     @Override
     public List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit) {
         return delegate.claimUnsettled(createdBefore, now, claimedUntil, limit);
+    }
+
+    @Override
+    public int releaseClaims(Collection<OrderId> orders, Instant claimedUntil) {
+        return delegate.releaseClaims(orders, claimedUntil);
     }
 
     @Override

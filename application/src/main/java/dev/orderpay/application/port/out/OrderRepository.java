@@ -10,6 +10,7 @@ import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.StatusChange;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,6 +78,15 @@ public interface OrderRepository {
      * the same order.
      */
     List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit);
+
+    /**
+     * Ends the claims {@link #claimUnsettled} gave until {@code claimedUntil} on these orders, so that any caller may
+     * claim them at once: a stopping instance lets go of what it will not finish. An order whose claim is another
+     * one (ours ran out and someone else claimed it) keeps it.
+     *
+     * @return how many claims were ended
+     */
+    int releaseClaims(Collection<OrderId> orders, Instant claimedUntil);
 
     /**
      * When the oldest order still awaiting its payment's outcome, or with an operation pending at the provider, was

@@ -18,6 +18,7 @@ import dev.orderpay.domain.event.EventId;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -151,6 +152,17 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
                 .toList();
         claimed.forEach(order -> claimedUntil.put(order.id(), until));
         return claimed;
+    }
+
+    @Override
+    public synchronized int releaseClaims(Collection<OrderId> orders, Instant until) {
+        int released = 0;
+        for (OrderId order : Set.copyOf(orders)) {
+            if (claimedUntil.remove(order, until)) {
+                released++;
+            }
+        }
+        return released;
     }
 
     @Override

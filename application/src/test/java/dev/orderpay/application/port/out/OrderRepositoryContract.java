@@ -655,6 +655,39 @@ public abstract class OrderRepositoryContract {
     }
 
     @Test
+    void released_claims_are_free_to_claim_at_once_and_others_stay_claimed() {
+        OrderRepository repository = emptyRepository();
+        Order released = anOrderWithSession(OrderStatus.PENDING, AN_HOUR_BEFORE_CUTOFF);
+        Order kept = anOrderWithSession(OrderStatus.PENDING, AN_HOUR_BEFORE_CUTOFF.plusSeconds(1));
+        List.of(released, kept).forEach(order -> repository.add(order, NOT_HELD));
+        // Finer than the database keeps: the release must still name the claim exactly.
+        Instant claimedUntil = NOW.plus(LEASE).plusNanos(987_654_321);
+        repository.claimUnsettled(CUTOFF, NOW, claimedUntil, 10);
+
+        int count = repository.releaseClaims(List.of(released.id(), OrderId.newId()), claimedUntil);
+        List<Order> claimedAgain = repository.claimUnsettled(CUTOFF, NOW, NOW.plus(LEASE), 10);
+
+        assertThat(count).isEqualTo(1);
+        assertThat(claimedAgain).extracting(Order::id).containsExactly(released.id());
+    }
+
+    @Test
+    void a_release_leaves_alone_a_claim_taken_after_ours_ran_out() {
+        OrderRepository repository = emptyRepository();
+        Order order = anOrderWithSession(OrderStatus.PENDING, AN_HOUR_BEFORE_CUTOFF);
+        repository.add(order, NOT_HELD);
+        Instant ours = NOW.plus(LEASE);
+        repository.claimUnsettled(CUTOFF, NOW, ours, 10);
+        Instant theirs = ours.plus(LEASE);
+        repository.claimUnsettled(CUTOFF, ours, theirs, 10);
+
+        int count = repository.releaseClaims(List.of(order.id()), ours);
+
+        assertThat(count).isZero();
+        assertThat(repository.claimUnsettled(CUTOFF, theirs.minusMillis(1), theirs.plus(LEASE), 10)).isEmpty();
+    }
+
+    @Test
     void claiming_leaves_the_version_alone_so_a_copy_loaded_before_the_claim_can_still_be_saved() {
         OrderRepository repository = emptyRepository();
         Order order = anOrderWithSession(OrderStatus.PENDING, AN_HOUR_BEFORE_CUTOFF);

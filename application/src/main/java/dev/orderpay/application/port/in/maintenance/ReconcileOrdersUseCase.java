@@ -1,6 +1,10 @@
 package dev.orderpay.application.port.in.maintenance;
 
-public interface ReconcileOrdersUseCase {
+/**
+ * Settles what returns and notifications left open. Each instance claims the orders it asks about; once
+ * {@link #stop() stopped}, it claims nothing more and a run under way ends after the order it is on.
+ */
+public interface ReconcileOrdersUseCase extends ClaimedWork {
 
     /**
      * Asks the provider about one batch of orders whose payment outcome is still open after a while, applies what

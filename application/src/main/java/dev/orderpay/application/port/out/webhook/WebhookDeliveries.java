@@ -6,6 +6,7 @@ import dev.orderpay.domain.webhook.WebhookDeliveryId;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,15 @@ public interface WebhookDeliveries {
      * get the same delivery.
      */
     List<DueDelivery> claimDue(Instant now, Instant claimedUntil, int limit, int perEndpoint);
+
+    /**
+     * Ends the claims {@link #claimDue} gave until {@code claimedUntil} on these deliveries, so that any caller may
+     * claim them at once: a stopping instance lets go of the deliveries whose calls it will not finish. A delivery
+     * claimed again since by someone else (ours ran out), or recorded meanwhile, is left as it is.
+     *
+     * @return how many claims were ended
+     */
+    int releaseClaims(Collection<WebhookDeliveryId> deliveries, Instant claimedUntil);
 
     /**
      * Records attempts, each with its delivery's new state, and releases their claims, all in one step; keeps each

@@ -16,6 +16,7 @@ import dev.orderpay.domain.webhook.WebhookEndpointId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -143,6 +144,16 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
                             delivery.event, delivery.attempts.size());
                 })
                 .toList();
+    }
+
+    @Override
+    public synchronized int releaseClaims(Collection<WebhookDeliveryId> ids, Instant claimedUntil) {
+        Set<WebhookDeliveryId> released = Set.copyOf(ids);
+        List<Delivery> ours = current().stream()
+                .filter(delivery -> released.contains(delivery.id) && claimedUntil.equals(delivery.claimedUntil))
+                .toList();
+        ours.forEach(delivery -> delivery.claimedUntil = null);
+        return ours.size();
     }
 
     @Override

@@ -92,6 +92,42 @@ public abstract class WebhookDeliveriesContract {
     }
 
     @Test
+    void released_claims_are_free_to_claim_at_once_and_others_stay_claimed() {
+        Storage storage = emptyStorage();
+        endpoint(storage);
+        announced(storage, NOW.minusSeconds(30));
+        announced(storage, NOW.minusSeconds(20));
+        // Finer than the database keeps: the release must still name the claim exactly.
+        Instant claimedUntil = NOW.plus(CLAIM).plusNanos(987_654_321);
+        List<DueDelivery> claimed = storage.deliveries().claimDue(NOW, claimedUntil, LIMIT, LIMIT);
+
+        int released = storage.deliveries().releaseClaims(List.of(claimed.get(0).id()), claimedUntil);
+        List<DueDelivery> claimedAgain = storage.deliveries().claimDue(NOW, NOW.plus(CLAIM), LIMIT, LIMIT);
+
+        assertThat(released).isEqualTo(1);
+        assertThat(claimedAgain).extracting(DueDelivery::id).containsExactly(claimed.get(0).id());
+    }
+
+    @Test
+    void a_release_leaves_alone_the_claims_taken_after_ours_ran_out() {
+        Storage storage = emptyStorage();
+        endpoint(storage);
+        announced(storage, NOW.minusSeconds(30));
+        announced(storage, NOW.minusSeconds(20));
+        Instant ours = NOW.plus(CLAIM);
+        List<DueDelivery> claimed = storage.deliveries().claimDue(NOW, ours, LIMIT, LIMIT);
+        Instant theirs = ours.plus(CLAIM);
+        List<DueDelivery> takenOver = storage.deliveries().claimDue(ours, theirs, LIMIT, LIMIT);
+
+        int released = storage.deliveries().releaseClaims(claimed.stream().map(DueDelivery::id).toList(), ours);
+
+        assertThat(takenOver).extracting(DueDelivery::id).containsExactlyInAnyOrderElementsOf(
+                claimed.stream().map(DueDelivery::id).toList());
+        assertThat(released).isZero();
+        assertThat(storage.deliveries().claimDue(theirs.minusSeconds(1), theirs.plus(CLAIM), LIMIT, LIMIT)).isEmpty();
+    }
+
+    @Test
     void the_backlog_counts_pending_deliveries_to_enabled_endpoints_due_or_not() {
         Storage storage = emptyStorage();
         endpoint(storage);
