@@ -10,7 +10,8 @@ import dev.orderpay.application.port.in.maintenance.ReconcileOrdersUseCase;
 import dev.orderpay.application.port.in.order.CreateOrderUseCase;
 import dev.orderpay.application.port.in.webhook.PingWebhookEndpointUseCase;
 import dev.orderpay.application.port.out.DeliveryLog;
-import dev.orderpay.application.port.out.IdempotencyKeys;
+import dev.orderpay.application.port.out.IdempotentAnswers;
+import dev.orderpay.application.port.out.IdempotentRequests;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentUrls;
@@ -23,6 +24,7 @@ import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.WebhookSender;
 import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.HousekeepingService;
+import dev.orderpay.application.service.KeyedRequests;
 import dev.orderpay.application.service.OrderQueryService;
 import dev.orderpay.application.service.PaymentOperationsService;
 import dev.orderpay.application.service.ReconcileOrdersService;
@@ -31,8 +33,6 @@ import dev.orderpay.application.service.WebhookDeliveryService;
 import dev.orderpay.application.service.WebhookEndpointService;
 import dev.orderpay.domain.webhook.RetrySchedule;
 import dev.orderpay.domain.webhook.SigningSecretGenerator;
-import dev.orderpay.application.port.in.order.CreatedOrder;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -49,7 +49,8 @@ import java.util.Random;
  * {@link UseCases} wires them. Which payment provider fills {@link PaymentGateway} is decided by configuration
  * ({@code payments.provider}). The ports the use cases get are measured here, so the core stays free of Micrometer:
  * provider calls ({@link MeteredPaymentGateway}, which also tells the health check how the last one ended), status
- * changes ({@link StatusTransitionCounting}) and webhook attempts ({@link MeteredWebhookDeliveries}).
+ * changes ({@link StatusTransitionCounting}), webhook attempts ({@link MeteredWebhookDeliveries}) and idempotent
+ * replays ({@link CountedReplays}).
  */
 @Factory
 class UseCaseFactory {
@@ -67,15 +68,17 @@ class UseCaseFactory {
 
     @Singleton
     UseCases.Ports ports(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
-                         IdempotencyKeys idempotencyKeys, DeliveryLog notificationDeliveries, EventLog events,
+                         IdempotentRequests idempotentRequests, IdempotentAnswers idempotentAnswers,
+                         DeliveryLog notificationDeliveries, EventLog events,
                          EventPayloads eventPayloads, WebhookEndpoints webhookEndpoints,
                          WebhookDeliveries webhookDeliveries, WebhookSender webhookSender,
                          WebhookDestinations webhookDestinations, Clock clock,
                          @Value("${payments.provider}") String provider, MeterRegistry registry,
                          RecentProviderCalls recentProviderCalls) {
         return new UseCases.Ports(new StatusTransitionCounting(orders, registry),
-                new MeteredPaymentGateway(gateway, provider, registry, recentProviderCalls), urls, idempotencyKeys,
-                notificationDeliveries, events, eventPayloads, webhookEndpoints,
+                new MeteredPaymentGateway(gateway, provider, registry, recentProviderCalls), urls,
+                new CountedReplays(idempotentRequests, registry), idempotentAnswers, notificationDeliveries, events,
+                eventPayloads, webhookEndpoints,
                 new MeteredWebhookDeliveries(webhookDeliveries, registry), webhookSender, webhookDestinations, clock);
     }
 
@@ -101,7 +104,10 @@ class UseCaseFactory {
                                @Value("${orderpay.webhook.retry-schedule}") List<Duration> retryDelays,
                                WebhookCallThreads webhookCalls, CallbackSigningSecret callbackSecret) {
         return new UseCases.Settings(
-                new CreateOrderService.Policy(checkoutLifetime, keyLifetime, longestCheckoutOpening.value(),
+                // A request with a key is trusted to be at work for as long as two provider exchanges, each bounded
+                // like opening a checkout: an operation and the read of the payment after a lost answer.
+                new KeyedRequests.Policy(keyLifetime, longestCheckoutOpening.value().multipliedBy(2)),
+                new CreateOrderService.Policy(checkoutLifetime, longestCheckoutOpening.value(),
                         callbackSecret.secret().isPresent()),
                 new ReconcileOrdersService.Policy(settleAfter, reconcileClaim, reconcileBatch),
                 new HousekeepingService.Policy(notificationRetention, eventRetention),
@@ -118,20 +124,9 @@ class UseCaseFactory {
         return new UseCases(ports, settings);
     }
 
-    /** Counts the repeats an idempotency key answered with the earlier order ({@code orderpay_idempotent_replays}). */
     @Singleton
-    CreateOrderUseCase createOrder(UseCases useCases, MeterRegistry registry) {
-        CreateOrderUseCase createOrder = useCases.createOrder();
-        Counter replays = Counter.builder("orderpay.idempotent.replays")
-                .description("Order creations answered with the order an earlier request with the same key created")
-                .register(registry);
-        return command -> {
-            CreatedOrder created = createOrder.createOrder(command);
-            if (created.replayed()) {
-                replays.increment();
-            }
-            return created;
-        };
+    CreateOrderUseCase createOrder(UseCases useCases) {
+        return useCases.createOrder();
     }
 
     /** Serves {@code GetOrderUseCase}, {@code ListOrdersUseCase} and {@code OrderTotalsUseCase}. */

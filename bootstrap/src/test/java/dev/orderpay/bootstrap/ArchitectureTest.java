@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.orderpay.application.port.out.IdempotentAnswers;
 import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.PublicBaseUrl;
 import dev.orderpay.application.port.out.event.EventPayloads;
@@ -58,8 +59,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat(resideInAPackage("dev.orderpay.application.port.out..")
                     .and(not(equivalentTo(PaymentUrls.class)))
                     .and(not(equivalentTo(PublicBaseUrl.class)))
-                    // The events' payload is the order as this adapter shows it, so it renders them.
-                    .and(not(equivalentTo(EventPayloads.class))));
+                    // The events' payload is the order as this adapter shows it, so it renders them; and the answers
+                    // recorded for requests with an idempotency key are this adapter's answers.
+                    .and(not(equivalentTo(EventPayloads.class)))
+                    .and(not(equivalentTo(IdempotentAnswers.class))));
 
     @ArchTest
     static final ArchRule the_core_does_not_know_any_framework = noClasses()

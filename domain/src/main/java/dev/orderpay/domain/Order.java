@@ -233,6 +233,15 @@ public final class Order {
         pendingOperation = null;
     }
 
+    /**
+     * Whether this order, as the provider last showed it, shows the operation done: its status for a cancellation,
+     * its captured or refunded total for the others. For an operation that is no longer pending, this tells whether
+     * it happened or was let go.
+     */
+    public boolean shows(PendingOperation operation) {
+        return operation.isReflectedIn(status, ledger);
+    }
+
     private void requireNoOperationUnderway(String attempted) {
         if (pendingOperation != null) {
             throw new IllegalStatusTransitionException(id, status, attempted + " while a "

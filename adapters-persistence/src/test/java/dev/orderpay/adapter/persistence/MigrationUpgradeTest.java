@@ -93,6 +93,43 @@ class MigrationUpgradeTest {
                 + " VALUES ('client-a', 'key-1', 'fingerprint-1', ?, now())", pending);
     }
 
+    @Test
+    void given_idempotency_keys_of_orders_under_v10_when_v11_is_applied_then_live_ones_move_over_as_unsettled_creations()
+            throws SQLException {
+        flywayUpTo("10").migrate();
+        UUID order = UUID.randomUUID();
+        UUID expiredOrder = UUID.randomUUID();
+        execute("INSERT INTO " + schema + ".idempotency_keys (client_id, key, fingerprint, order_id, expires_at)"
+                + " VALUES ('client-a', 'key-1', 'fingerprint-1', ?, now() + interval '1 hour')", order);
+        execute("INSERT INTO " + schema + ".idempotency_keys (client_id, key, fingerprint, order_id, expires_at)"
+                + " VALUES ('client-a', 'key-2', 'fingerprint-2', ?, now() - interval '1 minute')", expiredOrder);
+
+        MigrateResult result = flywayUpTo("11").migrate();
+
+        assertThat(result.migrationsExecuted).isEqualTo(1);
+        try (Connection connection = PostgresTestDatabase.openConnection();
+             Statement select = connection.createStatement();
+             ResultSet row = select.executeQuery("SELECT client_id, key, operation, target, fingerprint, state,"
+                     + " resource_id, held_until <= now() AS hold_passed, answer_body FROM " + schema
+                     + ".idempotent_requests")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString("client_id")).isEqualTo("client-a");
+            assertThat(row.getString("key")).isEqualTo("key-1");
+            assertThat(row.getString("operation")).isEqualTo("CREATE_ORDER");
+            assertThat(row.getString("target")).isNull();
+            assertThat(row.getString("fingerprint")).isEqualTo("fingerprint-1");
+            assertThat(row.getString("state")).isEqualTo("UNSETTLED");
+            assertThat(row.getObject("resource_id")).isEqualTo(order);
+            assertThat(row.getBoolean("hold_passed")).isTrue();
+            assertThat(row.getString("answer_body")).isNull();
+            assertThat(row.next()).as("the expired key is not moved").isFalse();
+        }
+        try (Connection connection = PostgresTestDatabase.openConnection();
+             ResultSet tables = connection.getMetaData().getTables(null, schema, "idempotency_keys", null)) {
+            assertThat(tables.next()).as("the old table is gone").isFalse();
+        }
+    }
+
     private Map<String, Object> orderColumns(UUID order) throws SQLException {
         try (Connection connection = PostgresTestDatabase.openConnection();
              PreparedStatement select = connection.prepareStatement(

@@ -1,6 +1,6 @@
 package dev.orderpay.adapter.rest;
 
-import dev.orderpay.adapter.rest.order.OrderController;
+import dev.orderpay.adapter.rest.idempotency.IdempotencyHeaders;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
@@ -34,10 +34,10 @@ class IdempotentCreateHttpTest {
         Api.Reply again = api.send(withKey(key, Api.createOrderRequest(29900, "NOK", "receipt#1")));
 
         assertThat(first.status()).isEqualTo(201);
-        assertThat(first.header(OrderController.IDEMPOTENT_REPLAYED)).isEmpty();
+        assertThat(first.header(IdempotencyHeaders.IDEMPOTENT_REPLAYED)).isEmpty();
         assertThat(again.status()).isEqualTo(201);
-        assertThat(again.header(OrderController.IDEMPOTENT_REPLAYED)).contains("true");
-        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(again.header(IdempotencyHeaders.IDEMPOTENT_REPLAYED)).contains("true");
+        assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.location()).isEqualTo(first.location());
         assertThat(checkoutsOpenedFor((String) first.json().get("id"))).isEqualTo(1);
     }
@@ -49,7 +49,7 @@ class IdempotentCreateHttpTest {
         Api.Reply second = api.createOrder(100, "NOK", "no key");
 
         assertThat(second.json().get("id")).isNotEqualTo(firstId);
-        assertThat(second.header(OrderController.IDEMPOTENT_REPLAYED)).isEmpty();
+        assertThat(second.header(IdempotencyHeaders.IDEMPOTENT_REPLAYED)).isEmpty();
     }
 
     @Test
@@ -76,7 +76,7 @@ class IdempotentCreateHttpTest {
 
         assertThat(mine.status()).isEqualTo(201);
         assertThat(mine.json().get("id")).isNotEqualTo(othersOrder);
-        assertThat(mine.header(OrderController.IDEMPOTENT_REPLAYED)).isEmpty();
+        assertThat(mine.header(IdempotencyHeaders.IDEMPOTENT_REPLAYED)).isEmpty();
     }
 
     @Test
@@ -111,7 +111,7 @@ class IdempotentCreateHttpTest {
         Api.Reply reply = api.send(withKey("k".repeat(length), Api.createOrderRequest(100, "NOK", "r")));
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.errorFields()).containsExactly(OrderController.IDEMPOTENCY_KEY);
+        assertThat(reply.errorFields()).containsExactly(IdempotencyHeaders.IDEMPOTENCY_KEY);
     }
 
     private long checkoutsOpenedFor(String orderId) {
@@ -120,7 +120,7 @@ class IdempotentCreateHttpTest {
     }
 
     private static MutableHttpRequest<?> withKey(String key, MutableHttpRequest<?> request) {
-        return request.header(OrderController.IDEMPOTENCY_KEY, key);
+        return request.header(IdempotencyHeaders.IDEMPOTENCY_KEY, key);
     }
 
     private static String uniqueKey() {

@@ -3,6 +3,7 @@ package dev.orderpay.adapter.rest;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.orderpay.adapter.rest.idempotency.IdempotencyHeaders;
 import dev.orderpay.application.port.in.order.OrderFilter;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
@@ -21,9 +22,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +51,32 @@ class ProviderFailureHttpTest {
         assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
         assertThat(reply.json()).containsEntry("code", "provider_unavailable");
         assertStoredAsFailed(reply);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"UNAVAILABLE", "TIMEOUT"})
+    void given_a_checkout_that_failed_for_a_keyed_request_when_it_is_repeated_then_the_failure_is_replayed_as_it_was(
+            Kind kind) {
+        gateway.failCheckouts(kind);
+        String key = "key-" + UUID.randomUUID();
+
+        Api.Reply first = api.send(Api.createOrderRequest(29900, "NOK", "receipt#1")
+                .header(IdempotencyHeaders.IDEMPOTENCY_KEY, key));
+        Api.Reply again = api.send(Api.createOrderRequest(29900, "NOK", "receipt#1")
+                .header(IdempotencyHeaders.IDEMPOTENCY_KEY, key));
+
+        int status = kind == Kind.TIMEOUT ? 504 : 502;
+        assertThat(first.status()).isEqualTo(status);
+        assertThat(again.status()).isEqualTo(status);
+        assertThat(again.contentType()).isEqualTo(MediaType.APPLICATION_JSON_PROBLEM);
+        assertThat(again.header(IdempotencyHeaders.IDEMPOTENT_REPLAYED)).contains("true");
+        Map<String, Object> firstProblem = new HashMap<>(first.json());
+        Map<String, Object> replayedProblem = new HashMap<>(again.json());
+        assertThat(replayedProblem.remove("request_id")).isEqualTo(again.header("Request-Id").orElseThrow());
+        firstProblem.remove("request_id");
+        assertThat(replayedProblem).isEqualTo(firstProblem).containsKey("order_id");
+        assertThat(gateway.checkoutRequests()).hasSize(1);
+        assertThat(orders.findNewestFirst(OrderFilter.NONE, Optional.empty(), 10)).hasSize(1);
     }
 
     @Test

@@ -8,7 +8,8 @@ import dev.orderpay.application.port.in.order.CreateOrderUseCase;
 import dev.orderpay.application.port.in.webhook.PingWebhookEndpointUseCase;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.InMemoryDeliveryLog;
-import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;
+import dev.orderpay.application.port.out.IdempotentAnswers;
+import dev.orderpay.application.port.out.InMemoryIdempotentRequests;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.PublicBaseUrl;
@@ -19,6 +20,7 @@ import dev.orderpay.application.port.out.webhook.ScriptedWebhookSender;
 import dev.orderpay.application.port.out.webhook.WebhookDestinations;
 import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.HousekeepingService;
+import dev.orderpay.application.service.KeyedRequests;
 import dev.orderpay.application.service.OrderQueryService;
 import dev.orderpay.application.service.PaymentOperationsService;
 import dev.orderpay.application.service.ReconcileOrdersService;
@@ -45,6 +47,9 @@ import java.util.Random;
 class UseCasesForTests {
 
     static final Duration CHECKOUT_LIFETIME = Duration.ofMinutes(30);
+    static final Duration KEY_LIFETIME = Duration.ofDays(1);
+    /** How long a request with a key is held: the clock ticks a second a reading, so this is many readings. */
+    static final Duration HOLD = Duration.ofMinutes(10);
     static final int MAX_WEBHOOK_ENDPOINTS = 16;
     static final Duration WEBHOOK_SECRET_OVERLAP = Duration.ofHours(24);
 
@@ -90,8 +95,8 @@ class UseCasesForTests {
     }
 
     @Singleton
-    InMemoryIdempotencyKeys idempotencyKeys(Clock clock) {
-        return new InMemoryIdempotencyKeys(clock);
+    InMemoryIdempotentRequests idempotentRequests(Clock clock) {
+        return new InMemoryIdempotentRequests(clock);
     }
 
     /**
@@ -100,7 +105,8 @@ class UseCasesForTests {
      */
     @Singleton
     UseCases useCases(InMemoryOrderRepository orders, FakePaymentGateway gateway, PaymentUrls urls,
-                      InMemoryIdempotencyKeys idempotencyKeys, InMemoryDeliveryLog notificationDeliveries,
+                      InMemoryIdempotentRequests idempotentRequests, IdempotentAnswers idempotentAnswers,
+                      InMemoryDeliveryLog notificationDeliveries,
                       EventPayloads eventPayloads, InMemoryWebhookEndpoints endpoints,
                       InMemoryWebhookDeliveries webhookDeliveries, ScriptedWebhookSender sender,
                       WebhookDestinations destinations, Clock clock,
@@ -109,11 +115,12 @@ class UseCasesForTests {
                 ? Optional.empty()
                 : Optional.of(new SigningSecret(callbackSecret));
         // The in-memory repository is also the log of the events saved with its orders.
-        UseCases.Ports ports = new UseCases.Ports(orders, gateway, urls, idempotencyKeys, notificationDeliveries,
-                orders, eventPayloads, endpoints, webhookDeliveries, sender, destinations, clock);
+        UseCases.Ports ports = new UseCases.Ports(orders, gateway, urls, idempotentRequests, idempotentAnswers,
+                notificationDeliveries, orders, eventPayloads, endpoints, webhookDeliveries, sender, destinations,
+                clock);
         return new UseCases(ports, new UseCases.Settings(
-                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofDays(1), Duration.ofMinutes(1),
-                        callbackSigning.isPresent()),
+                new KeyedRequests.Policy(KEY_LIFETIME, HOLD),
+                new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofMinutes(1), callbackSigning.isPresent()),
                 new ReconcileOrdersService.Policy(Duration.ofMinutes(5), Duration.ofMinutes(2), 50),
                 new HousekeepingService.Policy(Duration.ofDays(30), Duration.ofDays(30)),
                 new WebhookEndpointService.Policy(MAX_WEBHOOK_ENDPOINTS, WEBHOOK_SECRET_OVERLAP),

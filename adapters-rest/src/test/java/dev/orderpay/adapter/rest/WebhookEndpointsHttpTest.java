@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest;
 
+import dev.orderpay.adapter.rest.idempotency.IdempotencyHeaders;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.ScriptedWebhookSender;
 import dev.orderpay.application.port.out.webhook.WebhookRequest;
@@ -22,8 +23,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -260,6 +263,43 @@ class WebhookEndpointsHttpTest {
         });
         assertThat(endpoints.findAll()).hasSize(1);
         assertThat(endpoints.findAll().get(0).enabled()).isTrue();
+    }
+
+    @Test
+    void given_an_endpoint_created_with_a_key_when_the_request_is_repeated_then_it_is_replayed_without_the_secret() {
+        String key = "key-" + UUID.randomUUID();
+        String body = "{\"url\": \"" + URL + "\", \"event_types\": [\"order.captured\"], \"description\": \"shop\"}";
+
+        Api.Reply first = api.send(HttpRequest.POST(ENDPOINTS, body).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(IdempotencyHeaders.IDEMPOTENCY_KEY, key));
+        Api.Reply again = api.send(HttpRequest.POST(ENDPOINTS, body).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(IdempotencyHeaders.IDEMPOTENCY_KEY, key));
+
+        assertThat(first.status()).isEqualTo(201);
+        String secret = (String) first.json().get("secret");
+        assertThat(secret).matches("whsec_[0-9a-f]{64}");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header(IdempotencyHeaders.IDEMPOTENT_REPLAYED)).contains("true");
+        assertThat(again.location()).isEqualTo(first.location());
+        assertThat(again.body()).doesNotContain(secret);
+        Map<String, Object> withoutSecret = new HashMap<>(first.json());
+        withoutSecret.remove("secret");
+        assertThat(again.json()).isEqualTo(withoutSecret);
+        assertThat(endpoints.findAll()).hasSize(1);
+    }
+
+    @Test
+    void given_a_key_used_for_an_endpoint_when_another_url_comes_with_it_then_422_and_nothing_is_registered() {
+        String key = "key-" + UUID.randomUUID();
+        api.send(HttpRequest.POST(ENDPOINTS, "{\"url\": \"" + URL + "\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header(IdempotencyHeaders.IDEMPOTENCY_KEY, key));
+
+        Api.Reply reply = api.send(HttpRequest.POST(ENDPOINTS, "{\"url\": \"https://other.example.test/\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header(IdempotencyHeaders.IDEMPOTENCY_KEY, key));
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json()).containsEntry("code", "idempotency_key_reused");
+        assertThat(endpoints.findAll()).hasSize(1);
     }
 
     private Api.Reply create() {

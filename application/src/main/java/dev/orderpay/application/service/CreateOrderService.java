@@ -5,18 +5,22 @@ import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.order.CheckoutFailedException;
 import dev.orderpay.application.port.in.order.CreateOrderCommand;
 import dev.orderpay.application.port.in.order.CreateOrderUseCase;
-import dev.orderpay.application.port.in.order.CreatedOrder;
-import dev.orderpay.application.port.in.order.IdempotencyKey;
-import dev.orderpay.application.port.in.order.IdempotencyKeyReusedException;
-import dev.orderpay.application.port.in.order.IdempotentRequestInProgressException;
+import dev.orderpay.application.port.in.idempotency.IdempotentRequestInProgressException;
+import dev.orderpay.application.port.in.idempotency.IdempotentResult;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
-import dev.orderpay.application.port.out.IdempotencyKeys;
+import dev.orderpay.application.port.out.IdempotentAnswers;
+import dev.orderpay.application.port.out.IdempotentRequests;
+import dev.orderpay.application.port.out.IdempotentRequests.Hold;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.webhook.WebhookDestinations;
+import dev.orderpay.application.service.KeyedRequests.Fresh;
+import dev.orderpay.application.service.KeyedRequests.Replay;
+import dev.orderpay.application.service.KeyedRequests.Settle;
+import dev.orderpay.application.service.KeyedRequests.Start;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
@@ -31,30 +35,29 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Stores the order before asking the provider for a checkout, so that a provider failure leaves a FAILED order
  * behind rather than nothing, and a checkout never exists for an order we do not know. An idempotency key is
  * claimed, with the new order's id, before anything else happens, so that of two requests with one key only one
- * creates an order and the other returns it. Reconciliation leaves the order alone while its checkout may still be
- * being opened, so the creation always stores the outcome itself. A callback URL is checked before anything is
- * stored: its webhooks must be signable (the service has a callback signing secret) and allowed to go there.
+ * creates an order, and the answer it gets (the order, or the failure to open its checkout) is recorded for the
+ * other. Reconciliation leaves the order alone while its checkout may still be being opened, so the creation always
+ * stores the outcome itself. A callback URL is checked before anything is stored or claimed: its webhooks must be
+ * signable (the service has a callback signing secret) and allowed to go there.
  */
 public final class CreateOrderService implements CreateOrderUseCase {
 
     /**
      * @param checkoutLifetime       how long the buyer has to pay before the checkout expires
-     * @param keyLifetime            how long an idempotency key is remembered
      * @param longestCheckoutOpening the longest the provider may take to open a checkout, timeouts and retries
      *                               included: for that long the creation holds its order from reconciliation
      * @param callbacksSigned        whether the service has a secret to sign callbacks with; without one an order
      *                               with a callback URL is refused
      */
-    public record Policy(Duration checkoutLifetime, Duration keyLifetime, Duration longestCheckoutOpening,
-                         boolean callbacksSigned) {
+    public record Policy(Duration checkoutLifetime, Duration longestCheckoutOpening, boolean callbacksSigned) {
         public Policy {
             Objects.requireNonNull(checkoutLifetime, "checkoutLifetime");
-            Objects.requireNonNull(keyLifetime, "keyLifetime");
             Objects.requireNonNull(longestCheckoutOpening, "longestCheckoutOpening");
         }
     }
@@ -62,19 +65,21 @@ public final class CreateOrderService implements CreateOrderUseCase {
     private final OrderRepository orders;
     private final PaymentGateway gateway;
     private final PaymentUrls urls;
-    private final IdempotencyKeys idempotencyKeys;
+    private final KeyedRequests keyed;
+    private final IdempotentAnswers answers;
     private final WebhookDestinations destinations;
     private final Clock clock;
     private final Policy policy;
     private final EventRecorder events;
 
-    CreateOrderService(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
-                       IdempotencyKeys idempotencyKeys, WebhookDestinations destinations, Clock clock, Policy policy,
+    CreateOrderService(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls, KeyedRequests keyed,
+                       IdempotentAnswers answers, WebhookDestinations destinations, Clock clock, Policy policy,
                        EventRecorder events) {
         this.orders = orders;
         this.gateway = gateway;
         this.urls = urls;
-        this.idempotencyKeys = idempotencyKeys;
+        this.keyed = keyed;
+        this.answers = answers;
         this.destinations = destinations;
         this.clock = clock;
         this.policy = policy;
@@ -82,21 +87,65 @@ public final class CreateOrderService implements CreateOrderUseCase {
     }
 
     @Override
-    public CreatedOrder createOrder(CreateOrderCommand command) {
+    public IdempotentResult<Order> createOrder(CreateOrderCommand command) {
         command.callbackUrl().ifPresent(this::requireUsableCallback);
         OrderId id = OrderId.newId();
-        if (command.idempotencyKey().isPresent()) {
-            IdempotencyKey key = command.idempotencyKey().get();
-            Optional<IdempotencyKeys.Claim> earlier = idempotencyKeys.claim(key.clientId(), key.key(),
-                    command.fingerprint(), id, clock.instant().plus(policy.keyLifetime()));
-            if (earlier.isPresent()) {
-                if (!earlier.get().fingerprint().equals(command.fingerprint())) {
-                    throw new IdempotencyKeyReusedException();
-                }
-                return new CreatedOrder(createdEarlier(earlier.get().orderId()), true);
-            }
+        if (command.idempotencyKey().isEmpty()) {
+            return IdempotentResult.executed(create(id, command));
         }
-        return new CreatedOrder(create(id, command), false);
+        Start start = keyed.start(new IdempotentRequests.Request(command.idempotencyKey().get(),
+                IdempotentRequests.Operation.CREATE_ORDER, Optional.empty(), command.fingerprint()),
+                Optional.of(id.value()));
+        if (start instanceof Replay replay) {
+            return IdempotentResult.replayed(replay.answer());
+        }
+        if (start instanceof Settle settle) {
+            // The order id was claimed with the key, so the earlier request's order, if it got that far, is this one.
+            OrderId earlier = new OrderId(settle.unsettled().resource().orElseThrow());
+            return IdempotentResult.executed(remembered(settle.unsettled().hold(),
+                    () -> settleCreation(earlier, command)));
+        }
+        return IdempotentResult.executed(remembered(((Fresh) start).hold(), () -> create(id, command)));
+    }
+
+    /**
+     * Records how the creation ended: the order, or the provider's failure to open its checkout (a stored FAILED
+     * order, answered the same way to every repeat). Anything else leaves the request to be settled by a repeat.
+     */
+    private Order remembered(Hold hold, Supplier<Order> creation) {
+        Order order;
+        try {
+            order = creation.get();
+        } catch (CheckoutFailedException failed) {
+            keyed.answered(hold, answers.checkoutFailed(failed.order(), failed.timedOut()));
+            throw failed;
+        } catch (RuntimeException failure) {
+            keyed.failed(hold, failure);
+            throw failure;
+        }
+        keyed.answered(hold, answers.created(order));
+        return order;
+    }
+
+    /**
+     * An earlier request with the key stopped without recording an answer (the service stopped, say). Its order
+     * tells how far it got: not stored, so it is created now; with its checkout opened, or failed to open (by the
+     * request, or by reconciliation once the creation was plainly cut short), which is the answer; still without
+     * either, so its creation may still hold it, and the repeat is told to come back.
+     */
+    private Order settleCreation(OrderId id, CreateOrderCommand command) {
+        Optional<Order> stored = orders.findById(id);
+        if (stored.isEmpty()) {
+            return create(id, command);
+        }
+        Order order = stored.get();
+        if (order.session().isPresent()) {
+            return order;
+        }
+        if (order.status() == OrderStatus.FAILED) {
+            throw new CheckoutFailedException(order);
+        }
+        throw new IdempotentRequestInProgressException();
     }
 
     private Order create(OrderId id, CreateOrderCommand command) {
@@ -136,19 +185,5 @@ public final class CreateOrderService implements CreateOrderUseCase {
         } catch (ConcurrentOrderUpdateException raced) {
             throw new ConcurrentUpdateException(order.id(), raced);
         }
-    }
-
-    /**
-     * The order the first request with the key created, once its checkout is open (or failed to open). Until then
-     * the repeat is told so at once rather than holding a request thread while the provider answers the first.
-     */
-    private Order createdEarlier(OrderId id) {
-        return orders.findById(id)
-                .filter(CreateOrderService::isCreated)
-                .orElseThrow(IdempotentRequestInProgressException::new);
-    }
-
-    private static boolean isCreated(Order order) {
-        return order.session().isPresent() || order.status() != OrderStatus.PENDING;
     }
 }

@@ -2,7 +2,7 @@ package dev.orderpay.application.service;
 
 import dev.orderpay.application.port.in.maintenance.HousekeepingUseCase;
 import dev.orderpay.application.port.out.DeliveryLog;
-import dev.orderpay.application.port.out.IdempotencyKeys;
+import dev.orderpay.application.port.out.IdempotentRequests;
 import dev.orderpay.application.port.out.event.EventLog;
 
 import java.time.Clock;
@@ -32,15 +32,15 @@ public final class HousekeepingService implements HousekeepingUseCase {
         }
     }
 
-    private final IdempotencyKeys idempotencyKeys;
+    private final IdempotentRequests idempotentRequests;
     private final DeliveryLog deliveryLog;
     private final EventLog events;
     private final Clock clock;
     private final Policy policy;
 
-    HousekeepingService(IdempotencyKeys idempotencyKeys, DeliveryLog deliveryLog, EventLog events, Clock clock,
+    HousekeepingService(IdempotentRequests idempotentRequests, DeliveryLog deliveryLog, EventLog events, Clock clock,
                         Policy policy) {
-        this.idempotencyKeys = idempotencyKeys;
+        this.idempotentRequests = idempotentRequests;
         this.deliveryLog = deliveryLog;
         this.events = events;
         this.clock = clock;
@@ -49,7 +49,7 @@ public final class HousekeepingService implements HousekeepingUseCase {
 
     @Override
     public int forgetExpiredIdempotencyKeys() {
-        return BATCHES.drain(idempotencyKeys::forgetExpired);
+        return BATCHES.drain(idempotentRequests::forgetExpired);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.orderpay.application.service;
 
 import dev.orderpay.application.port.in.OrderNotFoundException;
+import dev.orderpay.application.port.in.idempotency.IdempotencyKey;
+import dev.orderpay.application.port.in.idempotency.IdempotentResult;
+import dev.orderpay.application.port.in.operation.CancelCommand;
 import dev.orderpay.application.port.in.operation.CancelOrderUseCase;
 import dev.orderpay.application.port.in.operation.CaptureCommand;
 import dev.orderpay.application.port.in.operation.CapturePaymentUseCase;
@@ -13,11 +16,18 @@ import dev.orderpay.application.port.in.operation.PaymentOperationResult.Refused
 import dev.orderpay.application.port.in.operation.RefundCommand;
 import dev.orderpay.application.port.in.operation.RefundPaymentUseCase;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
+import dev.orderpay.application.port.out.IdempotentAnswers;
+import dev.orderpay.application.port.out.IdempotentRequests;
+import dev.orderpay.application.port.out.IdempotentRequests.Hold;
 import dev.orderpay.application.port.out.OperationOutcome;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.ProviderPayment;
+import dev.orderpay.application.service.KeyedRequests.Fresh;
+import dev.orderpay.application.service.KeyedRequests.Replay;
+import dev.orderpay.application.service.KeyedRequests.Settle;
+import dev.orderpay.application.service.KeyedRequests.Start;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.IllegalStatusTransitionException;
 import dev.orderpay.domain.Money;
@@ -25,6 +35,7 @@ import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
+import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Provenance;
 
 import java.time.Clock;
@@ -39,63 +50,139 @@ import java.util.logging.Logger;
  * so two requests can never both spend the same money; only then is the provider asked, with no transaction open.
  * The provider has no idempotency key: when its answer is lost, the payment is read again before anyone may retry,
  * so nothing is captured or refunded twice.
+ * <p>
+ * A request with an idempotency key claims it before the order is touched, and records the operation it starts
+ * before reserving it, so that a repeat can tell what the first request did: an answered request's answer is given
+ * again; one whose outcome is not known is settled by reading the payment from the provider, never by asking for
+ * the operation again.
  */
 public final class PaymentOperationsService implements CapturePaymentUseCase, RefundPaymentUseCase, CancelOrderUseCase {
 
     private static final Logger LOG = Logger.getLogger(PaymentOperationsService.class.getName());
 
+    /**
+     * One of the operations: how it starts on the order (which says how much it moves), and how it is carried out
+     * once reserved.
+     */
+    private record Operation(IdempotentRequests.Operation kind, Function<Order, Money> start,
+                             BiFunction<Order, Money, PaymentOperationResult> carryOut) {
+    }
+
     private final OrderRepository orders;
     private final PaymentGateway gateway;
     private final Clock clock;
     private final PaymentVerifier verifier;
+    private final KeyedRequests keyed;
+    private final IdempotentAnswers answers;
 
     PaymentOperationsService(OrderRepository orders, PaymentGateway gateway, Clock clock,
-                             PaymentVerifier verifier) {
+                             PaymentVerifier verifier, KeyedRequests keyed, IdempotentAnswers answers) {
         this.orders = orders;
         this.gateway = gateway;
         this.clock = clock;
         this.verifier = verifier;
+        this.keyed = keyed;
+        this.answers = answers;
     }
 
     @Override
-    public PaymentOperationResult capture(CaptureCommand command) {
-        Order order = load(command.orderId());
-        Optional<Money> requested = command.amount().map(minorUnits -> new Money(minorUnits, order.amount().currency()));
-        return reserveThen(order, current -> current.startCapture(requested, clock.instant()),
+    public IdempotentResult<PaymentOperationResult> capture(CaptureCommand command) {
+        return perform(command.orderId(), command.idempotencyKey(), command.fingerprint(), new Operation(
+                IdempotentRequests.Operation.CAPTURE,
+                order -> order.startCapture(inCurrencyOf(order, command.amount()), clock.instant()),
                 (reserved, amount) -> carryOut(reserved,
-                        paymentId -> gateway.capture(paymentId, amount, operationReference(reserved))));
+                        paymentId -> gateway.capture(paymentId, amount, operationReference(reserved)))));
     }
 
     @Override
-    public PaymentOperationResult refund(RefundCommand command) {
-        Order order = load(command.orderId());
-        Optional<Money> requested = command.amount().map(minorUnits -> new Money(minorUnits, order.amount().currency()));
-        return reserveThen(order, current -> current.startRefund(requested, clock.instant()),
-                (reserved, amount) -> carryOut(reserved,
-                        paymentId -> gateway.refund(paymentId, amount, command.reason(), operationReference(reserved))));
+    public IdempotentResult<PaymentOperationResult> refund(RefundCommand command) {
+        return perform(command.orderId(), command.idempotencyKey(), command.fingerprint(), new Operation(
+                IdempotentRequests.Operation.REFUND,
+                order -> order.startRefund(inCurrencyOf(order, command.amount()), clock.instant()),
+                (reserved, amount) -> carryOut(reserved, paymentId -> gateway.refund(paymentId, amount,
+                        command.reason(), operationReference(reserved)))));
     }
 
     @Override
-    public PaymentOperationResult cancel(OrderId orderId) {
+    public IdempotentResult<PaymentOperationResult> cancel(CancelCommand command) {
+        return perform(command.orderId(), command.idempotencyKey(), command.fingerprint(), new Operation(
+                IdempotentRequests.Operation.CANCEL,
+                order -> {
+                    order.startCancel(clock.instant());
+                    return Money.zero(order.amount().currency());
+                },
+                (reserved, nothing) -> cancelReserved(reserved)));
+    }
+
+    private static Optional<Money> inCurrencyOf(Order order, Optional<Long> minorUnits) {
+        return minorUnits.map(amount -> new Money(amount, order.amount().currency()));
+    }
+
+    private IdempotentResult<PaymentOperationResult> perform(OrderId orderId, Optional<IdempotencyKey> key,
+                                                             String fingerprint, Operation operation) {
+        // Looked up before the key is claimed: asking about an order that does not exist does nothing, now or later,
+        // so there is no answer to remember.
         Order order = load(orderId);
-        return reserveThen(order, current -> {
-            current.startCancel(clock.instant());
-            return Money.zero(current.amount().currency());
-        }, (reserved, nothing) -> cancelReserved(reserved));
+        if (key.isEmpty()) {
+            return IdempotentResult.executed(reserveThen(order, operation, Optional.empty()));
+        }
+        Start start = keyed.start(new IdempotentRequests.Request(key.get(), operation.kind(),
+                Optional.of(orderId.toString()), fingerprint), Optional.empty());
+        if (start instanceof Replay replay) {
+            return IdempotentResult.replayed(replay.answer());
+        }
+        Hold hold;
+        Optional<PendingOperation> startedEarlier;
+        if (start instanceof Settle settle) {
+            hold = settle.unsettled().hold();
+            startedEarlier = settle.unsettled().started();
+        } else {
+            hold = ((Fresh) start).hold();
+            startedEarlier = Optional.empty();
+        }
+        PaymentOperationResult result;
+        try {
+            // An earlier request that stopped before starting anything left nothing to settle: this one starts it.
+            result = startedEarlier.isPresent()
+                    ? settle(order, startedEarlier.get())
+                    : reserveThen(order, operation, Optional.of(hold));
+        } catch (RuntimeException failure) {
+            keyed.failed(hold, failure);
+            throw failure;
+        }
+        remember(hold, result);
+        return IdempotentResult.executed(result);
+    }
+
+    /**
+     * Remembers the answer, except while the outcome is not known (the next repeat settles it) and when the order
+     * changed under the request: then nothing was done, and the answer asks the client to try again, which it may
+     * do with the same key.
+     */
+    private void remember(Hold hold, PaymentOperationResult result) {
+        if (result instanceof OutcomeUnknown) {
+            keyed.unsettled(hold);
+        } else if (result instanceof Refused refused && refused.reason() == Reason.CHANGED_CONCURRENTLY) {
+            keyed.release(hold);
+        } else {
+            keyed.answered(hold, answers.operation(result));
+        }
     }
 
     /**
      * Lets the order start the operation (which says how much it moves), saves it as pending under the order's
-     * version, and only then goes on; nothing reaches the provider if the order or a race refuses it.
+     * version, and only then goes on; nothing reaches the provider if the order or a race refuses it. Under a key,
+     * the operation is recorded with the request before it is reserved, so that whoever settles the request later
+     * knows what to look for, even if this request stops in between.
      */
-    private PaymentOperationResult reserveThen(Order order, Function<Order, Money> start,
-                                               BiFunction<Order, Money, PaymentOperationResult> then) {
+    private PaymentOperationResult reserveThen(Order order, Operation operation, Optional<Hold> hold) {
         Money amount;
         try {
-            amount = start.apply(order);
+            amount = operation.start().apply(order);
         } catch (IllegalStatusTransitionException notAllowed) {
             return new Refused(order, Reason.NOT_ALLOWED);
         }
+        hold.ifPresent(held -> keyed.started(held, order.pendingOperation().orElseThrow()));
         Order reserved;
         try {
             reserved = verifier.save(order);
@@ -103,7 +190,32 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
             // The copy in hand holds an operation that was never saved: answer with the order as it now stands.
             return new Refused(load(order.id()), Reason.CHANGED_CONCURRENTLY);
         }
-        return then.apply(reserved, amount);
+        return operation.carryOut().apply(reserved, amount);
+    }
+
+    /**
+     * Settles an operation an earlier request with the same key started without learning how it ended. While the
+     * order still has it pending, the payment is read from the provider first, so the answer is the truth and the
+     * operation is never asked for twice; once it is pending no more (a notification or reconciliation settled it,
+     * or it was never reserved), the order tells whether it happened.
+     */
+    private PaymentOperationResult settle(Order order, PendingOperation started) {
+        if (!order.pendingOperation().equals(Optional.of(started))) {
+            return order.shows(started) ? new Completed(order) : new Refused(order, Reason.NOT_CARRIED_OUT);
+        }
+        Optional<PaymentId> paymentId = order.payment().paymentId();
+        if (paymentId.isEmpty()) {
+            // Closing a checkout nobody paid: asking again is harmless, and the provider's answer settles it.
+            return cancelReserved(order);
+        }
+        Order after;
+        try {
+            after = follow(order, gateway.fetchPayment(paymentId.get()));
+        } catch (PaymentProviderException unreachable) {
+            return new OutcomeUnknown(order, unreachable.kind() == PaymentProviderException.Kind.TIMEOUT);
+        }
+        // Still pending: the provider does not show it yet, and reconciliation lets it go if it never does.
+        return after.pendingOperation().isEmpty() ? new Completed(after) : new OutcomeUnknown(after, false);
     }
 
     private PaymentOperationResult cancelReserved(Order reserved) {

@@ -10,7 +10,8 @@ import dev.orderpay.application.port.in.maintenance.ReconcileOrdersUseCase;
 import dev.orderpay.application.port.in.order.CreateOrderUseCase;
 import dev.orderpay.application.port.in.webhook.PingWebhookEndpointUseCase;
 import dev.orderpay.application.port.out.DeliveryLog;
-import dev.orderpay.application.port.out.IdempotencyKeys;
+import dev.orderpay.application.port.out.IdempotentAnswers;
+import dev.orderpay.application.port.out.IdempotentRequests;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentUrls;
@@ -33,7 +34,8 @@ import java.util.concurrent.Executor;
 /**
  * The one wiring of the use cases: which service gets which ports, and which services share one instance (every
  * change is saved through one {@link EventRecorder}; the return, the notification, reconciliation and the operations
- * apply what the provider shows through one {@link PaymentVerifier}). The application's Micronaut factory builds it
+ * apply what the provider shows through one {@link PaymentVerifier}; every request with an idempotency key follows
+ * one {@link KeyedRequests}). The application's Micronaut factory builds it
  * over PostgreSQL and the configured provider, the REST adapter's tests over in-memory ports; both then hand out
  * what it holds.
  */
@@ -41,7 +43,8 @@ public final class UseCases {
 
     /** What the use cases need from outside the application. */
     public record Ports(OrderRepository orders, PaymentGateway gateway, PaymentUrls urls,
-                        IdempotencyKeys idempotencyKeys, DeliveryLog notificationDeliveries, EventLog events,
+                        IdempotentRequests idempotentRequests, IdempotentAnswers idempotentAnswers,
+                        DeliveryLog notificationDeliveries, EventLog events,
                         EventPayloads eventPayloads, WebhookEndpoints webhookEndpoints,
                         WebhookDeliveries webhookDeliveries, WebhookSender webhookSender,
                         WebhookDestinations webhookDestinations, Clock clock) {
@@ -49,7 +52,8 @@ public final class UseCases {
             Objects.requireNonNull(orders, "orders");
             Objects.requireNonNull(gateway, "gateway");
             Objects.requireNonNull(urls, "urls");
-            Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+            Objects.requireNonNull(idempotentRequests, "idempotentRequests");
+            Objects.requireNonNull(idempotentAnswers, "idempotentAnswers");
             Objects.requireNonNull(notificationDeliveries, "notificationDeliveries");
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(eventPayloads, "eventPayloads");
@@ -64,6 +68,7 @@ public final class UseCases {
     /**
      * The settings each use case is given.
      *
+     * @param idempotency                   how long idempotency keys are remembered, and their requests held
      * @param retries                       the waits between a webhook's attempts
      * @param secrets                       makes webhook endpoints' signing secrets
      * @param webhookCalls                  runs the webhook calls, with room for {@code webhookDelivery}'s
@@ -71,12 +76,14 @@ public final class UseCases {
      * @param callbackSecret                what webhooks to orders' callback URLs are signed with; orders take a
      *                                      callback URL exactly when there is one
      */
-    public record Settings(CreateOrderService.Policy creation, ReconcileOrdersService.Policy reconciliation,
+    public record Settings(KeyedRequests.Policy idempotency, CreateOrderService.Policy creation,
+                           ReconcileOrdersService.Policy reconciliation,
                            HousekeepingService.Policy housekeeping, WebhookEndpointService.Policy webhookEndpoints,
                            WebhookDeliveryService.Policy webhookDelivery, RetrySchedule retries,
                            SigningSecretGenerator secrets, Executor webhookCalls,
                            Optional<SigningSecret> callbackSecret) {
         public Settings {
+            Objects.requireNonNull(idempotency, "idempotency");
             Objects.requireNonNull(creation, "creation");
             Objects.requireNonNull(reconciliation, "reconciliation");
             Objects.requireNonNull(housekeeping, "housekeeping");
@@ -109,22 +116,24 @@ public final class UseCases {
         Clock clock = ports.clock();
         EventRecorder recorder = new EventRecorder(ports.orders(), ports.eventPayloads(), clock);
         PaymentVerifier verifier = new PaymentVerifier(ports.orders(), ports.gateway(), clock, recorder);
-        createOrder = new CreateOrderService(ports.orders(), ports.gateway(), ports.urls(), ports.idempotencyKeys(),
-                ports.webhookDestinations(), clock, settings.creation(), recorder);
+        KeyedRequests keyed = new KeyedRequests(ports.idempotentRequests(), clock, settings.idempotency());
+        createOrder = new CreateOrderService(ports.orders(), ports.gateway(), ports.urls(), keyed,
+                ports.idempotentAnswers(), ports.webhookDestinations(), clock, settings.creation(), recorder);
         orderQueries = new OrderQueryService(ports.orders());
-        paymentOperations = new PaymentOperationsService(ports.orders(), ports.gateway(), clock, verifier);
+        paymentOperations = new PaymentOperationsService(ports.orders(), ports.gateway(), clock, verifier, keyed,
+                ports.idempotentAnswers());
         confirmPayment = new ConfirmPaymentService(ports.orders(), ports.gateway(), clock, verifier);
         handleNotification = new HandleNotificationService(ports.orders(), ports.gateway(),
                 ports.notificationDeliveries(), verifier);
         reconcileOrders = new ReconcileOrdersService(ports.orders(), ports.gateway(), clock,
                 settings.reconciliation(), verifier);
-        housekeeping = new HousekeepingService(ports.idempotencyKeys(), ports.notificationDeliveries(),
+        housekeeping = new HousekeepingService(ports.idempotentRequests(), ports.notificationDeliveries(),
                 ports.events(), clock, settings.housekeeping());
         readEvents = new EventQueryService(ports.events(), ports.orders(), ports.webhookDeliveries());
         redeliverEvent = new EventRedeliveryService(ports.events(), ports.webhookEndpoints(),
                 ports.webhookDeliveries(), clock);
         webhookEndpoints = new WebhookEndpointService(ports.webhookEndpoints(), ports.webhookDestinations(),
-                settings.secrets(), clock, settings.webhookEndpoints());
+                settings.secrets(), clock, settings.webhookEndpoints(), keyed, ports.idempotentAnswers());
         pingWebhookEndpoint = new WebhookPingService(ports.webhookEndpoints(), ports.webhookSender(),
                 ports.eventPayloads(), clock);
         deliverWebhooks = new WebhookDeliveryService(ports.webhookDeliveries(), ports.webhookEndpoints(),

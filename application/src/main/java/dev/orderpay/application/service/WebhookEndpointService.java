@@ -1,6 +1,8 @@
 package dev.orderpay.application.service;
 
 import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.application.port.in.idempotency.IdempotentResult;
+import dev.orderpay.application.port.in.idempotency.RecordedAnswer;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointCommand;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointUseCase;
@@ -13,9 +15,17 @@ import dev.orderpay.application.port.in.webhook.UpdateWebhookEndpointCommand;
 import dev.orderpay.application.port.in.webhook.UpdateWebhookEndpointUseCase;
 import dev.orderpay.application.port.in.webhook.WebhookEndpointBusyException;
 import dev.orderpay.application.port.in.webhook.WebhookEndpointNotFoundException;
+import dev.orderpay.application.port.out.IdempotentAnswers;
+import dev.orderpay.application.port.out.IdempotentRequests;
+import dev.orderpay.application.port.out.IdempotentRequests.Hold;
+import dev.orderpay.application.port.out.IdempotentRequests.TakenOver;
 import dev.orderpay.application.port.out.webhook.ConcurrentWebhookEndpointUpdateException;
 import dev.orderpay.application.port.out.webhook.WebhookDestinations;
 import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
+import dev.orderpay.application.service.KeyedRequests.Fresh;
+import dev.orderpay.application.service.KeyedRequests.Replay;
+import dev.orderpay.application.service.KeyedRequests.Settle;
+import dev.orderpay.application.service.KeyedRequests.Start;
 import dev.orderpay.domain.webhook.SigningSecret;
 import dev.orderpay.domain.webhook.SigningSecretGenerator;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
@@ -30,6 +40,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Registering, reading, changing and removing the merchant's webhook endpoints, and rotating their secrets. */
 public final class WebhookEndpointService implements CreateWebhookEndpointUseCase, ListWebhookEndpointsUseCase,
@@ -63,26 +74,78 @@ public final class WebhookEndpointService implements CreateWebhookEndpointUseCas
     private final SigningSecretGenerator secrets;
     private final Clock clock;
     private final Policy policy;
+    private final KeyedRequests keyed;
+    private final IdempotentAnswers answers;
 
     WebhookEndpointService(WebhookEndpoints endpoints, WebhookDestinations destinations,
-                           SigningSecretGenerator secrets, Clock clock, Policy policy) {
+                           SigningSecretGenerator secrets, Clock clock, Policy policy, KeyedRequests keyed,
+                           IdempotentAnswers answers) {
         this.endpoints = endpoints;
         this.destinations = destinations;
         this.secrets = secrets;
         this.clock = clock;
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.keyed = keyed;
+        this.answers = answers;
     }
 
     @Override
-    public CreateWebhookEndpointResult createEndpoint(CreateWebhookEndpointCommand command) {
+    public IdempotentResult<CreateWebhookEndpointResult> createEndpoint(CreateWebhookEndpointCommand command) {
         requireAllowedDestination(command.url());
+        WebhookEndpointId id = WebhookEndpointId.newId();
+        if (command.idempotencyKey().isEmpty()) {
+            return IdempotentResult.executed(create(id, command));
+        }
+        Start start = keyed.start(new IdempotentRequests.Request(command.idempotencyKey().get(),
+                IdempotentRequests.Operation.CREATE_WEBHOOK_ENDPOINT, Optional.empty(), command.fingerprint()),
+                Optional.of(id.value()));
+        if (start instanceof Replay replay) {
+            return IdempotentResult.replayed(replay.answer());
+        }
+        if (start instanceof Settle settle) {
+            return settleCreation(settle.unsettled(), command);
+        }
+        return IdempotentResult.executed(remembered(((Fresh) start).hold(), () -> create(id, command)));
+    }
+
+    private CreateWebhookEndpointResult remembered(Hold hold, Supplier<CreateWebhookEndpointResult> creation) {
+        CreateWebhookEndpointResult result;
+        try {
+            result = creation.get();
+        } catch (RuntimeException failure) {
+            keyed.failed(hold, failure);
+            throw failure;
+        }
+        keyed.answered(hold, answers.webhookEndpoint(result));
+        return result;
+    }
+
+    private CreateWebhookEndpointResult create(WebhookEndpointId id, CreateWebhookEndpointCommand command) {
         SigningSecret secret = secrets.next();
-        WebhookEndpoint endpoint = WebhookEndpoint.register(WebhookEndpointId.newId(), command.url(),
-                command.events(), command.description(), secret, now());
+        WebhookEndpoint endpoint = WebhookEndpoint.register(id, command.url(), command.events(),
+                command.description(), secret, now());
         if (!endpoints.addWithinLimit(endpoint, policy.maxEndpoints())) {
             return new CreateWebhookEndpointResult.LimitReached(policy.maxEndpoints());
         }
         return new CreateWebhookEndpointResult.Created(endpoint, secret);
+    }
+
+    /**
+     * An earlier request with the key stopped without recording its answer. Its endpoint, under the id claimed with
+     * the key, is there or not: if it is, the answer is given as a repeat would get it, without the secret (rotate
+     * it to have one); if not, the endpoint is registered now.
+     */
+    private IdempotentResult<CreateWebhookEndpointResult> settleCreation(TakenOver unsettled,
+                                                                        CreateWebhookEndpointCommand command) {
+        WebhookEndpointId id = new WebhookEndpointId(unsettled.resource().orElseThrow());
+        Optional<WebhookEndpoint> registered = endpoints.findById(id);
+        if (registered.isEmpty()) {
+            return IdempotentResult.executed(remembered(unsettled.hold(), () -> create(id, command)));
+        }
+        RecordedAnswer withoutSecret = answers.webhookEndpoint(
+                new CreateWebhookEndpointResult.Created(registered.get(), registered.get().secret()));
+        keyed.answered(unsettled.hold(), withoutSecret);
+        return IdempotentResult.replayed(withoutSecret);
     }
 
     @Override

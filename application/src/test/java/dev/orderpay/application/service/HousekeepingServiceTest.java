@@ -2,18 +2,20 @@ package dev.orderpay.application.service;
 
 import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.out.InMemoryDeliveryLog;
-import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;
+import dev.orderpay.application.port.in.idempotency.IdempotencyKey;
+import dev.orderpay.application.port.out.IdempotentRequests;
+import dev.orderpay.application.port.out.InMemoryIdempotentRequests;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.webhook.DueDelivery;
 import dev.orderpay.application.port.out.webhook.WebhookDeliveriesContract.Storage;
 import dev.orderpay.domain.Order;
-import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import static dev.orderpay.application.port.out.webhook.WebhookDeliveriesContract.announced;
 import static dev.orderpay.application.port.out.webhook.WebhookDeliveriesContract.delivered;
@@ -29,20 +31,20 @@ class HousekeepingServiceTest {
 
     @Test
     void given_more_expired_keys_than_one_batch_then_one_run_forgets_them_all_and_keeps_live_ones() {
-        InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys(Clock.systemUTC());
+        InMemoryIdempotentRequests requests = new InMemoryIdempotentRequests(Clock.systemUTC());
         Instant past = Instant.now().minus(Duration.ofMinutes(1));
         for (int i = 0; i < 2_500; i++) {
-            keys.claim("client", "expired-" + i, "f", OrderId.newId(), past);
+            requests.claim(creation("expired-" + i), Optional.empty(), past, past);
         }
-        OrderId live = OrderId.newId();
-        keys.claim("client", "live", "f", live, Instant.now().plus(Duration.ofHours(1)));
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        requests.claim(creation("live"), Optional.empty(), later, later);
 
-        int forgotten = new HousekeepingService(keys, new InMemoryDeliveryLog(), new InMemoryOrderRepository(),
+        int forgotten = new HousekeepingService(requests, new InMemoryDeliveryLog(), new InMemoryOrderRepository(),
                 Clock.systemUTC(), POLICY).forgetExpiredIdempotencyKeys();
 
         assertThat(forgotten).isEqualTo(2_500);
-        assertThat(keys.claim("client", "live", "f", OrderId.newId(), Instant.now().plus(Duration.ofHours(1))))
-                .hasValueSatisfying(claim -> assertThat(claim.orderId()).isEqualTo(live));
+        assertThat(requests.claim(creation("live"), Optional.empty(), later, later))
+                .isInstanceOf(IdempotentRequests.Earlier.class);
     }
 
     @Test
@@ -55,7 +57,7 @@ class HousekeepingServiceTest {
         clock.advance(RETENTION);
         deliveries.record("recent");
         clock.advance(Duration.ofSeconds(1));
-        HousekeepingService housekeeping = new HousekeepingService(new InMemoryIdempotencyKeys(clock), deliveries,
+        HousekeepingService housekeeping = new HousekeepingService(new InMemoryIdempotentRequests(clock), deliveries,
                 new InMemoryOrderRepository(), clock, POLICY);
 
         int forgotten = housekeeping.forgetOldNotificationDeliveries();
@@ -79,7 +81,7 @@ class HousekeepingServiceTest {
                     : retryAt(old.plusSeconds(2), now.plus(Duration.ofHours(1))));
         }
         Event recent = firstEventOf(storage, announced(storage, now.minus(RETENTION).plusSeconds(1)));
-        HousekeepingService housekeeping = new HousekeepingService(new InMemoryIdempotencyKeys(Clock.systemUTC()),
+        HousekeepingService housekeeping = new HousekeepingService(new InMemoryIdempotentRequests(Clock.systemUTC()),
                 new InMemoryDeliveryLog(), storage.events(), TestClock.standingAt(now), POLICY);
 
         int forgotten = housekeeping.forgetOldEvents();
@@ -96,5 +98,10 @@ class HousekeepingServiceTest {
 
     private static Event firstEventOf(Storage storage, Order order) {
         return storage.events().findByOrder(order.id()).get(0);
+    }
+
+    private static IdempotentRequests.Request creation(String key) {
+        return new IdempotentRequests.Request(new IdempotencyKey("client", key),
+                IdempotentRequests.Operation.CREATE_ORDER, Optional.empty(), "f");
     }
 }

@@ -6,6 +6,8 @@ import dev.orderpay.application.port.in.confirmation.ConfirmPaymentCommand;
 import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.port.in.confirmation.NotificationCommand;
 import dev.orderpay.application.port.in.confirmation.NotificationOutcome;
+import dev.orderpay.application.port.in.idempotency.IdempotencyKey;
+import dev.orderpay.application.port.in.operation.CancelCommand;
 import dev.orderpay.application.port.in.operation.CaptureCommand;
 import dev.orderpay.application.port.in.operation.PaymentOperationResult;
 import dev.orderpay.application.port.in.operation.PaymentOperationResult.Accepted;
@@ -17,9 +19,11 @@ import dev.orderpay.application.port.in.operation.RefundCommand;
 import dev.orderpay.application.port.out.FakePaymentGateway;
 import dev.orderpay.application.port.out.ForwardingOrderRepository;
 import dev.orderpay.application.port.out.InMemoryDeliveryLog;
+import dev.orderpay.application.port.out.InMemoryIdempotentRequests;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
+import dev.orderpay.application.port.out.PlainIdempotentAnswers;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
@@ -60,6 +64,7 @@ import static dev.orderpay.domain.OrderStatus.PENDING;
 import static dev.orderpay.domain.OrderStatus.REFUNDED;
 import static dev.orderpay.domain.TestOrders.anOrder;
 import static dev.orderpay.domain.TestOrders.nok;
+import static dev.orderpay.application.port.in.idempotency.IdempotentResults.executed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,11 +73,16 @@ class PaymentOperationsServiceTest {
     /** Some 35 minutes after the test orders' creation time: old enough for reconciliation to look at them. */
     private static final Instant NOW = Instant.parse("2026-03-08T14:00:00Z");
     private static final Duration SETTLE_AFTER = Duration.ofMinutes(15);
+    private static final Duration KEY_LIFETIME = Duration.ofHours(24);
+    private static final Duration HOLD = Duration.ofMinutes(2);
+    private static final IdempotencyKey KEY = new IdempotencyKey("client-1", "key-1");
+    private static final PlainIdempotentAnswers ANSWERS = new PlainIdempotentAnswers();
 
     private final TestClock clock = TestClock.standingAt(NOW);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
     private final FakePaymentGateway gateway = new FakePaymentGateway();
-    private final PaymentOperationsService service = new PaymentOperationsService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)));
+    private final InMemoryIdempotentRequests requests = new InMemoryIdempotentRequests(clock);
+    private final PaymentOperationsService service = operationsOver(orders);
 
     /** 299.00 NOK, its checkout opened at the fake provider and stored; not yet paid. */
     private final Order order = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
@@ -85,7 +95,7 @@ class PaymentOperationsServiceTest {
     void given_an_authorized_order_when_all_of_it_is_captured_then_it_is_captured_in_full_as_the_provider_shows() {
         PaymentId paymentId = paid(AUTHORIZED);
 
-        PaymentOperationResult result = service.capture(captureAll());
+        PaymentOperationResult result = executed(service.capture(captureAll()));
 
         assertThat(result).isInstanceOf(Completed.class);
         assertThat(result.order().status()).isEqualTo(CAPTURED);
@@ -102,9 +112,9 @@ class PaymentOperationsServiceTest {
     void given_an_authorized_order_when_a_part_and_then_the_rest_are_captured_then_it_is_partly_then_fully_captured() {
         PaymentId paymentId = paid(AUTHORIZED);
 
-        PaymentOperationResult part = service.capture(capture(100_00));
+        PaymentOperationResult part = executed(service.capture(capture(100_00)));
         Order afterThePart = stored();
-        PaymentOperationResult rest = service.capture(captureAll());
+        PaymentOperationResult rest = executed(service.capture(captureAll()));
 
         assertThat(part.order().status()).isEqualTo(PARTIALLY_CAPTURED);
         assertThat(afterThePart.status()).isEqualTo(PARTIALLY_CAPTURED);
@@ -123,9 +133,9 @@ class PaymentOperationsServiceTest {
     void given_a_captured_order_when_a_part_and_then_the_rest_are_refunded_then_it_is_partly_then_fully_refunded() {
         PaymentId paymentId = paid(CAPTURED);
 
-        PaymentOperationResult part = service.refund(refund(50_00));
+        PaymentOperationResult part = executed(service.refund(refund(50_00)));
         Order afterThePart = stored();
-        PaymentOperationResult rest = service.refund(new RefundCommand(order.id(), Optional.empty(), Optional.empty()));
+        PaymentOperationResult rest = executed(service.refund(new RefundCommand(order.id(), Optional.empty(), Optional.empty())));
 
         assertThat(part).isInstanceOf(Completed.class);
         assertThat(afterThePart.status()).isEqualTo(PARTIALLY_REFUNDED);
@@ -142,7 +152,7 @@ class PaymentOperationsServiceTest {
     void given_an_authorized_order_when_it_is_cancelled_then_its_authorization_is_voided_and_it_is_cancelled() {
         PaymentId paymentId = paid(AUTHORIZED);
 
-        PaymentOperationResult result = service.cancel(order.id());
+        PaymentOperationResult result = executed(service.cancel(new CancelCommand(order.id())));
 
         assertThat(result).isInstanceOf(Completed.class);
         assertThat(result.order().status()).isEqualTo(CANCELLED);
@@ -155,7 +165,7 @@ class PaymentOperationsServiceTest {
 
     @Test
     void given_an_unpaid_order_with_its_checkout_open_when_it_is_cancelled_then_the_checkout_is_closed_and_it_is_cancelled() {
-        PaymentOperationResult result = service.cancel(order.id());
+        PaymentOperationResult result = executed(service.cancel(new CancelCommand(order.id())));
 
         assertThat(result).isInstanceOf(Completed.class);
         assertThat(result.order().status()).isEqualTo(CANCELLED);
@@ -172,31 +182,31 @@ class PaymentOperationsServiceTest {
     void given_an_authorized_order_when_more_than_authorized_is_captured_then_it_is_refused_without_asking_the_provider() {
         paid(AUTHORIZED);
 
-        assertRefusedWithoutAskingTheProvider(() -> service.capture(capture(299_01)));
+        assertRefusedWithoutAskingTheProvider(() -> executed(service.capture(capture(299_01))));
     }
 
     @Test
     void given_a_captured_order_when_more_than_captured_is_refunded_then_it_is_refused_without_asking_the_provider() {
         paid(CAPTURED);
 
-        assertRefusedWithoutAskingTheProvider(() -> service.refund(refund(299_01)));
+        assertRefusedWithoutAskingTheProvider(() -> executed(service.refund(refund(299_01))));
     }
 
     @Test
     void given_an_authorized_order_when_a_refund_is_asked_for_then_it_is_refused_without_asking_the_provider() {
         paid(AUTHORIZED);
 
-        assertRefusedWithoutAskingTheProvider(() -> service.refund(refund(1_00)));
+        assertRefusedWithoutAskingTheProvider(() -> executed(service.refund(refund(1_00))));
     }
 
     @Test
     void given_a_cancelled_order_when_it_is_captured_then_it_is_refused_without_asking_the_provider() {
         paid(AUTHORIZED);
-        service.cancel(order.id());
+        executed(service.cancel(new CancelCommand(order.id())));
         int operationsSoFar = gateway.operations().size();
 
         Order before = stored();
-        PaymentOperationResult result = service.capture(captureAll());
+        PaymentOperationResult result = executed(service.capture(captureAll()));
 
         assertThat(result).isInstanceOfSatisfying(Refused.class,
                 refused -> assertThat(refused.reason()).isEqualTo(Reason.NOT_ALLOWED));
@@ -209,14 +219,14 @@ class PaymentOperationsServiceTest {
     void given_a_captured_order_when_it_is_cancelled_then_it_is_refused_without_asking_the_provider() {
         paid(CAPTURED);
 
-        assertRefusedWithoutAskingTheProvider(() -> service.cancel(order.id()));
+        assertRefusedWithoutAskingTheProvider(() -> executed(service.cancel(new CancelCommand(order.id()))));
     }
 
     @Test
     void given_an_unknown_order_when_it_is_captured_then_it_is_not_found_and_the_provider_is_not_asked() {
         OrderId unknown = OrderId.newId();
 
-        assertThatThrownBy(() -> service.capture(new CaptureCommand(unknown, Optional.empty())))
+        assertThatThrownBy(() -> executed(service.capture(new CaptureCommand(unknown, Optional.empty()))))
                 .isInstanceOf(OrderNotFoundException.class);
         assertThat(gateway.operations()).isEmpty();
     }
@@ -226,7 +236,7 @@ class PaymentOperationsServiceTest {
         paid(AUTHORIZED);
         gateway.failOperations(PaymentProviderException.Kind.REJECTED);
 
-        PaymentOperationResult result = service.capture(captureAll());
+        PaymentOperationResult result = executed(service.capture(captureAll()));
 
         assertThat(result).isInstanceOfSatisfying(Refused.class,
                 refused -> assertThat(refused.reason()).isEqualTo(Reason.PROVIDER_REFUSED));
@@ -236,7 +246,7 @@ class PaymentOperationsServiceTest {
         assertThat(stored.payment().captured()).isEqualTo(nok(0));
         assertThat(stored.pendingOperation()).isEmpty();
         // A retry may start: it reaches the provider again instead of being refused as under way.
-        assertThat(service.capture(captureAll())).isInstanceOf(Refused.class);
+        assertThat(executed(service.capture(captureAll()))).isInstanceOf(Refused.class);
         assertThat(gateway.operations()).hasSize(2);
     }
 
@@ -246,7 +256,7 @@ class PaymentOperationsServiceTest {
         int fetchesBefore = gateway.fetchCount();
         gateway.loseOperationAnswers(PaymentProviderException.Kind.TIMEOUT);
 
-        PaymentOperationResult result = service.capture(captureAll());
+        PaymentOperationResult result = executed(service.capture(captureAll()));
 
         assertThat(result).isInstanceOf(Completed.class);
         assertThat(result.order().status()).isEqualTo(CAPTURED);
@@ -262,7 +272,7 @@ class PaymentOperationsServiceTest {
         gateway.failOperations(PaymentProviderException.Kind.TIMEOUT);
         gateway.failFetches(PaymentProviderException.Kind.TIMEOUT);
 
-        PaymentOperationResult result = service.capture(captureAll());
+        PaymentOperationResult result = executed(service.capture(captureAll()));
 
         assertThat(result).isInstanceOfSatisfying(OutcomeUnknown.class,
                 unknown -> assertThat(unknown.timedOut()).isTrue());
@@ -270,7 +280,7 @@ class PaymentOperationsServiceTest {
         assertThat(result.order().pendingOperation()).contains(capture);
         assertThat(stored().pendingOperation()).contains(capture);
         // Nobody knows whether the first capture happened, so a second may not start.
-        assertThat(service.capture(captureAll())).isInstanceOfSatisfying(Refused.class,
+        assertThat(executed(service.capture(captureAll()))).isInstanceOfSatisfying(Refused.class,
                 refused -> assertThat(refused.reason()).isEqualTo(Reason.NOT_ALLOWED));
         assertThat(gateway.operations()).hasSize(1);
     }
@@ -280,14 +290,14 @@ class PaymentOperationsServiceTest {
         paid(AUTHORIZED);
         gateway.acceptOperationsForLater();
 
-        PaymentOperationResult result = service.capture(captureAll());
+        PaymentOperationResult result = executed(service.capture(captureAll()));
 
         assertThat(result).isInstanceOf(Accepted.class);
         assertThat(result.order().status()).isEqualTo(AUTHORIZED);
         assertThat(result.order().pendingOperation())
                 .contains(new PendingOperation(PendingOperation.Type.CAPTURE, nok(299_00), nok(0), NOW));
         assertThat(stored().pendingOperation()).isEqualTo(result.order().pendingOperation());
-        assertThat(service.refund(refund(1_00))).isInstanceOf(Refused.class);
+        assertThat(executed(service.refund(refund(1_00)))).isInstanceOf(Refused.class);
         assertThat(gateway.operations()).hasSize(1);
     }
 
@@ -295,7 +305,7 @@ class PaymentOperationsServiceTest {
     void given_a_capture_accepted_for_later_when_the_provider_notifies_its_payment_then_the_capture_is_complete() {
         PaymentId paymentId = paid(AUTHORIZED);
         gateway.acceptOperationsForLater();
-        service.capture(captureAll());
+        executed(service.capture(captureAll()));
         gateway.carryOutAcceptedOperations();
 
         NotificationOutcome outcome = new HandleNotificationService(orders, gateway, new InMemoryDeliveryLog(), new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)))
@@ -316,7 +326,7 @@ class PaymentOperationsServiceTest {
     void given_a_capture_accepted_for_later_when_reconciliation_sees_it_done_then_the_capture_is_complete() {
         paid(AUTHORIZED);
         gateway.acceptOperationsForLater();
-        service.capture(captureAll());
+        executed(service.capture(captureAll()));
         gateway.carryOutAcceptedOperations();
 
         new ReconcileOrdersService(orders, gateway, clock,
@@ -333,7 +343,7 @@ class PaymentOperationsServiceTest {
     void given_the_provider_fails_to_close_a_checkout_then_it_is_refused_and_the_order_is_as_before() {
         gateway.failOperations(PaymentProviderException.Kind.UNAVAILABLE);
 
-        assertThat(service.cancel(order.id())).isInstanceOfSatisfying(Refused.class,
+        assertThat(executed(service.cancel(new CancelCommand(order.id())))).isInstanceOfSatisfying(Refused.class,
                 refused -> assertThat(refused.reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE));
 
         Order stored = stored();
@@ -349,7 +359,7 @@ class PaymentOperationsServiceTest {
         PaymentId paymentId = paid(CAPTURED);
         gateway.loseOperationAnswers(kind);
 
-        PaymentOperationResult result = service.refund(refund(100_00));
+        PaymentOperationResult result = executed(service.refund(refund(100_00)));
 
         assertThat(result.order().status()).isEqualTo(PARTIALLY_REFUNDED);
         assertThat(stored().payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), nok(299_00), nok(100_00)));
@@ -361,12 +371,14 @@ class PaymentOperationsServiceTest {
         PaymentId paymentId = paid(AUTHORIZED);
         // Both requests load the order before either saves: only the version check can stop the second.
         BothLoadBeforeEitherSaves racing = new BothLoadBeforeEitherSaves(orders);
-        PaymentOperationsService racingService = new PaymentOperationsService(racing, gateway, clock, new PaymentVerifier(racing, gateway, clock, new EventRecorder(racing, new PlainEventPayloads(), clock)));
+        PaymentOperationsService racingService = operationsOver(racing);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         List<PaymentOperationResult> outcomes = new ArrayList<>();
         try {
-            Future<PaymentOperationResult> first = threads.submit(() -> racingService.capture(captureAll()));
-            Future<PaymentOperationResult> second = threads.submit(() -> racingService.capture(captureAll()));
+            Future<PaymentOperationResult> first =
+                    threads.submit(() -> executed(racingService.capture(captureAll())));
+            Future<PaymentOperationResult> second =
+                    threads.submit(() -> executed(racingService.capture(captureAll())));
             for (Future<PaymentOperationResult> attempt : List.of(first, second)) {
                 outcomes.add(attempt.get(10, TimeUnit.SECONDS));
             }
@@ -391,7 +403,7 @@ class PaymentOperationsServiceTest {
         new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
 
-        service.cancel(order.id());
+        executed(service.cancel(new CancelCommand(order.id())));
 
         assertThat(gateway.operations()).containsExactly("cancel checkout " + sessionId());
         assertThat(stored().status()).isEqualTo(CANCELLED);
@@ -419,6 +431,12 @@ class PaymentOperationsServiceTest {
         assertThat(after.version()).isEqualTo(before.version());
         assertThat(after.pendingOperation()).isEmpty();
         assertThat(after.payment()).isEqualTo(before.payment());
+    }
+
+    private PaymentOperationsService operationsOver(OrderRepository store) {
+        return new PaymentOperationsService(store, gateway, clock,
+                new PaymentVerifier(store, gateway, clock, new EventRecorder(store, new PlainEventPayloads(), clock)),
+                new KeyedRequests(requests, clock, new KeyedRequests.Policy(KEY_LIFETIME, HOLD)), ANSWERS);
     }
 
     private CaptureCommand captureAll() {

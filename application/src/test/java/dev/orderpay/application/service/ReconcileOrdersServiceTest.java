@@ -6,6 +6,8 @@ import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
 import dev.orderpay.application.port.in.operation.CaptureCommand;
 import dev.orderpay.application.port.out.CheckoutStatus;
 import dev.orderpay.application.port.out.FakePaymentGateway;
+import dev.orderpay.application.port.out.InMemoryIdempotentRequests;
+import dev.orderpay.application.port.out.PlainIdempotentAnswers;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.service.ReconcileOrdersService.Policy;
@@ -301,7 +303,11 @@ class ReconcileOrdersServiceTest {
         new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
         gateway.acceptOperationsForLater();
-        new PaymentOperationsService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).capture(new CaptureCommand(order.id(), Optional.empty()));
+        new PaymentOperationsService(orders, gateway, clock,
+                new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)),
+                new KeyedRequests(new InMemoryIdempotentRequests(clock), clock,
+                        new KeyedRequests.Policy(Duration.ofDays(1), Duration.ofMinutes(1))),
+                new PlainIdempotentAnswers()).capture(new CaptureCommand(order.id(), Optional.empty()));
 
         ReconciliationReport beforeItIsDone = service.reconcileBatch();
         gateway.carryOutAcceptedOperations();

@@ -3,10 +3,11 @@ package dev.orderpay.application.service;
 import dev.orderpay.application.port.out.event.PlainEventPayloads;
 import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
 import dev.orderpay.application.port.in.order.CreateOrderCommand;
-import dev.orderpay.application.port.in.order.CreatedOrder;
+import dev.orderpay.application.port.in.idempotency.IdempotentResult;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.application.port.out.FakePaymentGateway;
-import dev.orderpay.application.port.out.InMemoryIdempotencyKeys;
+import dev.orderpay.application.port.out.InMemoryIdempotentRequests;
+import dev.orderpay.application.port.out.PlainIdempotentAnswers;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.ShopPaymentUrls;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static dev.orderpay.application.port.in.idempotency.IdempotentResults.executed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,13 +57,13 @@ class ReconciliationDuringCreationTest {
         ReconcileOrdersService reconciliation = reconciliationWith(provider);
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
-            Future<CreatedOrder> creating = thread.submit(() -> creation.createOrder(command));
+            Future<IdempotentResult<Order>> creating = thread.submit(() -> creation.createOrder(command));
             assertThat(provider.opening.await(5, TimeUnit.SECONDS)).isTrue();
             clock.advance(LONGEST_CHECKOUT_OPENING.minusMillis(1));
 
             ReconciliationReport report = reconciliation.reconcileBatch();
             provider.release.countDown();
-            Order created = creating.get(5, TimeUnit.SECONDS).order();
+            Order created = executed(creating.get(5, TimeUnit.SECONDS));
 
             assertThat(report.examined()).isZero();
             assertThat(created.status()).isEqualTo(OrderStatus.PENDING);
@@ -99,9 +101,10 @@ class ReconciliationDuringCreationTest {
     }
 
     private CreateOrderService creationWith(FakePaymentGateway provider) {
-        return new CreateOrderService(orders, provider, URLS, new InMemoryIdempotencyKeys(clock),
-                url -> Optional.empty(), clock, new CreateOrderService.Policy(Duration.ofHours(1),
-                Duration.ofHours(24), LONGEST_CHECKOUT_OPENING, false),
+        return new CreateOrderService(orders, provider, URLS, new KeyedRequests(new InMemoryIdempotentRequests(clock),
+                clock, new KeyedRequests.Policy(Duration.ofHours(24), LONGEST_CHECKOUT_OPENING.multipliedBy(2))),
+                new PlainIdempotentAnswers(), url -> Optional.empty(), clock,
+                new CreateOrderService.Policy(Duration.ofHours(1), LONGEST_CHECKOUT_OPENING, false),
                 new EventRecorder(orders, new PlainEventPayloads(), clock));
     }
 

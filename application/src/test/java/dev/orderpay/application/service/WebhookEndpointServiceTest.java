@@ -3,12 +3,19 @@ package dev.orderpay.application.service;
 import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointCommand;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult;
+import dev.orderpay.application.port.in.idempotency.IdempotencyKey;
+import dev.orderpay.application.port.in.idempotency.IdempotencyKeyReusedException;
+import dev.orderpay.application.port.in.idempotency.IdempotentResult;
+import dev.orderpay.application.port.in.idempotency.RecordedAnswer;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult.Created;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult.LimitReached;
 import dev.orderpay.application.port.in.webhook.RotatedSecret;
 import dev.orderpay.application.port.in.webhook.UpdateWebhookEndpointCommand;
 import dev.orderpay.application.port.in.webhook.WebhookEndpointBusyException;
 import dev.orderpay.application.port.in.webhook.WebhookEndpointNotFoundException;
+import dev.orderpay.application.port.out.IdempotentRequests;
+import dev.orderpay.application.port.out.InMemoryIdempotentRequests;
+import dev.orderpay.application.port.out.PlainIdempotentAnswers;
 import dev.orderpay.application.port.out.webhook.ConcurrentWebhookEndpointUpdateException;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.WebhookDestinations;
@@ -28,6 +35,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
+import static dev.orderpay.application.port.in.idempotency.IdempotentResults.executed;
+import static dev.orderpay.application.port.in.idempotency.IdempotentResults.replayed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -37,16 +46,22 @@ class WebhookEndpointServiceTest {
     private static final Instant NOW = Instant.parse("2026-03-08T12:00:00Z");
     private static final Duration OVERLAP = Duration.ofHours(24);
     private static final String URL = "https://merchant.example.test/hooks";
+    private static final Duration KEY_LIFETIME = Duration.ofHours(24);
+    private static final Duration HOLD = Duration.ofMinutes(2);
+    private static final IdempotencyKey KEY = new IdempotencyKey("client-1", "key-1");
+    private static final PlainIdempotentAnswers ANSWERS = new PlainIdempotentAnswers();
     // The sender's rule, as a stub: only https.
     private static final WebhookDestinations HTTPS_ONLY = url -> "https".equals(url.getScheme())
             ? Optional.empty() : Optional.of("must be an https URL");
 
     private final TestClock clock = TestClock.standingAt(NOW);
     private final InMemoryWebhookEndpoints endpoints = new InMemoryWebhookEndpoints();
+    private final InMemoryIdempotentRequests requests = new InMemoryIdempotentRequests(clock);
 
     private WebhookEndpointService service(InMemoryWebhookEndpoints store, int maxEndpoints) {
         return new WebhookEndpointService(store, HTTPS_ONLY, new SigningSecretGenerator(new Random(1)), clock,
-                new WebhookEndpointService.Policy(maxEndpoints, OVERLAP));
+                new WebhookEndpointService.Policy(maxEndpoints, OVERLAP),
+                new KeyedRequests(requests, clock, new KeyedRequests.Policy(KEY_LIFETIME, HOLD)), ANSWERS);
     }
 
     private final WebhookEndpointService service = service(endpoints, 16);
@@ -89,7 +104,8 @@ class WebhookEndpointServiceTest {
         limited.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null));
         limited.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null));
 
-        CreateWebhookEndpointResult third = limited.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null));
+        CreateWebhookEndpointResult third = executed(limited.createEndpoint(CreateWebhookEndpointCommand.of(URL, null,
+                null)));
 
         assertThat(third).isEqualTo(new LimitReached(2));
         assertThat(endpoints.findAll()).hasSize(2);
@@ -235,12 +251,86 @@ class WebhookEndpointServiceTest {
         assertThatThrownBy(() -> service.getEndpoint(id)).isInstanceOf(WebhookEndpointNotFoundException.class);
     }
 
+    @Test
+    void given_an_endpoint_created_with_a_key_when_the_request_is_repeated_then_the_answer_without_the_secret_is_replayed() {
+        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, List.of("order.captured"), "shop")
+                .withIdempotencyKey(KEY);
+        Created first = created(service.createEndpoint(keyed));
+
+        RecordedAnswer repeat = replayed(service.createEndpoint(keyed));
+
+        assertThat(repeat).isEqualTo(ANSWERS.webhookEndpoint(first));
+        assertThat(endpoints.findAll()).hasSize(1);
+    }
+
+    @Test
+    void given_a_key_used_to_create_an_endpoint_when_another_endpoint_is_asked_for_with_it_then_it_is_refused() {
+        service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null).withIdempotencyKey(KEY));
+
+        assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, "other")
+                .withIdempotencyKey(KEY))).isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of(URL + "/other", null, null)
+                .withIdempotencyKey(KEY))).isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThat(endpoints.findAll()).hasSize(1);
+    }
+
+    @Test
+    void given_the_same_event_types_in_another_order_then_the_request_is_the_same() {
+        CreateWebhookEndpointCommand one = CreateWebhookEndpointCommand.of(URL,
+                List.of("order.captured", "order.authorized"), null);
+        CreateWebhookEndpointCommand other = CreateWebhookEndpointCommand.of(URL,
+                List.of("order.authorized", "order.captured"), null);
+
+        assertThat(one.fingerprint()).isEqualTo(other.fingerprint());
+        assertThat(one.fingerprint()).isNotEqualTo(CreateWebhookEndpointCommand.of(URL, null, null).fingerprint());
+    }
+
+    @Test
+    void given_a_url_refused_when_created_with_a_key_then_the_key_stays_free_for_a_corrected_request() {
+        assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of("http://merchant.example",
+                null, null).withIdempotencyKey(KEY))).isInstanceOf(InvalidCommandException.class);
+
+        assertThat(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null).withIdempotencyKey(KEY)))
+                .isInstanceOf(IdempotentResult.Executed.class);
+    }
+
+    @Test
+    void given_a_keyed_creation_that_stopped_after_storing_its_endpoint_when_repeated_then_it_answers_without_the_secret() {
+        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, null, null).withIdempotencyKey(KEY);
+        Created stored = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)));
+        requests.claim(new IdempotentRequests.Request(KEY, IdempotentRequests.Operation.CREATE_WEBHOOK_ENDPOINT,
+                Optional.empty(), keyed.fingerprint()), Optional.of(stored.endpoint().id().value()),
+                clock.instant().plus(HOLD), clock.instant().plus(KEY_LIFETIME));
+        clock.advance(HOLD.plusSeconds(1));
+
+        RecordedAnswer settled = replayed(service.createEndpoint(keyed));
+
+        assertThat(settled).isEqualTo(ANSWERS.webhookEndpoint(stored));
+        assertThat(endpoints.findAll()).hasSize(1);
+        assertThat(replayed(service.createEndpoint(keyed))).isEqualTo(settled);
+    }
+
+    @Test
+    void given_a_keyed_creation_that_stopped_before_storing_its_endpoint_when_repeated_then_it_is_created_under_the_claimed_id() {
+        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, null, null).withIdempotencyKey(KEY);
+        WebhookEndpointId claimed = WebhookEndpointId.newId();
+        requests.claim(new IdempotentRequests.Request(KEY, IdempotentRequests.Operation.CREATE_WEBHOOK_ENDPOINT,
+                Optional.empty(), keyed.fingerprint()), Optional.of(claimed.value()),
+                clock.instant().plus(HOLD), clock.instant().plus(KEY_LIFETIME));
+        clock.advance(HOLD.plusSeconds(1));
+
+        Created created = created(service.createEndpoint(keyed));
+
+        assertThat(created.endpoint().id()).isEqualTo(claimed);
+        assertThat(endpoints.findAll()).hasSize(1);
+    }
+
     private WebhookEndpointId createEndpoint() {
         return created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null))).endpoint().id();
     }
 
-    private static Created created(CreateWebhookEndpointResult result) {
-        assertThat(result).isInstanceOf(Created.class);
-        return (Created) result;
+    private static Created created(IdempotentResult<CreateWebhookEndpointResult> result) {
+        assertThat(executed(result)).isInstanceOf(Created.class);
+        return (Created) executed(result);
     }
 }

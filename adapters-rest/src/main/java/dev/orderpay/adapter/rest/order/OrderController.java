@@ -3,15 +3,15 @@ package dev.orderpay.adapter.rest.order;
 import dev.orderpay.adapter.rest.ApiDocumentation;
 import dev.orderpay.adapter.rest.OrderIds;
 import dev.orderpay.adapter.rest.OrderPaths;
+import dev.orderpay.adapter.rest.idempotency.IdempotencyHeaders;
+import dev.orderpay.adapter.rest.idempotency.IdempotentResponses;
 import dev.orderpay.adapter.rest.input.StrictInput;
 import dev.orderpay.adapter.rest.problem.Problem;
 import dev.orderpay.adapter.rest.problem.SharedProblemResponses;
 import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.order.CreateOrderCommand;
 import dev.orderpay.application.port.in.order.CreateOrderUseCase;
-import dev.orderpay.application.port.in.order.CreatedOrder;
 import dev.orderpay.application.port.in.order.GetOrderUseCase;
-import dev.orderpay.application.port.in.order.IdempotencyKey;
 import dev.orderpay.application.port.in.order.ListOrdersQuery;
 import dev.orderpay.application.port.in.order.ListOrdersUseCase;
 import dev.orderpay.application.port.in.order.OrderTotalsUseCase;
@@ -56,41 +56,40 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 @SharedProblemResponses.Unauthorized
 public class OrderController {
 
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
     private static final String HISTORY = "history";
 
     private final CreateOrderUseCase createOrder;
     private final GetOrderUseCase getOrder;
     private final ListOrdersUseCase listOrders;
     private final OrderTotalsUseCase orderTotals;
+    private final IdempotentResponses responses;
 
     OrderController(CreateOrderUseCase createOrder, GetOrderUseCase getOrder, ListOrdersUseCase listOrders,
-                    OrderTotalsUseCase orderTotals) {
+                    OrderTotalsUseCase orderTotals, IdempotentResponses responses) {
         this.createOrder = createOrder;
         this.getOrder = getOrder;
         this.listOrders = listOrders;
         this.orderTotals = orderTotals;
+        this.responses = responses;
     }
 
-    /** The key is the client's own: two clients sending the same key never meet. */
     @Post
     @Operation(summary = "Create an order and open its checkout",
-            description = "With an Idempotency-Key, repeating the request returns the order the first one created"
-                    + " and opens no second checkout.")
+            description = "With an Idempotency-Key, repeating the request returns the first answer (the order as it"
+                    + " was created, or the failure to open its checkout) and opens no second checkout.")
     @ApiResponse(responseCode = "201", description = "Created, or replayed for a repeated Idempotency-Key",
             headers = {
                     @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
                             description = "The order's address"),
-                    @io.swagger.v3.oas.annotations.headers.Header(name = IDEMPOTENT_REPLAYED,
-                            description = "true when an earlier request with the same key created this order",
+                    @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.IDEMPOTENT_REPLAYED,
+                            description = IdempotencyHeaders.REPLAYED_DESCRIPTION,
                             schema = @Schema(type = "string", allowableValues = "true"))
             },
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderResponse.class)))
     @ApiResponse(responseCode = "400", description = "validation_failed (a field or the Idempotency-Key is bad),"
-            + " malformed_request", content = @Content(mediaType = PROBLEM_JSON,
-            schema = @Schema(implementation = Problem.class)))
+            + " malformed_request. Not remembered: the same key may come again with a corrected request",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "idempotency_request_in_progress: the first request with this"
             + " key is still running; try again after Retry-After seconds",
             headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After",
@@ -100,25 +99,28 @@ public class OrderController {
     @ApiResponse(responseCode = "422", description = "idempotency_key_reused: the key came with a different request",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "502", description = "provider_unavailable: the checkout could not be opened; the"
-            + " order is stored as FAILED", content = @Content(mediaType = PROBLEM_JSON,
-            schema = @Schema(implementation = Problem.class)))
+            + " order is stored as FAILED", headers = @io.swagger.v3.oas.annotations.headers.Header(
+            name = IdempotencyHeaders.IDEMPOTENT_REPLAYED, description = IdempotencyHeaders.REPLAYED_DESCRIPTION,
+            schema = @Schema(type = "string", allowableValues = "true")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "504", description = "provider_timeout: the checkout could not be opened in time;"
-            + " the order is stored as FAILED", content = @Content(mediaType = PROBLEM_JSON,
-            schema = @Schema(implementation = Problem.class)))
-    HttpResponse<OrderResponse> create(@Body CreateOrderRequest request,
-                                       @Parameter(description = "The client's key for this request, 1 to 255"
-                                               + " printable characters")
-                                       @Header(IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
-                                       Authentication client) {
-        CreateOrderCommand command = request.toCommand();
-        if (idempotencyKey != null) {
-            command = command.withIdempotencyKey(new IdempotencyKey(client.getName(), idempotencyKey));
-        }
-        CreatedOrder created = createOrder.createOrder(command);
-        Order order = created.order();
-        MutableHttpResponse<OrderResponse> response =
-                HttpResponse.created(OrderResponse.from(order), URI.create(OrderPaths.order(order.id())));
-        return created.replayed() ? response.header(IDEMPOTENT_REPLAYED, "true") : response;
+            + " the order is stored as FAILED", headers = @io.swagger.v3.oas.annotations.headers.Header(
+            name = IdempotencyHeaders.IDEMPOTENT_REPLAYED, description = IdempotencyHeaders.REPLAYED_DESCRIPTION,
+            schema = @Schema(type = "string", allowableValues = "true")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<?> create(@Body CreateOrderRequest request,
+                           @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                           @Header(IdempotencyHeaders.IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+                           Authentication client) {
+        CreateOrderCommand plain = request.toCommand();
+        CreateOrderCommand command = IdempotencyHeaders.keyOf(idempotencyKey, client)
+                .map(plain::withIdempotencyKey).orElse(plain);
+        return responses.respond(createOrder.createOrder(command), OrderController::created);
+    }
+
+    /** A created order's answer: the route's, and the one recorded for repeats of a request with a key. */
+    public static MutableHttpResponse<OrderResponse> created(Order order) {
+        return HttpResponse.created(OrderResponse.from(order), URI.create(OrderPaths.order(order.id())));
     }
 
     @Get

@@ -6,8 +6,8 @@ import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.OrderNotFoundException;
 import dev.orderpay.application.port.in.event.EventNotFoundException;
 import dev.orderpay.application.port.in.order.CheckoutFailedException;
-import dev.orderpay.application.port.in.order.IdempotencyKeyReusedException;
-import dev.orderpay.application.port.in.order.IdempotentRequestInProgressException;
+import dev.orderpay.application.port.in.idempotency.IdempotencyKeyReusedException;
+import dev.orderpay.application.port.in.idempotency.IdempotentRequestInProgressException;
 import dev.orderpay.domain.InvalidValueException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -72,11 +72,8 @@ final class ApplicationExceptionHandlers {
     static class CheckoutFailed implements ExceptionHandler<CheckoutFailedException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, CheckoutFailedException failed) {
-            LOG.warn("Checkout for order {} failed: {}", failed.order().id(), failed.getCause().getMessage());
-            return Problem.ofProvider(failed.timedOut(),
-                    "The order was stored with status FAILED: the payment provider could not open its checkout.")
-                    .aboutOrder(failed.order().id().toString())
-                    .toResponse();
+            LOG.warn("Checkout for order {} failed: {}", failed.order().id(), failed.getMessage());
+            return Problem.checkoutFailed(failed.order().id().toString(), failed.timedOut()).toResponse();
         }
     }
 
@@ -94,8 +91,9 @@ final class ApplicationExceptionHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, IdempotencyKeyReusedException reused) {
             return Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, ProblemCode.IDEMPOTENCY_KEY_REUSED,
-                    "Idempotency key reused", "This Idempotency-Key was used before for a different request."
-                            + " Use a new key for a new order.").toResponse();
+                    "Idempotency key reused", "This Idempotency-Key was used before for a different request (other"
+                            + " parameters, another operation or another order). Use a new key for a new request.")
+                    .toResponse();
         }
     }
 

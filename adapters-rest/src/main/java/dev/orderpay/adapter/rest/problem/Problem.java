@@ -67,6 +67,13 @@ public record Problem(URI type, String title, int status, String detail, Problem
         return of(HttpStatus.BAD_GATEWAY, ProblemCode.PROVIDER_UNAVAILABLE, "Payment provider unavailable", detail);
     }
 
+    /** An order stored as FAILED because the provider could not open its checkout. */
+    public static Problem checkoutFailed(String orderId, boolean timedOut) {
+        return ofProvider(timedOut,
+                "The order was stored with status FAILED: the payment provider could not open its checkout.")
+                .aboutOrder(orderId);
+    }
+
     /** The order changed under the request: a create that raced, or an operation that lost the order's version. */
     public static Problem concurrentUpdate() {
         return of(HttpStatus.CONFLICT, ProblemCode.CONCURRENT_UPDATE, "Order changed concurrently",

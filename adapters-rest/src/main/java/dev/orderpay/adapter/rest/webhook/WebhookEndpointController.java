@@ -2,13 +2,12 @@ package dev.orderpay.adapter.rest.webhook;
 
 import dev.orderpay.adapter.rest.ApiDocumentation;
 import dev.orderpay.adapter.rest.event.PingEventResponse;
+import dev.orderpay.adapter.rest.idempotency.IdempotencyHeaders;
+import dev.orderpay.adapter.rest.idempotency.IdempotentResponses;
 import dev.orderpay.adapter.rest.input.StrictInput;
 import dev.orderpay.adapter.rest.problem.Problem;
-import dev.orderpay.adapter.rest.problem.ProblemCode;
 import dev.orderpay.adapter.rest.problem.SharedProblemResponses;
-import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult;
-import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult.Created;
-import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult.LimitReached;
+import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointCommand;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointUseCase;
 import dev.orderpay.application.port.in.webhook.DeleteWebhookEndpointUseCase;
 import dev.orderpay.application.port.in.webhook.GetWebhookEndpointUseCase;
@@ -18,6 +17,8 @@ import dev.orderpay.application.port.in.webhook.PingWebhookEndpointUseCase;
 import dev.orderpay.application.port.in.webhook.RotateWebhookSecretUseCase;
 import dev.orderpay.application.port.in.webhook.RotatedSecret;
 import dev.orderpay.application.port.in.webhook.UpdateWebhookEndpointUseCase;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -25,6 +26,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -33,8 +35,10 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -42,7 +46,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.IOException;
-import java.net.URI;
 
 import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 
@@ -69,11 +72,13 @@ class WebhookEndpointController {
     private final RotateWebhookSecretUseCase rotateSecret;
     private final PingWebhookEndpointUseCase pingEndpoint;
     private final JsonMapper json;
+    private final IdempotentResponses responses;
 
     WebhookEndpointController(CreateWebhookEndpointUseCase createEndpoint, ListWebhookEndpointsUseCase listEndpoints,
                               GetWebhookEndpointUseCase getEndpoint, UpdateWebhookEndpointUseCase updateEndpoint,
                               DeleteWebhookEndpointUseCase deleteEndpoint, RotateWebhookSecretUseCase rotateSecret,
-                              PingWebhookEndpointUseCase pingEndpoint, JsonMapper json) {
+                              PingWebhookEndpointUseCase pingEndpoint, JsonMapper json,
+                              IdempotentResponses responses) {
         this.createEndpoint = createEndpoint;
         this.listEndpoints = listEndpoints;
         this.getEndpoint = getEndpoint;
@@ -82,37 +87,56 @@ class WebhookEndpointController {
         this.rotateSecret = rotateSecret;
         this.pingEndpoint = pingEndpoint;
         this.json = json;
+        this.responses = responses;
     }
 
     @Post
     @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint",
             description = "The endpoint starts enabled. Its signing secret is in this answer and never again: keep"
                     + " it. Without event_types (or with [\"*\"]) it receives every event type, including types"
-                    + " added later.")
-    @ApiResponse(responseCode = "201", description = "Registered: the endpoint with its secret",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
-                    description = "The endpoint's address"),
+                    + " added later. With an Idempotency-Key, repeating the request registers nothing more and"
+                    + " returns the first answer without the secret (rotate the secret if that answer was lost).")
+    @ApiResponse(responseCode = "201", description = "Registered: the endpoint with its secret; when replayed for a"
+            + " repeated Idempotency-Key, the endpoint without its secret",
+            headers = {
+                    @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
+                            description = "The endpoint's address"),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.IDEMPOTENT_REPLAYED,
+                            description = IdempotencyHeaders.REPLAYED_DESCRIPTION,
+                            schema = @Schema(type = "string", allowableValues = "true"))
+            },
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WebhookEndpointWithSecretResponse.class)))
+                    schema = @Schema(anyOf = {WebhookEndpointWithSecretResponse.class,
+                            WebhookEndpointResponse.class})))
     @ApiResponse(responseCode = "400", description = "validation_failed (url, event_types[i], description; a url"
-            + " webhooks may not be sent to), malformed_request", content = @Content(mediaType = PROBLEM_JSON,
+            + " webhooks may not be sent to; the Idempotency-Key), malformed_request. Not remembered: the same key"
+            + " may come again with a corrected request", content = @Content(mediaType = PROBLEM_JSON,
             schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "webhook_endpoint_limit_reached: there are as many endpoints as"
-            + " allowed (ORDERPAY_WEBHOOK_MAX_ENDPOINTS); delete one first", content = @Content(
-            mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            + " allowed (ORDERPAY_WEBHOOK_MAX_ENDPOINTS); delete one first. idempotency_request_in_progress: the"
+            + " first request with this Idempotency-Key is still being carried out; send it again after Retry-After"
+            + " seconds",
+            headers = {
+                    @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.IDEMPOTENT_REPLAYED,
+                            description = IdempotencyHeaders.REPLAYED_DESCRIPTION,
+                            schema = @Schema(type = "string", allowableValues = "true")),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.RETRY_AFTER,
+                            description = "With idempotency_request_in_progress: seconds to wait before sending the"
+                                    + " request again", schema = @Schema(type = "integer"))
+            },
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: the Idempotency-Key was used before for"
+            + " another request; nothing was registered",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @SharedProblemResponses.UnsupportedMediaType
-    HttpResponse<?> create(@Body CreateWebhookEndpointRequest request) {
-        CreateWebhookEndpointResult result = createEndpoint.createEndpoint(request.toCommand());
-        // Java 17 has no pattern switch; the result is sealed, so these two are all there are.
-        if (result instanceof Created created) {
-            return HttpResponse.created(
-                    WebhookEndpointWithSecretResponse.from(created.endpoint(), created.secret()),
-                    URI.create(WEBHOOK_ENDPOINTS + "/" + created.endpoint().id()));
-        }
-        LimitReached limit = (LimitReached) result;
-        return Problem.of(HttpStatus.CONFLICT, ProblemCode.WEBHOOK_ENDPOINT_LIMIT_REACHED,
-                "Webhook endpoint limit reached", "There are " + limit.limit() + " webhook endpoints, the most"
-                        + " allowed. Delete one before registering another.").toResponse();
+    HttpResponse<?> create(@Body CreateWebhookEndpointRequest request,
+                           @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                           @Header(IdempotencyHeaders.IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+                           Authentication client) {
+        CreateWebhookEndpointCommand plain = request.toCommand();
+        CreateWebhookEndpointCommand command = IdempotencyHeaders.keyOf(idempotencyKey, client)
+                .map(plain::withIdempotencyKey).orElse(plain);
+        return responses.respond(createEndpoint.createEndpoint(command), WebhookEndpointAnswers::withSecret);
     }
 
     @Get

@@ -254,6 +254,11 @@ public class FakePaymentGateway implements PaymentGateway {
         fetchFailure = new PaymentProviderException(kind, "fetch refused by the fake provider");
     }
 
+    /** Payments can be read again, after {@link #failFetches}. */
+    public void answerFetchesAgain() {
+        fetchFailure = null;
+    }
+
     public List<CheckoutRequest> checkoutRequests() {
         return List.copyOf(checkoutRequests);
     }

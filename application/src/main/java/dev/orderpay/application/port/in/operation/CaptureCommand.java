@@ -1,18 +1,36 @@
 package dev.orderpay.application.port.in.operation;
 
+import dev.orderpay.application.port.in.idempotency.Fingerprint;
+import dev.orderpay.application.port.in.idempotency.IdempotencyKey;
 import dev.orderpay.domain.OrderId;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * @param amount how much to capture, in the order's minor units (the order knows its currency); all that is left
- *               when empty
+ * @param amount         how much to capture, in the order's minor units (the order knows its currency); all that is
+ *                       left when empty
+ * @param idempotencyKey the client's key for this request, if it sent one
  */
-public record CaptureCommand(OrderId orderId, Optional<Long> amount) {
+public record CaptureCommand(OrderId orderId, Optional<Long> amount, Optional<IdempotencyKey> idempotencyKey) {
 
     public CaptureCommand {
         Objects.requireNonNull(orderId, "orderId");
         amount = OperationAmounts.requirePositive(amount);
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    }
+
+    /** Without an idempotency key. */
+    public CaptureCommand(OrderId orderId, Optional<Long> amount) {
+        this(orderId, amount, Optional.empty());
+    }
+
+    public CaptureCommand withIdempotencyKey(IdempotencyKey key) {
+        return new CaptureCommand(orderId, amount, Optional.of(key));
+    }
+
+    /** A digest of what is asked for; the order is the request's target, so it is not part of it. */
+    public String fingerprint() {
+        return Fingerprint.of("amount " + amount.map(String::valueOf).orElse("all"));
     }
 }

@@ -57,6 +57,11 @@ public sealed interface PaymentOperationResult {
         /** The provider could not be reached, so nothing was done. */
         PROVIDER_UNAVAILABLE,
         /** The provider did not answer in time to a request that is safe to repeat, so nothing was done. */
-        PROVIDER_TIMEOUT
+        PROVIDER_TIMEOUT,
+        /**
+         * An earlier request with the same idempotency key started it, and the provider never showed it done: it did
+         * not happen, and it was let go.
+         */
+        NOT_CARRIED_OUT
     }
 }

@@ -1,16 +1,19 @@
 package dev.orderpay.application.port.in.operation;
 
 import dev.orderpay.application.port.in.OrderNotFoundException;
+import dev.orderpay.application.port.in.idempotency.IdempotencyKeyReusedException;
+import dev.orderpay.application.port.in.idempotency.IdempotentRequestInProgressException;
+import dev.orderpay.application.port.in.idempotency.IdempotentResult;
 
 public interface RefundPaymentUseCase {
 
     /**
-     * Refunds part or all of an order's captured money.
+     * Refunds part or all of an order's captured money; with an idempotency key, as
+     * {@link CapturePaymentUseCase#capture} treats one.
      *
-     * @throws OrderNotFoundException if there is no such order
-     * @throws dev.orderpay.domain.IllegalStatusTransitionException if the order does not allow it
-     * @throws dev.orderpay.application.port.out.PaymentProviderException if the provider refused or could not be
-     *                                                                    asked; the order is as before
+     * @throws OrderNotFoundException                if there is no such order
+     * @throws IdempotencyKeyReusedException         if the key was used before for a different request
+     * @throws IdempotentRequestInProgressException  if the earlier request with the key is still being carried out
      */
-    PaymentOperationResult refund(RefundCommand command);
+    IdempotentResult<PaymentOperationResult> refund(RefundCommand command);
 }

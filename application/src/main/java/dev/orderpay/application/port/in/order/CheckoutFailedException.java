@@ -15,6 +15,16 @@ public class CheckoutFailedException extends RuntimeException {
         this.timedOut = timedOut;
     }
 
+    /**
+     * The checkout of an order created earlier had failed: a repeat of the request that created it learns so from
+     * the order, with the provider's failure long gone.
+     */
+    public CheckoutFailedException(Order order) {
+        super("the checkout for order " + order.id() + " could not be opened");
+        this.order = order;
+        this.timedOut = false;
+    }
+
     public Order order() {
         return order;
     }

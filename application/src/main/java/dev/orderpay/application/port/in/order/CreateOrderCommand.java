@@ -1,16 +1,14 @@
 package dev.orderpay.application.port.in.order;
 
 import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.application.port.in.idempotency.Fingerprint;
+import dev.orderpay.application.port.in.idempotency.IdempotencyKey;
 import dev.orderpay.domain.InvalidValueException;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.webhook.CallbackUrl;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Currency;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -34,14 +32,8 @@ public record CreateOrderCommand(Money amount, Receipt receipt, Optional<Callbac
     /** A digest of what is asked for, to tell a true repeat from another request with the same key. */
     public String fingerprint() {
         // Without a callback URL the digest stays what it was before orders had one, so keys stored then still match.
-        String request = amount.minorUnits() + "\n" + amount.currencyCode() + "\n" + receipt.value()
-                + callbackUrl.map(url -> "\n" + url.value()).orElse("");
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(request.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException everyJavaHasIt) {
-            throw new IllegalStateException(everyJavaHasIt);
-        }
+        return Fingerprint.of(amount.minorUnits() + "\n" + amount.currencyCode() + "\n" + receipt.value()
+                + callbackUrl.map(url -> "\n" + url.value()).orElse(""));
     }
 
     public CreateOrderCommand withIdempotencyKey(IdempotencyKey key) {

@@ -1,6 +1,9 @@
 package dev.orderpay.application.port.in.webhook;
 
 import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.application.port.in.idempotency.Fingerprint;
+import dev.orderpay.application.port.in.idempotency.IdempotencyKey;
+import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.webhook.EventSelection;
 
 import java.net.URI;
@@ -9,14 +12,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** A new endpoint: where to post, which event types, and the merchant's own words for it. */
-public record CreateWebhookEndpointCommand(URI url, EventSelection events, Optional<String> description) {
+/**
+ * A new endpoint: where to post, which event types, and the merchant's own words for it.
+ *
+ * @param idempotencyKey the client's key for this request, if it sent one
+ */
+public record CreateWebhookEndpointCommand(URI url, EventSelection events, Optional<String> description,
+                                           Optional<IdempotencyKey> idempotencyKey) {
 
     public CreateWebhookEndpointCommand {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    }
+
+    public CreateWebhookEndpointCommand withIdempotencyKey(IdempotencyKey key) {
+        return new CreateWebhookEndpointCommand(url, events, description, Optional.of(key));
+    }
+
+    /**
+     * A digest of what is asked for. The types are sorted, so the same set in another order is the same request; a
+     * description cannot hold a line break, so it is safe last on its line.
+     */
+    public String fingerprint() {
+        String types = events.isAll() ? "*"
+                : events.chosen().stream().map(EventType::wireName).sorted().collect(Collectors.joining(","));
+        return Fingerprint.of("url " + url + "\nevent_types " + types + "\ndescription "
+                + description.map(text -> "=" + text).orElse(""));
     }
 
     /**
@@ -34,6 +59,6 @@ public record CreateWebhookEndpointCommand(URI url, EventSelection events, Optio
         if (!errors.isEmpty()) {
             throw new InvalidCommandException(errors);
         }
-        return new CreateWebhookEndpointCommand(validUrl, events, validDescription);
+        return new CreateWebhookEndpointCommand(validUrl, events, validDescription, Optional.empty());
     }
 }

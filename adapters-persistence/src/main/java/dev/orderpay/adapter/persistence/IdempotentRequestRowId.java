@@ -5,5 +5,5 @@ import io.micronaut.data.annotation.MappedProperty;
 
 /** A key is a client's own: the same text from two clients is two keys. */
 @Embeddable
-record IdempotencyKeyRowId(@MappedProperty("client_id") String clientId, @MappedProperty("key") String key) {
+record IdempotentRequestRowId(@MappedProperty("client_id") String clientId, @MappedProperty("key") String key) {
 }

@@ -1,11 +1,12 @@
-package dev.orderpay.application.port.in.order;
+package dev.orderpay.application.port.in.idempotency;
 
 import dev.orderpay.application.port.in.InvalidCommandException;
 
 import java.util.Objects;
 
 /**
- * A client's key for one logical request: the same key and the same request give the same order.
+ * A client's key for one logical request: the same key and the same request give the same answer, and the
+ * request is carried out once.
  *
  * @param clientId whose key it is; keys of different clients never meet
  */

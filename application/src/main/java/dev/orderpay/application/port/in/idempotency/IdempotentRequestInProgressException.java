@@ -1,4 +1,4 @@
-package dev.orderpay.application.port.in.order;
+package dev.orderpay.application.port.in.idempotency;
 
 /** An earlier request with the same idempotency key is still being processed; try again shortly. */
 public class IdempotentRequestInProgressException extends RuntimeException {

@@ -1,6 +1,7 @@
-package dev.orderpay.application.port.in.order;
+package dev.orderpay.application.port.in.idempotency;
 
 import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.application.port.in.order.CreateOrderCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,6 +78,13 @@ class IdempotencyKeyTest {
         assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null).fingerprint()).isNotEqualTo(fingerprint);
         assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", "https://shop.example/a").fingerprint())
                 .isEqualTo(fingerprint);
+    }
+
+    @Test
+    void given_an_order_request_then_its_fingerprint_is_the_digest_keys_were_stored_under_before_this_release() {
+        // Keys claimed before an upgrade are compared with this digest afterwards, so its text must never change.
+        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null).fingerprint())
+                .isEqualTo("d6720fd8348846538f5aaca2caf08d598ba738d16374b386843c2307fc805251");
     }
 
     private static void assertKeyReported(String key) {
