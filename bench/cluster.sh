@@ -86,6 +86,53 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 now_ms() { date +%s%3N; }
+# sleep_until MS: until MS milliseconds after the run's start (at once if past).
+sleep_until() {
+  sleep "$(awk -v at="$1" -v ms="$(( $(now_ms) - RUN_START_MS ))" 'BEGIN { s = (at - ms) / 1000; print (s > 0 ? s : 0) }')"
+}
+
+# Our processes, one "pid role" a line: the instances, the database cluster (postmaster and its children), nginx
+# (master and workers) and wrk.
+our_pids() {
+  local postmaster
+  [ -n "$PIDS_A" ] && echo "$PIDS_A instance-a"
+  [ -n "$PIDS_B" ] && echo "$PIDS_B instance-b"
+  postmaster=$(head -n 1 "$WORK/pg/postmaster.pid")
+  { echo "$postmaster"; pgrep -P "$postmaster"; } | sed 's/$/ database/'
+  { echo "$NGINX_PID"; pgrep -P "$NGINX_PID"; } | sed 's/$/ nginx/'
+  [ -n "$WRK_PID" ] && echo "$WRK_PID wrk"
+  return 0
+}
+
+# cpu_snapshot FILE: when ("time ms"), the machine's busy and idle ticks ("machine busy idle"), and the CPU ticks
+# each of our processes has used so far ("pid role ticks").
+cpu_snapshot() {
+  {
+    echo "time $(now_ms)"
+    awk '$1 == "cpu" { print "machine", $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat
+    our_pids | while read -r pid role; do
+      # utime and stime: fields 14 and 15, counted after the command name, which may hold spaces.
+      awk -v pid="$pid" -v role="$role" '{ sub(/^.*\) /, ""); print pid, role, $12 + $13 }' "/proc/$pid/stat" \
+        2>/dev/null || true
+    done
+  } > "$1"
+}
+
+# cpu_window FROM TO: cores busy on average between two snapshots, per role (a process counts when it is in both),
+# for the machine, and for other work on it; "role cores" lines.
+cpu_window() {
+  awk -v tick="$(getconf CLK_TCK)" -v cpus="$(nproc)" '
+    FNR == NR { if ($1 == "time") t0 = $2; else if ($1 == "machine") { busy0 = $2; idle0 = $3 } else start[$1] = $3
+                next }
+    $1 == "time" { seconds = ($2 - t0) / 1000; next }
+    $1 == "machine" { busy = $2 - busy0; idle = $3 - idle0; next }
+    $1 in start { cores[$2] += ($3 - start[$1]) / tick / seconds }
+    END {
+      for (role in cores) { printf "%s %.2f\n", role, cores[role]; ours += cores[role] }
+      machine = cpus * busy / (busy + idle)
+      printf "ours %.2f\nmachine %.2f\nother %.2f\n", ours, machine, machine - ours
+    }' "$1" "$2"
+}
 
 ensure_tools() {
   local missing=()
@@ -176,6 +223,7 @@ BEGIN
   END LOOP;
 END $$;
 SQL
+  cpu_snapshot "$WORK/cpu.1"
   kill -9 "$PIDS_A"
   KILLED_MS=$(now_ms)
   sql <<'SQL'
@@ -230,8 +278,15 @@ RUN_START_MS=$(now_ms)
 BENCH_AUTH="$API_KEY" BENCH_IDS="$WORK/ids" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s \
   -s "$BENCH/wrk/mixed.lua" "$LB" > "$WORK/run.out" 2>&1 &
 WRK_PID=$!
-sleep "$(awk -v at="$KILL_AT" -v ms="$(( $(now_ms) - RUN_START_MS ))" 'BEGIN { s = at - ms / 1000; print (s > 0 ? s : 0) }')"
+# CPU snapshots bound the windows compared: 2 s after the start, the kill, 5 s after it, 1 s before the end.
+sleep_until 2000
+cpu_snapshot "$WORK/cpu.0"
+sleep_until $((KILL_AT * 1000))
 kill_instance_a
+sleep_until $((KILLED_MS - RUN_START_MS + 5000))
+cpu_snapshot "$WORK/cpu.2"
+sleep_until $((DURATION * 1000 - 1000))
+cpu_snapshot "$WORK/cpu.3"
 wait "$WRK_PID"
 WRK_PID=""
 RUN_END_MS=$(now_ms)
@@ -325,7 +380,7 @@ rates() { # rates FROM TO: mean 2xx/s over the whole seconds [FROM, TO), and the
     END { printf "%.0f %d %d\n", n ? sum / n : 0, min, n }' "$WORK/per-second"
 }
 read -r RATE_BEFORE MIN_BEFORE SECONDS_BEFORE < <(rates 2 "$KILL_S")
-read -r RATE_AFTER MIN_AFTER SECONDS_AFTER < <(rates $((KILL_S + 5)) "$DURATION")
+read -r RATE_AFTER MIN_AFTER SECONDS_AFTER < <(rates $((KILL_S + 5)) $((DURATION - 1)))
 read -r RATE_KILL_SECOND _ _ < <(rates "$KILL_S" $((KILL_S + 1)))
 kinds() { # kinds FROM_MS TO_MS: 2xx/s by kind in that window
   awk -F'|' -v from="$1" -v to="$2" '
@@ -334,7 +389,24 @@ kinds() { # kinds FROM_MS TO_MS: 2xx/s by kind in that window
     END { s = (to - from) / 1000; if (s <= 0) s = 1; printf "%.0f %.0f %.0f\n", c / s, r / s, g / s }' "$WORK/run.log"
 }
 read -r CREATES_BEFORE RETURNS_BEFORE READS_BEFORE < <(kinds $((RUN_START_MS + 2000)) $((RUN_START_MS + KILL_S * 1000)))
-read -r CREATES_AFTER RETURNS_AFTER READS_AFTER < <(kinds $((RUN_START_MS + (KILL_S + 5) * 1000)) $((RUN_START_MS + DURATION * 1000)))
+read -r CREATES_AFTER RETURNS_AFTER READS_AFTER < <(kinds $((RUN_START_MS + (KILL_S + 5) * 1000)) $((RUN_START_MS + (DURATION - 1) * 1000)))
+# The background work done in the same windows: webhook deliveries made and orders settled by reconciliation, per
+# second.
+background() { # background FROM_MS TO_MS
+  sql -At -F' ' -c "
+    SELECT round(((SELECT count(*) FROM webhook_delivery_attempts
+                   WHERE attempted_at >= to_timestamp($1 / 1000.0) AND attempted_at < to_timestamp($2 / 1000.0))
+                  / (($2 - $1) / 1000.0))::numeric),
+           round(((SELECT count(*) FROM order_status_history WHERE source = 'RECONCILIATION'
+                   AND occurred_at >= to_timestamp($1 / 1000.0) AND occurred_at < to_timestamp($2 / 1000.0))
+                  / (($2 - $1) / 1000.0))::numeric)"
+}
+read -r DELIVERIES_BEFORE RECONCILED_RATE_BEFORE < <(background $((RUN_START_MS + 2000)) $((RUN_START_MS + KILL_S * 1000)))
+read -r DELIVERIES_AFTER RECONCILED_RATE_AFTER < <(background $((RUN_START_MS + (KILL_S + 5) * 1000)) $((RUN_START_MS + (DURATION - 1) * 1000)))
+# CPU over the same windows.
+cpu_window "$WORK/cpu.0" "$WORK/cpu.1" > "$WORK/cpu.before"
+cpu_window "$WORK/cpu.2" "$WORK/cpu.3" > "$WORK/cpu.after"
+cores() { awk -v role="$2" '$1 == role { print $2; found = 1 } END { if (!found) print "0.00" }' "$1"; }
 SHARE_A=$(awk -F'\t' -v k="$KILL_S" '$1 >= 2 && $1 < k { a += $3; t += $2 } END { printf "%.0f", t ? 100 * a / t : 0 }' "$WORK/per-second")
 
 # Reconciliation: the claims live at the kill. A claim settled before its lease ran out was the survivor's own; one
@@ -485,12 +557,30 @@ write_report() {
     echo
     echo "## Throughput (2xx answers per second through nginx)"
     echo
-    echo "| | before the kill (s 2–$KILL_S) | after the kill (s $((KILL_S + 5))–$DURATION) |"
+    echo "| | before the kill (s 2–$KILL_S) | after the kill (s $((KILL_S + 5))–$((DURATION - 1))) |"
     echo "|---|---:|---:|"
     echo "| all requests, mean | $RATE_BEFORE | $RATE_AFTER |"
     echo "| lowest second | $MIN_BEFORE | $MIN_AFTER |"
     echo "| creates / returns / reads | $CREATES_BEFORE / $RETURNS_BEFORE / $READS_BEFORE | $CREATES_AFTER / $RETURNS_AFTER / $READS_AFTER |"
     echo "| share answered by A | $SHARE_A % | 0 % |"
+    echo "| in the background: webhook deliveries / orders settled by reconciliation | $DELIVERIES_BEFORE / $RECONCILED_RATE_BEFORE | $DELIVERIES_AFTER / $RECONCILED_RATE_AFTER |"
+    echo
+    echo "CPU, in cores busy on average over the same windows (from /proc; the machine has $(nproc)):"
+    echo
+    echo "| | before the kill | after the kill |"
+    echo "|---|---:|---:|"
+    for role in instance-a instance-b database nginx wrk ours other machine; do
+      case $role in
+        ours) name="all of the above" ;; other) name="other work on the machine" ;; machine) name="the whole machine" ;;
+        *) name=$role ;;
+      esac
+      echo "| $name | $(cores "$WORK/cpu.before" "$role") | $(cores "$WORK/cpu.after" "$role") |"
+    done
+    awk -v rb="$RATE_BEFORE" -v ra="$RATE_AFTER" -v ab="$(cores "$WORK/cpu.before" instance-a)" \
+      -v bb="$(cores "$WORK/cpu.before" instance-b)" -v ba="$(cores "$WORK/cpu.after" instance-b)" \
+      -v db="$(cores "$WORK/cpu.before" database)" -v da="$(cores "$WORK/cpu.after" database)" 'BEGIN {
+        printf "| CPU ms per 2xx answer: instances | %.2f | %.2f |\n", rb ? 1000 * (ab + bb) / rb : 0, ra ? 1000 * ba / ra : 0
+        printf "| CPU ms per 2xx answer: database | %.2f | %.2f |\n", rb ? 1000 * db / rb : 0, ra ? 1000 * da / ra : 0 }'
     echo
     echo "The second of the kill: $RATE_KILL_SECOND answers. $RETRIED requests were answered by B after nginx"
     echo "could not use A (connection refused or closed before the request was sent, or a GET in flight)."
