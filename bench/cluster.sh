@@ -114,21 +114,28 @@ cpu_snapshot() {
       # utime and stime: fields 14 and 15, counted after the command name, which may hold spaces.
       awk -v pid="$pid" -v role="$role" '{ sub(/^.*\) /, ""); print pid, role, $12 + $13 }' "/proc/$pid/stat" \
         2>/dev/null || true
+      # An instance's JIT compiler threads, by thread id: how much of its CPU went to compiling.
+      case $role in
+        instance-*) awk -v role="$role-jit" '/^[0-9]+ \(C[12] CompilerThre/ {
+                      tid = $1; sub(/^.*\) /, ""); print tid, role, $12 + $13 }' "/proc/$pid/task/"*/stat \
+                      2>/dev/null || true ;;
+      esac
     done
   } > "$1"
 }
 
-# cpu_window FROM TO: cores busy on average between two snapshots, per role (a process counts when it is in both),
-# for the machine, and for other work on it; "role cores" lines.
+# cpu_window FROM TO: cores busy on average between two snapshots, per role (a process counts when it is in both;
+# a compiler thread started in between counts whole), for the machine, and for other work on it; "role cores" lines.
 cpu_window() {
   awk -v tick="$(getconf CLK_TCK)" -v cpus="$(nproc)" '
     FNR == NR { if ($1 == "time") t0 = $2; else if ($1 == "machine") { busy0 = $2; idle0 = $3 } else start[$1] = $3
                 next }
     $1 == "time" { seconds = ($2 - t0) / 1000; next }
     $1 == "machine" { busy = $2 - busy0; idle = $3 - idle0; next }
-    $1 in start { cores[$2] += ($3 - start[$1]) / tick / seconds }
+    $1 in start { cores[$2] += ($3 - start[$1]) / tick / seconds; next }
+    $2 ~ /-jit$/ { cores[$2] += $3 / tick / seconds }
     END {
-      for (role in cores) { printf "%s %.2f\n", role, cores[role]; ours += cores[role] }
+      for (role in cores) { printf "%s %.2f\n", role, cores[role]; if (role !~ /-jit$/) ours += cores[role] }
       machine = cpus * busy / (busy + idle)
       printf "ours %.2f\nmachine %.2f\nother %.2f\n", ours, machine, machine - ours
     }' "$1" "$2"
@@ -569,9 +576,10 @@ write_report() {
     echo
     echo "| | before the kill | after the kill |"
     echo "|---|---:|---:|"
-    for role in instance-a instance-b database nginx wrk ours other machine; do
+    for role in instance-a instance-a-jit instance-b instance-b-jit database nginx wrk ours other machine; do
       case $role in
         ours) name="all of the above" ;; other) name="other work on the machine" ;; machine) name="the whole machine" ;;
+        *-jit) name="... of which its JIT compiler threads" ;;
         *) name=$role ;;
       esac
       echo "| $name | $(cores "$WORK/cpu.before" "$role") | $(cores "$WORK/cpu.after" "$role") |"
