@@ -222,8 +222,10 @@ awk -F'\t' '
       name["pgbench"] = "pgbench create statements"
       for (i = 1; i <= NR; i++) {
         split(rows[i], f, "\t")
+        n = split(f[7], turns, " "); each = ""
+        for (j = 1; j <= n; j++) each = each (j > 1 ? ", " : "") sprintf("%.0f", turns[j])
         printf "| %s | %s | %.0f | %+.1f %% | %s | %s | %d | %s |\n", name[f[1]], label[f[2]], f[3],
-          100 * (f[3] / base[f[1]] - 1), f[4], f[5], f[6], f[7]
+          100 * (f[3] / base[f[1]] - 1), f[4], f[5], f[6], each
       }
     }' "$WORK/medians.tsv"
   echo
