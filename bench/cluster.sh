@@ -221,8 +221,10 @@ kill_instance_a() {
   # One statement polling inside the server: a psql per poll would take longer than a claim lives on a busy machine.
   sql <<'SQL'
 DO $$
+DECLARE
+  deadline timestamptz := clock_timestamp() + interval '2 seconds';
 BEGIN
-  FOR poll IN 1..200 LOOP
+  WHILE clock_timestamp() < deadline LOOP
     EXIT WHEN EXISTS (SELECT 1 FROM orders WHERE reconcile_claimed_until > clock_timestamp()
                         AND (status IN ('PENDING', 'ON_HOLD') OR pending_operation IS NOT NULL))
           AND EXISTS (SELECT 1 FROM webhook_deliveries WHERE state = 'PENDING' AND claimed_until > clock_timestamp());
