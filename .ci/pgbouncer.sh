@@ -10,10 +10,11 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 
 # In process: creation, returns, callbacks, reconciliation, operations, the events' outbox (32 racing writers),
-# webhook delivery and the endpoint limit (LOCK TABLE). As the packaged jar: two instances delivering side by side,
-# and two SIGKILLs while clients change orders.
+# webhook delivery and the endpoint limit (LOCK TABLE). As the packaged jar: two SIGKILLs while clients are in the
+# middle of transactions, which PgBouncer must not hand on half done. TwoInstancesDeliveryIT passes too, but adds
+# over a minute on a busy machine; bench/cluster.sh --smoke runs two instances in CI.
 TESTS=${ORDERPAY_PGBOUNCER_TESTS:-OrderPaymentFlowTest,PaymentTruthTest,MerchantOperationsTest,OrderEventsTest,ReconciliationWhileCreatingTest,WebhookDeliveryTest,WebhookEndpointsTest}
-ITS=${ORDERPAY_PGBOUNCER_ITS:-TwoInstancesDeliveryIT,KillDuringChangesIT}
+ITS=${ORDERPAY_PGBOUNCER_ITS:-KillDuringChangesIT}
 
 pg_isready -q -h 127.0.0.1 -p 5432 || { echo "no PostgreSQL server on 127.0.0.1:5432" >&2; exit 1; }
 ensure_pgbouncer
