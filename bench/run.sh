@@ -16,6 +16,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH="$ROOT/bench"
+# shellcheck source=bench/lib.sh
+. "$BENCH/lib.sh"
 # The JVM flags docs/benchmarks.md recommends for the service (a small fixed heap and the serial collector: peak RSS
 # fell from 686 MiB with the JVM's defaults at the same throughput); set BENCH_JAVA_OPTS, even to nothing, to
 # measure others.
@@ -61,15 +63,6 @@ RAW="$WORK/runs.tsv"    # one row per measured run
 TSV="$WORK/results.tsv" # one row per scenario: the medians of its runs
 SERVICE_PID="" NGINX_PID="" WIREMOCK_PID="" SLOW_WRK_PID=""
 
-log() { printf '%s  %s\n' "$(date +%T)" "$*" >&2; }
-
-stop_pid() { # stop_pid PID [SECONDS]: TERM, then KILL after 10 s (or SECONDS); only ever a process this script started
-  local pid=$1 grace=${2:-10}
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 $((grace * 10))); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null || true
-}
 
 cleanup() {
   local status=$?
@@ -97,17 +90,7 @@ ensure_tools() {
   command -v gnuplot >/dev/null || missing+=(gnuplot-nox)
   command -v jq >/dev/null || missing+=(jq)
   command -v pgbench >/dev/null || { echo "pgbench (ships with the PostgreSQL server) is missing" >&2; exit 1; }
-  [ ${#missing[@]} -eq 0 ] && return
-  log "installing from Debian: ${missing[*]}"
-  apt-get update -qq
-  # Keep the package from starting a system nginx on port 80: only this script's stub should run.
-  local guard=""
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && guard=yes
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  [ -n "$guard" ] && rm -f /usr/sbin/policy-rc.d
-  return 0
+  install_debian_packages "${missing[@]}"
 }
 
 ensure_jar() {
@@ -228,18 +211,6 @@ start_service() {
   t1=$(date +%s%N)
   echo "$label $(( (t1 - t0) / 1000000 ))" >> "$WORK/starts"
   log "service up ($label start): $(( (t1 - t0) / 1000000 )) ms to the first successful request"
-}
-
-# wait_for WHAT COMMAND TRIES [PID]: polls every 50 ms, at most TRIES times, while PID (if given) is alive.
-wait_for() {
-  local what=$1 command=$2 tries=$3 pid=${4:-}
-  for _ in $(seq 1 "$tries"); do
-    if eval "$command"; then return 0; fi
-    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then echo "$what exited" >&2; exit 1; fi
-    sleep 0.05
-  done
-  echo "$what did not answer in time" >&2
-  exit 1
 }
 
 rss_mib() { echo $(( $(ps -o rss= -p "$SERVICE_PID") / 1024 )); }
