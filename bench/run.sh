@@ -159,7 +159,7 @@ seed_redirect_order() {
 # start from empty tables, so that their rates can be compared. CASCADE also empties any table added later that
 # refers to these.
 empty_order_tables() {
-  sql -c "TRUNCATE orders, order_status_history, idempotency_keys, events, webhook_deliveries,
+  sql -c "TRUNCATE orders, order_status_history, idempotent_requests, events, webhook_deliveries,
             webhook_delivery_attempts CASCADE"
 }
 
