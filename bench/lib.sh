@@ -26,6 +26,15 @@ wait_for() {
 
 # install_debian_packages PACKAGE...: apt-get install, without letting a package start a system service (a system
 # nginx on port 80, a system PgBouncer): only the scripts' own processes should run.
+end_work() { # end_work STATUS: keeps $WORK when the run failed or BENCH_KEEP_WORK is set, removes it otherwise; exits
+  if [ "$1" -ne 0 ] || [ -n "${BENCH_KEEP_WORK:-}" ]; then
+    echo "work files kept in $WORK" >&2
+  else
+    rm -rf "$WORK"
+  fi
+  exit "$1"
+}
+
 install_debian_packages() {
   [ $# -gt 0 ] || return 0
   log "installing from Debian: $*"

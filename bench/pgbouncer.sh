@@ -56,12 +56,7 @@ cleanup() {
   stop_pid "$PGBOUNCER_PID"
   stop_pid "$NGINX_PID"
   pg_cluster_stop "$WORK/pg"
-  if [ "$status" -ne 0 ] || [ -n "${BENCH_KEEP_WORK:-}" ]; then
-    echo "work files kept in $WORK" >&2
-  else
-    rm -rf "$WORK"
-  fi
-  exit "$status"
+  end_work "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
