@@ -18,7 +18,9 @@ interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDelivery
     // Each enabled endpoint gets as many of its oldest due deliveries as it has room for: perEndpoint less those
     // still claimed (in flight here or at another instance, found through webhook_deliveries_in_flight). One
     // endpoint's backlog thus never fills the batch and holds up the others. A delivery whose order has an earlier
-    // event still pending for the same destination waits for it (webhook_deliveries_pending_per_order). Orders'
+    // event still pending for the same destination waits for it: it must be the first pending of its order there,
+    // looked up per row in webhook_deliveries_pending_per_order (as NOT EXISTS, a table never analysed got an anti
+    // join that read the endpoint's whole backlog for every row, so claims took minutes once it grew). Orders'
     // callbacks are read apart, oldest due first, through webhook_deliveries_callbacks_due: each serves one order,
     // whose deliveries go one at a time in sequence, so they need no room of their own. FOR UPDATE SKIP LOCKED keeps
     // two claimers off the same row; rows the outer LIMIT drops are unlocked when the statement ends. No part reads
@@ -40,9 +42,9 @@ interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDelivery
                     FROM webhook_deliveries d
                     WHERE d.endpoint_id = room.endpoint_id AND d.state = 'PENDING' AND d.next_attempt_at <= :now
                       AND (d.claimed_until IS NULL OR d.claimed_until <= :now)
-                      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries earlier
-                                      WHERE earlier.endpoint_id = d.endpoint_id AND earlier.order_id = d.order_id
-                                        AND earlier.state = 'PENDING' AND earlier.sequence < d.sequence)
+                      AND d.sequence = (SELECT min(earlier.sequence) FROM webhook_deliveries earlier
+                                        WHERE earlier.endpoint_id = d.endpoint_id AND earlier.order_id = d.order_id
+                                          AND earlier.state = 'PENDING')
                     ORDER BY d.next_attempt_at, d.id
                     LIMIT greatest(room.free, 0)
                     FOR UPDATE SKIP LOCKED) due),
@@ -51,9 +53,9 @@ interface WebhookDeliveryRowRepository extends GenericRepository<WebhookDelivery
                 FROM webhook_deliveries d
                 WHERE d.state = 'PENDING' AND d.to_callback AND d.next_attempt_at <= :now
                   AND (d.claimed_until IS NULL OR d.claimed_until <= :now)
-                  AND NOT EXISTS (SELECT 1 FROM webhook_deliveries earlier
-                                  WHERE earlier.endpoint_id = d.endpoint_id AND earlier.order_id = d.order_id
-                                    AND earlier.state = 'PENDING' AND earlier.sequence < d.sequence)
+                  AND d.sequence = (SELECT min(earlier.sequence) FROM webhook_deliveries earlier
+                                    WHERE earlier.endpoint_id = d.endpoint_id AND earlier.order_id = d.order_id
+                                      AND earlier.state = 'PENDING')
                 ORDER BY d.next_attempt_at, d.id
                 LIMIT :limit
                 FOR UPDATE SKIP LOCKED),

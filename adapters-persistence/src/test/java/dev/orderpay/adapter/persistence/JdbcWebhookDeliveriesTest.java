@@ -132,13 +132,20 @@ class JdbcWebhookDeliveriesTest extends WebhookDeliveriesContract implements Tes
                                CASE WHEN g > 1000 THEN d.next_attempt_at - g * interval '1 millisecond' END,
                                d.created_at
                         FROM webhook_deliveries d CROSS JOIN generate_series(1, 3000) AS g""");
-                backlog.execute("ANALYZE webhook_deliveries");
+            }
+            // Before the table is analysed, as right after a burst on a server whose autovacuum has not come by.
+            ExecutedPlan unanalysed = executedClaim(connection);
+            connection.setAutoCommit(true);
+            try (Statement analyse = connection.createStatement()) {
+                analyse.execute("ANALYZE webhook_deliveries");
             }
 
-            ExecutedPlan claim = executedClaim(connection);
+            ExecutedPlan analysed = executedClaim(connection);
 
-            // 4 claimed (the room of one endpoint): the old claim read every pending delivery twice, 4,000 rows.
-            assertThat(claim.deliveryRowsRead()).as(claim.json()).isLessThan(100);
+            // 4 claimed (the room of one endpoint): the old claim read every pending delivery twice, 4,000 rows, and
+            // without statistics its ordering check read the whole backlog for every row it looked at.
+            assertThat(unanalysed.deliveryRowsRead()).as(unanalysed.json()).isLessThan(100);
+            assertThat(analysed.deliveryRowsRead()).as(analysed.json()).isLessThan(100);
         }
     }
 
