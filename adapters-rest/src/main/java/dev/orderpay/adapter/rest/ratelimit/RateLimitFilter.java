@@ -5,6 +5,7 @@ import dev.orderpay.adapter.rest.problem.ProblemCode;
 import dev.orderpay.adapter.rest.ratelimit.RouteGroup.Audience;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
  * and before the request's body is read.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Context
 @Requires(property = Settings.ENABLED, notEquals = "false")
 final class RateLimitFilter implements Ordered {
 
@@ -43,7 +45,8 @@ final class RateLimitFilter implements Ordered {
 
     RateLimitFilter(RateLimits limits, Optional<MeterRegistry> meters) {
         this.limits = limits;
-        // Registered at startup, so every policy's count is there (at 0) before its first refusal.
+        // Registered at startup (the filter is a @Context bean), so every policy's count is there, at 0, before its
+        // first refusal.
         this.refusals = meters.map(registry -> limits.policies().stream().collect(Collectors.toUnmodifiableMap(
                         Policy::name, policy -> Counter.builder(REFUSALS)
                                 .description("Requests refused with 429 because their rate limit was spent")
