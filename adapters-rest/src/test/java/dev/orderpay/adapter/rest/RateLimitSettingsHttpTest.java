@@ -2,6 +2,7 @@ package dev.orderpay.adapter.rest;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.BlockingHttpClient;
@@ -81,6 +82,22 @@ class RateLimitSettingsHttpTest {
     void given_a_limit_for_a_group_that_does_not_exist_when_the_service_starts_then_it_stops() {
         assertThatThrownBy(() -> start(Map.of("orderpay.rate-limit.groups.paymnets", "10/1m")).close())
                 .hasStackTraceContaining("orderpay.rate-limit.groups.paymnets names no route group");
+    }
+
+    @Test
+    void given_a_group_limit_from_an_environment_variable_when_the_group_is_called_then_its_policy_applies() {
+        PropertySource variables = PropertySource.of("variables", Map.of(
+                "ORDERPAY_RATE_LIMIT_GROUPS_ORDERS_WRITE", "7/1m"), PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+        try (ApplicationContext context = ApplicationContext.builder(Environment.TEST).propertySources(variables)
+                .start();
+             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+             HttpClient client = HttpClient.create(server.getURL())) {
+
+            HttpResponse<?> created = client.toBlocking().exchange(Api.createOrderRequest(100, "NOK", "variables")
+                    .bearerAuth(Api.MERCHANT_KEY));
+
+            assertThat(created.getHeaders().get("RateLimit-Policy")).isEqualTo("\"orders-write\";q=7;w=60");
+        }
     }
 
     private static List<Integer> listThreeTimes(BlockingHttpClient client) {
