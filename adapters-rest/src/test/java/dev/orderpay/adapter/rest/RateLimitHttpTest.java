@@ -55,6 +55,7 @@ class RateLimitHttpTest {
         assertThat(refused.header(HttpHeaders.RETRY_AFTER)).contains("1200");
         assertThat(refused.header(POLICY)).contains("\"merchant\";q=3;w=3600");
         assertThat(refused.header(REMAINING).orElseThrow()).matches("\"merchant\";r=0;t=(3599|3600)");
+        assertThat(refused.headers().get(REMAINING)).as("sent once").hasSize(1);
         assertThat(refused.body()).doesNotContain("key-1");
     }
 

@@ -63,8 +63,7 @@ final class RateLimitFilter implements Ordered {
     @RequestFilter
     @Nullable
     MutableHttpResponse<Problem> takeToken(HttpRequest<?> request) {
-        Policy policy = limits.policyFor(RouteAttributes.getRouteMatch(request)
-                .flatMap(route -> route.getRouteInfo().getAnnotationMetadata().enumValue(RateLimited.class, RouteGroup.class)));
+        Policy policy = limits.policyFor(groupOf(request));
         ConsumptionProbe probe = policy.take(client(policy, request));
         Taken taken = new Taken(policy, probe);
         request.setAttribute(TAKEN, taken);
@@ -86,6 +85,12 @@ final class RateLimitFilter implements Ordered {
         request.getAttribute(TAKEN, Taken.class).ifPresent(taken -> taken.describe(response));
     }
 
+    /** The group the route's {@code @RateLimited} names (the method's over its controller's), if it has one. */
+    private static Optional<RouteGroup> groupOf(HttpRequest<?> request) {
+        return RouteAttributes.getRouteMatch(request).flatMap(route -> route.getRouteInfo().getAnnotationMetadata()
+                .enumValue(RateLimited.class, RouteGroup.class));
+    }
+
     private String client(Policy policy, HttpRequest<?> request) {
         if (policy.audience() == Audience.MERCHANT) {
             // The API key's client id: never the key itself. A merchant route cannot be reached without one, so the
@@ -99,7 +104,7 @@ final class RateLimitFilter implements Ordered {
     /** A request's token, or the lack of one, and the headers that tell the client about it. */
     private record Taken(Policy policy, ConsumptionProbe probe) {
         void describe(MutableHttpResponse<?> response) {
-            // set, not add: a refusal is described here and passes the response filter too.
+            // set, not add: the response filter may describe a refusal a second time.
             response.getHeaders().set(Headers.RATE_LIMIT_POLICY, policy.header());
             response.getHeaders().set(Headers.RATE_LIMIT, Headers.remaining(policy.name(), probe));
         }
