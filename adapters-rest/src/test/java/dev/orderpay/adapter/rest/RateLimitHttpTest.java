@@ -129,6 +129,28 @@ class RateLimitHttpTest {
     }
 
     @Test
+    void given_ipv6_clients_when_they_share_a_64_network_then_they_share_a_bucket() {
+        api.sendAnonymously(aReturn().header("X-Forwarded-For", "2001:db8:1:2::1"));
+        api.sendAnonymously(aReturn().header("X-Forwarded-For", "2001:db8:1:2:ffff:ffff:ffff:fffe"));
+
+        Api.Reply sameNetwork = api.sendAnonymously(aReturn().header("X-Forwarded-For", "2001:db8:1:2::3"));
+        Api.Reply nextNetwork = api.sendAnonymously(aReturn().header("X-Forwarded-For", "2001:db8:1:3::1"));
+
+        assertThat(sameNetwork.status()).isEqualTo(429);
+        assertThat(nextNetwork.status()).isEqualTo(404);
+    }
+
+    @Test
+    void given_a_request_whose_every_hop_is_a_trusted_proxy_then_the_left_most_is_the_client() {
+        api.sendAnonymously(aReturn().header("X-Forwarded-For", "10.9.9.9, 10.1.1.1"));
+        api.sendAnonymously(aReturn().header("X-Forwarded-For", "10.9.9.9, 10.2.2.2"));
+
+        Api.Reply third = api.sendAnonymously(aReturn().header("X-Forwarded-For", "10.9.9.9"));
+
+        assertThat(third.status()).isEqualTo(429);
+    }
+
+    @Test
     void given_a_route_that_does_not_exist_when_called_then_the_public_limit_applies() {
         Api.Reply reply = api.sendAnonymously(HttpRequest.GET("/no/such/route")
                 .header("X-Forwarded-For", "203.0.113.9"));

@@ -74,6 +74,14 @@ class RateLimitsTest {
                 .hasMessageContaining("ORDERPAY_RATE_LIMIT_INSTANCES");
     }
 
+    @Test
+    void given_no_room_for_buckets_when_started_then_startup_stops() {
+        assertThatThrownBy(() -> RateLimits.from(new Settings("600/1m", "60/1m", "100/1s", Map.of(), 1, 0,
+                List.of())))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("ORDERPAY_RATE_LIMIT_MAX_CLIENTS");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"proxy.example.com", "10.0.0.0/33", "10.0.0.0/x", "fd00::/129", "10.0.0.0/-1", "10.0.0"})
     void given_a_trusted_proxy_that_is_no_address_or_range_when_started_then_startup_stops(String proxy) {
