@@ -54,9 +54,13 @@ final class ServiceClient {
         return send(request(path, headers).GET().build());
     }
 
-    /** Without the merchant's key, as a browser, the provider or a monitor would ask. */
-    HttpResponse<String> getAnonymously(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    /** Without the merchant's key, as a browser, the provider or a monitor would ask; headers as name, value. */
+    HttpResponse<String> getAnonymously(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(request.GET().build());
     }
 
     /**

@@ -18,7 +18,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + " details (application/problem+json) whose `code` is one of a closed set. Every answer"
                         + " carries a `Request-Id` header (in a problem also as `request_id`): the caller's"
                         + " `X-Request-Id` when it is 1 to 128 printable ASCII characters without spaces, else a new"
-                        + " one.",
+                        + " one. Every route is rate limited (per API key, per client address, or for the provider's"
+                        + " callbacks all together): its answers carry `RateLimit-Policy` and `RateLimit` (the IETF"
+                        + " httpapi draft's structured fields), and a request over the limit is answered `429`"
+                        + " (`rate_limited`) with `Retry-After`.",
                 contact = @Contact(name = "orderpay maintainers")),
         // Relative: the API is wherever this document is served from.
         servers = @Server(url = "/", description = "The service that serves this document"),
@@ -55,6 +58,14 @@ public final class ApiDocumentation {
     public static final String REQUEST_ID_HEADER = "Request-Id";
     public static final String REQUEST_ID_DESCRIPTION = "The request's id, also in the problem's request_id: the"
             + " caller's X-Request-Id when it is 1 to 128 printable ASCII characters without spaces, else a new one.";
+
+    /** Sent on every answer of a rate-limited route (ratelimit.RateLimitFilter); documented on 429. */
+    public static final String RATE_LIMIT_POLICY_HEADER = "RateLimit-Policy";
+    public static final String RATE_LIMIT_POLICY_DESCRIPTION = "The limit this instance applies, as the IETF httpapi"
+            + " draft's structured field: the policy's name, q requests per w seconds, e.g. \"merchant\";q=6000;w=60";
+    public static final String RATE_LIMIT_HEADER = "RateLimit";
+    public static final String RATE_LIMIT_DESCRIPTION = "What is left of the limit: the policy's name, r requests"
+            + " remaining, t seconds until all are available again, e.g. \"merchant\";r=0;t=12";
 
     private ApiDocumentation() {
     }

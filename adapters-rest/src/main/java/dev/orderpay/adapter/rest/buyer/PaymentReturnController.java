@@ -6,6 +6,8 @@ import dev.orderpay.adapter.rest.OrderPaths;
 import dev.orderpay.adapter.rest.problem.Problem;
 import dev.orderpay.adapter.rest.problem.ProblemCode;
 import dev.orderpay.adapter.rest.problem.SharedProblemResponses;
+import dev.orderpay.adapter.rest.ratelimit.RateLimited;
+import dev.orderpay.adapter.rest.ratelimit.RouteGroup;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentCommand;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.confirmation.PaymentConfirmation;
@@ -37,6 +39,8 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = ApiDocumentation.BUYER)
+@SharedProblemResponses.TooManyRequests
+@RateLimited(RouteGroup.BUYER)
 class PaymentReturnController {
 
     private final ConfirmPaymentUseCase confirmPayment;

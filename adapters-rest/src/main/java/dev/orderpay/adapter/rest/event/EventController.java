@@ -9,6 +9,8 @@ import dev.orderpay.adapter.rest.order.Link;
 import dev.orderpay.adapter.rest.problem.Problem;
 import dev.orderpay.adapter.rest.problem.SharedProblemResponses;
 import dev.orderpay.adapter.rest.problem.ProblemCode;
+import dev.orderpay.adapter.rest.ratelimit.RateLimited;
+import dev.orderpay.adapter.rest.ratelimit.RouteGroup;
 import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.event.EventPage;
@@ -58,6 +60,8 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 @Tag(name = ApiDocumentation.EVENTS)
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
 @SharedProblemResponses.Unauthorized
+@SharedProblemResponses.TooManyRequests
+@RateLimited(RouteGroup.READS)
 public class EventController {
 
     private static final String ENDPOINT_ID = "endpoint_id";
@@ -122,6 +126,7 @@ public class EventController {
     }
 
     @Post(EventQueries.EVENTS + "/{id}/redeliver")
+    @RateLimited(RouteGroup.WEBHOOKS)
     @Status(HttpStatus.ACCEPTED)
     @Operation(operationId = "redeliverEvent", summary = "Deliver an event again, now",
             description = "Makes a new delivery, due at once, to the endpoint named (whatever event types it"

@@ -5,6 +5,9 @@ import dev.orderpay.adapter.rest.OrderIds;
 import dev.orderpay.adapter.rest.OrderPaths;
 import dev.orderpay.adapter.rest.problem.Problem;
 import dev.orderpay.adapter.rest.problem.ProblemCode;
+import dev.orderpay.adapter.rest.problem.SharedProblemResponses;
+import dev.orderpay.adapter.rest.ratelimit.RateLimited;
+import dev.orderpay.adapter.rest.ratelimit.RouteGroup;
 import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
 import dev.orderpay.application.port.in.confirmation.InboundNotification;
 import dev.orderpay.application.port.in.confirmation.NotificationCommand;
@@ -46,6 +49,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = ApiDocumentation.PROVIDER)
+@SharedProblemResponses.TooManyRequests
+@RateLimited(RouteGroup.PROVIDER_CALLBACKS)
 @ApiResponse(responseCode = "200", description = "HANDLED, or DUPLICATE for a delivery handled before",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = PaymentNotificationController.NotificationResponse.class)))

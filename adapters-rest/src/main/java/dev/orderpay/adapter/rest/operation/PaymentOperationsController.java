@@ -9,6 +9,8 @@ import dev.orderpay.adapter.rest.problem.Problem;
 import dev.orderpay.adapter.rest.problem.SharedProblemResponses;
 import dev.orderpay.adapter.rest.idempotency.IdempotencyHeaders;
 import dev.orderpay.adapter.rest.idempotency.IdempotentResponses;
+import dev.orderpay.adapter.rest.ratelimit.RateLimited;
+import dev.orderpay.adapter.rest.ratelimit.RouteGroup;
 import dev.orderpay.application.port.in.operation.CancelCommand;
 import dev.orderpay.application.port.in.operation.CancelOrderUseCase;
 import dev.orderpay.application.port.in.operation.CaptureCommand;
@@ -66,6 +68,8 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = OrderResponse.class)))
 @SharedProblemResponses.Unauthorized
+@SharedProblemResponses.TooManyRequests
+@RateLimited(RouteGroup.PAYMENTS)
 @SharedProblemResponses.OrderNotFound
 @ApiResponse(responseCode = "409", description = "operation_not_allowed: the order's status (current_status), the"
         + " amount left, or an operation under way does not allow it; nothing was asked of the provider."

@@ -8,6 +8,8 @@ import dev.orderpay.adapter.rest.idempotency.IdempotentResponses;
 import dev.orderpay.adapter.rest.input.StrictInput;
 import dev.orderpay.adapter.rest.problem.Problem;
 import dev.orderpay.adapter.rest.problem.SharedProblemResponses;
+import dev.orderpay.adapter.rest.ratelimit.RateLimited;
+import dev.orderpay.adapter.rest.ratelimit.RouteGroup;
 import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.order.CreateOrderCommand;
 import dev.orderpay.application.port.in.order.CreateOrderUseCase;
@@ -54,6 +56,8 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 @Tag(name = ApiDocumentation.ORDERS)
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
 @SharedProblemResponses.Unauthorized
+@SharedProblemResponses.TooManyRequests
+@RateLimited(RouteGroup.READS)
 public class OrderController {
 
     private static final String HISTORY = "history";
@@ -74,6 +78,7 @@ public class OrderController {
     }
 
     @Post
+    @RateLimited(RouteGroup.ORDERS_WRITE)
     @Operation(summary = "Create an order and open its checkout",
             description = "With an Idempotency-Key, repeating the request returns the first answer (the order as it"
                     + " was created, or the failure to open its checkout) and opens no second checkout.")

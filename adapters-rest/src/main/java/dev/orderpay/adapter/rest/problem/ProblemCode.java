@@ -29,6 +29,7 @@ public enum ProblemCode {
     @JsonProperty("unsupported_media_type") UNSUPPORTED_MEDIA_TYPE,
     @JsonProperty("uri_too_long") URI_TOO_LONG,
     @JsonProperty("headers_too_large") HEADERS_TOO_LARGE,
+    @JsonProperty("rate_limited") RATE_LIMITED,
     @JsonProperty("operation_not_allowed") OPERATION_NOT_ALLOWED,
     @JsonProperty("concurrent_update") CONCURRENT_UPDATE,
     @JsonProperty("idempotency_key_reused") IDEMPOTENCY_KEY_REUSED,

@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest.problem;
 
+import io.micronaut.http.HttpHeaders;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
+import static dev.orderpay.adapter.rest.ApiDocumentation.RATE_LIMIT_DESCRIPTION;
+import static dev.orderpay.adapter.rest.ApiDocumentation.RATE_LIMIT_HEADER;
+import static dev.orderpay.adapter.rest.ApiDocumentation.RATE_LIMIT_POLICY_DESCRIPTION;
+import static dev.orderpay.adapter.rest.ApiDocumentation.RATE_LIMIT_POLICY_HEADER;
 import static dev.orderpay.adapter.rest.ApiDocumentation.REQUEST_ID_DESCRIPTION;
 import static dev.orderpay.adapter.rest.ApiDocumentation.REQUEST_ID_HEADER;
 
@@ -32,6 +37,22 @@ public final class SharedProblemResponses {
             headers = @Header(name = REQUEST_ID_HEADER, description = REQUEST_ID_DESCRIPTION),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface Unauthorized {
+    }
+
+    /** On every controller: the rate limit filter may refuse any route (ratelimit.RateLimitFilter). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "429", description = "rate_limited: this client has spent its rate limit; send the"
+            + " request again after Retry-After seconds",
+            headers = {
+                    @Header(name = REQUEST_ID_HEADER, description = REQUEST_ID_DESCRIPTION),
+                    @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds until a request may be sent"
+                            + " again, at least 1", schema = @Schema(type = "integer", minimum = "1")),
+                    @Header(name = RATE_LIMIT_POLICY_HEADER, description = RATE_LIMIT_POLICY_DESCRIPTION),
+                    @Header(name = RATE_LIMIT_HEADER, description = RATE_LIMIT_DESCRIPTION)
+            },
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface TooManyRequests {
     }
 
     @Retention(RetentionPolicy.RUNTIME)

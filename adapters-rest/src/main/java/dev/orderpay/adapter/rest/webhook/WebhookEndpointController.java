@@ -7,6 +7,8 @@ import dev.orderpay.adapter.rest.idempotency.IdempotentResponses;
 import dev.orderpay.adapter.rest.input.StrictInput;
 import dev.orderpay.adapter.rest.problem.Problem;
 import dev.orderpay.adapter.rest.problem.SharedProblemResponses;
+import dev.orderpay.adapter.rest.ratelimit.RateLimited;
+import dev.orderpay.adapter.rest.ratelimit.RouteGroup;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointCommand;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointUseCase;
 import dev.orderpay.application.port.in.webhook.DeleteWebhookEndpointUseCase;
@@ -60,6 +62,8 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 @Tag(name = ApiDocumentation.WEBHOOKS)
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
 @SharedProblemResponses.Unauthorized
+@SharedProblemResponses.TooManyRequests
+@RateLimited(RouteGroup.WEBHOOKS)
 class WebhookEndpointController {
 
     static final String WEBHOOK_ENDPOINTS = "/webhook-endpoints";
@@ -140,6 +144,7 @@ class WebhookEndpointController {
     }
 
     @Get
+    @RateLimited(RouteGroup.READS)
     @Operation(operationId = "listWebhookEndpoints", summary = "List the webhook endpoints, oldest first",
             description = "All of them in one answer; their secrets are not shown.")
     @ApiResponse(responseCode = "200", description = "Every endpoint")
@@ -148,6 +153,7 @@ class WebhookEndpointController {
     }
 
     @Get("/{id}")
+    @RateLimited(RouteGroup.READS)
     @Operation(operationId = "getWebhookEndpoint", summary = "Read a webhook endpoint",
             description = "Its secret is not shown; a disabled endpoint says why in disabled_reason.")
     @ApiResponse(responseCode = "200", description = "The endpoint")
