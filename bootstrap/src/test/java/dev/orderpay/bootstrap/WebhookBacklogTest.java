@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A backlog for one endpoint drains without waiting for the timer: a round claims only
- * {@code endpoint-concurrency} deliveries to an endpoint, and the next round starts as soon as its calls ended. With
- * a poll every 4 s, 24 events two at a time would take a minute if each round waited for the timer.
+ * {@code endpoint-concurrency} deliveries to an endpoint (claiming no rounds ahead), and the next round starts as soon
+ * as its calls ended. With a poll every 4 s, 24 events two at a time would take a minute if each round waited for the
+ * timer.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,7 +38,8 @@ class WebhookBacklogTest implements TestPropertyProvider {
     @RegisterExtension
     static final ServiceUnderTest orderpay = ServiceUnderTest.withSimulator()
             .with("orderpay.webhook.poll-interval", POLL.toMillis() + "ms")
-            .with("orderpay.webhook.endpoint-concurrency", "2");
+            .with("orderpay.webhook.endpoint-concurrency", "2")
+            .with("orderpay.webhook.claim-ahead", "1");
 
     @RegisterExtension
     static final WireMockExtension receiver = WireMockExtension.newInstance()

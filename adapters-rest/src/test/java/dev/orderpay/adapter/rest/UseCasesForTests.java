@@ -124,7 +124,7 @@ class UseCasesForTests {
                 new ReconcileOrdersService.Policy(Duration.ofMinutes(5), Duration.ofMinutes(2), 50),
                 new HousekeepingService.Policy(Duration.ofDays(30), Duration.ofDays(30)),
                 new WebhookEndpointService.Policy(MAX_WEBHOOK_ENDPOINTS, WEBHOOK_SECRET_OVERLAP),
-                new WebhookDeliveryService.Policy(4, 4, Duration.ofMinutes(2), Duration.ofDays(3)),
+                new WebhookDeliveryService.Policy(4, 4, 1, Duration.ofMinutes(2), Duration.ofDays(3)),
                 new RetrySchedule(List.of(Duration.ofMinutes(1)), new Random(10)),
                 new SigningSecretGenerator(new Random(10)),
                 Runnable::run,

@@ -25,21 +25,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The delivery engine. Each round claims the due deliveries there is room for and runs each on the executor it was
- * given: the webhook call is made holding no database connection or transaction, and its outcome is recorded
- * afterwards in one step, together with those of the calls that ended at the same time ({@link AttemptRecorder}).
+ * The delivery engine. Each round claims the due deliveries there is room for and sends each destination's through at
+ * most {@link Policy#perEndpoint()} lanes on the executor it was given ({@link Lanes}): the webhook call is made
+ * holding no database connection or transaction, and its outcome is recorded afterwards in one step, together with
+ * those of the calls that ended at the same time ({@link AttemptRecorder}).
  * What an answer means:
  * <ul>
  *     <li>{@code 2xx}: delivered;</li>
@@ -57,15 +58,21 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
 
     /**
      * @param concurrency  webhook calls this instance runs at once, over every endpoint
-     * @param perEndpoint  deliveries to one endpoint claimed at once (over every instance, as far as the claims see)
-     * @param claimFor     how long a claimed delivery is left to this instance: well past the longest call, so that
-     *                     only a stopped instance's deliveries are taken over by another
+     * @param perEndpoint  webhook calls this instance runs at once to one endpoint
+     * @param claimAhead   how many rounds of calls one claim takes at a time: a claim takes up to
+     *                     {@code perEndpoint × claimAhead} deliveries of an endpoint (counting every instance's live
+     *                     claims) and sends them through {@code perEndpoint} lanes, so a backlog pays for a claim, an
+     *                     endpoints read and a round's scheduling once per that many deliveries rather than per few
+     * @param claimFor     how long a claimed delivery is left to this instance: well past the time a claim's
+     *                     deliveries take one after the other, so that only a stopped instance's deliveries are
+     *                     taken over by another
      * @param disableAfter how long every attempt to an endpoint must have failed before it is disabled
      */
-    public record Policy(int concurrency, int perEndpoint, Duration claimFor, Duration disableAfter) {
+    public record Policy(int concurrency, int perEndpoint, int claimAhead, Duration claimFor, Duration disableAfter) {
         public Policy {
-            if (concurrency < 1 || perEndpoint < 1) {
-                throw new IllegalArgumentException("webhook concurrency must be at least 1, overall and per endpoint");
+            if (concurrency < 1 || perEndpoint < 1 || claimAhead < 1) {
+                throw new IllegalArgumentException(
+                        "webhook concurrency (overall and per endpoint) and the claim-ahead must be at least 1");
             }
             Objects.requireNonNull(claimFor, "claimFor");
             Objects.requireNonNull(disableAfter, "disableAfter");
@@ -84,14 +91,16 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
     private final Executor executor;
     private final Policy policy;
     private final Optional<SigningSecret> callbackSecret;
-    // Calls started and not yet ended: a round claims no more than the room left beside them.
+    // Deliveries claimed and not yet ended (waiting in a lane or being sent): a round claims no more than the room
+    // left beside them.
     private final AtomicInteger inFlight = new AtomicInteger();
     // Claimed and not yet recorded: what a stopping instance lets go of.
     private final HeldClaims<WebhookDeliveryId> claims = new HeldClaims<>();
     private volatile boolean stopped;
 
     /**
-     * @param executor       runs the webhook calls; it must have room for {@link Policy#concurrency()} at once
+     * @param executor       runs the webhook calls' lanes; it must have room for {@link Policy#concurrency()} at once,
+     *                       which is what bounds the calls over every endpoint
      * @param callbackSecret what webhooks to orders' callback URLs are signed with; without it they are not sent, and
      *                       are tried again as if unanswered
      */
@@ -111,24 +120,32 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
 
     @Override
     public synchronized DeliveryRound deliverDue() {
-        int room = policy.concurrency() - inFlight.get();
+        int room = policy.concurrency() * policy.claimAhead() - inFlight.get();
         if (stopped || room <= 0) {
             return new DeliveryRound(List.of());
         }
         Instant now = clock.instant();
         Instant claimedUntil = now.plus(policy.claimFor());
-        List<DueDelivery> claimed = deliveries.claimDue(now, claimedUntil, room, policy.perEndpoint());
+        List<DueDelivery> claimed = deliveries.claimDue(now, claimedUntil, room,
+                policy.perEndpoint() * policy.claimAhead());
         claims.took(claimed.stream().map(DueDelivery::id).toList(), claimedUntil, now);
         if (claimed.isEmpty()) {
             return new DeliveryRound(List.of());
         }
+        inFlight.addAndGet(claimed.size());
         // At most a few endpoints (ORDERPAY_WEBHOOK_MAX_ENDPOINTS): one read serves the whole round.
         Map<WebhookEndpointId, WebhookEndpoint> byId = endpoints.findAll().stream()
                 .collect(Collectors.toMap(WebhookEndpoint::id, Function.identity()));
-        List<CompletableFuture<DeliveryOutcome>> started = new ArrayList<>();
-        for (DueDelivery due : claimed) {
-            started.add(start(due, Optional.ofNullable(byId.get(due.endpointId()))));
-        }
+        // An order's callback is a destination of its own: it gets its own lanes.
+        Map<WebhookEndpointId, List<DueDelivery>> byDestination = claimed.stream()
+                .collect(Collectors.groupingBy(DueDelivery::endpointId, LinkedHashMap::new, Collectors.toList()));
+        List<CompletableFuture<DeliveryOutcome>> started = new ArrayList<>(claimed.size());
+        byDestination.forEach((destination, due) -> {
+            Optional<WebhookEndpoint> endpoint = Optional.ofNullable(byId.get(destination));
+            started.addAll(Lanes.run(due, policy.perEndpoint(), executor, delivery -> deliver(delivery, endpoint),
+                    WebhookDeliveryService::notStarted, () -> stopped));
+        });
+        started.forEach(outcome -> outcome.whenComplete((done, failure) -> inFlight.decrementAndGet()));
         return new DeliveryRound(started);
     }
 
@@ -143,18 +160,9 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         return claims.releaseAll(deliveries::releaseClaims);
     }
 
-    private CompletableFuture<DeliveryOutcome> start(DueDelivery due, Optional<WebhookEndpoint> endpoint) {
-        inFlight.incrementAndGet();
-        CompletableFuture<DeliveryOutcome> outcome;
-        try {
-            outcome = CompletableFuture.supplyAsync(() -> deliver(due, endpoint), executor);
-        } catch (RejectedExecutionException shuttingDown) {
-            // The delivery is taken up again once its claim is let go or runs out, here or by another instance.
-            inFlight.decrementAndGet();
-            return CompletableFuture.failedFuture(shuttingDown);
-        }
-        outcome.whenComplete((done, failure) -> inFlight.decrementAndGet());
-        return outcome;
+    /** A delivery its lane did not begin because the service is stopping: its claim is let go with the others. */
+    private static DeliveryOutcome notStarted(DueDelivery due) {
+        return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "the service stopped before it was sent");
     }
 
     private DeliveryOutcome deliver(DueDelivery due, Optional<WebhookEndpoint> maybeEndpoint) {

@@ -12,6 +12,7 @@ import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.ScriptedWebhookSender;
 import dev.orderpay.application.port.out.webhook.WebhookRequest;
+import dev.orderpay.application.port.out.webhook.WebhookSender;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.TestClock;
@@ -36,7 +37,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
 import static dev.orderpay.application.port.out.OrderRepositoryContract.NOT_HELD;
@@ -125,7 +130,7 @@ class WebhookDeliveryServiceTest {
     void given_no_callback_secret_any_more_then_a_callback_is_not_sent_but_tried_again_like_one_unanswered() {
         Order order = announcedOrder(TestOrders.anOrder().withCallbackUrl(CALLBACK.toString()), NOW.minusSeconds(1));
 
-        List<DeliveryOutcome> outcomes = outcomesOf(service(Runnable::run, 8, Optional.empty()).deliverDue());
+        List<DeliveryOutcome> outcomes = outcomesOf(service(Runnable::run, 8, 1, Optional.empty()).deliverDue());
 
         assertThat(sender.sent()).isEmpty();
         assertThat(outcomes).singleElement().isInstanceOfSatisfying(DeliveryOutcome.WillRetry.class, retry -> {
@@ -352,7 +357,7 @@ class WebhookDeliveryServiceTest {
             Thread.currentThread().interrupt();
             return unreachable();
         }, new RetrySchedule(DELAYS, NO_JITTER), clock, Runnable::run,
-                new WebhookDeliveryService.Policy(8, 4, Duration.ofMinutes(2), DISABLE_AFTER),
+                new WebhookDeliveryService.Policy(8, 4, 1, Duration.ofMinutes(2), DISABLE_AFTER),
                 Optional.of(CALLBACK_SECRET));
 
         List<DeliveryOutcome> outcomes;
@@ -378,7 +383,7 @@ class WebhookDeliveryServiceTest {
             Thread.currentThread().interrupt();
             return unreachable();
         }, new RetrySchedule(DELAYS, NO_JITTER), clock, Runnable::run,
-                new WebhookDeliveryService.Policy(8, 4, Duration.ofMinutes(2), DISABLE_AFTER),
+                new WebhookDeliveryService.Policy(8, 4, 1, Duration.ofMinutes(2), DISABLE_AFTER),
                 Optional.of(CALLBACK_SECRET));
         try {
             outcomesOf(stopping.deliverDue());
@@ -415,32 +420,118 @@ class WebhookDeliveryServiceTest {
     }
 
     @Test
-    void once_stopped_a_round_claims_nothing_and_calls_already_started_run_to_their_end() {
+    void once_stopped_a_round_claims_nothing_the_call_under_way_runs_to_its_end_and_the_rest_is_let_go() {
         endpoint(SHOP);
         announced(NOW.minusSeconds(3));
         announced(NOW.minusSeconds(2));
-        Deque<Runnable> queued = new ArrayDeque<>();
-        WebhookDeliveryService stopping = service(queued::add, 1);
-        DeliveryRound started = stopping.deliverDue();
+        AtomicReference<WebhookDeliveryService> stopping = new AtomicReference<>();
+        stopping.set(new WebhookDeliveryService(deliveries, endpoints, request -> {
+            // The stop comes while the first call is under way.
+            stopping.get().stop();
+            return answering(200);
+        }, new RetrySchedule(DELAYS, NO_JITTER), clock, Runnable::run,
+                new WebhookDeliveryService.Policy(8, 4, 1, Duration.ofMinutes(2), DISABLE_AFTER),
+                Optional.of(CALLBACK_SECRET)));
 
-        stopping.stop();
-        queued.removeFirst().run();
-        DeliveryRound afterTheStop = stopping.deliverDue();
+        DeliveryRound started = stopping.get().deliverDue();
+        DeliveryRound afterTheStop = stopping.get().deliverDue();
 
-        assertThat(outcomesOf(started)).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
+        assertThat(outcomesOf(started)).extracting(Object::getClass)
+                .containsExactly(DeliveryOutcome.Delivered.class, DeliveryOutcome.Dropped.class);
         assertThat(afterTheStop.claimed()).isZero();
-        assertThat(stopping.releaseClaims()).isZero();
+        assertThat(stopping.get().releaseClaims()).isOne();
         assertThat(outcomesOf(service.deliverDue())).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
     }
 
-    private WebhookDeliveryService service(Executor executor, int concurrency) {
-        return service(executor, concurrency, Optional.of(CALLBACK_SECRET));
+    @Test
+    void given_a_backlog_then_one_claim_takes_several_rounds_of_it_and_sends_them_through_the_endpoints_lanes() {
+        endpoint(SHOP);
+        for (int i = 0; i < 10; i++) {
+            announced(NOW.minusSeconds(20 - i));
+        }
+        Deque<Runnable> queued = new ArrayDeque<>();
+        WebhookDeliveryService claimingAhead = service(queued::add, 8, 3);
+
+        DeliveryRound round = claimingAhead.deliverDue();
+
+        // Four calls per endpoint at once, three rounds of them claimed: 10 of the 12 places, in four lanes.
+        assertThat(round.claimed()).isEqualTo(10);
+        assertThat(queued).hasSize(4);
+        queued.forEach(Runnable::run);
+        assertThat(outcomesOf(round)).hasSize(10).allSatisfy(outcome ->
+                assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class));
+        assertThat(sender.sent()).hasSize(10);
     }
 
-    private WebhookDeliveryService service(Executor executor, int concurrency, Optional<SigningSecret> callbackSecret) {
+    @Test
+    void given_lanes_on_a_real_pool_then_no_more_calls_than_the_endpoints_concurrency_run_at_once() throws Exception {
+        endpoint(SHOP);
+        for (int i = 0; i < 24; i++) {
+            announced(NOW.minusSeconds(30 - i));
+        }
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        WebhookSender slow = request -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
+            }
+            return answering(200);
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            WebhookDeliveryService overPool = new WebhookDeliveryService(deliveries, endpoints, slow,
+                    new RetrySchedule(DELAYS, NO_JITTER), clock, pool,
+                    new WebhookDeliveryService.Policy(16, 4, 8, Duration.ofMinutes(2), DISABLE_AFTER),
+                    Optional.of(CALLBACK_SECRET));
+
+            List<DeliveryOutcome> outcomes = outcomesOf(overPool.deliverDue());
+
+            assertThat(outcomes).hasSize(24).allSatisfy(outcome ->
+                    assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class));
+            assertThat(mostAtOnce.get()).isBetween(1, 4);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void given_a_stop_before_the_lanes_ran_then_nothing_is_sent_and_every_claim_is_let_go() {
+        endpoint(SHOP);
+        for (int i = 0; i < 6; i++) {
+            announced(NOW.minusSeconds(10 - i));
+        }
+        Deque<Runnable> queued = new ArrayDeque<>();
+        WebhookDeliveryService stopping = service(queued::add, 8, 2);
+        DeliveryRound round = stopping.deliverDue();
+
+        stopping.stop();
+        queued.forEach(Runnable::run);
+
+        assertThat(outcomesOf(round)).hasSize(6).allSatisfy(outcome ->
+                assertThat(outcome).isInstanceOf(DeliveryOutcome.Dropped.class));
+        assertThat(sender.sent()).isEmpty();
+        assertThat(stopping.releaseClaims()).isEqualTo(6);
+        assertThat(service.deliverDue().claimed()).isEqualTo(4);
+    }
+
+    private WebhookDeliveryService service(Executor executor, int concurrency) {
+        return service(executor, concurrency, 1);
+    }
+
+    private WebhookDeliveryService service(Executor executor, int concurrency, int claimAhead) {
+        return service(executor, concurrency, claimAhead, Optional.of(CALLBACK_SECRET));
+    }
+
+    private WebhookDeliveryService service(Executor executor, int concurrency, int claimAhead,
+                                           Optional<SigningSecret> callbackSecret) {
         return new WebhookDeliveryService(deliveries, endpoints, sender, new RetrySchedule(DELAYS, NO_JITTER), clock,
-                executor, new WebhookDeliveryService.Policy(concurrency, 4, Duration.ofMinutes(2), DISABLE_AFTER),
-                callbackSecret);
+                executor, new WebhookDeliveryService.Policy(concurrency, 4, claimAhead, Duration.ofMinutes(2),
+                DISABLE_AFTER), callbackSecret);
     }
 
     private static List<DeliveryOutcome> outcomesOf(DeliveryRound round) {
