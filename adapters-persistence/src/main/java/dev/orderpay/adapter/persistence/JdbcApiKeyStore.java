@@ -5,13 +5,10 @@ import dev.orderpay.domain.access.ApiKey;
 import dev.orderpay.domain.access.ApiKeyDigest;
 import dev.orderpay.domain.access.ApiKeyId;
 import dev.orderpay.domain.access.Scope;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +50,9 @@ class JdbcApiKeyStore implements ApiKeyStore {
     public Revocation revoke(ApiKeyId id, Instant at, boolean keepOneKeyManager) {
         return transactions.executeWrite(transaction -> {
             if (keepOneKeyManager) {
-                lockAgainstOtherWriters(transaction.getConnection());
+                // Two revocations counting side by side would each see the other's key in force and take the last
+                // two together; authentications, which only read, go on.
+                TableLocks.lockAgainstOtherWriters(transaction.getConnection(), "api_keys");
             }
             Optional<ApiKey> found = rows.findById(id.value()).map(ApiKeyRowMapper::toKey);
             if (found.isEmpty()) {
@@ -69,19 +68,6 @@ class JdbcApiKeyStore implements ApiKeyStore {
             }
             return rows.revokeIfActive(id.value(), at) == 1 ? Revocation.REVOKED : Revocation.ALREADY_REVOKED;
         });
-    }
-
-    /**
-     * Until the transaction ends no other transaction writes a key, while reads (every authentication) go on: two
-     * revocations counting side by side would each see the other's key still in force and take the last two together.
-     * Through JDBC, since Micronaut Data runs a query it cannot classify as one that returns rows.
-     */
-    private static void lockAgainstOtherWriters(Connection connection) {
-        try (Statement lock = connection.createStatement()) {
-            lock.execute("LOCK TABLE api_keys IN SHARE ROW EXCLUSIVE MODE");
-        } catch (SQLException failed) {
-            throw new DataAccessException("could not lock api_keys", failed);
-        }
     }
 
     @Override

@@ -102,8 +102,7 @@ class ApiKeyController {
                     + " ORDERPAY_API_KEYS first (source environment), then the managed ones, oldest first.")
     @ApiResponse(responseCode = "200", description = "Every key")
     ApiKeyListResponse list() {
-        Stream<ApiKeyResponse> fromEnvironment = environmentKeys.map(ApiKeys::clients).orElse(List.of()).stream()
-                .map(ApiKeyResponse::fromEnvironment);
+        Stream<ApiKeyResponse> fromEnvironment = environmentClients().stream().map(ApiKeyResponse::fromEnvironment);
         Stream<ApiKeyResponse> managed = listKeys.listKeys().stream().map(ApiKeyResponse::from);
         return new ApiKeyListResponse(Stream.concat(fromEnvironment, managed).toList());
     }
@@ -120,7 +119,7 @@ class ApiKeyController {
             + " key is set in ORDERPAY_API_KEYS; remove it there",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> revoke(@PathVariable String id) {
-        if (environmentKeys.map(ApiKeys::clients).orElse(List.of()).contains(id)) {
+        if (environmentClients().contains(id)) {
             return Problem.of(HttpStatus.CONFLICT, ProblemCode.API_KEY_FROM_ENVIRONMENT, "Key from the environment",
                     "This key is set in ORDERPAY_API_KEYS: remove it there and restart.").toResponse();
         }
@@ -137,6 +136,10 @@ class ApiKeyController {
                     "No other key in force holds keys:manage: create one before revoking this one.").toResponse();
         }
         return HttpResponse.noContent();
+    }
+
+    private List<String> environmentClients() {
+        return environmentKeys.map(ApiKeys::clients).orElse(List.of());
     }
 
     private static Optional<ApiKeyId> parse(String id) {
