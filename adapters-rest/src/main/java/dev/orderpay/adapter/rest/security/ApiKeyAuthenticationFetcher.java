@@ -11,9 +11,7 @@ import io.micronaut.security.filters.AuthenticationFetcher;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,10 +25,6 @@ import java.util.Optional;
 @Requires(property = ApiKeys.AUTH_ENABLED, notEquals = "false")
 class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
 
-    /** The authentication attribute that says where the key came from. */
-    static final String SOURCE = "source";
-    static final String FROM_ENVIRONMENT = "environment";
-    static final String MANAGED = "managed";
     static final List<String> ALL_SCOPES = Scope.all().stream().map(Scope::wireName).toList();
 
     private static final String BEARER = "Bearer ";
@@ -53,17 +47,13 @@ class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?
         }
         Optional<String> environmentClient = environmentKeys.clientOf(presented.get());
         if (environmentClient.isPresent()) {
-            return Publishers.just(authentication(environmentClient.get(), ALL_SCOPES, FROM_ENVIRONMENT));
+            return Publishers.just(Authentication.build(environmentClient.get(), ALL_SCOPES));
         }
         return managedKeys.inForce(presented.get()).map(ApiKeyAuthenticationFetcher::authentication);
     }
 
     private static Authentication authentication(ApiKey key) {
-        return authentication(key.id().toString(), key.scopes().stream().map(Scope::wireName).toList(), MANAGED);
-    }
-
-    private static Authentication authentication(String client, Collection<String> scopes, String source) {
-        return Authentication.build(client, scopes, Map.of(SOURCE, source));
+        return Authentication.build(key.id().toString(), key.scopes().stream().map(Scope::wireName).toList());
     }
 
     /** The credentials of a Bearer authorization; the scheme's name is case-insensitive (RFC 9110). */
