@@ -1,5 +1,6 @@
 package dev.orderpay.bootstrap;
 
+import dev.orderpay.adapter.rest.security.RequiredScopes;
 import io.micronaut.configuration.metrics.micrometer.prometheus.management.PrometheusEndpoint;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Value;
@@ -14,10 +15,11 @@ import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
 /**
- * Who may read the sensitive management endpoints ({@code /prometheus}): any caller with a merchant API key. With
- * {@code orderpay.metrics-open=true} anyone may read {@code /prometheus}, for scrapers that cannot send a key; the
- * metrics carry no order data, only counts, timings and statuses. Micronaut's own rule refuses every caller until it
- * is replaced.
+ * Who may read the sensitive management endpoints: {@code /prometheus} needs an API key holding
+ * {@code metrics:read}; a key without it is refused 403 naming that scope. With {@code orderpay.metrics-open=true}
+ * anyone may read {@code /prometheus}, for scrapers that cannot send a key; the metrics carry no order data, only
+ * counts, timings and statuses. Any other sensitive endpoint takes any API key. Micronaut's own rule refuses every
+ * caller until it is replaced.
  */
 @Singleton
 @Replaces(SensitiveEndpointRule.class)
@@ -37,7 +39,12 @@ class EndpointAccessRule extends SensitiveEndpointRule {
     protected Publisher<SecurityRuleResult> checkSensitiveAuthenticated(HttpRequest<?> request,
                                                                         Authentication authentication,
                                                                         ExecutableMethod<?, ?> method) {
-        return Publishers.just(SecurityRuleResult.ALLOWED);
+        if (method.getDeclaringType() != PrometheusEndpoint.class || metricsOpen
+                || authentication.getRoles().contains(RequiredScopes.METRICS_READ)) {
+            return Publishers.just(SecurityRuleResult.ALLOWED);
+        }
+        request.setAttribute(RequiredScopes.MISSING_SCOPE_ATTRIBUTE, RequiredScopes.METRICS_READ);
+        return Publishers.just(SecurityRuleResult.REJECTED);
     }
 
     @Override

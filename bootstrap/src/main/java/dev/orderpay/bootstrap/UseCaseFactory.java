@@ -1,5 +1,6 @@
 package dev.orderpay.bootstrap;
 
+import dev.orderpay.adapter.rest.security.ApiKeys;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
 import dev.orderpay.application.port.in.event.ReadEventsUseCase;
@@ -16,12 +17,14 @@ import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.PublicBaseUrl;
+import dev.orderpay.application.port.out.access.ApiKeyStore;
 import dev.orderpay.application.port.out.event.EventLog;
 import dev.orderpay.application.port.out.event.EventPayloads;
 import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
 import dev.orderpay.application.port.out.webhook.WebhookDestinations;
 import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.WebhookSender;
+import dev.orderpay.application.service.ApiKeyService;
 import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.HousekeepingService;
 import dev.orderpay.application.service.KeyedRequests;
@@ -31,6 +34,7 @@ import dev.orderpay.application.service.ReconcileOrdersService;
 import dev.orderpay.application.service.UseCases;
 import dev.orderpay.application.service.WebhookDeliveryService;
 import dev.orderpay.application.service.WebhookEndpointService;
+import dev.orderpay.domain.access.ApiKeyGenerator;
 import dev.orderpay.domain.webhook.RetrySchedule;
 import dev.orderpay.domain.webhook.SigningSecretGenerator;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +46,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -54,6 +59,9 @@ import java.util.Random;
  */
 @Factory
 class UseCaseFactory {
+
+    // A key's last use is told to the minute: writing it on every request would cost a write per request.
+    private static final Duration LAST_USE_GRANULARITY = Duration.ofMinutes(1);
 
     @Singleton
     Clock clock() {
@@ -72,19 +80,22 @@ class UseCaseFactory {
                          DeliveryLog notificationDeliveries, EventLog events,
                          EventPayloads eventPayloads, WebhookEndpoints webhookEndpoints,
                          WebhookDeliveries webhookDeliveries, WebhookSender webhookSender,
-                         WebhookDestinations webhookDestinations, Clock clock,
+                         WebhookDestinations webhookDestinations, ApiKeyStore apiKeys, Clock clock,
                          @Value("${payments.provider}") String provider, MeterRegistry registry,
                          RecentProviderCalls recentProviderCalls) {
         return new UseCases.Ports(new StatusTransitionCounting(orders, registry),
                 new MeteredPaymentGateway(gateway, provider, registry, recentProviderCalls), urls,
                 new CountedReplays(idempotentRequests, registry), idempotentAnswers, notificationDeliveries, events,
                 eventPayloads, webhookEndpoints,
-                new MeteredWebhookDeliveries(webhookDeliveries, registry), webhookSender, webhookDestinations, clock);
+                new MeteredWebhookDeliveries(webhookDeliveries, registry), webhookSender, webhookDestinations, apiKeys,
+                clock);
     }
 
     /**
      * Webhook retry delays are jittered with a {@link Random}, which the calls' threads may share: jitter needs
-     * spread, not secrecy. Signing secrets need secrecy: {@link SecureRandom}.
+     * spread, not secrecy. Signing secrets and API keys need secrecy: {@link SecureRandom}. Keys from the
+     * environment (absent when key checks are off) hold every scope, so with them no managed key is the last that
+     * may manage keys.
      */
     @Singleton
     UseCases.Settings settings(@Value("${orderpay.session-ttl}") Duration checkoutLifetime,
@@ -103,7 +114,8 @@ class UseCaseFactory {
                                @Value("${orderpay.webhook.claim}") Duration webhookClaim,
                                @Value("${orderpay.webhook.disable-after}") Duration disableAfter,
                                @Value("${orderpay.webhook.retry-schedule}") List<Duration> retryDelays,
-                               WebhookCallThreads webhookCalls, CallbackSigningSecret callbackSecret) {
+                               WebhookCallThreads webhookCalls, CallbackSigningSecret callbackSecret,
+                               Optional<ApiKeys> environmentKeys) {
         return new UseCases.Settings(
                 // A request with a key is trusted to be at work for as long as two provider exchanges, each bounded
                 // like opening a checkout: an operation and the read of the payment after a lost answer.
@@ -117,7 +129,9 @@ class UseCaseFactory {
                 new RetrySchedule(retryDelays, new Random()),
                 new SigningSecretGenerator(new SecureRandom()),
                 webhookCalls,
-                callbackSecret.secret());
+                callbackSecret.secret(),
+                new ApiKeyService.Policy(environmentKeys.map(ApiKeys::any).orElse(false), LAST_USE_GRANULARITY),
+                new ApiKeyGenerator(new SecureRandom()));
     }
 
     @Singleton
@@ -181,6 +195,12 @@ class UseCaseFactory {
     @Singleton
     PingWebhookEndpointUseCase pingWebhookEndpoint(UseCases useCases) {
         return useCases.pingWebhookEndpoint();
+    }
+
+    /** Serves creating, listing, revoking and recognising managed API keys. */
+    @Singleton
+    ApiKeyService apiKeys(UseCases useCases) {
+        return useCases.apiKeys();
     }
 
     /** The delivery engine, run by {@link WebhookDeliveryJob}. */

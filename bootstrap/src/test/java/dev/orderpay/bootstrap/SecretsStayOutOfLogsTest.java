@@ -11,6 +11,7 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import dev.orderpay.adapter.dintero.DinteroSandbox;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +45,7 @@ class SecretsStayOutOfLogsTest implements TestPropertyProvider {
             .with("dintero.callback-secret", CALLBACK_SECRET);
 
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    private String managedKey;
 
     @Override
     public Map<String, String> getProperties() {
@@ -69,6 +71,14 @@ class SecretsStayOutOfLogsTest implements TestPropertyProvider {
         merchant.get("/orders/" + id + "/callback?transaction_id=T-secret-" + id,
                 "Dintero-Signature", "t=1,v0-hmac-sha256=00");
         merchant.get("/orders", "Authorization", "Bearer wrong-" + ServiceClient.API_KEY);
+        // A managed key made, used, revoked and tried again.
+        JsonNode created = merchant.json(merchant.postJson("/api-keys",
+                "{\"name\": \"logged?\", \"scopes\": [\"orders:read\"]}"));
+        managedKey = created.get("key").getStringValue();
+        merchant.get("/orders", "Authorization", "Bearer " + managedKey);
+        merchant.postJson("/orders", "{}", "Authorization", "Bearer " + managedKey);
+        merchant.delete("/api-keys/" + created.get("id").getStringValue());
+        merchant.get("/orders", "Authorization", "Bearer " + managedKey);
     }
 
     @ParameterizedTest
@@ -81,6 +91,7 @@ class SecretsStayOutOfLogsTest implements TestPropertyProvider {
                 .doesNotContain(DinteroSandbox.CLIENT_SECRET)
                 .doesNotContain(DinteroSandbox.ACCESS_TOKEN)
                 .doesNotContain(ServiceClient.API_KEY)
+                .doesNotContain(managedKey)
                 .doesNotContain(CALLBACK_SECRET);
     }
 

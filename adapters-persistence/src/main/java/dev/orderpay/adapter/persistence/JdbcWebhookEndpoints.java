@@ -5,14 +5,11 @@ import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,27 +34,14 @@ class JdbcWebhookEndpoints implements WebhookEndpoints {
     public boolean addWithinLimit(WebhookEndpoint endpoint, int limit) {
         WebhookEndpointRow row = WebhookEndpointRowMapper.toRow(endpoint, 0);
         return transactions.executeWrite(transaction -> {
-            lockAgainstOtherWriters(transaction.getConnection());
+            // Two creations counting side by side would both see room for one more.
+            TableLocks.lockAgainstOtherWriters(transaction.getConnection(), "webhook_endpoints");
             if (rows.countEndpoints() >= limit) {
                 return false;
             }
             rows.save(row);
             return true;
         });
-    }
-
-    /**
-     * Until the transaction ends, no other transaction inserts, updates or deletes an endpoint (the mode conflicts
-     * with itself and with the lock every write takes), while reads go on: two creations counting side by side would
-     * both see room for one more. A statement of its own, so that the count after it sees what the last holder
-     * committed. Through JDBC, since Micronaut Data runs a query it cannot classify as one that returns rows.
-     */
-    private static void lockAgainstOtherWriters(Connection connection) {
-        try (Statement lock = connection.createStatement()) {
-            lock.execute("LOCK TABLE webhook_endpoints IN SHARE ROW EXCLUSIVE MODE");
-        } catch (SQLException failed) {
-            throw new DataAccessException("could not lock webhook_endpoints", failed);
-        }
     }
 
     @Override

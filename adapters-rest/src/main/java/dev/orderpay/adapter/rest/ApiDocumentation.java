@@ -32,12 +32,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + " and check what a webhook missed"),
                 @Tag(name = ApiDocumentation.WEBHOOKS, description = "Merchant API: the endpoints events are posted"
                         + " to, and their signing secrets"),
+                @Tag(name = ApiDocumentation.KEYS, description = "Merchant API: the API keys and the scopes they"
+                        + " grant"),
                 @Tag(name = ApiDocumentation.BUYER, description = "Where the buyer's browser comes back; public"),
                 @Tag(name = ApiDocumentation.PROVIDER, description = "Where the payment provider notifies; public,"
                         + " authenticated by the provider's signature")
         })
 @SecurityScheme(name = ApiDocumentation.API_KEY, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "The merchant's API key: Authorization: Bearer <key>")
+        description = "The merchant's API key: Authorization: Bearer <key>. Each operation requires a scope of the"
+                + " key (orders:read, orders:write, payments:write, webhooks:manage, keys:manage, metrics:read); a key"
+                + " without it is answered 403 insufficient_scope, naming the scope in required_scope.")
 public final class ApiDocumentation {
 
     public static final String TITLE = "orderpay";
@@ -48,6 +52,7 @@ public final class ApiDocumentation {
     public static final String PAYMENTS = "payments";
     public static final String EVENTS = "events";
     public static final String WEBHOOKS = "webhooks";
+    public static final String KEYS = "api keys";
     public static final String BUYER = "buyer returns";
     public static final String PROVIDER = "provider notifications";
     public static final String API_KEY = "apiKey";

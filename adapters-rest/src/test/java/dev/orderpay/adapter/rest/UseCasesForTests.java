@@ -13,11 +13,14 @@ import dev.orderpay.application.port.out.InMemoryIdempotentRequests;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.PublicBaseUrl;
+import dev.orderpay.adapter.rest.security.ApiKeys;
+import dev.orderpay.application.port.out.access.InMemoryApiKeyStore;
 import dev.orderpay.application.port.out.event.EventPayloads;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.ScriptedWebhookSender;
 import dev.orderpay.application.port.out.webhook.WebhookDestinations;
+import dev.orderpay.application.service.ApiKeyService;
 import dev.orderpay.application.service.CreateOrderService;
 import dev.orderpay.application.service.HousekeepingService;
 import dev.orderpay.application.service.KeyedRequests;
@@ -28,6 +31,7 @@ import dev.orderpay.application.service.UseCases;
 import dev.orderpay.application.service.WebhookDeliveryService;
 import dev.orderpay.application.service.WebhookEndpointService;
 import dev.orderpay.domain.TestClock;
+import dev.orderpay.domain.access.ApiKeyGenerator;
 import dev.orderpay.domain.webhook.RetrySchedule;
 import dev.orderpay.domain.webhook.SigningSecret;
 import dev.orderpay.domain.webhook.SigningSecretGenerator;
@@ -35,6 +39,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,15 +114,16 @@ class UseCasesForTests {
                       InMemoryDeliveryLog notificationDeliveries,
                       EventPayloads eventPayloads, InMemoryWebhookEndpoints endpoints,
                       InMemoryWebhookDeliveries webhookDeliveries, ScriptedWebhookSender sender,
-                      WebhookDestinations destinations, Clock clock,
-                      @Value("${orderpay.callback-signing-secret:}") String callbackSecret) {
+                      WebhookDestinations destinations, InMemoryApiKeyStore apiKeys, Clock clock,
+                      @Value("${orderpay.callback-signing-secret:}") String callbackSecret,
+                      Optional<ApiKeys> environmentKeys) {
         Optional<SigningSecret> callbackSigning = callbackSecret.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new SigningSecret(callbackSecret));
         // The in-memory repository is also the log of the events saved with its orders.
         UseCases.Ports ports = new UseCases.Ports(orders, gateway, urls, idempotentRequests, idempotentAnswers,
                 notificationDeliveries, orders, eventPayloads, endpoints, webhookDeliveries, sender, destinations,
-                clock);
+                apiKeys, clock);
         return new UseCases(ports, new UseCases.Settings(
                 new KeyedRequests.Policy(KEY_LIFETIME, HOLD),
                 new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofMinutes(1), callbackSigning.isPresent()),
@@ -128,7 +134,9 @@ class UseCasesForTests {
                 new RetrySchedule(List.of(Duration.ofMinutes(1)), new Random(10)),
                 new SigningSecretGenerator(new Random(10)),
                 Runnable::run,
-                callbackSigning));
+                callbackSigning,
+                new ApiKeyService.Policy(environmentKeys.map(ApiKeys::any).orElse(false), Duration.ofMinutes(1)),
+                new ApiKeyGenerator(new SecureRandom())));
     }
 
     @Singleton
@@ -178,6 +186,17 @@ class UseCasesForTests {
     @Singleton
     PingWebhookEndpointUseCase pingWebhookEndpoint(UseCases useCases) {
         return useCases.pingWebhookEndpoint();
+    }
+
+    /** Serves creating, listing, revoking and recognising managed API keys. */
+    @Singleton
+    ApiKeyService apiKeyService(UseCases useCases) {
+        return useCases.apiKeys();
+    }
+
+    @Singleton
+    InMemoryApiKeyStore apiKeyStore() {
+        return new InMemoryApiKeyStore();
     }
 
     @Singleton

@@ -15,12 +15,14 @@ import dev.orderpay.application.port.out.IdempotentRequests;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentUrls;
+import dev.orderpay.application.port.out.access.ApiKeyStore;
 import dev.orderpay.application.port.out.event.EventLog;
 import dev.orderpay.application.port.out.event.EventPayloads;
 import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
 import dev.orderpay.application.port.out.webhook.WebhookDestinations;
 import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.WebhookSender;
+import dev.orderpay.domain.access.ApiKeyGenerator;
 import dev.orderpay.domain.webhook.RetrySchedule;
 import dev.orderpay.domain.webhook.SigningSecret;
 import dev.orderpay.domain.webhook.SigningSecretGenerator;
@@ -47,7 +49,7 @@ public final class UseCases {
                         DeliveryLog notificationDeliveries, EventLog events,
                         EventPayloads eventPayloads, WebhookEndpoints webhookEndpoints,
                         WebhookDeliveries webhookDeliveries, WebhookSender webhookSender,
-                        WebhookDestinations webhookDestinations, Clock clock) {
+                        WebhookDestinations webhookDestinations, ApiKeyStore apiKeys, Clock clock) {
         public Ports {
             Objects.requireNonNull(orders, "orders");
             Objects.requireNonNull(gateway, "gateway");
@@ -61,6 +63,7 @@ public final class UseCases {
             Objects.requireNonNull(webhookDeliveries, "webhookDeliveries");
             Objects.requireNonNull(webhookSender, "webhookSender");
             Objects.requireNonNull(webhookDestinations, "webhookDestinations");
+            Objects.requireNonNull(apiKeys, "apiKeys");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -75,13 +78,15 @@ public final class UseCases {
      *                                      concurrency
      * @param callbackSecret                what webhooks to orders' callback URLs are signed with; orders take a
      *                                      callback URL exactly when there is one
+     * @param keyGenerator                  makes managed API keys
      */
     public record Settings(KeyedRequests.Policy idempotency, CreateOrderService.Policy creation,
                            ReconcileOrdersService.Policy reconciliation,
                            HousekeepingService.Policy housekeeping, WebhookEndpointService.Policy webhookEndpoints,
                            WebhookDeliveryService.Policy webhookDelivery, RetrySchedule retries,
                            SigningSecretGenerator secrets, Executor webhookCalls,
-                           Optional<SigningSecret> callbackSecret) {
+                           Optional<SigningSecret> callbackSecret, ApiKeyService.Policy apiKeys,
+                           ApiKeyGenerator keyGenerator) {
         public Settings {
             Objects.requireNonNull(idempotency, "idempotency");
             Objects.requireNonNull(creation, "creation");
@@ -93,6 +98,8 @@ public final class UseCases {
             Objects.requireNonNull(secrets, "secrets");
             Objects.requireNonNull(webhookCalls, "webhookCalls");
             Objects.requireNonNull(callbackSecret, "callbackSecret");
+            Objects.requireNonNull(apiKeys, "apiKeys");
+            Objects.requireNonNull(keyGenerator, "keyGenerator");
             if (creation.callbacksSigned() != callbackSecret.isPresent()) {
                 throw new IllegalArgumentException("orders take a callback URL exactly when callbacks can be signed");
             }
@@ -111,6 +118,7 @@ public final class UseCases {
     private final WebhookEndpointService webhookEndpoints;
     private final WebhookPingService pingWebhookEndpoint;
     private final WebhookDeliveryService deliverWebhooks;
+    private final ApiKeyService apiKeys;
 
     public UseCases(Ports ports, Settings settings) {
         Clock clock = ports.clock();
@@ -139,6 +147,7 @@ public final class UseCases {
         deliverWebhooks = new WebhookDeliveryService(ports.webhookDeliveries(), ports.webhookEndpoints(),
                 ports.webhookSender(), settings.retries(), clock, settings.webhookCalls(),
                 settings.webhookDelivery(), settings.callbackSecret());
+        apiKeys = new ApiKeyService(ports.apiKeys(), settings.keyGenerator(), clock, settings.apiKeys());
     }
 
     public CreateOrderUseCase createOrder() {
@@ -190,5 +199,10 @@ public final class UseCases {
 
     public DeliverWebhooksUseCase deliverWebhooks() {
         return deliverWebhooks;
+    }
+
+    /** Creating, listing, revoking and recognising managed API keys. */
+    public ApiKeyService apiKeys() {
+        return apiKeys;
     }
 }

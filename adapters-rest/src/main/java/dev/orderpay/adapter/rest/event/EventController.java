@@ -23,6 +23,7 @@ import dev.orderpay.application.port.in.webhook.WebhookEndpointNotFoundException
 import dev.orderpay.domain.InvalidValueException;
 import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
+import dev.orderpay.adapter.rest.security.RequiredScopes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -38,7 +39,6 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -55,11 +55,12 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 /** What merchants were told: every event as it was sent, for one that missed a webhook or wants to check. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured(RequiredScopes.ORDERS_READ)
 @StrictInput
 @Tag(name = ApiDocumentation.EVENTS)
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
 @SharedProblemResponses.Unauthorized
+@SharedProblemResponses.InsufficientScope
 @SharedProblemResponses.TooManyRequests
 @RateLimited(RouteGroup.READS)
 public class EventController {
@@ -126,6 +127,7 @@ public class EventController {
     }
 
     @Post(EventQueries.EVENTS + "/{id}/redeliver")
+    @Secured(RequiredScopes.WEBHOOKS_MANAGE)
     @RateLimited(RouteGroup.WEBHOOKS)
     @Status(HttpStatus.ACCEPTED)
     @Operation(operationId = "redeliverEvent", summary = "Deliver an event again, now",

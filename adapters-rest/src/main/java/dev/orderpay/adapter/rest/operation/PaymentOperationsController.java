@@ -17,6 +17,7 @@ import dev.orderpay.application.port.in.operation.CaptureCommand;
 import dev.orderpay.application.port.in.operation.CapturePaymentUseCase;
 import dev.orderpay.application.port.in.operation.RefundCommand;
 import dev.orderpay.application.port.in.operation.RefundPaymentUseCase;
+import dev.orderpay.adapter.rest.security.RequiredScopes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -29,7 +30,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -50,7 +50,7 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
  */
 @Controller(OrderPaths.ORDERS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured(RequiredScopes.PAYMENTS_WRITE)
 @StrictInput
 @Tag(name = ApiDocumentation.PAYMENTS)
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
@@ -68,6 +68,7 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = OrderResponse.class)))
 @SharedProblemResponses.Unauthorized
+@SharedProblemResponses.InsufficientScope
 @SharedProblemResponses.TooManyRequests
 @RateLimited(RouteGroup.PAYMENTS)
 @SharedProblemResponses.OrderNotFound

@@ -19,6 +19,7 @@ import dev.orderpay.application.port.in.order.ListOrdersUseCase;
 import dev.orderpay.application.port.in.order.OrderTotalsUseCase;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.adapter.rest.security.RequiredScopes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -34,7 +35,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -51,11 +51,12 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 /** Creating, reading, listing and summing orders. Errors become problem details in the exception handlers. */
 @Controller(OrderPaths.ORDERS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured(RequiredScopes.ORDERS_READ)
 @StrictInput
 @Tag(name = ApiDocumentation.ORDERS)
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
 @SharedProblemResponses.Unauthorized
+@SharedProblemResponses.InsufficientScope
 @SharedProblemResponses.TooManyRequests
 @RateLimited(RouteGroup.READS)
 public class OrderController {
@@ -78,6 +79,7 @@ public class OrderController {
     }
 
     @Post
+    @Secured(RequiredScopes.ORDERS_WRITE)
     @RateLimited(RouteGroup.ORDERS_WRITE)
     @Operation(summary = "Create an order and open its checkout",
             description = "With an Idempotency-Key, repeating the request returns the first answer (the order as it"

@@ -33,6 +33,10 @@ public record Problem(URI type, String title, int status, String detail, Problem
                @Nullable String currentStatus,
                @Schema(description = "The invalid fields of a validation_failed problem.", nullable = false)
                @Nullable List<FieldError> errors,
+               @JsonProperty("required_scope")
+               @Schema(name = "required_scope", description = "With insufficient_scope: the scope the API key lacks.",
+                       nullable = false)
+               @Nullable String requiredScope,
                @JsonProperty("request_id")
                @Schema(name = "request_id", description = "The id of the request that got this answer, as in its"
                        + " Request-Id header: quote it when asking about the request.", nullable = false,
@@ -50,13 +54,13 @@ public record Problem(URI type, String title, int status, String detail, Problem
     /** A problem specific to this API, documented under its own type URI. */
     public static Problem of(HttpStatus status, ProblemCode code, String title, String detail) {
         return new Problem(URI.create(TYPE_BASE + code.value()), title, status.getCode(), detail, code, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** A plain HTTP error that needs no further explanation than its status (RFC 9457 "about:blank"). */
     public static Problem ofStatus(HttpStatus status, ProblemCode code, String detail) {
         return new Problem(ABOUT_BLANK, status.getReason(), status.getCode(), detail, code, null, null, null, null,
-                null);
+                null, null);
     }
 
     /** A provider that did not answer in time is a gateway timeout; every other provider failure a bad gateway. */
@@ -96,23 +100,33 @@ public record Problem(URI type, String title, int status, String detail, Problem
                 "One or more fields are invalid.").withErrors(errors);
     }
 
+    /** A key without the scope the route requires: which scope, so the client can ask for a key that has it. */
+    public static Problem insufficientScope(String scope) {
+        Problem problem = of(HttpStatus.FORBIDDEN, ProblemCode.INSUFFICIENT_SCOPE, "Insufficient scope",
+                "This API key lacks the scope " + scope + " that this request requires.");
+        return new Problem(problem.type, problem.title, problem.status, problem.detail, problem.code, null, null,
+                null, null, scope, null);
+    }
+
     Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, code, instance, orderId, currentStatus, List.copyOf(fieldErrors),
-                requestId);
+                requiredScope, requestId);
     }
 
     public Problem aboutOrder(String id) {
         return new Problem(type, title, status, detail, code, OrderPaths.order(id), id, currentStatus, errors,
-                requestId);
+                requiredScope, requestId);
     }
 
     public Problem withCurrentStatus(String current) {
-        return new Problem(type, title, status, detail, code, instance, orderId, current, errors, requestId);
+        return new Problem(type, title, status, detail, code, instance, orderId, current, errors, requiredScope,
+                requestId);
     }
 
     /** Added to every problem on its way out (RequestIdFilter), so that a client can quote the request. */
     public Problem withRequestId(String id) {
-        return new Problem(type, title, status, detail, code, instance, orderId, currentStatus, errors, id);
+        return new Problem(type, title, status, detail, code, instance, orderId, currentStatus, errors,
+                requiredScope, id);
     }
 
     public MutableHttpResponse<Problem> toResponse() {

@@ -39,6 +39,16 @@ public final class SharedProblemResponses {
     public @interface Unauthorized {
     }
 
+    /** On every merchant controller: each route requires a scope (security.RequiredScopes, docs/access.md). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "403", description = "insufficient_scope: the API key lacks the scope this operation"
+            + " requires, which required_scope names; nothing was done",
+            headers = @Header(name = REQUEST_ID_HEADER, description = REQUEST_ID_DESCRIPTION),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface InsufficientScope {
+    }
+
     /** On every controller: the rate limit filter may refuse any route (ratelimit.RateLimitFilter). */
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})

@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest.security;
 
+import dev.orderpay.domain.access.ApiKeyDigest;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -7,9 +8,6 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,10 +15,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The merchants' API keys, from {@code orderpay.api-keys}: comma-separated, each the key itself or
- * {@code sha256:} and the hex digest of the key. Only digests are kept, and a presented key is compared by its
- * digest, so neither a key's length nor its characters show in how long a comparison takes. Created at startup,
- * so a malformed entry stops the service before it takes requests.
+ * The API keys from the environment, {@code orderpay.api-keys}: comma-separated, each the key itself or
+ * {@code sha256:} and the hex digest of the key. They hold every scope and are not managed through the API. Only
+ * digests are kept, and a presented key is compared by its digest, so neither a key's length nor its characters
+ * show in how long a comparison takes. Created at startup, so a malformed entry stops the service before it takes
+ * requests.
  */
 @Context
 @Requires(property = ApiKeys.AUTH_ENABLED, notEquals = "false")
@@ -34,22 +33,32 @@ public final class ApiKeys {
     // Six bytes name a client well enough to tell keys apart in logs and idempotency records, and reveal nothing.
     private static final int CLIENT_ID_BYTES = 6;
 
-    private final List<byte[]> digests;
+    private final List<ApiKeyDigest> digests;
 
     ApiKeys(@Value("${orderpay.api-keys:}") String configured) {
         this.digests = parse(configured);
         if (digests.isEmpty()) {
-            LOG.warn("No API keys are configured (orderpay.api-keys): every merchant request will be refused.");
+            LOG.info("No API keys in orderpay.api-keys: only managed keys are accepted"
+                    + " (create the first with: java -jar orderpay.jar keys create --name <name> --scopes <scopes>).");
         }
     }
 
+    /** Whether there is any: then every scope, {@code keys:manage} included, stays with someone. */
+    public boolean any() {
+        return !digests.isEmpty();
+    }
+
+    /** The client of each key, in the order they are configured. */
+    public List<String> clients() {
+        return digests.stream().map(ApiKeys::clientId).toList();
+    }
+
     /** The client whose key this is, if it is one of the configured keys. */
-    Optional<String> clientOf(String presentedKey) {
-        byte[] presented = sha256(presentedKey);
-        byte[] matched = null;
+    Optional<String> clientOf(ApiKeyDigest presented) {
+        ApiKeyDigest matched = null;
         // Every digest is compared, so the time taken does not tell which entry, if any, matched.
-        for (byte[] digest : digests) {
-            if (MessageDigest.isEqual(digest, presented)) {
+        for (ApiKeyDigest digest : digests) {
+            if (digest.matches(presented)) {
                 matched = digest;
             }
         }
@@ -57,20 +66,12 @@ public final class ApiKeys {
     }
 
     /** A stable, non-secret name for the key: it survives restarts and a switch to the hashed form. */
-    static String clientId(byte[] digest) {
-        return "key-" + HexFormat.of().formatHex(digest, 0, CLIENT_ID_BYTES);
+    static String clientId(ApiKeyDigest digest) {
+        return "key-" + digest.hexPrefix(CLIENT_ID_BYTES);
     }
 
-    static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException everyJavaHasIt) {
-            throw new IllegalStateException(everyJavaHasIt);
-        }
-    }
-
-    private static List<byte[]> parse(String configured) {
-        List<byte[]> parsed = new ArrayList<>();
+    private static List<ApiKeyDigest> parse(String configured) {
+        List<ApiKeyDigest> parsed = new ArrayList<>();
         String[] entries = configured.split(",");
         for (int i = 0; i < entries.length; i++) {
             String entry = entries[i].trim();
@@ -78,7 +79,7 @@ public final class ApiKeys {
                 continue;
             }
             if (!entry.toLowerCase(Locale.ROOT).startsWith(HASHED)) {
-                parsed.add(sha256(entry));
+                parsed.add(ApiKeyDigest.of(entry));
                 continue;
             }
             String hex = entry.substring(HASHED.length());
@@ -87,7 +88,7 @@ public final class ApiKeys {
                 throw new ConfigurationException("Entry " + (i + 1) + " of orderpay.api-keys: " + HASHED
                         + " must be followed by the " + DIGEST_HEX_DIGITS + " hex digits of the key's SHA-256 digest");
             }
-            parsed.add(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)));
+            parsed.add(ApiKeyDigest.fromBytes(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT))));
         }
         return List.copyOf(parsed);
     }

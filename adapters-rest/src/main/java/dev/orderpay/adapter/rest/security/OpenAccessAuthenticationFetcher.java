@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * With {@code orderpay.auth.enabled=false}, for local development only: every request counts as the one client
- * {@value #CLIENT}, so the merchant routes need no key. Startup says so loudly, so it is not left on by mistake.
+ * {@value #CLIENT}, holding every scope, so the merchant routes need no key. Startup says so loudly, so it is
+ * not left on by mistake.
  */
 @Singleton
 @Requires(property = ApiKeys.AUTH_ENABLED, value = "false")
@@ -27,7 +28,7 @@ public class OpenAccessAuthenticationFetcher
 
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
-        return Publishers.just(Authentication.build(CLIENT));
+        return Publishers.just(Authentication.build(CLIENT, ApiKeyAuthenticationFetcher.ALL_SCOPES));
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.orderpay.application.port.in.webhook.PingWebhookEndpointUseCase;
 import dev.orderpay.application.port.in.webhook.RotateWebhookSecretUseCase;
 import dev.orderpay.application.port.in.webhook.RotatedSecret;
 import dev.orderpay.application.port.in.webhook.UpdateWebhookEndpointUseCase;
+import dev.orderpay.adapter.rest.security.RequiredScopes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -38,7 +39,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -57,11 +57,12 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
  */
 @Controller(WebhookEndpointController.WEBHOOK_ENDPOINTS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured(RequiredScopes.WEBHOOKS_MANAGE)
 @StrictInput
 @Tag(name = ApiDocumentation.WEBHOOKS)
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
 @SharedProblemResponses.Unauthorized
+@SharedProblemResponses.InsufficientScope
 @SharedProblemResponses.TooManyRequests
 @RateLimited(RouteGroup.WEBHOOKS)
 class WebhookEndpointController {
@@ -144,6 +145,7 @@ class WebhookEndpointController {
     }
 
     @Get
+    @Secured(RequiredScopes.ORDERS_READ)
     @RateLimited(RouteGroup.READS)
     @Operation(operationId = "listWebhookEndpoints", summary = "List the webhook endpoints, oldest first",
             description = "All of them in one answer; their secrets are not shown.")
@@ -153,6 +155,7 @@ class WebhookEndpointController {
     }
 
     @Get("/{id}")
+    @Secured(RequiredScopes.ORDERS_READ)
     @RateLimited(RouteGroup.READS)
     @Operation(operationId = "getWebhookEndpoint", summary = "Read a webhook endpoint",
             description = "Its secret is not shown; a disabled endpoint says why in disabled_reason.")

@@ -1,0 +1,16 @@
+package dev.orderpay.application.port.in.access;
+
+import dev.orderpay.domain.access.Scope;
+
+import java.util.Set;
+
+public interface CreateApiKeyUseCase {
+
+    /**
+     * Makes a new key granting the command's scopes, provided the caller holds each of them: no key can make a key
+     * stronger than itself.
+     *
+     * @param callerHolds the scopes of the key the request came with
+     */
+    CreateApiKeyResult createKey(CreateApiKeyCommand command, Set<Scope> callerHolds);
+}
