@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,9 @@ import java.util.stream.Collectors;
 
 /**
  * The delivery engine. Each round claims the due deliveries there is room for and sends each destination's through at
- * most {@link Policy#perEndpoint()} lanes on the executor it was given ({@link Lanes}): the webhook call is made
+ * most {@link Policy#perEndpoint()} lanes on the executor it was given ({@link Lanes}), the same lanes for every round
+ * while they have work, so that rounds claiming while calls still run never open more calls to one receiver than
+ * that; the webhook call is made
  * holding no database connection or transaction, and its outcome is recorded afterwards in one step, together with
  * those of the calls that ended at the same time ({@link AttemptRecorder}).
  * What an answer means:
@@ -96,6 +99,9 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
     private final AtomicInteger inFlight = new AtomicInteger();
     // Claimed and not yet recorded: what a stopping instance lets go of.
     private final HeldClaims<WebhookDeliveryId> claims = new HeldClaims<>();
+    // Each destination's lanes, kept across rounds while they have work: a round that claims more for a destination
+    // whose calls still run queues behind them instead of opening more calls to it. Touched only by rounds.
+    private final Map<WebhookEndpointId, Lanes<Assigned, DeliveryOutcome>> lanes = new HashMap<>();
     private volatile boolean stopped;
 
     /**
@@ -140,10 +146,11 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         Map<WebhookEndpointId, List<DueDelivery>> byDestination = claimed.stream()
                 .collect(Collectors.groupingBy(DueDelivery::endpointId, LinkedHashMap::new, Collectors.toList()));
         List<CompletableFuture<DeliveryOutcome>> started = new ArrayList<>(claimed.size());
+        lanes.values().removeIf(Lanes::idle);
         byDestination.forEach((destination, due) -> {
             Optional<WebhookEndpoint> endpoint = Optional.ofNullable(byId.get(destination));
-            started.addAll(Lanes.run(due, policy.perEndpoint(), executor, delivery -> deliver(delivery, endpoint),
-                    WebhookDeliveryService::notStarted, () -> stopped));
+            started.addAll(lanesTo(destination).submit(
+                    due.stream().map(delivery -> new Assigned(delivery, endpoint)).toList()));
         });
         started.forEach(outcome -> outcome.whenComplete((done, failure) -> inFlight.decrementAndGet()));
         return new DeliveryRound(started);
@@ -160,9 +167,20 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         return claims.releaseAll(deliveries::releaseClaims);
     }
 
+    private Lanes<Assigned, DeliveryOutcome> lanesTo(WebhookEndpointId destination) {
+        return lanes.computeIfAbsent(destination, ignored -> new Lanes<>(policy.perEndpoint(), executor,
+                assigned -> deliver(assigned.due(), assigned.endpoint()), WebhookDeliveryService::notStarted,
+                () -> stopped));
+    }
+
     /** A delivery its lane did not begin because the service is stopping: its claim is let go with the others. */
-    private static DeliveryOutcome notStarted(DueDelivery due) {
+    private static DeliveryOutcome notStarted(Assigned assigned) {
+        DueDelivery due = assigned.due();
         return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "the service stopped before it was sent");
+    }
+
+    /** A claimed delivery with its endpoint as the round read it (none when the endpoint was deleted). */
+    private record Assigned(DueDelivery due, Optional<WebhookEndpoint> endpoint) {
     }
 
     private DeliveryOutcome deliver(DueDelivery due, Optional<WebhookEndpoint> maybeEndpoint) {

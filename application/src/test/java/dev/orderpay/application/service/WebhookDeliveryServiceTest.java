@@ -32,6 +32,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -493,6 +494,52 @@ class WebhookDeliveryServiceTest {
 
             assertThat(outcomes).hasSize(24).allSatisfy(outcome ->
                     assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class));
+            assertThat(mostAtOnce.get()).isBetween(1, 4);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void given_rounds_claiming_while_calls_still_run_then_the_endpoint_still_gets_no_more_than_its_concurrency()
+            throws Exception {
+        endpoint(SHOP);
+        for (int i = 0; i < 40; i++) {
+            announced(NOW.minusSeconds(60 - i));
+        }
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        WebhookSender slow = request -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
+            }
+            return answering(200);
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            // A claim takes 8 of the endpoint's deliveries; each round after the first finds room as calls end.
+            WebhookDeliveryService overPool = new WebhookDeliveryService(deliveries, endpoints, slow,
+                    new RetrySchedule(DELAYS, NO_JITTER), clock, pool,
+                    new WebhookDeliveryService.Policy(16, 4, 2, Duration.ofMinutes(2), DISABLE_AFTER),
+                    Optional.of(CALLBACK_SECRET));
+            List<CompletableFuture<DeliveryOutcome>> started = new ArrayList<>();
+            int rounds = 0;
+            Instant giveUp = Instant.now().plusSeconds(10);
+            while (started.size() < 40 && Instant.now().isBefore(giveUp)) {
+                DeliveryRound round = overPool.deliverDue();
+                started.addAll(round.started());
+                rounds += round.claimed() > 0 ? 1 : 0;
+                Thread.sleep(2);
+            }
+
+            assertThat(started.stream().map(CompletableFuture::join).toList()).hasSize(40).allSatisfy(outcome ->
+                    assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class));
+            assertThat(rounds).as("rounds that claimed").isGreaterThan(2);
             assertThat(mostAtOnce.get()).isBetween(1, 4);
         } finally {
             pool.shutdownNow();
