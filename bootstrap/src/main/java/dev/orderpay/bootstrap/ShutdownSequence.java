@@ -10,6 +10,7 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.runtime.graceful.GracefulShutdownManager;
 import io.netty.channel.Channel;
+import io.netty.channel.nio.AbstractNioChannel;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * What a stopping instance does, in order, within {@code orderpay.shutdown-grace}: it closes its listening sockets
- * (new connections are refused from then on), gives the connections it has already accepted a moment to hand over
+ * What a stopping instance does, in order, within {@code orderpay.shutdown-grace}: it accepts the connections the
+ * kernel has queued and closes its listening sockets (new connections are refused from then on), gives the connections it has already accepted a moment to hand over
  * requests their clients have sent, and then runs Micronaut's graceful shutdown: requests in flight are answered,
  * idle connections closed, the jobs stopped and their claims let go.
  * <p>
@@ -37,6 +38,8 @@ final class ShutdownSequence implements BeanCreatedEventListener<NettyServerCust
 
     // A client writes its request right after its connection is made; a few event-loop turns read it.
     private static final Duration REQUESTS_ALREADY_SENT = Duration.ofMillis(200);
+    // Each read accepts up to the listener's messages per read (16): enough for a full default backlog.
+    private static final int QUEUED_CONNECTION_BATCHES = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownSequence.class);
 
@@ -70,7 +73,8 @@ final class ShutdownSequence implements BeanCreatedEventListener<NettyServerCust
         long deadline = System.nanoTime() + grace.toNanos();
         try {
             for (Channel listener : listeners) {
-                listener.close().await(remainingMillis(deadline));
+                listener.eventLoop().submit(() -> acceptQueuedThenClose(listener)).await(remainingMillis(deadline));
+                listener.closeFuture().await(remainingMillis(deadline));
             }
             Thread.sleep(Math.min(REQUESTS_ALREADY_SENT.toMillis(), remainingMillis(deadline)));
             gracefulShutdown.get().shutdownGracefully().toCompletableFuture()
@@ -82,6 +86,21 @@ final class ShutdownSequence implements BeanCreatedEventListener<NettyServerCust
         } catch (TimeoutException graceRanOut) {
             LOG.warn("The shutdown grace of {} ran out; what is still running is cut", grace);
         }
+    }
+
+    /**
+     * The kernel completes connections before the server accepts them; closing the listener resets those still in its
+     * queue, though their clients have sent their requests. On the listener's own event loop, with nothing between
+     * the two steps, the queue is accepted (each read takes a batch) and the listener closed: only a connection made
+     * in that instant can still be reset.
+     */
+    private static void acceptQueuedThenClose(Channel listener) {
+        if (listener.unsafe() instanceof AbstractNioChannel.NioUnsafe nio) {
+            for (int batch = 0; batch < QUEUED_CONNECTION_BATCHES && listener.isOpen(); batch++) {
+                nio.read();
+            }
+        }
+        listener.close();
     }
 
     private static long remainingMillis(long deadline) {
