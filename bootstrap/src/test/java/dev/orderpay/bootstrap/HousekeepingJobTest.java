@@ -72,7 +72,7 @@ class HousekeepingJobTest implements TestPropertyProvider {
         assertThat(merchant.json(merchant.get("/orders/" + toRefusingReceiver + "/events")).get("events").size())
                 .isEqualTo(1);
         assertThat(logged.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
-                .startsWith("Housekeeping forgot ").endsWith(" events past their retention")
+                .startsWith("Housekeeping forgot ").endsWith(" audit entries past their retention")
                 .doesNotContain("before any endpoint");
     }
 

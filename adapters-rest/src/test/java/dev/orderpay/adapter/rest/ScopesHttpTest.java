@@ -55,7 +55,8 @@ class ScopesHttpTest {
                 Arguments.of(HttpMethod.POST, "/events/{id}/redeliver", Scope.WEBHOOKS_MANAGE),
                 Arguments.of(HttpMethod.POST, "/api-keys", Scope.KEYS_MANAGE),
                 Arguments.of(HttpMethod.GET, "/api-keys", Scope.KEYS_MANAGE),
-                Arguments.of(HttpMethod.DELETE, "/api-keys/{id}", Scope.KEYS_MANAGE));
+                Arguments.of(HttpMethod.DELETE, "/api-keys/{id}", Scope.KEYS_MANAGE),
+                Arguments.of(HttpMethod.GET, "/audit-log", Scope.KEYS_MANAGE));
     }
 
     @ParameterizedTest(name = "{0} {1} without {2}")

@@ -23,6 +23,7 @@ import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestClock;
 import dev.orderpay.domain.TestOrders;
+import dev.orderpay.domain.audit.TestActors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -307,7 +308,7 @@ class ReconcileOrdersServiceTest {
                 new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)),
                 new KeyedRequests(new InMemoryIdempotentRequests(clock), clock,
                         new KeyedRequests.Policy(Duration.ofDays(1), Duration.ofMinutes(1))),
-                new PlainIdempotentAnswers()).capture(new CaptureCommand(order.id(), Optional.empty()));
+                new PlainIdempotentAnswers()).capture(new CaptureCommand(order.id(), Optional.empty(), TestActors.CLIENT));
 
         ReconciliationReport beforeItIsDone = service.reconcileBatch();
         gateway.carryOutAcceptedOperations();
