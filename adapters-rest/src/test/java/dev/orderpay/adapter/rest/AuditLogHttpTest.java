@@ -115,6 +115,79 @@ class AuditLogHttpTest {
         assertThat(reply.list("links")).isEmpty();
     }
 
+    @Test
+    void given_an_endpoint_created_changed_rotated_and_deleted_then_each_left_one_entry_and_no_secret_shows() {
+        Api.Reply created = api.postJson("/webhook-endpoints", "{\"url\": \"https://merchant.example.test/audit\"}");
+        String id = (String) created.json().get("id");
+        String endpoint = "/webhook-endpoints/" + id;
+
+        api.send(HttpRequest.PATCH(endpoint, "{\"enabled\": false}").contentType(MediaType.APPLICATION_JSON_TYPE));
+        Api.Reply rotated = api.send(HttpRequest.POST(endpoint + "/rotate-secret", ""));
+        api.send(HttpRequest.DELETE(endpoint));
+        Api.Reply log = api.get("/audit-log?target_id=" + id);
+
+        assertThat(log.list("entries")).extracting(entry -> entry.get("action"))
+                .containsExactly("webhook_endpoint.deleted", "webhook_endpoint.secret_rotated",
+                        "webhook_endpoint.updated", "webhook_endpoint.created");
+        assertThat(log.list("entries")).allSatisfy(entry -> assertThat(entry)
+                .containsEntry("target_type", "webhook_endpoint").doesNotContainKeys("amount", "currency"));
+        assertThat(log.body()).doesNotContain((String) created.json().get("secret"))
+                .doesNotContain((String) rotated.json().get("secret")).doesNotContain("whsec_");
+    }
+
+    @Test
+    void given_a_key_created_and_revoked_then_both_are_logged_under_the_creator_and_the_key_itself_never() {
+        Api.Reply created = api.postJson("/api-keys", "{\"name\": \"audited\", \"scopes\": [\"orders:read\"]}");
+        String id = (String) created.json().get("id");
+
+        api.send(HttpRequest.DELETE("/api-keys/" + id));
+        api.send(HttpRequest.DELETE("/api-keys/" + id));
+        Api.Reply log = api.get("/audit-log?target_id=" + id);
+
+        assertThat(log.list("entries")).extracting(entry -> entry.get("action"), entry -> entry.get("target_type"))
+                .containsExactly(tuple("api_key.revoked", "api_key"), tuple("api_key.created", "api_key"));
+        assertThat(log.body()).doesNotContain((String) created.json().get("key"));
+    }
+
+    @Test
+    void given_a_managed_key_that_manages_keys_when_it_creates_a_key_then_the_entry_names_it_by_its_id() {
+        Api.Reply manager = api.postJson("/api-keys", "{\"name\": \"manager\", \"scopes\": [\"keys:manage\"]}");
+        String managerId = (String) manager.json().get("id");
+
+        api.sendWithKey((String) manager.json().get("key"), HttpRequest.POST("/api-keys",
+                "{\"name\": \"made by manager\", \"scopes\": [\"keys:manage\"]}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE));
+        Api.Reply log = api.get("/audit-log?actor=" + managerId);
+
+        assertThat(log.list("entries")).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("actor", managerId).containsEntry("action", "api_key.created"));
+    }
+
+    @Test
+    void given_an_event_redelivered_then_the_entry_names_the_event() {
+        Order order = given.pending();
+        String eventId = (String) api.get("/orders/" + order.id() + "/events").list("events").get(0).get("id");
+
+        Api.Reply redelivered = api.send(HttpRequest.POST("/events/" + eventId + "/redeliver", ""));
+
+        assertThat(redelivered.status()).isEqualTo(202);
+        assertThat(api.get("/audit-log?target_id=" + eventId).list("entries")).singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry("action", "event.redelivered")
+                        .containsEntry("target_type", "event"));
+    }
+
+    @Test
+    void given_an_unknown_endpoint_deleted_or_rotated_then_404_and_no_entry() {
+        String unknown = "/webhook-endpoints/3f2c9a5e-5a4e-4d7b-9d7e-2f0e8a6b1c77";
+
+        Api.Reply deleted = api.send(HttpRequest.DELETE(unknown));
+        Api.Reply rotated = api.send(HttpRequest.POST(unknown + "/rotate-secret", ""));
+
+        assertThat(deleted.status()).isEqualTo(404);
+        assertThat(rotated.status()).isEqualTo(404);
+        assertThat(api.get("/audit-log?target_id=3f2c9a5e-5a4e-4d7b-9d7e-2f0e8a6b1c77").list("entries")).isEmpty();
+    }
+
     private List<Map<String, Object>> entriesAbout(Order order) {
         Api.Reply reply = api.get("/audit-log?target_id=" + order.id());
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);

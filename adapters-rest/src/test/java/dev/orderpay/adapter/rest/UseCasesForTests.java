@@ -209,13 +209,13 @@ class UseCasesForTests {
     }
 
     @Singleton
-    InMemoryApiKeyStore apiKeyStore() {
-        return new InMemoryApiKeyStore();
+    InMemoryApiKeyStore apiKeyStore(InMemoryAuditLog auditLog) {
+        return new InMemoryApiKeyStore(auditLog);
     }
 
     @Singleton
-    InMemoryWebhookEndpoints webhookEndpoints() {
-        return new InMemoryWebhookEndpoints();
+    InMemoryWebhookEndpoints webhookEndpoints(InMemoryAuditLog auditLog) {
+        return new InMemoryWebhookEndpoints(auditLog);
     }
 
     /** The sender's rule as a stub: https only. The real rules are the webhook adapter's, tested there. */
