@@ -8,7 +8,10 @@ import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An audit entry as the {@code audit_log} table holds it. Column names are spelled out for the reason {@link OrderRow} gives. */
+/**
+ * An audit entry as the {@code audit_log} table holds it. Column names are spelled out for the reason
+ * {@link OrderRow} gives.
+ */
 @MappedEntity("audit_log")
 record AuditRow(
         @Id @MappedProperty("id") UUID id,

@@ -23,7 +23,8 @@ class JdbcApiKeyStore implements ApiKeyStore {
     private final AuditRowRepository audit;
     private final TransactionOperations<Connection> transactions;
 
-    JdbcApiKeyStore(ApiKeyRowRepository rows, AuditRowRepository audit, TransactionOperations<Connection> transactions) {
+    JdbcApiKeyStore(ApiKeyRowRepository rows, AuditRowRepository audit,
+                    TransactionOperations<Connection> transactions) {
         this.rows = rows;
         this.audit = audit;
         this.transactions = transactions;

@@ -105,7 +105,8 @@ class ApiKeyServiceTest {
         ApiKeyService keys = service(true);
         CreateApiKeyResult.Created manager = create(keys, "admin", "keys:manage");
 
-        assertThat(keys.revokeKey(manager.key().id(), TestActors.CLIENT)).isEqualTo(new RevokeApiKeyResult.Revoked(manager.key().id()));
+        assertThat(keys.revokeKey(manager.key().id(),
+                TestActors.CLIENT)).isEqualTo(new RevokeApiKeyResult.Revoked(manager.key().id()));
     }
 
     @Test
@@ -129,6 +130,7 @@ class ApiKeyServiceTest {
     }
 
     private static CreateApiKeyResult.Created create(ApiKeyService keys, String name, String scope) {
-        return (CreateApiKeyResult.Created) keys.createKey(CreateApiKeyCommand.of(name, List.of(scope)), Scope.all(), TestActors.CLIENT);
+        return (CreateApiKeyResult.Created) keys.createKey(CreateApiKeyCommand.of(name, List.of(scope)), Scope.all(),
+                TestActors.CLIENT);
     }
 }

@@ -51,7 +51,8 @@ class EventRedeliveryServiceTest {
         endpoints.disable(disabled.id(), "Disabled through the API.", NOW);
         Event event = announced();
 
-        RedeliveryResult result = service.redeliver(new RedeliverEventCommand(event.id(), Optional.empty(), TestActors.CLIENT));
+        RedeliveryResult result = service.redeliver(new RedeliverEventCommand(event.id(), Optional.empty(),
+                TestActors.CLIENT));
 
         assertThat(result).isInstanceOfSatisfying(RedeliveryResult.Redelivered.class, redelivered -> {
             assertThat(redelivered.deliveries()).extracting(EventDelivery::endpointId)
@@ -70,7 +71,8 @@ class EventRedeliveryServiceTest {
         WebhookEndpoint captures = endpoint(TestWebhookEndpoints.anEndpoint().subscribedTo(EventType.ORDER_CAPTURED));
         Event event = announced();
 
-        RedeliveryResult result = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(captures.id()), TestActors.CLIENT));
+        RedeliveryResult result = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(captures.id()),
+                TestActors.CLIENT));
 
         assertThat(result).isInstanceOfSatisfying(RedeliveryResult.Redelivered.class, redelivered ->
                 assertThat(redelivered.deliveries()).extracting(EventDelivery::endpointId)
@@ -83,8 +85,10 @@ class EventRedeliveryServiceTest {
         CallbackUrl callback = CallbackUrl.parse("https://shop.example/callback");
         Event event = announced(TestOrders.anOrder().withCallbackUrl(callback.toString()));
 
-        RedeliveryResult toEvery = service.redeliver(new RedeliverEventCommand(event.id(), Optional.empty(), TestActors.CLIENT));
-        RedeliveryResult toOne = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(endpoint.id()), TestActors.CLIENT));
+        RedeliveryResult toEvery = service.redeliver(new RedeliverEventCommand(event.id(), Optional.empty(),
+                TestActors.CLIENT));
+        RedeliveryResult toOne = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(endpoint.id()),
+                TestActors.CLIENT));
 
         assertThat(toEvery).isInstanceOfSatisfying(RedeliveryResult.Redelivered.class, redelivered ->
                 assertThat(redelivered.deliveries()).extracting(EventDelivery::endpointId, EventDelivery::callbackUrl)
@@ -101,7 +105,8 @@ class EventRedeliveryServiceTest {
         Event event = announced();
         endpoints.disable(disabled.id(), "Disabled through the API.", NOW);
 
-        RedeliveryResult result = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(disabled.id()), TestActors.CLIENT));
+        RedeliveryResult result = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(disabled.id()),
+                TestActors.CLIENT));
 
         assertThat(result).isEqualTo(new RedeliveryResult.EndpointDisabled(disabled.id()));
         assertThat(deliveries.findByEvent(event.id())).hasSize(1);
@@ -129,7 +134,8 @@ class EventRedeliveryServiceTest {
         EventId unknownEvent = EventId.newId();
         WebhookEndpointId unknownEndpoint = WebhookEndpointId.newId();
 
-        assertThatThrownBy(() -> service.redeliver(new RedeliverEventCommand(unknownEvent, Optional.empty(), TestActors.CLIENT)))
+        assertThatThrownBy(() -> service.redeliver(new RedeliverEventCommand(unknownEvent, Optional.empty(),
+                TestActors.CLIENT)))
                 .isInstanceOf(EventNotFoundException.class);
         assertThatThrownBy(() -> service.redeliver(new RedeliverEventCommand(event.id(),
                 Optional.of(unknownEndpoint), TestActors.CLIENT))).isInstanceOf(WebhookEndpointNotFoundException.class);

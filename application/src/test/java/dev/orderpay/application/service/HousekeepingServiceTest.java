@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HousekeepingServiceTest {
 
     private static final Duration RETENTION = Duration.ofDays(30);
-    private static final HousekeepingService.Policy POLICY = new HousekeepingService.Policy(RETENTION, RETENTION, RETENTION);
+    private static final HousekeepingService.Policy POLICY = new HousekeepingService.Policy(RETENTION, RETENTION,
+            RETENTION);
     private static final Duration CLAIM = Duration.ofMinutes(2);
 
     @Test

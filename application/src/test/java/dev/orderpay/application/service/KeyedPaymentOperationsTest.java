@@ -89,13 +89,15 @@ class KeyedPaymentOperationsTest {
     @Test
     void given_a_key_used_for_a_capture_when_it_comes_with_another_amount_operation_or_order_then_it_is_refused() {
         paid(AUTHORIZED);
-        executed(service.capture(new CaptureCommand(order.id(), Optional.of(100_00L), TestActors.CLIENT).withIdempotencyKey(KEY)));
+        executed(service.capture(new CaptureCommand(order.id(), Optional.of(100_00L),
+                TestActors.CLIENT).withIdempotencyKey(KEY)));
         Order other = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
         orders.add(other, NOT_HELD);
 
         assertThatThrownBy(() -> service.capture(new CaptureCommand(order.id(), Optional.of(100_01L), TestActors.CLIENT)
                 .withIdempotencyKey(KEY))).isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThatThrownBy(() -> service.refund(new RefundCommand(order.id(), Optional.of(100_00L), Optional.empty(), TestActors.CLIENT)
+        assertThatThrownBy(() -> service.refund(new RefundCommand(order.id(), Optional.of(100_00L), Optional.empty(),
+                TestActors.CLIENT)
                 .withIdempotencyKey(KEY))).isInstanceOf(IdempotencyKeyReusedException.class);
         assertThatThrownBy(() -> service.capture(new CaptureCommand(other.id(), Optional.of(100_00L), TestActors.CLIENT)
                 .withIdempotencyKey(KEY))).isInstanceOf(IdempotencyKeyReusedException.class);
@@ -247,7 +249,8 @@ class KeyedPaymentOperationsTest {
     @Test
     void given_a_keyed_refund_when_it_is_repeated_then_its_answer_is_replayed_and_the_money_refunded_once() {
         paid(CAPTURED);
-        RefundCommand refund = new RefundCommand(order.id(), Optional.of(50_00L), Optional.of("damaged"), TestActors.CLIENT)
+        RefundCommand refund = new RefundCommand(order.id(), Optional.of(50_00L), Optional.of("damaged"),
+                TestActors.CLIENT)
                 .withIdempotencyKey(KEY);
 
         PaymentOperationResult first = executed(service.refund(refund));

@@ -144,7 +144,8 @@ class PaymentOperationsServiceTest {
 
         PaymentOperationResult part = executed(service.refund(refund(50_00)));
         Order afterThePart = stored();
-        PaymentOperationResult rest = executed(service.refund(new RefundCommand(order.id(), Optional.empty(), Optional.empty(), TestActors.CLIENT)));
+        PaymentOperationResult rest = executed(service.refund(new RefundCommand(order.id(), Optional.empty(),
+                Optional.empty(), TestActors.CLIENT)));
 
         assertThat(part).isInstanceOf(Completed.class);
         assertThat(afterThePart.status()).isEqualTo(PARTIALLY_REFUNDED);
@@ -228,7 +229,8 @@ class PaymentOperationsServiceTest {
     void given_a_captured_order_when_it_is_cancelled_then_it_is_refused_without_asking_the_provider() {
         paid(CAPTURED);
 
-        assertRefusedWithoutAskingTheProvider(() -> executed(service.cancel(new CancelCommand(order.id(), TestActors.CLIENT))));
+        assertRefusedWithoutAskingTheProvider(() -> executed(service.cancel(new CancelCommand(order.id(),
+                TestActors.CLIENT))));
     }
 
     @Test
@@ -282,7 +284,8 @@ class PaymentOperationsServiceTest {
     void given_an_unknown_order_when_it_is_captured_then_it_is_not_found_and_the_provider_is_not_asked() {
         OrderId unknown = OrderId.newId();
 
-        assertThatThrownBy(() -> executed(service.capture(new CaptureCommand(unknown, Optional.empty(), TestActors.CLIENT))))
+        assertThatThrownBy(() -> executed(service.capture(new CaptureCommand(unknown, Optional.empty(),
+                TestActors.CLIENT))))
                 .isInstanceOf(OrderNotFoundException.class);
         assertThat(gateway.operations()).isEmpty();
     }
@@ -364,7 +367,8 @@ class PaymentOperationsServiceTest {
         executed(service.capture(captureAll()));
         gateway.carryOutAcceptedOperations();
 
-        NotificationOutcome outcome = new HandleNotificationService(orders, gateway, new InMemoryDeliveryLog(), new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)))
+        NotificationOutcome outcome = new HandleNotificationService(orders, gateway, new InMemoryDeliveryLog(),
+                new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)))
                 .handleNotification(new NotificationCommand(order.id(), new InboundNotification("POST",
                         "shop.example.test", "/orders/" + order.id() + "/notifications", "",
                         Map.of("payment_id", List.of(paymentId.value())),
@@ -387,7 +391,8 @@ class PaymentOperationsServiceTest {
 
         new ReconcileOrdersService(orders, gateway, clock,
                 new ReconcileOrdersService.Policy(SETTLE_AFTER, Duration.ofMinutes(5), 10),
-                new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).reconcileBatch();
+                new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(),
+                        clock))).reconcileBatch();
 
         Order stored = stored();
         assertThat(stored.status()).isEqualTo(CAPTURED);
@@ -399,7 +404,8 @@ class PaymentOperationsServiceTest {
     void given_the_provider_fails_to_close_a_checkout_then_it_is_refused_and_the_order_is_as_before() {
         gateway.failOperations(PaymentProviderException.Kind.UNAVAILABLE);
 
-        assertThat(executed(service.cancel(new CancelCommand(order.id(), TestActors.CLIENT)))).isInstanceOfSatisfying(Refused.class,
+        assertThat(executed(service.cancel(new CancelCommand(order.id(),
+                TestActors.CLIENT)))).isInstanceOfSatisfying(Refused.class,
                 refused -> assertThat(refused.reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE));
 
         Order stored = stored();
@@ -456,7 +462,8 @@ class PaymentOperationsServiceTest {
     @Test
     void given_a_pending_order_whose_initiated_payment_was_linked_when_it_is_cancelled_then_its_checkout_is_closed() {
         PaymentId paymentId = gateway.paymentFor(order, PENDING);
-        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
+        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock,
+                new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
 
         executed(service.cancel(new CancelCommand(order.id(), TestActors.CLIENT)));
@@ -467,7 +474,8 @@ class PaymentOperationsServiceTest {
 
     private PaymentId paid(OrderStatus status) {
         PaymentId paymentId = gateway.paymentFor(order, status);
-        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
+        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock,
+                new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
         assertThat(stored().status()).isEqualTo(status);
         return paymentId;

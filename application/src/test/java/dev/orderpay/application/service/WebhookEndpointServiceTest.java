@@ -105,7 +105,8 @@ class WebhookEndpointServiceTest {
 
     @Test
     void given_a_url_when_an_endpoint_is_created_then_it_is_stored_enabled_for_every_type_with_the_secret_returned() {
-        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, "shop", TestActors.CLIENT)));
+        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, "shop",
+                TestActors.CLIENT)));
 
         WebhookEndpoint stored = endpoints.findById(created.endpoint().id()).orElseThrow();
         assertThat(stored.url()).isEqualTo(URI.create(URL));
@@ -119,8 +120,10 @@ class WebhookEndpointServiceTest {
 
     @Test
     void given_two_endpoints_when_created_then_each_has_its_own_secret() {
-        Created first = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT)));
-        Created second = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT)));
+        Created first = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)));
+        Created second = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)));
 
         assertThat(first.secret()).isNotEqualTo(second.secret());
     }
@@ -164,16 +167,20 @@ class WebhookEndpointServiceTest {
         assertThatThrownBy(() -> service.getEndpoint(unknown)).isInstanceOf(WebhookEndpointNotFoundException.class);
         assertThatThrownBy(() -> service.updateEndpoint(UpdateWebhookEndpointCommand.of(unknown, false, null, null,
                 null, TestActors.CLIENT))).isInstanceOf(WebhookEndpointNotFoundException.class);
-        assertThatThrownBy(() -> service.rotateSecret(unknown, TestActors.CLIENT)).isInstanceOf(WebhookEndpointNotFoundException.class);
-        assertThatThrownBy(() -> service.deleteEndpoint(unknown, TestActors.CLIENT)).isInstanceOf(WebhookEndpointNotFoundException.class);
+        assertThatThrownBy(() -> service.rotateSecret(unknown,
+                TestActors.CLIENT)).isInstanceOf(WebhookEndpointNotFoundException.class);
+        assertThatThrownBy(() -> service.deleteEndpoint(unknown,
+                TestActors.CLIENT)).isInstanceOf(WebhookEndpointNotFoundException.class);
     }
 
     @Test
     void given_an_endpoint_when_the_merchant_disables_it_then_it_says_so_and_enabling_forgets_why() {
         WebhookEndpointId id = createEndpoint();
 
-        WebhookEndpoint disabled = service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, false, null, null, null, TestActors.CLIENT));
-        WebhookEndpoint enabled = service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, true, null, null, null, TestActors.CLIENT));
+        WebhookEndpoint disabled = service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, false, null, null, null,
+                TestActors.CLIENT));
+        WebhookEndpoint enabled = service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, true, null, null, null,
+                TestActors.CLIENT));
 
         assertThat(disabled.disabled())
                 .contains(new WebhookEndpoint.Disabled(WebhookEndpointService.DISABLED_BY_MERCHANT, NOW));
@@ -199,7 +206,8 @@ class WebhookEndpointServiceTest {
         WebhookEndpointId id = createEndpoint();
 
         InvalidCommandException invalid = catchThrowableOfType(() -> service.updateEndpoint(
-                UpdateWebhookEndpointCommand.of(id, false, null, null, "http://merchant.example.test/", TestActors.CLIENT)),
+                UpdateWebhookEndpointCommand.of(id, false, null, null, "http://merchant.example.test/",
+                        TestActors.CLIENT)),
                 InvalidCommandException.class);
 
         assertThat(invalid.fieldErrors()).containsOnlyKeys("url");
@@ -223,10 +231,12 @@ class WebhookEndpointServiceTest {
             }
         };
         WebhookEndpointService raced = service(racing, 16);
-        WebhookEndpointId id = created(raced.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT)))
+        WebhookEndpointId id = created(raced.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)))
                 .endpoint().id();
 
-        WebhookEndpoint updated = raced.updateEndpoint(UpdateWebhookEndpointCommand.of(id, null, null, "edited", null, TestActors.CLIENT));
+        WebhookEndpoint updated = raced.updateEndpoint(UpdateWebhookEndpointCommand.of(id, null, null, "edited", null,
+                TestActors.CLIENT));
 
         assertThat(updated.description()).contains("edited");
         assertThat(updated.disabled()).map(WebhookEndpoint.Disabled::reason)
@@ -242,16 +252,19 @@ class WebhookEndpointServiceTest {
             }
         };
         WebhookEndpointService losing = service(alwaysLosing, 16);
-        WebhookEndpointId id = created(losing.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT)))
+        WebhookEndpointId id = created(losing.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)))
                 .endpoint().id();
 
-        assertThatThrownBy(() -> losing.updateEndpoint(UpdateWebhookEndpointCommand.of(id, false, null, null, null, TestActors.CLIENT)))
+        assertThatThrownBy(() -> losing.updateEndpoint(UpdateWebhookEndpointCommand.of(id, false, null, null, null,
+                TestActors.CLIENT)))
                 .isInstanceOf(WebhookEndpointBusyException.class);
     }
 
     @Test
     void given_an_endpoint_when_its_secret_is_rotated_then_the_new_one_is_returned_and_the_old_signs_for_the_overlap() {
-        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT)));
+        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)));
         clock.advance(Duration.ofHours(1));
 
         RotatedSecret rotated = service.rotateSecret(created.endpoint().id(), TestActors.CLIENT);
@@ -270,7 +283,8 @@ class WebhookEndpointServiceTest {
     void given_a_clock_with_nanoseconds_then_the_times_recorded_are_in_microseconds_as_the_database_keeps_them() {
         clock.set(NOW.plusNanos(123_456_789));
 
-        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT)));
+        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)));
         RotatedSecret rotated = service.rotateSecret(created.endpoint().id(), TestActors.CLIENT);
 
         assertThat(created.endpoint().createdAt()).isEqualTo(NOW.plusNanos(123_456_000));
@@ -290,7 +304,8 @@ class WebhookEndpointServiceTest {
 
     @Test
     void given_an_endpoint_created_with_a_key_when_the_request_is_repeated_then_the_answer_without_the_secret_is_replayed() {
-        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, List.of("order.captured"), "shop", TestActors.CLIENT)
+        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, List.of("order.captured"), "shop",
+                TestActors.CLIENT)
                 .withIdempotencyKey(KEY);
         Created first = created(service.createEndpoint(keyed));
 
@@ -302,11 +317,14 @@ class WebhookEndpointServiceTest {
 
     @Test
     void given_a_key_used_to_create_an_endpoint_when_another_endpoint_is_asked_for_with_it_then_it_is_refused() {
-        service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT).withIdempotencyKey(KEY));
+        service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT).withIdempotencyKey(KEY));
 
-        assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, "other", TestActors.CLIENT)
+        assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, "other",
+                TestActors.CLIENT)
                 .withIdempotencyKey(KEY))).isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of(URL + "/other", null, null, TestActors.CLIENT)
+        assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of(URL + "/other", null, null,
+                TestActors.CLIENT)
                 .withIdempotencyKey(KEY))).isInstanceOf(IdempotencyKeyReusedException.class);
         assertThat(endpoints.findAll()).hasSize(1);
     }
@@ -319,7 +337,8 @@ class WebhookEndpointServiceTest {
                 List.of("order.authorized", "order.captured"), null, TestActors.CLIENT);
 
         assertThat(one.fingerprint()).isEqualTo(other.fingerprint());
-        assertThat(one.fingerprint()).isNotEqualTo(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT).fingerprint());
+        assertThat(one.fingerprint()).isNotEqualTo(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT).fingerprint());
     }
 
     @Test
@@ -327,14 +346,17 @@ class WebhookEndpointServiceTest {
         assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of("http://merchant.example",
                 null, null, TestActors.CLIENT).withIdempotencyKey(KEY))).isInstanceOf(InvalidCommandException.class);
 
-        assertThat(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT).withIdempotencyKey(KEY)))
+        assertThat(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT).withIdempotencyKey(KEY)))
                 .isInstanceOf(IdempotentResult.Executed.class);
     }
 
     @Test
     void given_a_keyed_creation_that_stopped_after_storing_its_endpoint_when_repeated_then_it_answers_without_the_secret() {
-        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT).withIdempotencyKey(KEY);
-        Created stored = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT)));
+        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT).withIdempotencyKey(KEY);
+        Created stored = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)));
         requests.claim(new IdempotentRequests.Request(KEY, IdempotentRequests.Operation.CREATE_WEBHOOK_ENDPOINT,
                 Optional.empty(), keyed.fingerprint()), Optional.of(stored.endpoint().id().value()),
                 clock.instant().plus(HOLD), clock.instant().plus(KEY_LIFETIME));
@@ -349,7 +371,8 @@ class WebhookEndpointServiceTest {
 
     @Test
     void given_a_keyed_creation_that_stopped_before_storing_its_endpoint_when_repeated_then_it_is_created_under_the_claimed_id() {
-        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT).withIdempotencyKey(KEY);
+        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT).withIdempotencyKey(KEY);
         WebhookEndpointId claimed = WebhookEndpointId.newId();
         requests.claim(new IdempotentRequests.Request(KEY, IdempotentRequests.Operation.CREATE_WEBHOOK_ENDPOINT,
                 Optional.empty(), keyed.fingerprint()), Optional.of(claimed.value()),
@@ -363,7 +386,8 @@ class WebhookEndpointServiceTest {
     }
 
     private WebhookEndpointId createEndpoint() {
-        return created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT))).endpoint().id();
+        return created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT))).endpoint().id();
     }
 
     private static Created created(IdempotentResult<CreateWebhookEndpointResult> result) {

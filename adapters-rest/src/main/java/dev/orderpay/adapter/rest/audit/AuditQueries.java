@@ -52,7 +52,8 @@ final class AuditQueries {
         filter.action().ifPresent(action -> page.queryParam(ACTION, action.wireName()));
         filter.actor().ifPresent(actor -> page.queryParam(ACTOR, actor));
         filter.targetId().ifPresent(target -> page.queryParam(TARGET_ID, target));
-        filter.occurredFrom().ifPresent(from -> page.queryParam(CREATED_FROM, DateTimeFormatter.ISO_INSTANT.format(from)));
+        filter.occurredFrom()
+                .ifPresent(from -> page.queryParam(CREATED_FROM, DateTimeFormatter.ISO_INSTANT.format(from)));
         filter.occurredTo().ifPresent(to -> page.queryParam(CREATED_TO, DateTimeFormatter.ISO_INSTANT.format(to)));
         return page.queryParam(QueryValues.CURSOR, new KeysetCursor(after.occurredAt(), after.id().value()).encode())
                 .toString();

@@ -5,7 +5,10 @@ import dev.orderpay.application.port.in.InvalidCommandException;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A page request: at most {@code limit} entries passing {@code filter}, after {@code after} (from the newest when empty). */
+/**
+ * A page request: at most {@code limit} entries passing {@code filter}, after {@code after} (from the newest when
+ * empty).
+ */
 public record ListAuditEntriesQuery(int limit, Optional<AuditCursor> after, AuditFilter filter) {
 
     public static final int DEFAULT_LIMIT = 50;

@@ -41,7 +41,10 @@ public record RefundCommand(OrderId orderId, Optional<Long> amount, Optional<Str
         return new RefundCommand(orderId, amount, reason, actor, Optional.of(key));
     }
 
-    /** A digest of what is asked for (not who asks); the reason cannot hold a line break, so it is safe last on its line. */
+    /**
+     * A digest of what is asked for (not who asks); the reason cannot hold a line break, so it is safe last on its
+     * line.
+     */
     public String fingerprint() {
         return Fingerprint.of("amount " + amount.map(String::valueOf).orElse("all") + "\nreason "
                 + reason.map(text -> "=" + text).orElse(""));

@@ -22,7 +22,8 @@ class OperationFingerprintsTest {
         assertThat(new CaptureCommand(ORDER, Optional.of(100L), TestActors.CLIENT).fingerprint()).isNotEqualTo(all);
         assertThat(new CaptureCommand(ORDER, Optional.of(101L), TestActors.CLIENT).fingerprint())
                 .isNotEqualTo(new CaptureCommand(ORDER, Optional.of(100L), TestActors.CLIENT).fingerprint());
-        assertThat(new CaptureCommand(ORDER, Optional.empty(), TestActors.CLIENT).withIdempotencyKey(KEY).fingerprint()).isEqualTo(all);
+        assertThat(new CaptureCommand(ORDER, Optional.empty(),
+                TestActors.CLIENT).withIdempotencyKey(KEY).fingerprint()).isEqualTo(all);
     }
 
     @Test
@@ -32,9 +33,12 @@ class OperationFingerprintsTest {
         assertThat(new RefundCommand(ORDER, Optional.of(100L), Optional.of("damaged"), TestActors.CLIENT).fingerprint())
                 .isNotEqualTo(plain);
         assertThat(new RefundCommand(ORDER, Optional.of(100L), Optional.of("damaged"), TestActors.CLIENT).fingerprint())
-                .isNotEqualTo(new RefundCommand(ORDER, Optional.of(100L), Optional.of("lost"), TestActors.CLIENT).fingerprint());
-        assertThat(new RefundCommand(ORDER, Optional.empty(), Optional.empty(), TestActors.CLIENT).fingerprint()).isNotEqualTo(plain);
-        assertThat(new RefundCommand(ORDER, Optional.of(100L), Optional.empty(), TestActors.CLIENT).withIdempotencyKey(KEY)
+                .isNotEqualTo(new RefundCommand(ORDER, Optional.of(100L), Optional.of("lost"),
+                        TestActors.CLIENT).fingerprint());
+        assertThat(new RefundCommand(ORDER, Optional.empty(), Optional.empty(),
+                TestActors.CLIENT).fingerprint()).isNotEqualTo(plain);
+        assertThat(new RefundCommand(ORDER, Optional.of(100L), Optional.empty(),
+                TestActors.CLIENT).withIdempotencyKey(KEY)
                 .fingerprint()).isEqualTo(plain);
     }
 
@@ -42,8 +46,10 @@ class OperationFingerprintsTest {
     void given_a_key_then_each_command_keeps_it_and_what_it_asks_for() {
         assertThat(new CaptureCommand(ORDER, Optional.of(5L), TestActors.CLIENT).withIdempotencyKey(KEY))
                 .isEqualTo(new CaptureCommand(ORDER, Optional.of(5L), TestActors.CLIENT, Optional.of(KEY)));
-        assertThat(new RefundCommand(ORDER, Optional.of(5L), Optional.of("r"), TestActors.CLIENT).withIdempotencyKey(KEY))
-                .isEqualTo(new RefundCommand(ORDER, Optional.of(5L), Optional.of("r"), TestActors.CLIENT, Optional.of(KEY)));
+        assertThat(new RefundCommand(ORDER, Optional.of(5L), Optional.of("r"),
+                TestActors.CLIENT).withIdempotencyKey(KEY))
+                .isEqualTo(new RefundCommand(ORDER, Optional.of(5L), Optional.of("r"), TestActors.CLIENT,
+                        Optional.of(KEY)));
         assertThat(new CancelCommand(ORDER, TestActors.CLIENT).withIdempotencyKey(KEY))
                 .isEqualTo(new CancelCommand(ORDER, TestActors.CLIENT, Optional.of(KEY)));
     }

@@ -36,7 +36,8 @@ class RefundCommandTest {
     void given_a_reason_of_the_longest_length_allowed_then_it_is_kept() {
         String longest = "r".repeat(RefundCommand.MAX_REASON_LENGTH);
 
-        assertThat(new RefundCommand(id, Optional.empty(), Optional.of(longest), TestActors.CLIENT).reason()).contains(longest);
+        assertThat(new RefundCommand(id, Optional.empty(), Optional.of(longest),
+                TestActors.CLIENT).reason()).contains(longest);
     }
 
     @ParameterizedTest
@@ -54,7 +55,8 @@ class RefundCommandTest {
     void given_a_reason_of_the_longest_length_in_emoji_then_it_is_kept_as_characters_not_utf16_units() {
         String longest = "\uD83D\uDCE6".repeat(RefundCommand.MAX_REASON_LENGTH);
 
-        assertThat(new RefundCommand(id, Optional.empty(), Optional.of(longest), TestActors.CLIENT).reason()).contains(longest);
+        assertThat(new RefundCommand(id, Optional.empty(), Optional.of(longest),
+                TestActors.CLIENT).reason()).contains(longest);
     }
 
     @Test
@@ -85,8 +87,10 @@ class RefundCommandTest {
 
     @Test
     void given_a_capture_without_order_or_optional_amount_then_it_cannot_be_made() {
-        assertThatThrownBy(() -> new CaptureCommand(null, Optional.empty(), TestActors.CLIENT)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new CaptureCommand(id, null, TestActors.CLIENT)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new CaptureCommand(null, Optional.empty(),
+                TestActors.CLIENT)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new CaptureCommand(id, null,
+                TestActors.CLIENT)).isInstanceOf(NullPointerException.class);
     }
 
     private void assertReasonReported(String reason) {

@@ -30,7 +30,8 @@ class CreateWebhookEndpointCommandTest {
 
     @Test
     void given_the_star_alone_then_the_endpoint_is_for_every_type() {
-        assertThat(CreateWebhookEndpointCommand.of(URL, List.of("*"), "", TestActors.CLIENT).events()).isEqualTo(EventSelection.all());
+        assertThat(CreateWebhookEndpointCommand.of(URL, List.of("*"), "",
+                TestActors.CLIENT).events()).isEqualTo(EventSelection.all());
     }
 
     @Test
@@ -52,7 +53,8 @@ class CreateWebhookEndpointCommandTest {
     @Test
     void given_no_url_then_it_is_named_as_required() {
         InvalidCommandException invalid = catchThrowableOfType(
-                () -> CreateWebhookEndpointCommand.of(null, null, null, TestActors.CLIENT), InvalidCommandException.class);
+                () -> CreateWebhookEndpointCommand.of(null, null, null, TestActors.CLIENT),
+                        InvalidCommandException.class);
 
         assertThat(invalid.fieldErrors()).containsEntry("url", "is required");
     }
@@ -99,7 +101,8 @@ class CreateWebhookEndpointCommandTest {
 
     private static List<String> fieldsWrongIn(String url, List<String> eventTypes, String description) {
         InvalidCommandException invalid = catchThrowableOfType(
-                () -> CreateWebhookEndpointCommand.of(url, eventTypes, description, TestActors.CLIENT), InvalidCommandException.class);
+                () -> CreateWebhookEndpointCommand.of(url, eventTypes, description, TestActors.CLIENT),
+                        InvalidCommandException.class);
         assertThat(invalid).as("refused").isNotNull();
         return List.copyOf(invalid.fieldErrors().keySet());
     }

@@ -19,7 +19,8 @@ class UpdateWebhookEndpointCommandTest {
 
     @Test
     void given_nothing_then_nothing_changes() {
-        UpdateWebhookEndpointCommand command = UpdateWebhookEndpointCommand.of(id, null, null, null, null, TestActors.CLIENT);
+        UpdateWebhookEndpointCommand command = UpdateWebhookEndpointCommand.of(id, null, null, null, null,
+                TestActors.CLIENT);
 
         assertThat(command.enabled()).isEmpty();
         assertThat(command.events()).isEmpty();
@@ -40,7 +41,8 @@ class UpdateWebhookEndpointCommandTest {
 
     @Test
     void given_an_empty_description_then_it_is_to_be_removed() {
-        assertThat(UpdateWebhookEndpointCommand.of(id, null, null, "", null, TestActors.CLIENT).description()).contains("");
+        assertThat(UpdateWebhookEndpointCommand.of(id, null, null, "", null,
+                TestActors.CLIENT).description()).contains("");
     }
 
     @Test
@@ -52,7 +54,8 @@ class UpdateWebhookEndpointCommandTest {
     @Test
     void given_bad_fields_then_every_one_is_named_at_once() {
         InvalidCommandException invalid = catchThrowableOfType(
-                () -> UpdateWebhookEndpointCommand.of(id, true, List.of("order.created", "order.nope"), "\t", "nope", TestActors.CLIENT),
+                () -> UpdateWebhookEndpointCommand.of(id, true, List.of("order.created", "order.nope"), "\t", "nope",
+                        TestActors.CLIENT),
                 InvalidCommandException.class);
 
         assertThat(invalid.fieldErrors()).containsOnlyKeys("event_types[1]", "description", "url");
