@@ -64,6 +64,19 @@ class AuditLogHttpTest {
     }
 
     @Test
+    void given_a_capture_sent_twice_with_one_idempotency_key_then_the_repeat_adds_no_entry() {
+        Order order = given.authorized();
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            api.send(HttpRequest.POST(OrdersOverHttp.path(order, "capture"), "{\"amount\": 5000}")
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).header("Idempotency-Key", "audit-once"));
+        }
+
+        assertThat(entriesAbout(order)).singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry("action", "payment.capture_requested"));
+    }
+
+    @Test
     void given_requests_refused_before_anything_changed_when_the_log_is_read_then_they_left_no_entry() {
         Order order = given.pending();
 
