@@ -104,7 +104,7 @@ class JdbcAuditLogTest extends AuditLogContract implements TestPropertyProvider 
         apiKeys.revoke(key.id(), NOW, true, Optional.of(AuditEntry.of(TestActors.CLIENT,
                 AuditAction.API_KEY_REVOKED, key.id(), NOW.plusSeconds(2))));
 
-        assertThat(auditLog.findNewestFirst(AuditFilter.NONE.withTargetId(key.id().toString()), Optional.empty(), 10))
+        assertThat(auditLog.findNewestFirst(AuditLogContract.byTarget(key.id().toString()), Optional.empty(), 10))
                 .extracting(AuditEntry::action)
                 .containsExactly(AuditAction.API_KEY_REVOKED, AuditAction.API_KEY_CREATED);
     }

@@ -118,6 +118,14 @@ class AuditLogHttpTest {
     }
 
     @Test
+    void given_a_period_that_ends_before_it_starts_when_listed_then_400_names_created_to() {
+        Api.Reply reply = api.get("/audit-log?created_from=2026-12-05T00:00:00Z&created_to=2026-12-04T00:00:00Z");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.errorFields()).containsExactly("created_to");
+    }
+
+    @Test
     void given_an_actor_nobody_is_when_listed_by_it_then_the_page_is_empty_with_no_next_link() {
         given.authorized();
 

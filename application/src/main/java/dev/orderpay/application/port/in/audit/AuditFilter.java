@@ -31,16 +31,4 @@ public record AuditFilter(Optional<AuditAction> action, Optional<String> actor, 
             throw InvalidCommandException.of("created_to", "must be later than created_from");
         }
     }
-
-    public AuditFilter withAction(AuditAction only) {
-        return new AuditFilter(Optional.of(only), actor, targetId, occurredFrom, occurredTo);
-    }
-
-    public AuditFilter withActor(String only) {
-        return new AuditFilter(action, Optional.of(only), targetId, occurredFrom, occurredTo);
-    }
-
-    public AuditFilter withTargetId(String only) {
-        return new AuditFilter(action, actor, Optional.of(only), occurredFrom, occurredTo);
-    }
 }

@@ -92,11 +92,11 @@ public abstract class AuditLogContract {
         saveWith(storage, other, aliceCancels);
         AuditLog log = storage.auditLog();
 
-        assertThat(log.findNewestFirst(AuditFilter.NONE.withActor(ALICE.name()), Optional.empty(), 10))
+        assertThat(log.findNewestFirst(byActor(ALICE.name()), Optional.empty(), 10))
                 .containsExactly(aliceCancels, aliceCaptures);
-        assertThat(log.findNewestFirst(AuditFilter.NONE.withAction(AuditAction.PAYMENT_REFUND_REQUESTED),
+        assertThat(log.findNewestFirst(byAction(AuditAction.PAYMENT_REFUND_REQUESTED),
                 Optional.empty(), 10)).containsExactly(bobRefunds);
-        assertThat(log.findNewestFirst(AuditFilter.NONE.withTargetId(one.id().toString()), Optional.empty(), 10))
+        assertThat(log.findNewestFirst(byTarget(one.id().toString()), Optional.empty(), 10))
                 .containsExactly(bobRefunds, aliceCaptures);
         assertThat(log.findNewestFirst(new AuditFilter(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(T0.plusSeconds(10)), Optional.of(T0.plusSeconds(20))), Optional.empty(), 10))
@@ -114,7 +114,7 @@ public abstract class AuditLogContract {
                 Optional.of(AuditEntry.of(BOB, AuditAction.PAYMENT_CANCEL_REQUESTED, order.id(), T0))))
                 .isInstanceOf(ConcurrentOrderUpdateException.class);
 
-        assertThat(storage.auditLog().findNewestFirst(AuditFilter.NONE.withActor(BOB.name()), Optional.empty(), 10))
+        assertThat(storage.auditLog().findNewestFirst(byActor(BOB.name()), Optional.empty(), 10))
                 .isEmpty();
     }
 
@@ -155,5 +155,21 @@ public abstract class AuditLogContract {
     private static AuditEntry entryWithId(String id, Instant at) {
         return new AuditEntry(new AuditEntryId(UUID.fromString(id)), at, ALICE,
                 AuditAction.PAYMENT_CANCEL_REQUESTED, "order-x", Optional.empty());
+    }
+
+    private static AuditFilter byAction(AuditAction action) {
+        return new AuditFilter(Optional.of(action), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    private static AuditFilter byActor(String actor) {
+        return new AuditFilter(Optional.empty(), Optional.of(actor), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The entries about one target. */
+    public static AuditFilter byTarget(String targetId) {
+        return new AuditFilter(Optional.empty(), Optional.empty(), Optional.of(targetId), Optional.empty(),
+                Optional.empty());
     }
 }
