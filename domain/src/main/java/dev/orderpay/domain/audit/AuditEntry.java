@@ -4,6 +4,7 @@ import dev.orderpay.domain.Money;
 import dev.orderpay.domain.audit.AuditAction.TargetType;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,12 +32,19 @@ public record AuditEntry(AuditEntryId id, Instant occurredAt, Actor actor, Audit
 
     /** A new entry for an action that moves no money. */
     public static AuditEntry of(Actor actor, AuditAction action, Object targetId, Instant at) {
-        return new AuditEntry(AuditEntryId.newId(), at, actor, action, targetId.toString(), Optional.empty());
+        return new AuditEntry(AuditEntryId.newId(), inMicros(at), actor, action, targetId.toString(),
+                Optional.empty());
     }
 
     /** A new entry for an action that moves {@code amount}. */
     public static AuditEntry of(Actor actor, AuditAction action, Object targetId, Money amount, Instant at) {
-        return new AuditEntry(AuditEntryId.newId(), at, actor, action, targetId.toString(), Optional.of(amount));
+        return new AuditEntry(AuditEntryId.newId(), inMicros(at), actor, action, targetId.toString(),
+                Optional.of(amount));
+    }
+
+    /** In microseconds, as the database keeps instants, so a new entry equals the one read back later. */
+    private static Instant inMicros(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS);
     }
 
     public TargetType targetType() {
