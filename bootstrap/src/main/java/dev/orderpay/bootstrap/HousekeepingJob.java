@@ -27,8 +27,9 @@ class HousekeepingJob {
             int keys = housekeeping.forgetExpiredIdempotencyKeys();
             int deliveries = housekeeping.forgetOldNotificationDeliveries();
             int events = housekeeping.forgetOldEvents();
-            LOG.info("Housekeeping forgot {} expired idempotency keys, {} notification deliveries handled long ago"
-                    + " and {} events past their retention", keys, deliveries, events);
+            int auditEntries = housekeeping.forgetOldAuditEntries();
+            LOG.info("Housekeeping forgot {} expired idempotency keys, {} notification deliveries handled long ago,"
+                    + " {} events and {} audit entries past their retention", keys, deliveries, events, auditEntries);
         } catch (RuntimeException failure) {
             // The next run tries again; a failing database must not kill the schedule.
             LOG.warn("Housekeeping failed", failure);

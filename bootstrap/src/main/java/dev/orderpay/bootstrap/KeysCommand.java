@@ -5,6 +5,7 @@ import dev.orderpay.application.port.in.access.CreateApiKeyCommand;
 import dev.orderpay.application.port.in.access.CreateApiKeyResult;
 import dev.orderpay.application.port.in.access.CreateApiKeyUseCase;
 import dev.orderpay.domain.access.Scope;
+import dev.orderpay.domain.audit.Actor;
 import io.micronaut.context.ApplicationContext;
 
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -24,6 +26,8 @@ import java.util.function.Function;
 final class KeysCommand {
 
     static final String NAME = "keys";
+    /** Who the audit log names as having created a key here: no API key sent the request. */
+    static final String ACTOR = "keys-command";
     static final String USAGE = "usage: java -jar orderpay.jar keys create --name <name> --scopes <scope>[,<scope>...]"
             + System.lineSeparator() + "scopes: " + String.join(", ", Scope.all().stream().map(Scope::wireName)
             .toList());
@@ -50,7 +54,7 @@ final class KeysCommand {
         CreateApiKeyResult.Created created;
         try (ApplicationContext context = startContext.apply(quiet)) {
             created = (CreateApiKeyResult.Created) context.getBean(CreateApiKeyUseCase.class)
-                    .createKey(command.get(), Scope.all());
+                    .createKey(command.get(), Scope.all(), new Actor(ACTOR, UUID.randomUUID().toString()));
         }
         // After the context has stopped, so the key is the last line out, after the service's log lines.
         err.println("Created API key " + created.key().id() + " (" + created.key().name() + ") with scopes "

@@ -5,6 +5,7 @@ import dev.orderpay.application.port.out.webhook.AttemptRecord;
 import dev.orderpay.application.port.out.webhook.DueDelivery;
 import dev.orderpay.application.port.out.webhook.Recording;
 import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
+import dev.orderpay.domain.audit.AuditEntry;
 import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.webhook.DeliveryState;
 import dev.orderpay.domain.webhook.WebhookDeliveryId;
@@ -90,8 +91,8 @@ final class MeteredWebhookDeliveries implements WebhookDeliveries {
 
     @Override
     public List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> endpoints, boolean toOrderCallback,
-                                         Instant now) {
-        return deliveries.redeliver(eventId, endpoints, toOrderCallback, now);
+                                         Instant now, AuditEntry audit) {
+        return deliveries.redeliver(eventId, endpoints, toOrderCallback, now, audit);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.orderpay.bootstrap;
 
 import dev.orderpay.adapter.rest.security.ApiKeys;
+import dev.orderpay.application.port.in.audit.ListAuditEntriesUseCase;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
 import dev.orderpay.application.port.in.event.ReadEventsUseCase;
@@ -18,6 +19,7 @@ import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.PublicBaseUrl;
 import dev.orderpay.application.port.out.access.ApiKeyStore;
+import dev.orderpay.application.port.out.audit.AuditLog;
 import dev.orderpay.application.port.out.event.EventLog;
 import dev.orderpay.application.port.out.event.EventPayloads;
 import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
@@ -80,15 +82,15 @@ class UseCaseFactory {
                          DeliveryLog notificationDeliveries, EventLog events,
                          EventPayloads eventPayloads, WebhookEndpoints webhookEndpoints,
                          WebhookDeliveries webhookDeliveries, WebhookSender webhookSender,
-                         WebhookDestinations webhookDestinations, ApiKeyStore apiKeys, Clock clock,
-                         @Value("${payments.provider}") String provider, MeterRegistry registry,
+                         WebhookDestinations webhookDestinations, ApiKeyStore apiKeys, AuditLog auditLog,
+                         Clock clock, @Value("${payments.provider}") String provider, MeterRegistry registry,
                          RecentProviderCalls recentProviderCalls) {
         return new UseCases.Ports(new StatusTransitionCounting(orders, registry),
                 new MeteredPaymentGateway(gateway, provider, registry, recentProviderCalls), urls,
                 new CountedReplays(idempotentRequests, registry), idempotentAnswers, notificationDeliveries, events,
                 eventPayloads, webhookEndpoints,
                 new MeteredWebhookDeliveries(webhookDeliveries, registry), webhookSender, webhookDestinations, apiKeys,
-                clock);
+                auditLog, clock);
     }
 
     /**
@@ -106,6 +108,7 @@ class UseCaseFactory {
                                @Value("${orderpay.reconcile-batch-size}") int reconcileBatch,
                                @Value("${orderpay.delivery-log-retention}") Duration notificationRetention,
                                @Value("${orderpay.event-retention}") Duration eventRetention,
+                               @Value("${orderpay.audit-retention}") Duration auditRetention,
                                @Value("${orderpay.webhook.max-endpoints}") int maxEndpoints,
                                @Value("${orderpay.webhook.secret-overlap}") Duration secretOverlap,
                                @Value("${orderpay.webhook.concurrency}") int concurrency,
@@ -123,7 +126,7 @@ class UseCaseFactory {
                 new CreateOrderService.Policy(checkoutLifetime, longestCheckoutOpening.value(),
                         callbackSecret.secret().isPresent()),
                 new ReconcileOrdersService.Policy(settleAfter, reconcileClaim, reconcileBatch),
-                new HousekeepingService.Policy(notificationRetention, eventRetention),
+                new HousekeepingService.Policy(notificationRetention, eventRetention, auditRetention),
                 new WebhookEndpointService.Policy(maxEndpoints, secretOverlap),
                 new WebhookDeliveryService.Policy(concurrency, perEndpoint, claimAhead, webhookClaim, disableAfter),
                 new RetrySchedule(retryDelays, new Random()),
@@ -201,6 +204,11 @@ class UseCaseFactory {
     @Singleton
     ApiKeyService apiKeys(UseCases useCases) {
         return useCases.apiKeys();
+    }
+
+    @Singleton
+    ListAuditEntriesUseCase listAuditEntries(UseCases useCases) {
+        return useCases.listAuditEntries();
     }
 
     /** The delivery engine, run by {@link WebhookDeliveryJob}. */

@@ -20,14 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Housekeeping as the service runs it, over real PostgreSQL: with a retention of a millisecond every event is past
- * it, and those whose webhooks are all done go, with their deliveries; one still to be delivered stays.
+ * it, and those whose webhooks are all done go, with their deliveries; one still to be delivered stays. Every audit
+ * entry is past its retention too, and goes.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HousekeepingJobTest implements TestPropertyProvider {
 
     @RegisterExtension
-    static final ServiceUnderTest orderpay = ServiceUnderTest.withSimulator().with("orderpay.event-retention", "1ms");
+    static final ServiceUnderTest orderpay = ServiceUnderTest.withSimulator().with("orderpay.event-retention", "1ms")
+            .with("orderpay.audit-retention", "1ms");
 
     private final ServiceClient merchant = orderpay.client();
     private final JsonMapper json = JsonMapper.createDefault();
@@ -66,13 +68,17 @@ class HousekeepingJobTest implements TestPropertyProvider {
                 json.writeValueAsString(Map.of("url", url)))).get("id").getStringValue();
         String toRefusingReceiver = merchant.createOrder(2_000, "NOK", "after the endpoint");
 
+        assertThat(merchant.json(merchant.get("/audit-log?target_id=" + endpointId)).get("entries").size())
+                .isEqualTo(1);
+
         job.run();
 
+        assertThat(merchant.json(merchant.get("/audit-log?target_id=" + endpointId)).get("entries").size()).isZero();
         assertThat(merchant.json(merchant.get("/orders/" + toNobody + "/events")).get("events").size()).isZero();
         assertThat(merchant.json(merchant.get("/orders/" + toRefusingReceiver + "/events")).get("events").size())
                 .isEqualTo(1);
         assertThat(logged.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
-                .startsWith("Housekeeping forgot ").endsWith(" events past their retention")
+                .startsWith("Housekeeping forgot ").endsWith(" audit entries past their retention")
                 .doesNotContain("before any endpoint");
     }
 

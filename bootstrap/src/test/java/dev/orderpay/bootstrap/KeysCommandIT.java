@@ -40,6 +40,9 @@ class KeysCommandIT {
             assertThat(client.get("/orders", "Authorization", "Bearer " + key).statusCode()).isEqualTo(200);
             assertThat(client.postJson("/orders", "{}", "Authorization", "Bearer " + key).statusCode())
                     .isEqualTo(403);
+            // The key's creation is audited under the command, with nothing of the key but its id.
+            assertThat(client.get("/audit-log?actor=keys-command", "Authorization", "Bearer " + key).body())
+                    .contains("\"action\":\"api_key.created\"").doesNotContain(key);
             assertThat(service.log()).doesNotContain(key);
         }
     }

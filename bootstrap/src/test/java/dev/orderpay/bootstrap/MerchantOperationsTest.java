@@ -81,6 +81,18 @@ class MerchantOperationsTest implements TestPropertyProvider {
         assertThat(totals.get("captured").getLongValue()).isEqualTo(4000);
         assertThat(totals.get("refunded").getLongValue()).isEqualTo(1000);
         assertThat(totals.get("net").getLongValue()).isEqualTo(3000);
+
+        // The capture and the refund are audited with their amounts; the refused refund is not; no reason shows.
+        HttpResponse<String> audit = merchant.get("/audit-log?target_id=" + id);
+        assertThat(audit.statusCode()).isEqualTo(200);
+        JsonNode entries = merchant.json(audit).get("entries");
+        assertThat(entries.size()).isEqualTo(2);
+        assertThat(entries.get(0).get("action").getStringValue()).isEqualTo("payment.refund_requested");
+        assertThat(entries.get(0).get("amount").getLongValue()).isEqualTo(1000);
+        assertThat(entries.get(1).get("action").getStringValue()).isEqualTo("payment.capture_requested");
+        assertThat(entries.get(1).get("amount").getLongValue()).isEqualTo(4000);
+        assertThat(entries.get(1).get("currency").getStringValue()).isEqualTo("DKK");
+        assertThat(audit.body()).doesNotContain("damaged on arrival");
     }
 
     @Test

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A merchant's webhook endpoint through its whole life, over real HTTP with real PostgreSQL and the real URL rules:
- * created, listed, disabled, rotated, enabled, deleted. Its signing secrets show in the answers to creation and
- * rotation and nowhere else: not in any other answer, and not in the log, with our loggers at DEBUG.
+ * created, listed, disabled, rotated, enabled, deleted, each change audited. Its signing secrets show in the answers
+ * to creation and rotation and nowhere else: not in any other answer (the audit log's included), and not in the log,
+ * with our loggers at DEBUG.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -118,6 +119,15 @@ class WebhookEndpointsTest implements TestPropertyProvider {
         assertThat(merchant.json(gone).get("code").getStringValue()).isEqualTo("webhook_endpoint_not_found");
         answersWithoutSecret.add(gone.body());
         assertThat(merchant.get(ENDPOINTS).body()).doesNotContain(id);
+        // Each change left one audit entry, in the change's transaction, naming the endpoint and no secret.
+        HttpResponse<String> audit = merchant.get("/audit-log?target_id=" + id);
+        assertThat(audit.statusCode()).isEqualTo(200);
+        List<String> actions = new ArrayList<>();
+        merchant.json(audit).get("entries").values()
+                .forEach(entry -> actions.add(entry.get("action").getStringValue()));
+        assertThat(actions).containsExactly("webhook_endpoint.deleted", "webhook_endpoint.updated",
+                "webhook_endpoint.secret_rotated", "webhook_endpoint.updated", "webhook_endpoint.created");
+        answersWithoutSecret.add(audit.body());
 
         assertThat(answersWithoutSecret).allSatisfy(body -> assertThat(body)
                 .doesNotContain(firstSecret).doesNotContain(secondSecret).doesNotContain("whsec_"));

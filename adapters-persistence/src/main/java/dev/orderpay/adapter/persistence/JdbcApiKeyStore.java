@@ -5,6 +5,7 @@ import dev.orderpay.domain.access.ApiKey;
 import dev.orderpay.domain.access.ApiKeyDigest;
 import dev.orderpay.domain.access.ApiKeyId;
 import dev.orderpay.domain.access.Scope;
+import dev.orderpay.domain.audit.AuditEntry;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -19,16 +20,28 @@ import java.util.Optional;
 class JdbcApiKeyStore implements ApiKeyStore {
 
     private final ApiKeyRowRepository rows;
+    private final AuditRowRepository audit;
     private final TransactionOperations<Connection> transactions;
 
-    JdbcApiKeyStore(ApiKeyRowRepository rows, TransactionOperations<Connection> transactions) {
+    JdbcApiKeyStore(ApiKeyRowRepository rows, AuditRowRepository audit,
+                    TransactionOperations<Connection> transactions) {
         this.rows = rows;
+        this.audit = audit;
         this.transactions = transactions;
     }
 
     @Override
-    public void add(ApiKey key, ApiKeyDigest digest) {
-        rows.save(ApiKeyRowMapper.toRow(key, digest));
+    public void add(ApiKey key, ApiKeyDigest digest, Optional<AuditEntry> entry) {
+        ApiKeyRow row = ApiKeyRowMapper.toRow(key, digest);
+        if (entry.isEmpty()) {
+            rows.save(row);
+            return;
+        }
+        transactions.executeWrite(transaction -> {
+            rows.save(row);
+            audit.save(AuditRowMapper.toRow(entry.get()));
+            return null;
+        });
     }
 
     @Override
@@ -47,7 +60,7 @@ class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public Revocation revoke(ApiKeyId id, Instant at, boolean keepOneKeyManager) {
+    public Revocation revoke(ApiKeyId id, Instant at, boolean keepOneKeyManager, Optional<AuditEntry> entry) {
         return transactions.executeWrite(transaction -> {
             if (keepOneKeyManager) {
                 // Two revocations counting side by side would each see the other's key in force and take the last
@@ -66,7 +79,11 @@ class JdbcApiKeyStore implements ApiKeyStore {
                     Scope.KEYS_MANAGE.wireName()) == 0) {
                 return Revocation.LAST_KEY_MANAGER;
             }
-            return rows.revokeIfActive(id.value(), at) == 1 ? Revocation.REVOKED : Revocation.ALREADY_REVOKED;
+            if (rows.revokeIfActive(id.value(), at) != 1) {
+                return Revocation.ALREADY_REVOKED;
+            }
+            entry.ifPresent(asked -> audit.save(AuditRowMapper.toRow(asked)));
+            return Revocation.REVOKED;
         });
     }
 

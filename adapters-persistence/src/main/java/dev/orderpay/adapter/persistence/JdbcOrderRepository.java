@@ -10,6 +10,7 @@ import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.StatusChange;
+import dev.orderpay.domain.audit.AuditEntry;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
@@ -39,16 +40,18 @@ class JdbcOrderRepository implements OrderRepository {
     private final EventRowRepository events;
     private final WebhookDeliveryRowRepository deliveries;
     private final CallbackDestinationRowRepository callbacks;
+    private final AuditRowRepository audit;
     private final TransactionOperations<Connection> transactions;
 
     JdbcOrderRepository(OrderRowRepository rows, StatusChangeRowRepository history, EventRowRepository events,
                         WebhookDeliveryRowRepository deliveries, CallbackDestinationRowRepository callbacks,
-                        TransactionOperations<Connection> transactions) {
+                        AuditRowRepository audit, TransactionOperations<Connection> transactions) {
         this.rows = rows;
         this.history = history;
         this.events = events;
         this.deliveries = deliveries;
         this.callbacks = callbacks;
+        this.audit = audit;
         this.transactions = transactions;
     }
 
@@ -71,14 +74,15 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Order update(Order order, List<Event> newEvents) {
+    public Order update(Order order, List<Event> newEvents, Optional<AuditEntry> entry) {
         OrderRepository.requireTheOrdersEvents(order, newEvents);
         // No hold: the first update is the creation storing its outcome, and ends the hold (OrderRepository.add).
         OrderRow row = OrderRowMapper.toRow(order, order.version(), Instant.now(), null);
         try {
-            // History and events are written after the row, in its transaction: only when the version matched, and
-            // with the change they describe or not at all.
-            return OrderRowMapper.toOrder(withChanges(order.uncommittedChanges(), newEvents, () -> rows.update(row)));
+            // History, events and the audit entry are written after the row, in its transaction: only when the version
+            // matched, and with the change they describe or not at all.
+            return OrderRowMapper.toOrder(withChanges(order.uncommittedChanges(), newEvents, entry,
+                    () -> rows.update(row)));
         } catch (OptimisticLockException staleVersion) {
             throw new ConcurrentOrderUpdateException(order.id(), staleVersion);
         }
@@ -136,11 +140,12 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     /**
-     * Writes the row, and the status changes and events (with their webhook deliveries) with it in one transaction
-     * when there are any.
+     * Writes the row, and the status changes, events (with their webhook deliveries) and audit entry with it in one
+     * transaction when there are any.
      */
-    private OrderRow withChanges(List<StatusChange> changes, List<Event> newEvents, Supplier<OrderRow> writeRow) {
-        if (changes.isEmpty() && newEvents.isEmpty()) {
+    private OrderRow withChanges(List<StatusChange> changes, List<Event> newEvents, Optional<AuditEntry> entry,
+                                 Supplier<OrderRow> writeRow) {
+        if (changes.isEmpty() && newEvents.isEmpty() && entry.isEmpty()) {
             return writeRow.get();
         }
         return transactions.executeWrite(transaction -> {
@@ -154,6 +159,7 @@ class JdbcOrderRepository implements OrderRepository {
                 deliveries.insertForEvents(newEvents.get(0).orderId().value(), newEvents.get(0).sequence(),
                         newEvents.get(newEvents.size() - 1).sequence());
             }
+            entry.ifPresent(asked -> audit.save(AuditRowMapper.toRow(asked)));
             return written;
         });
     }

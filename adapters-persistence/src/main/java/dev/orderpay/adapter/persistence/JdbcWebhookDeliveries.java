@@ -6,6 +6,7 @@ import dev.orderpay.application.port.out.webhook.AttemptRecord;
 import dev.orderpay.application.port.out.webhook.DueDelivery;
 import dev.orderpay.application.port.out.webhook.Recording;
 import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
+import dev.orderpay.domain.audit.AuditEntry;
 import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.webhook.CallbackUrl;
 import dev.orderpay.domain.webhook.WebhookDeliveryId;
@@ -40,14 +41,17 @@ class JdbcWebhookDeliveries implements WebhookDeliveries {
     private final RecordedAttemptRowRepository recordedAttempts;
     private final EventRowRepository events;
     private final CallbackDestinationRowRepository callbacks;
+    private final AuditRowRepository audit;
     private final TransactionOperations<Connection> transactions;
 
     JdbcWebhookDeliveries(WebhookDeliveryRowRepository rows, RecordedAttemptRowRepository recordedAttempts, EventRowRepository events,
-                          CallbackDestinationRowRepository callbacks, TransactionOperations<Connection> transactions) {
+                          CallbackDestinationRowRepository callbacks, AuditRowRepository audit,
+                          TransactionOperations<Connection> transactions) {
         this.rows = rows;
         this.recordedAttempts = recordedAttempts;
         this.events = events;
         this.callbacks = callbacks;
+        this.audit = audit;
         this.transactions = transactions;
     }
 
@@ -129,8 +133,9 @@ class JdbcWebhookDeliveries implements WebhookDeliveries {
 
     @Override
     public List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> endpoints, boolean toOrderCallback,
-                                         Instant now) {
+                                         Instant now, AuditEntry entry) {
         List<WebhookDeliveryId> made = transactions.executeWrite(transaction -> {
+            audit.save(AuditRowMapper.toRow(entry));
             List<UUID> destinations = new ArrayList<>(endpoints.stream().map(WebhookEndpointId::value).toList());
             if (toOrderCallback) {
                 events.findById(eventId.value())

@@ -2,6 +2,7 @@ package dev.orderpay.adapter.persistence;
 
 import dev.orderpay.application.port.out.webhook.ConcurrentWebhookEndpointUpdateException;
 import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
+import dev.orderpay.domain.audit.AuditEntry;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
@@ -23,15 +24,18 @@ import java.util.Optional;
 class JdbcWebhookEndpoints implements WebhookEndpoints {
 
     private final WebhookEndpointRowRepository rows;
+    private final AuditRowRepository audit;
     private final TransactionOperations<Connection> transactions;
 
-    JdbcWebhookEndpoints(WebhookEndpointRowRepository rows, TransactionOperations<Connection> transactions) {
+    JdbcWebhookEndpoints(WebhookEndpointRowRepository rows, AuditRowRepository audit,
+                         TransactionOperations<Connection> transactions) {
         this.rows = rows;
+        this.audit = audit;
         this.transactions = transactions;
     }
 
     @Override
-    public boolean addWithinLimit(WebhookEndpoint endpoint, int limit) {
+    public boolean addWithinLimit(WebhookEndpoint endpoint, int limit, Optional<AuditEntry> entry) {
         WebhookEndpointRow row = WebhookEndpointRowMapper.toRow(endpoint, 0);
         return transactions.executeWrite(transaction -> {
             // Two creations counting side by side would both see room for one more.
@@ -40,6 +44,7 @@ class JdbcWebhookEndpoints implements WebhookEndpoints {
                 return false;
             }
             rows.save(row);
+            entry.ifPresent(this::record);
             return true;
         });
     }
@@ -66,11 +71,16 @@ class JdbcWebhookEndpoints implements WebhookEndpoints {
     }
 
     @Override
-    public WebhookEndpoint update(WebhookEndpoint endpoint) {
+    public WebhookEndpoint update(WebhookEndpoint endpoint, Optional<AuditEntry> entry) {
+        WebhookEndpointRow row = WebhookEndpointRowMapper.toRow(endpoint, endpoint.version());
         try {
-            // Micronaut Data adds "AND version = ?" and bumps it, failing when no row matched.
-            return WebhookEndpointRowMapper.toEndpoint(
-                    rows.update(WebhookEndpointRowMapper.toRow(endpoint, endpoint.version())));
+            // Micronaut Data adds "AND version = ?" and bumps it, failing when no row matched; the audit entry is
+            // written after it, in its transaction, so a lost update leaves none.
+            return WebhookEndpointRowMapper.toEndpoint(transactions.executeWrite(transaction -> {
+                WebhookEndpointRow updated = rows.update(row);
+                entry.ifPresent(this::record);
+                return updated;
+            }));
         } catch (OptimisticLockException staleVersion) {
             throw new ConcurrentWebhookEndpointUpdateException(endpoint.id(), staleVersion);
         }
@@ -84,7 +94,17 @@ class JdbcWebhookEndpoints implements WebhookEndpoints {
     }
 
     @Override
-    public boolean delete(WebhookEndpointId id) {
-        return rows.removeById(id.value()) == 1;
+    public boolean delete(WebhookEndpointId id, Optional<AuditEntry> entry) {
+        return transactions.executeWrite(transaction -> {
+            boolean deleted = rows.removeById(id.value()) == 1;
+            if (deleted) {
+                entry.ifPresent(this::record);
+            }
+            return deleted;
+        });
+    }
+
+    private void record(AuditEntry entry) {
+        audit.save(AuditRowMapper.toRow(entry));
     }
 }

@@ -36,7 +36,7 @@ class RowColumnNamesTest implements TestPropertyProvider {
 
     @ParameterizedTest
     @ValueSource(classes = {OrderRow.class, StatusChangeRow.class, WebhookEndpointRow.class, WebhookDeliveryRow.class,
-            CallbackDestinationRow.class, ApiKeyRow.class})
+            CallbackDestinationRow.class, ApiKeyRow.class, AuditRow.class})
     void given_a_row_read_per_request_when_its_components_are_listed_then_each_names_a_column_of_its_table(
             Class<?> rowType) throws SQLException {
         BeanIntrospection<?> row = BeanIntrospection.getIntrospection(rowType);

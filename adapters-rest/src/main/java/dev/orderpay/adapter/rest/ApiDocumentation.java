@@ -34,6 +34,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + " to, and their signing secrets"),
                 @Tag(name = ApiDocumentation.KEYS, description = "Merchant API: the API keys and the scopes they"
                         + " grant"),
+                @Tag(name = ApiDocumentation.AUDIT, description = "Merchant API: who asked for which sensitive"
+                        + " action, and when"),
                 @Tag(name = ApiDocumentation.BUYER, description = "Where the buyer's browser comes back; public"),
                 @Tag(name = ApiDocumentation.PROVIDER, description = "Where the payment provider notifies; public,"
                         + " authenticated by the provider's signature")
@@ -53,6 +55,7 @@ public final class ApiDocumentation {
     public static final String EVENTS = "events";
     public static final String WEBHOOKS = "webhooks";
     public static final String KEYS = "api keys";
+    public static final String AUDIT = "audit log";
     public static final String BUYER = "buyer returns";
     public static final String PROVIDER = "provider notifications";
     public static final String API_KEY = "apiKey";

@@ -9,6 +9,7 @@ import dev.orderpay.adapter.rest.security.OpenAccessAuthenticationFetcher;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -54,6 +55,20 @@ class AuthSwitchedOffTest {
                     .bearerAuth("any-key-at-all")).code();
             assertThat(created).isEqualTo(201);
             assertThat(listed).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void given_auth_switched_off_when_an_audited_action_is_taken_then_the_entry_names_local_development() {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
+                Map.of(ApiKeys.AUTH_ENABLED, "false"), Environment.TEST);
+             HttpClient client = HttpClient.create(server.getURL())) {
+
+            client.toBlocking().exchange(HttpRequest.POST("/webhook-endpoints",
+                    "{\"url\": \"https://merchant.example.test/local\"}").contentType(MediaType.APPLICATION_JSON_TYPE));
+            String log = client.toBlocking().retrieve(HttpRequest.GET("/audit-log?action=webhook_endpoint.created"));
+
+            assertThat(log).contains("\"actor\":\"local-development\"");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.orderpay.application.port.in.access.CreateApiKeyCommand;
 import dev.orderpay.application.port.in.access.CreateApiKeyResult;
 import dev.orderpay.application.service.ApiKeyService;
 import dev.orderpay.domain.access.Scope;
+import dev.orderpay.domain.audit.TestActors;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -43,6 +44,6 @@ class LastKeyManagerHttpTest {
 
     private CreateApiKeyResult.Created manager(String name) {
         return (CreateApiKeyResult.Created) keys.createKey(CreateApiKeyCommand.of(name, List.of("keys:manage")),
-                Scope.all());
+                Scope.all(), TestActors.CLIENT);
     }
 }

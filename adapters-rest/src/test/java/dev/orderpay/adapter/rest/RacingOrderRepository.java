@@ -3,9 +3,11 @@ package dev.orderpay.adapter.rest;
 import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.out.ConcurrentOrderUpdateException;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.application.port.out.audit.InMemoryAuditLog;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.audit.AuditEntry;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +22,12 @@ class RacingOrderRepository extends InMemoryOrderRepository {
     private volatile boolean losing;
     private final AtomicInteger reads = new AtomicInteger();
 
-    /** Its events are delivered to the endpoints {@code deliveries} keeps deliveries for. */
-    RacingOrderRepository(InMemoryWebhookDeliveries deliveries) {
-        super(deliveries);
+    /**
+     * Its events are delivered to the endpoints {@code deliveries} keeps deliveries for; the audit entries saved
+     * with its changes go to {@code auditLog}.
+     */
+    RacingOrderRepository(InMemoryWebhookDeliveries deliveries, InMemoryAuditLog auditLog) {
+        super(deliveries, auditLog);
     }
 
     int reads() {
@@ -40,10 +45,10 @@ class RacingOrderRepository extends InMemoryOrderRepository {
     }
 
     @Override
-    public synchronized Order update(Order order, List<Event> events) {
+    public synchronized Order update(Order order, List<Event> events, Optional<AuditEntry> audit) {
         if (losing) {
             throw new ConcurrentOrderUpdateException(order.id());
         }
-        return super.update(order, events);
+        return super.update(order, events, audit);
     }
 }

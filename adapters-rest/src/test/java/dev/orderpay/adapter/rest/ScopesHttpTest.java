@@ -4,6 +4,7 @@ import dev.orderpay.application.port.in.access.CreateApiKeyCommand;
 import dev.orderpay.application.port.in.access.CreateApiKeyResult;
 import dev.orderpay.application.service.ApiKeyService;
 import dev.orderpay.domain.access.Scope;
+import dev.orderpay.domain.audit.TestActors;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -55,7 +56,8 @@ class ScopesHttpTest {
                 Arguments.of(HttpMethod.POST, "/events/{id}/redeliver", Scope.WEBHOOKS_MANAGE),
                 Arguments.of(HttpMethod.POST, "/api-keys", Scope.KEYS_MANAGE),
                 Arguments.of(HttpMethod.GET, "/api-keys", Scope.KEYS_MANAGE),
-                Arguments.of(HttpMethod.DELETE, "/api-keys/{id}", Scope.KEYS_MANAGE));
+                Arguments.of(HttpMethod.DELETE, "/api-keys/{id}", Scope.KEYS_MANAGE),
+                Arguments.of(HttpMethod.GET, "/audit-log", Scope.KEYS_MANAGE));
     }
 
     @ParameterizedTest(name = "{0} {1} without {2}")
@@ -85,7 +87,8 @@ class ScopesHttpTest {
     private String keyWith(Set<Scope> scopes) {
         CreateApiKeyCommand command = CreateApiKeyCommand.of("scoped",
                 scopes.stream().map(Scope::wireName).toList());
-        return ((CreateApiKeyResult.Created) keys.createKey(command, Scope.all())).plain().value();
+        return ((CreateApiKeyResult.Created) keys.createKey(command, Scope.all(), TestActors.CLIENT)).plain()
+                .value();
     }
 
     private static MutableHttpRequest<?> request(HttpMethod method, String route, Scope required) {

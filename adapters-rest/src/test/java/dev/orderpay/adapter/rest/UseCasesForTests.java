@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest;
 
+import dev.orderpay.application.port.in.audit.ListAuditEntriesUseCase;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
 import dev.orderpay.application.port.in.event.ReadEventsUseCase;
@@ -15,6 +16,7 @@ import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.PublicBaseUrl;
 import dev.orderpay.adapter.rest.security.ApiKeys;
 import dev.orderpay.application.port.out.access.InMemoryApiKeyStore;
+import dev.orderpay.application.port.out.audit.InMemoryAuditLog;
 import dev.orderpay.application.port.out.event.EventPayloads;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
@@ -66,8 +68,14 @@ class UseCasesForTests {
 
     /** Its events are delivered to the webhook endpoints below. */
     @Singleton
-    RacingOrderRepository orders(InMemoryWebhookDeliveries deliveries) {
-        return new RacingOrderRepository(deliveries);
+    RacingOrderRepository orders(InMemoryWebhookDeliveries deliveries, InMemoryAuditLog auditLog) {
+        return new RacingOrderRepository(deliveries, auditLog);
+    }
+
+    /** Where the in-memory stores record the audit entries of the changes they save. */
+    @Singleton
+    InMemoryAuditLog auditLog() {
+        return new InMemoryAuditLog();
     }
 
     @Singleton
@@ -114,7 +122,8 @@ class UseCasesForTests {
                       InMemoryDeliveryLog notificationDeliveries,
                       EventPayloads eventPayloads, InMemoryWebhookEndpoints endpoints,
                       InMemoryWebhookDeliveries webhookDeliveries, ScriptedWebhookSender sender,
-                      WebhookDestinations destinations, InMemoryApiKeyStore apiKeys, Clock clock,
+                      WebhookDestinations destinations, InMemoryApiKeyStore apiKeys, InMemoryAuditLog auditLog,
+                      Clock clock,
                       @Value("${orderpay.callback-signing-secret:}") String callbackSecret,
                       Optional<ApiKeys> environmentKeys) {
         Optional<SigningSecret> callbackSigning = callbackSecret.isEmpty()
@@ -123,12 +132,12 @@ class UseCasesForTests {
         // The in-memory repository is also the log of the events saved with its orders.
         UseCases.Ports ports = new UseCases.Ports(orders, gateway, urls, idempotentRequests, idempotentAnswers,
                 notificationDeliveries, orders, eventPayloads, endpoints, webhookDeliveries, sender, destinations,
-                apiKeys, clock);
+                apiKeys, auditLog, clock);
         return new UseCases(ports, new UseCases.Settings(
                 new KeyedRequests.Policy(KEY_LIFETIME, HOLD),
                 new CreateOrderService.Policy(CHECKOUT_LIFETIME, Duration.ofMinutes(1), callbackSigning.isPresent()),
                 new ReconcileOrdersService.Policy(Duration.ofMinutes(5), Duration.ofMinutes(2), 50),
-                new HousekeepingService.Policy(Duration.ofDays(30), Duration.ofDays(30)),
+                new HousekeepingService.Policy(Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(400)),
                 new WebhookEndpointService.Policy(MAX_WEBHOOK_ENDPOINTS, WEBHOOK_SECRET_OVERLAP),
                 new WebhookDeliveryService.Policy(4, 4, 1, Duration.ofMinutes(2), Duration.ofDays(3)),
                 new RetrySchedule(List.of(Duration.ofMinutes(1)), new Random(10)),
@@ -188,6 +197,11 @@ class UseCasesForTests {
         return useCases.pingWebhookEndpoint();
     }
 
+    @Singleton
+    ListAuditEntriesUseCase listAuditEntries(UseCases useCases) {
+        return useCases.listAuditEntries();
+    }
+
     /** Serves creating, listing, revoking and recognising managed API keys. */
     @Singleton
     ApiKeyService apiKeyService(UseCases useCases) {
@@ -195,13 +209,13 @@ class UseCasesForTests {
     }
 
     @Singleton
-    InMemoryApiKeyStore apiKeyStore() {
-        return new InMemoryApiKeyStore();
+    InMemoryApiKeyStore apiKeyStore(InMemoryAuditLog auditLog) {
+        return new InMemoryApiKeyStore(auditLog);
     }
 
     @Singleton
-    InMemoryWebhookEndpoints webhookEndpoints() {
-        return new InMemoryWebhookEndpoints();
+    InMemoryWebhookEndpoints webhookEndpoints(InMemoryAuditLog auditLog) {
+        return new InMemoryWebhookEndpoints(auditLog);
     }
 
     /** The sender's rule as a stub: https only. The real rules are the webhook adapter's, tested there. */

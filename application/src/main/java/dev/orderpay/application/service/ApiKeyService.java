@@ -14,6 +14,9 @@ import dev.orderpay.domain.access.ApiKeyGenerator;
 import dev.orderpay.domain.access.ApiKeyId;
 import dev.orderpay.domain.access.PlainApiKey;
 import dev.orderpay.domain.access.Scope;
+import dev.orderpay.domain.audit.Actor;
+import dev.orderpay.domain.audit.AuditAction;
+import dev.orderpay.domain.audit.AuditEntry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +57,7 @@ public final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseC
     }
 
     @Override
-    public CreateApiKeyResult createKey(CreateApiKeyCommand command, Set<Scope> callerHolds) {
+    public CreateApiKeyResult createKey(CreateApiKeyCommand command, Set<Scope> callerHolds, Actor actor) {
         Optional<Scope> notHeld = command.scopes().stream().filter(scope -> !callerHolds.contains(scope)).findFirst();
         if (notHeld.isPresent()) {
             return new CreateApiKeyResult.ScopeNotHeld(notHeld.get());
@@ -63,7 +66,8 @@ public final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseC
         // Stored to the microsecond, as PostgreSQL keeps it, so the answer and a later listing agree.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ApiKey key = ApiKey.issue(ApiKeyId.newId(), command.name(), plain, command.scopes(), now);
-        store.add(key, plain.digest());
+        AuditEntry audit = AuditEntry.of(actor, AuditAction.API_KEY_CREATED, key.id(), now);
+        store.add(key, plain.digest(), Optional.of(audit));
         return new CreateApiKeyResult.Created(key, plain);
     }
 
@@ -73,9 +77,10 @@ public final class ApiKeyService implements CreateApiKeyUseCase, ListApiKeysUseC
     }
 
     @Override
-    public RevokeApiKeyResult revokeKey(ApiKeyId id) {
+    public RevokeApiKeyResult revokeKey(ApiKeyId id, Actor actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return switch (store.revoke(id, now, !policy.environmentKeysManage())) {
+        AuditEntry audit = AuditEntry.of(actor, AuditAction.API_KEY_REVOKED, id, now);
+        return switch (store.revoke(id, now, !policy.environmentKeysManage(), Optional.of(audit))) {
             case REVOKED, ALREADY_REVOKED -> new RevokeApiKeyResult.Revoked(id);
             case NOT_FOUND -> new RevokeApiKeyResult.NotFound(id);
             case LAST_KEY_MANAGER -> new RevokeApiKeyResult.LastKeyManager(id);

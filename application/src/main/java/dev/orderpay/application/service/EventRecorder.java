@@ -4,11 +4,13 @@ import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.event.EventPayloads;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.audit.AuditEntry;
 import dev.orderpay.domain.event.EventId;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Saves an order's changes together with the events they give (a transactional outbox): the repository stores both
@@ -29,7 +31,12 @@ public final class EventRecorder {
 
     /** {@link OrderRepository#update} with the order's new events. */
     Order save(Order order) {
-        return orders.update(order, eventsOf(order));
+        return save(order, Optional.empty());
+    }
+
+    /** {@link OrderRepository#update} with the order's new events and the audit entry of the request that asked. */
+    Order save(Order order, Optional<AuditEntry> audit) {
+        return orders.update(order, eventsOf(order), audit);
     }
 
     private List<Event> eventsOf(Order order) {

@@ -9,10 +9,13 @@ import dev.orderpay.application.port.in.webhook.WebhookEndpointNotFoundException
 import dev.orderpay.application.port.out.event.EventLog;
 import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
 import dev.orderpay.application.port.out.webhook.WebhookEndpoints;
+import dev.orderpay.domain.audit.AuditAction;
+import dev.orderpay.domain.audit.AuditEntry;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -51,7 +54,9 @@ public final class EventRedeliveryService implements RedeliverEventUseCase {
         } else {
             targets = endpoints.findEnabledSubscribedTo(event.type()).stream().map(WebhookEndpoint::id).toList();
         }
-        return new RedeliveryResult.Redelivered(deliveries.redeliver(event.id(), targets, toOrderCallback,
-                clock.instant()));
+        Instant now = clock.instant();
+        AuditEntry audit = AuditEntry.of(command.actor(), AuditAction.EVENT_REDELIVERED, event.id(), now);
+        return new RedeliveryResult.Redelivered(deliveries.redeliver(event.id(), targets, toOrderCallback, now,
+                audit));
     }
 }

@@ -37,6 +37,8 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Provenance;
+import dev.orderpay.domain.audit.AuditAction;
+import dev.orderpay.domain.audit.AuditEntry;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -61,10 +63,11 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
     private static final Logger LOG = Logger.getLogger(PaymentOperationsService.class.getName());
 
     /**
-     * One of the operations: how it starts on the order (which says how much it moves), and how it is carried out
-     * once reserved.
+     * One of the operations: how it starts on the order (which says how much it moves), the audit entry of that
+     * amount, saved with the reservation, and how it is carried out once reserved.
      */
     private record Operation(IdempotentRequests.Operation kind, Function<Order, Money> start,
+                             Function<Money, AuditEntry> audit,
                              BiFunction<Order, Money, PaymentOperationResult> carryOut) {
     }
 
@@ -90,6 +93,8 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
         return perform(command.orderId(), command.idempotencyKey(), command.fingerprint(), new Operation(
                 IdempotentRequests.Operation.CAPTURE,
                 order -> order.startCapture(inCurrencyOf(order, command.amount()), clock.instant()),
+                amount -> AuditEntry.of(command.actor(), AuditAction.PAYMENT_CAPTURE_REQUESTED, command.orderId(),
+                        amount, clock.instant()),
                 (reserved, amount) -> carryOut(reserved,
                         paymentId -> gateway.capture(paymentId, amount, operationReference(reserved)))));
     }
@@ -99,6 +104,8 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
         return perform(command.orderId(), command.idempotencyKey(), command.fingerprint(), new Operation(
                 IdempotentRequests.Operation.REFUND,
                 order -> order.startRefund(inCurrencyOf(order, command.amount()), clock.instant()),
+                amount -> AuditEntry.of(command.actor(), AuditAction.PAYMENT_REFUND_REQUESTED, command.orderId(),
+                        amount, clock.instant()),
                 (reserved, amount) -> carryOut(reserved, paymentId -> gateway.refund(paymentId, amount,
                         command.reason(), operationReference(reserved)))));
     }
@@ -111,6 +118,8 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
                     order.startCancel(clock.instant());
                     return Money.zero(order.amount().currency());
                 },
+                nothing -> AuditEntry.of(command.actor(), AuditAction.PAYMENT_CANCEL_REQUESTED, command.orderId(),
+                        clock.instant()),
                 (reserved, nothing) -> cancelReserved(reserved)));
     }
 
@@ -173,7 +182,8 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
      * Lets the order start the operation (which says how much it moves), saves it as pending under the order's
      * version, and only then goes on; nothing reaches the provider if the order or a race refuses it. Under a key,
      * the operation is recorded with the request before it is reserved, so that whoever settles the request later
-     * knows what to look for, even if this request stops in between.
+     * knows what to look for, even if this request stops in between. The reservation is saved with its audit entry:
+     * a request refused here leaves none, and one the provider refuses later keeps it (it was asked for).
      */
     private PaymentOperationResult reserveThen(Order order, Operation operation, Optional<Hold> hold) {
         Money amount;
@@ -185,7 +195,7 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
         hold.ifPresent(held -> keyed.started(held, order.pendingOperation().orElseThrow()));
         Order reserved;
         try {
-            reserved = verifier.save(order);
+            reserved = verifier.save(order, operation.audit().apply(amount));
         } catch (ConcurrentOrderUpdateException raced) {
             // The copy in hand holds an operation that was never saved: answer with the order as it now stands.
             return new Refused(load(order.id()), Reason.CHANGED_CONCURRENTLY);

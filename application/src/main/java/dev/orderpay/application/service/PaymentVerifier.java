@@ -12,6 +12,7 @@ import dev.orderpay.domain.Order;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.audit.AuditEntry;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -159,6 +160,11 @@ public final class PaymentVerifier {
     /** Saves a change made outside {@link #apply}, with its events; a race is the caller's to handle. */
     Order save(Order order) {
         return events.save(order);
+    }
+
+    /** {@link #save(Order)} with the audit entry of the request that made the change. */
+    Order save(Order order, AuditEntry audit) {
+        return events.save(order, Optional.of(audit));
     }
 
     private static Verdict refuse(Order order, PaymentId paymentId, String what) {

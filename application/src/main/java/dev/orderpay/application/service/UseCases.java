@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.in.audit.ListAuditEntriesUseCase;
 import dev.orderpay.application.port.in.confirmation.ConfirmPaymentUseCase;
 import dev.orderpay.application.port.in.confirmation.HandleNotificationUseCase;
 import dev.orderpay.application.port.in.event.ReadEventsUseCase;
@@ -16,6 +17,7 @@ import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentGateway;
 import dev.orderpay.application.port.out.PaymentUrls;
 import dev.orderpay.application.port.out.access.ApiKeyStore;
+import dev.orderpay.application.port.out.audit.AuditLog;
 import dev.orderpay.application.port.out.event.EventLog;
 import dev.orderpay.application.port.out.event.EventPayloads;
 import dev.orderpay.application.port.out.webhook.WebhookDeliveries;
@@ -49,7 +51,8 @@ public final class UseCases {
                         DeliveryLog notificationDeliveries, EventLog events,
                         EventPayloads eventPayloads, WebhookEndpoints webhookEndpoints,
                         WebhookDeliveries webhookDeliveries, WebhookSender webhookSender,
-                        WebhookDestinations webhookDestinations, ApiKeyStore apiKeys, Clock clock) {
+                        WebhookDestinations webhookDestinations, ApiKeyStore apiKeys, AuditLog auditLog,
+                        Clock clock) {
         public Ports {
             Objects.requireNonNull(orders, "orders");
             Objects.requireNonNull(gateway, "gateway");
@@ -64,6 +67,7 @@ public final class UseCases {
             Objects.requireNonNull(webhookSender, "webhookSender");
             Objects.requireNonNull(webhookDestinations, "webhookDestinations");
             Objects.requireNonNull(apiKeys, "apiKeys");
+            Objects.requireNonNull(auditLog, "auditLog");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -119,6 +123,7 @@ public final class UseCases {
     private final WebhookPingService pingWebhookEndpoint;
     private final WebhookDeliveryService deliverWebhooks;
     private final ApiKeyService apiKeys;
+    private final AuditQueryService auditQueries;
 
     public UseCases(Ports ports, Settings settings) {
         Clock clock = ports.clock();
@@ -136,7 +141,7 @@ public final class UseCases {
         reconcileOrders = new ReconcileOrdersService(ports.orders(), ports.gateway(), clock,
                 settings.reconciliation(), verifier);
         housekeeping = new HousekeepingService(ports.idempotentRequests(), ports.notificationDeliveries(),
-                ports.events(), clock, settings.housekeeping());
+                ports.events(), ports.auditLog(), clock, settings.housekeeping());
         readEvents = new EventQueryService(ports.events(), ports.orders(), ports.webhookDeliveries());
         redeliverEvent = new EventRedeliveryService(ports.events(), ports.webhookEndpoints(),
                 ports.webhookDeliveries(), clock);
@@ -148,6 +153,7 @@ public final class UseCases {
                 ports.webhookSender(), settings.retries(), clock, settings.webhookCalls(),
                 settings.webhookDelivery(), settings.callbackSecret());
         apiKeys = new ApiKeyService(ports.apiKeys(), settings.keyGenerator(), clock, settings.apiKeys());
+        auditQueries = new AuditQueryService(ports.auditLog());
     }
 
     public CreateOrderUseCase createOrder() {
@@ -204,5 +210,9 @@ public final class UseCases {
     /** Creating, listing, revoking and recognising managed API keys. */
     public ApiKeyService apiKeys() {
         return apiKeys;
+    }
+
+    public ListAuditEntriesUseCase listAuditEntries() {
+        return auditQueries;
     }
 }

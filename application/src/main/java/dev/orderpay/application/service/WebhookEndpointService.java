@@ -26,6 +26,9 @@ import dev.orderpay.application.service.KeyedRequests.Fresh;
 import dev.orderpay.application.service.KeyedRequests.Replay;
 import dev.orderpay.application.service.KeyedRequests.Settle;
 import dev.orderpay.application.service.KeyedRequests.Start;
+import dev.orderpay.domain.audit.Actor;
+import dev.orderpay.domain.audit.AuditAction;
+import dev.orderpay.domain.audit.AuditEntry;
 import dev.orderpay.domain.webhook.SigningSecret;
 import dev.orderpay.domain.webhook.SigningSecretGenerator;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
@@ -124,7 +127,8 @@ public final class WebhookEndpointService implements CreateWebhookEndpointUseCas
         SigningSecret secret = secrets.next();
         WebhookEndpoint endpoint = WebhookEndpoint.register(id, command.url(), command.events(),
                 command.description(), secret, now());
-        if (!endpoints.addWithinLimit(endpoint, policy.maxEndpoints())) {
+        AuditEntry audit = AuditEntry.of(command.actor(), AuditAction.WEBHOOK_ENDPOINT_CREATED, id, now());
+        if (!endpoints.addWithinLimit(endpoint, policy.maxEndpoints(), Optional.of(audit))) {
             return new CreateWebhookEndpointResult.LimitReached(policy.maxEndpoints());
         }
         return new CreateWebhookEndpointResult.Created(endpoint, secret);
@@ -161,7 +165,7 @@ public final class WebhookEndpointService implements CreateWebhookEndpointUseCas
     @Override
     public WebhookEndpoint updateEndpoint(UpdateWebhookEndpointCommand command) {
         command.url().ifPresent(this::requireAllowedDestination);
-        return change(command.id(), endpoint -> {
+        return change(command.id(), command.actor(), AuditAction.WEBHOOK_ENDPOINT_UPDATED, endpoint -> {
             command.url().ifPresent(endpoint::moveTo);
             command.events().ifPresent(endpoint::changeEventTypes);
             command.description().ifPresent(text -> endpoint.describe(Optional.of(text).filter(t -> !t.isEmpty())));
@@ -176,28 +180,33 @@ public final class WebhookEndpointService implements CreateWebhookEndpointUseCas
     }
 
     @Override
-    public void deleteEndpoint(WebhookEndpointId id) {
-        if (!endpoints.delete(id)) {
+    public void deleteEndpoint(WebhookEndpointId id, Actor actor) {
+        AuditEntry audit = AuditEntry.of(actor, AuditAction.WEBHOOK_ENDPOINT_DELETED, id, now());
+        if (!endpoints.delete(id, Optional.of(audit))) {
             throw new WebhookEndpointNotFoundException(id);
         }
     }
 
     @Override
-    public RotatedSecret rotateSecret(WebhookEndpointId id) {
+    public RotatedSecret rotateSecret(WebhookEndpointId id, Actor actor) {
         SigningSecret secret = secrets.next();
-        WebhookEndpoint rotated = change(id,
+        WebhookEndpoint rotated = change(id, actor, AuditAction.WEBHOOK_ENDPOINT_SECRET_ROTATED,
                 endpoint -> endpoint.rotateSecret(secret, now(), policy.secretOverlap()));
         return new RotatedSecret(rotated, secret);
     }
 
-    /** Loads the endpoint, changes it and stores it; when someone else stored it first, does it all again. */
-    private WebhookEndpoint change(WebhookEndpointId id, Consumer<WebhookEndpoint> change) {
+    /**
+     * Loads the endpoint, changes it and stores it with the audit entry of the action; when someone else stored it
+     * first, does it all again (the entry of a lost attempt is not stored).
+     */
+    private WebhookEndpoint change(WebhookEndpointId id, Actor actor, AuditAction action,
+                                   Consumer<WebhookEndpoint> change) {
         ConcurrentWebhookEndpointUpdateException lastLost = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             WebhookEndpoint endpoint = getEndpoint(id);
             change.accept(endpoint);
             try {
-                return endpoints.update(endpoint);
+                return endpoints.update(endpoint, Optional.of(AuditEntry.of(actor, action, id, now())));
             } catch (ConcurrentWebhookEndpointUpdateException lost) {
                 lastLost = lost;
             }

@@ -23,6 +23,7 @@ import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestOrders;
+import dev.orderpay.domain.audit.AuditEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -434,14 +436,14 @@ class ConfirmPaymentServiceTest {
         }
 
         @Override
-        public Order update(Order order, List<Event> events) {
+        public Order update(Order order, List<Event> events, Optional<AuditEntry> audit) {
             if (racesRun < races) {
                 racesRun++;
                 Order other = delegate.findById(order.id()).orElseThrow();
                 otherChange.accept(other);
                 delegate.update(other, TestEvents.of(other));
             }
-            return delegate.update(order, events);
+            return delegate.update(order, events, audit);
         }
 
         int racesRun() {

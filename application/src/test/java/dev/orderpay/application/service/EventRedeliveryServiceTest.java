@@ -13,6 +13,8 @@ import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.TestClock;
 import dev.orderpay.domain.TestOrders;
+import dev.orderpay.domain.audit.AuditAction;
+import dev.orderpay.domain.audit.TestActors;
 import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.webhook.CallbackUrl;
@@ -49,7 +51,8 @@ class EventRedeliveryServiceTest {
         endpoints.disable(disabled.id(), "Disabled through the API.", NOW);
         Event event = announced();
 
-        RedeliveryResult result = service.redeliver(new RedeliverEventCommand(event.id(), Optional.empty()));
+        RedeliveryResult result = service.redeliver(new RedeliverEventCommand(event.id(), Optional.empty(),
+                TestActors.CLIENT));
 
         assertThat(result).isInstanceOfSatisfying(RedeliveryResult.Redelivered.class, redelivered -> {
             assertThat(redelivered.deliveries()).extracting(EventDelivery::endpointId)
@@ -68,7 +71,8 @@ class EventRedeliveryServiceTest {
         WebhookEndpoint captures = endpoint(TestWebhookEndpoints.anEndpoint().subscribedTo(EventType.ORDER_CAPTURED));
         Event event = announced();
 
-        RedeliveryResult result = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(captures.id())));
+        RedeliveryResult result = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(captures.id()),
+                TestActors.CLIENT));
 
         assertThat(result).isInstanceOfSatisfying(RedeliveryResult.Redelivered.class, redelivered ->
                 assertThat(redelivered.deliveries()).extracting(EventDelivery::endpointId)
@@ -81,8 +85,10 @@ class EventRedeliveryServiceTest {
         CallbackUrl callback = CallbackUrl.parse("https://shop.example/callback");
         Event event = announced(TestOrders.anOrder().withCallbackUrl(callback.toString()));
 
-        RedeliveryResult toEvery = service.redeliver(new RedeliverEventCommand(event.id(), Optional.empty()));
-        RedeliveryResult toOne = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(endpoint.id())));
+        RedeliveryResult toEvery = service.redeliver(new RedeliverEventCommand(event.id(), Optional.empty(),
+                TestActors.CLIENT));
+        RedeliveryResult toOne = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(endpoint.id()),
+                TestActors.CLIENT));
 
         assertThat(toEvery).isInstanceOfSatisfying(RedeliveryResult.Redelivered.class, redelivered ->
                 assertThat(redelivered.deliveries()).extracting(EventDelivery::endpointId, EventDelivery::callbackUrl)
@@ -99,10 +105,27 @@ class EventRedeliveryServiceTest {
         Event event = announced();
         endpoints.disable(disabled.id(), "Disabled through the API.", NOW);
 
-        RedeliveryResult result = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(disabled.id())));
+        RedeliveryResult result = service.redeliver(new RedeliverEventCommand(event.id(), Optional.of(disabled.id()),
+                TestActors.CLIENT));
 
         assertThat(result).isEqualTo(new RedeliveryResult.EndpointDisabled(disabled.id()));
         assertThat(deliveries.findByEvent(event.id())).hasSize(1);
+        assertThat(endpoints.auditLog().all()).isEmpty();
+    }
+
+    @Test
+    void given_an_event_redelivered_then_one_audit_entry_names_the_event_and_who_asked() {
+        endpoint(TestWebhookEndpoints.anEndpoint());
+        Event event = announced();
+
+        service.redeliver(new RedeliverEventCommand(event.id(), Optional.empty(), TestActors.CLIENT));
+
+        assertThat(endpoints.auditLog().all()).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(AuditAction.EVENT_REDELIVERED);
+            assertThat(entry.targetId()).isEqualTo(event.id().toString());
+            assertThat(entry.actor()).isEqualTo(TestActors.CLIENT);
+            assertThat(entry.occurredAt()).isEqualTo(NOW);
+        });
     }
 
     @Test
@@ -111,10 +134,11 @@ class EventRedeliveryServiceTest {
         EventId unknownEvent = EventId.newId();
         WebhookEndpointId unknownEndpoint = WebhookEndpointId.newId();
 
-        assertThatThrownBy(() -> service.redeliver(new RedeliverEventCommand(unknownEvent, Optional.empty())))
+        assertThatThrownBy(() -> service.redeliver(new RedeliverEventCommand(unknownEvent, Optional.empty(),
+                TestActors.CLIENT)))
                 .isInstanceOf(EventNotFoundException.class);
         assertThatThrownBy(() -> service.redeliver(new RedeliverEventCommand(event.id(),
-                Optional.of(unknownEndpoint)))).isInstanceOf(WebhookEndpointNotFoundException.class);
+                Optional.of(unknownEndpoint), TestActors.CLIENT))).isInstanceOf(WebhookEndpointNotFoundException.class);
     }
 
     private WebhookEndpoint endpoint(TestWebhookEndpoints.Builder builder) {

@@ -6,10 +6,14 @@ import dev.orderpay.application.port.in.idempotency.IdempotencyKey;
 import dev.orderpay.application.port.out.IdempotentRequests;
 import dev.orderpay.application.port.out.InMemoryIdempotentRequests;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
+import dev.orderpay.application.port.out.audit.InMemoryAuditLog;
 import dev.orderpay.application.port.out.webhook.DueDelivery;
 import dev.orderpay.application.port.out.webhook.WebhookDeliveriesContract.Storage;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.TestClock;
+import dev.orderpay.domain.audit.AuditAction;
+import dev.orderpay.domain.audit.AuditEntry;
+import dev.orderpay.domain.audit.TestActors;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -26,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HousekeepingServiceTest {
 
     private static final Duration RETENTION = Duration.ofDays(30);
-    private static final HousekeepingService.Policy POLICY = new HousekeepingService.Policy(RETENTION, RETENTION);
+    private static final HousekeepingService.Policy POLICY = new HousekeepingService.Policy(RETENTION, RETENTION,
+            RETENTION);
     private static final Duration CLAIM = Duration.ofMinutes(2);
 
     @Test
@@ -40,7 +45,7 @@ class HousekeepingServiceTest {
         requests.claim(creation("live"), Optional.empty(), later, later);
 
         int forgotten = new HousekeepingService(requests, new InMemoryDeliveryLog(), new InMemoryOrderRepository(),
-                Clock.systemUTC(), POLICY).forgetExpiredIdempotencyKeys();
+                new InMemoryAuditLog(), Clock.systemUTC(), POLICY).forgetExpiredIdempotencyKeys();
 
         assertThat(forgotten).isEqualTo(2_500);
         assertThat(requests.claim(creation("live"), Optional.empty(), later, later))
@@ -58,7 +63,7 @@ class HousekeepingServiceTest {
         deliveries.record("recent");
         clock.advance(Duration.ofSeconds(1));
         HousekeepingService housekeeping = new HousekeepingService(new InMemoryIdempotentRequests(clock), deliveries,
-                new InMemoryOrderRepository(), clock, POLICY);
+                new InMemoryOrderRepository(), new InMemoryAuditLog(), clock, POLICY);
 
         int forgotten = housekeeping.forgetOldNotificationDeliveries();
 
@@ -82,7 +87,7 @@ class HousekeepingServiceTest {
         }
         Event recent = firstEventOf(storage, announced(storage, now.minus(RETENTION).plusSeconds(1)));
         HousekeepingService housekeeping = new HousekeepingService(new InMemoryIdempotentRequests(Clock.systemUTC()),
-                new InMemoryDeliveryLog(), storage.events(), TestClock.standingAt(now), POLICY);
+                new InMemoryDeliveryLog(), storage.events(), new InMemoryAuditLog(), TestClock.standingAt(now), POLICY);
 
         int forgotten = housekeeping.forgetOldEvents();
 
@@ -98,6 +103,26 @@ class HousekeepingServiceTest {
 
     private static Event firstEventOf(Storage storage, Order order) {
         return storage.events().findByOrder(order.id()).get(0);
+    }
+
+    @Test
+    void given_audit_entries_older_and_younger_than_the_retention_then_only_the_old_ones_are_forgotten() {
+        Instant now = Instant.parse("2026-12-01T00:00:00Z");
+        InMemoryAuditLog auditLog = new InMemoryAuditLog();
+        for (int i = 0; i < 1_200; i++) {
+            auditLog.record(AuditEntry.of(TestActors.CLIENT, AuditAction.API_KEY_REVOKED, "key-" + i,
+                    now.minus(RETENTION).minusSeconds(1)));
+        }
+        AuditEntry recent = AuditEntry.of(TestActors.CLIENT, AuditAction.API_KEY_CREATED, "key-new",
+                now.minus(RETENTION).plusSeconds(1));
+        auditLog.record(recent);
+        HousekeepingService housekeeping = new HousekeepingService(new InMemoryIdempotentRequests(Clock.systemUTC()),
+                new InMemoryDeliveryLog(), new InMemoryOrderRepository(), auditLog, TestClock.standingAt(now), POLICY);
+
+        int forgotten = housekeeping.forgetOldAuditEntries();
+
+        assertThat(forgotten).isEqualTo(1_200);
+        assertThat(auditLog.all()).containsExactly(recent);
     }
 
     private static IdempotentRequests.Request creation(String key) {

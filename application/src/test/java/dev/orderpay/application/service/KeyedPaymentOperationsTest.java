@@ -28,6 +28,7 @@ import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.TestClock;
+import dev.orderpay.domain.audit.TestActors;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -88,15 +89,17 @@ class KeyedPaymentOperationsTest {
     @Test
     void given_a_key_used_for_a_capture_when_it_comes_with_another_amount_operation_or_order_then_it_is_refused() {
         paid(AUTHORIZED);
-        executed(service.capture(new CaptureCommand(order.id(), Optional.of(100_00L)).withIdempotencyKey(KEY)));
+        executed(service.capture(new CaptureCommand(order.id(), Optional.of(100_00L),
+                TestActors.CLIENT).withIdempotencyKey(KEY)));
         Order other = withCheckoutOpened(gateway, anOrder(), NOW.plus(Duration.ofHours(1)));
         orders.add(other, NOT_HELD);
 
-        assertThatThrownBy(() -> service.capture(new CaptureCommand(order.id(), Optional.of(100_01L))
+        assertThatThrownBy(() -> service.capture(new CaptureCommand(order.id(), Optional.of(100_01L), TestActors.CLIENT)
                 .withIdempotencyKey(KEY))).isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThatThrownBy(() -> service.refund(new RefundCommand(order.id(), Optional.of(100_00L), Optional.empty())
+        assertThatThrownBy(() -> service.refund(new RefundCommand(order.id(), Optional.of(100_00L), Optional.empty(),
+                TestActors.CLIENT)
                 .withIdempotencyKey(KEY))).isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThatThrownBy(() -> service.capture(new CaptureCommand(other.id(), Optional.of(100_00L))
+        assertThatThrownBy(() -> service.capture(new CaptureCommand(other.id(), Optional.of(100_00L), TestActors.CLIENT)
                 .withIdempotencyKey(KEY))).isInstanceOf(IdempotencyKeyReusedException.class);
         assertThat(gateway.operations()).hasSize(1);
     }
@@ -118,7 +121,7 @@ class KeyedPaymentOperationsTest {
     void given_a_keyed_capture_that_lost_a_race_for_the_order_when_it_is_repeated_then_it_is_carried_out_afresh() {
         paid(AUTHORIZED);
         Order stale = stored();
-        executed(service.capture(new CaptureCommand(order.id(), Optional.of(100_00L))));
+        executed(service.capture(new CaptureCommand(order.id(), Optional.of(100_00L), TestActors.CLIENT)));
         PaymentOperationsService withStaleOrder = operationsOver(new ServingOnce(orders, stale));
 
         PaymentOperationResult lost = executed(withStaleOrder.capture(captureAll()));
@@ -233,7 +236,7 @@ class KeyedPaymentOperationsTest {
     @Test
     void given_a_keyed_cancellation_when_it_is_repeated_then_its_answer_is_replayed() {
         paid(AUTHORIZED);
-        CancelCommand cancel = new CancelCommand(order.id()).withIdempotencyKey(KEY);
+        CancelCommand cancel = new CancelCommand(order.id(), TestActors.CLIENT).withIdempotencyKey(KEY);
 
         PaymentOperationResult first = executed(service.cancel(cancel));
         RecordedAnswer repeat = replayed(service.cancel(cancel));
@@ -246,7 +249,8 @@ class KeyedPaymentOperationsTest {
     @Test
     void given_a_keyed_refund_when_it_is_repeated_then_its_answer_is_replayed_and_the_money_refunded_once() {
         paid(CAPTURED);
-        RefundCommand refund = new RefundCommand(order.id(), Optional.of(50_00L), Optional.of("damaged"))
+        RefundCommand refund = new RefundCommand(order.id(), Optional.of(50_00L), Optional.of("damaged"),
+                TestActors.CLIENT)
                 .withIdempotencyKey(KEY);
 
         PaymentOperationResult first = executed(service.refund(refund));
@@ -272,7 +276,7 @@ class KeyedPaymentOperationsTest {
     }
 
     private CaptureCommand captureAll() {
-        return new CaptureCommand(order.id(), Optional.empty()).withIdempotencyKey(KEY);
+        return new CaptureCommand(order.id(), Optional.empty(), TestActors.CLIENT).withIdempotencyKey(KEY);
     }
 
     private Order stored() {

@@ -24,6 +24,9 @@ import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.PaymentProviderException;
 import dev.orderpay.application.port.out.PlainIdempotentAnswers;
+import dev.orderpay.application.port.out.audit.InMemoryAuditLog;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
+import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.CheckoutEnding;
 import dev.orderpay.domain.Order;
@@ -36,6 +39,9 @@ import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestClock;
+import dev.orderpay.domain.audit.AuditAction;
+import dev.orderpay.domain.audit.AuditEntry;
+import dev.orderpay.domain.audit.TestActors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -67,6 +73,7 @@ import static dev.orderpay.domain.TestOrders.nok;
 import static dev.orderpay.application.port.in.idempotency.IdempotentResults.executed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class PaymentOperationsServiceTest {
 
@@ -79,7 +86,9 @@ class PaymentOperationsServiceTest {
     private static final PlainIdempotentAnswers ANSWERS = new PlainIdempotentAnswers();
 
     private final TestClock clock = TestClock.standingAt(NOW);
-    private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository(
+            new InMemoryWebhookDeliveries(new InMemoryWebhookEndpoints()), auditLog);
     private final FakePaymentGateway gateway = new FakePaymentGateway();
     private final InMemoryIdempotentRequests requests = new InMemoryIdempotentRequests(clock);
     private final PaymentOperationsService service = operationsOver(orders);
@@ -135,7 +144,8 @@ class PaymentOperationsServiceTest {
 
         PaymentOperationResult part = executed(service.refund(refund(50_00)));
         Order afterThePart = stored();
-        PaymentOperationResult rest = executed(service.refund(new RefundCommand(order.id(), Optional.empty(), Optional.empty())));
+        PaymentOperationResult rest = executed(service.refund(new RefundCommand(order.id(), Optional.empty(),
+                Optional.empty(), TestActors.CLIENT)));
 
         assertThat(part).isInstanceOf(Completed.class);
         assertThat(afterThePart.status()).isEqualTo(PARTIALLY_REFUNDED);
@@ -152,7 +162,7 @@ class PaymentOperationsServiceTest {
     void given_an_authorized_order_when_it_is_cancelled_then_its_authorization_is_voided_and_it_is_cancelled() {
         PaymentId paymentId = paid(AUTHORIZED);
 
-        PaymentOperationResult result = executed(service.cancel(new CancelCommand(order.id())));
+        PaymentOperationResult result = executed(service.cancel(new CancelCommand(order.id(), TestActors.CLIENT)));
 
         assertThat(result).isInstanceOf(Completed.class);
         assertThat(result.order().status()).isEqualTo(CANCELLED);
@@ -165,7 +175,7 @@ class PaymentOperationsServiceTest {
 
     @Test
     void given_an_unpaid_order_with_its_checkout_open_when_it_is_cancelled_then_the_checkout_is_closed_and_it_is_cancelled() {
-        PaymentOperationResult result = executed(service.cancel(new CancelCommand(order.id())));
+        PaymentOperationResult result = executed(service.cancel(new CancelCommand(order.id(), TestActors.CLIENT)));
 
         assertThat(result).isInstanceOf(Completed.class);
         assertThat(result.order().status()).isEqualTo(CANCELLED);
@@ -202,7 +212,7 @@ class PaymentOperationsServiceTest {
     @Test
     void given_a_cancelled_order_when_it_is_captured_then_it_is_refused_without_asking_the_provider() {
         paid(AUTHORIZED);
-        executed(service.cancel(new CancelCommand(order.id())));
+        executed(service.cancel(new CancelCommand(order.id(), TestActors.CLIENT)));
         int operationsSoFar = gateway.operations().size();
 
         Order before = stored();
@@ -219,14 +229,63 @@ class PaymentOperationsServiceTest {
     void given_a_captured_order_when_it_is_cancelled_then_it_is_refused_without_asking_the_provider() {
         paid(CAPTURED);
 
-        assertRefusedWithoutAskingTheProvider(() -> executed(service.cancel(new CancelCommand(order.id()))));
+        assertRefusedWithoutAskingTheProvider(() -> executed(service.cancel(new CancelCommand(order.id(),
+                TestActors.CLIENT))));
+    }
+
+    @Test
+    void given_an_authorized_order_when_all_of_it_is_captured_then_one_audit_entry_names_who_what_and_how_much() {
+        paid(AUTHORIZED);
+
+        executed(service.capture(captureAll()));
+
+        assertThat(auditLog.all()).singleElement().satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo(TestActors.CLIENT);
+            assertThat(entry.action()).isEqualTo(AuditAction.PAYMENT_CAPTURE_REQUESTED);
+            assertThat(entry.targetId()).isEqualTo(order.id().toString());
+            assertThat(entry.amount()).contains(nok(299_00));
+            assertThat(entry.occurredAt()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void given_a_captured_order_when_a_part_is_refunded_and_then_it_is_cancelled_then_only_the_refund_is_audited() {
+        paid(CAPTURED);
+
+        executed(service.refund(refund(50_00)));
+        executed(service.cancel(new CancelCommand(order.id(), TestActors.CLIENT)));
+
+        assertThat(auditLog.all()).extracting(AuditEntry::action, AuditEntry::amount)
+                .containsExactly(tuple(AuditAction.PAYMENT_REFUND_REQUESTED, Optional.of(nok(50_00))));
+    }
+
+    @Test
+    void given_an_authorized_order_when_it_is_cancelled_then_the_cancellation_is_audited_without_an_amount() {
+        paid(AUTHORIZED);
+
+        executed(service.cancel(new CancelCommand(order.id(), TestActors.CLIENT)));
+
+        assertThat(auditLog.all()).extracting(AuditEntry::action, AuditEntry::amount)
+                .containsExactly(tuple(AuditAction.PAYMENT_CANCEL_REQUESTED, Optional.empty()));
+    }
+
+    @Test
+    void given_the_provider_rejects_a_capture_then_the_request_stays_in_the_audit_log() {
+        paid(AUTHORIZED);
+        gateway.failOperations(PaymentProviderException.Kind.REJECTED);
+
+        executed(service.capture(capture(100_00)));
+
+        assertThat(auditLog.all()).extracting(AuditEntry::action)
+                .containsExactly(AuditAction.PAYMENT_CAPTURE_REQUESTED);
     }
 
     @Test
     void given_an_unknown_order_when_it_is_captured_then_it_is_not_found_and_the_provider_is_not_asked() {
         OrderId unknown = OrderId.newId();
 
-        assertThatThrownBy(() -> executed(service.capture(new CaptureCommand(unknown, Optional.empty()))))
+        assertThatThrownBy(() -> executed(service.capture(new CaptureCommand(unknown, Optional.empty(),
+                TestActors.CLIENT))))
                 .isInstanceOf(OrderNotFoundException.class);
         assertThat(gateway.operations()).isEmpty();
     }
@@ -308,7 +367,8 @@ class PaymentOperationsServiceTest {
         executed(service.capture(captureAll()));
         gateway.carryOutAcceptedOperations();
 
-        NotificationOutcome outcome = new HandleNotificationService(orders, gateway, new InMemoryDeliveryLog(), new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)))
+        NotificationOutcome outcome = new HandleNotificationService(orders, gateway, new InMemoryDeliveryLog(),
+                new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)))
                 .handleNotification(new NotificationCommand(order.id(), new InboundNotification("POST",
                         "shop.example.test", "/orders/" + order.id() + "/notifications", "",
                         Map.of("payment_id", List.of(paymentId.value())),
@@ -331,7 +391,8 @@ class PaymentOperationsServiceTest {
 
         new ReconcileOrdersService(orders, gateway, clock,
                 new ReconcileOrdersService.Policy(SETTLE_AFTER, Duration.ofMinutes(5), 10),
-                new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).reconcileBatch();
+                new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(),
+                        clock))).reconcileBatch();
 
         Order stored = stored();
         assertThat(stored.status()).isEqualTo(CAPTURED);
@@ -343,7 +404,8 @@ class PaymentOperationsServiceTest {
     void given_the_provider_fails_to_close_a_checkout_then_it_is_refused_and_the_order_is_as_before() {
         gateway.failOperations(PaymentProviderException.Kind.UNAVAILABLE);
 
-        assertThat(executed(service.cancel(new CancelCommand(order.id())))).isInstanceOfSatisfying(Refused.class,
+        assertThat(executed(service.cancel(new CancelCommand(order.id(),
+                TestActors.CLIENT)))).isInstanceOfSatisfying(Refused.class,
                 refused -> assertThat(refused.reason()).isEqualTo(Reason.PROVIDER_UNAVAILABLE));
 
         Order stored = stored();
@@ -400,10 +462,11 @@ class PaymentOperationsServiceTest {
     @Test
     void given_a_pending_order_whose_initiated_payment_was_linked_when_it_is_cancelled_then_its_checkout_is_closed() {
         PaymentId paymentId = gateway.paymentFor(order, PENDING);
-        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
+        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock,
+                new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
 
-        executed(service.cancel(new CancelCommand(order.id())));
+        executed(service.cancel(new CancelCommand(order.id(), TestActors.CLIENT)));
 
         assertThat(gateway.operations()).containsExactly("cancel checkout " + sessionId());
         assertThat(stored().status()).isEqualTo(CANCELLED);
@@ -411,7 +474,8 @@ class PaymentOperationsServiceTest {
 
     private PaymentId paid(OrderStatus status) {
         PaymentId paymentId = gateway.paymentFor(order, status);
-        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
+        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock,
+                new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
         assertThat(stored().status()).isEqualTo(status);
         return paymentId;
@@ -440,15 +504,15 @@ class PaymentOperationsServiceTest {
     }
 
     private CaptureCommand captureAll() {
-        return new CaptureCommand(order.id(), Optional.empty());
+        return new CaptureCommand(order.id(), Optional.empty(), TestActors.CLIENT);
     }
 
     private CaptureCommand capture(long minorUnits) {
-        return new CaptureCommand(order.id(), Optional.of(minorUnits));
+        return new CaptureCommand(order.id(), Optional.of(minorUnits), TestActors.CLIENT);
     }
 
     private RefundCommand refund(long minorUnits) {
-        return new RefundCommand(order.id(), Optional.of(minorUnits), Optional.of("returned goods"));
+        return new RefundCommand(order.id(), Optional.of(minorUnits), Optional.of("returned goods"), TestActors.CLIENT);
     }
 
     private Order stored() {

@@ -23,6 +23,7 @@ import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestClock;
 import dev.orderpay.domain.TestOrders;
+import dev.orderpay.domain.audit.TestActors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -300,14 +301,16 @@ class ReconcileOrdersServiceTest {
     void given_a_capture_accepted_for_later_then_reconciliation_completes_it_once_the_provider_shows_it_done() {
         Order order = storedWithCheckout(anOrder(), STILL_OPEN);
         PaymentId paymentId = gateway.paymentFor(order, AUTHORIZED);
-        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
+        new ConfirmPaymentService(orders, gateway, clock, new PaymentVerifier(orders, gateway, clock,
+                new EventRecorder(orders, new PlainEventPayloads(), clock))).confirmPayment(
                 new ConfirmPaymentCommand(order.id(), Map.of("payment_id", List.of(paymentId.value()))));
         gateway.acceptOperationsForLater();
         new PaymentOperationsService(orders, gateway, clock,
                 new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)),
                 new KeyedRequests(new InMemoryIdempotentRequests(clock), clock,
                         new KeyedRequests.Policy(Duration.ofDays(1), Duration.ofMinutes(1))),
-                new PlainIdempotentAnswers()).capture(new CaptureCommand(order.id(), Optional.empty()));
+                new PlainIdempotentAnswers()).capture(new CaptureCommand(order.id(), Optional.empty(),
+                        TestActors.CLIENT));
 
         ReconciliationReport beforeItIsDone = service.reconcileBatch();
         gateway.carryOutAcceptedOperations();
@@ -395,7 +398,9 @@ class ReconcileOrdersServiceTest {
     }
 
     private ReconcileOrdersService serviceWithBatchesOf(int batchSize) {
-        return new ReconcileOrdersService(orders, gateway, clock, new Policy(SETTLE_AFTER, CLAIM_FOR, batchSize), new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(), clock)));
+        return new ReconcileOrdersService(orders, gateway, clock, new Policy(SETTLE_AFTER, CLAIM_FOR, batchSize),
+                new PaymentVerifier(orders, gateway, clock, new EventRecorder(orders, new PlainEventPayloads(),
+                        clock)));
     }
 
     private Order storedWithCheckout(TestOrders order, Instant checkoutExpiresAt) {

@@ -20,6 +20,9 @@ import dev.orderpay.application.port.out.webhook.ConcurrentWebhookEndpointUpdate
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.WebhookDestinations;
 import dev.orderpay.domain.TestClock;
+import dev.orderpay.domain.audit.AuditAction;
+import dev.orderpay.domain.audit.AuditEntry;
+import dev.orderpay.domain.audit.TestActors;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.webhook.EventSelection;
 import dev.orderpay.domain.webhook.PreviousSecret;
@@ -40,6 +43,7 @@ import static dev.orderpay.application.port.in.idempotency.IdempotentResults.rep
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class WebhookEndpointServiceTest {
 
@@ -67,8 +71,42 @@ class WebhookEndpointServiceTest {
     private final WebhookEndpointService service = service(endpoints, 16);
 
     @Test
+    void given_an_endpoint_created_changed_rotated_and_deleted_then_each_left_one_audit_entry_naming_it() {
+        WebhookEndpointId id = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT))).endpoint().id();
+
+        service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, false, null, null, null, TestActors.CLIENT));
+        service.rotateSecret(id, TestActors.CLIENT);
+        service.deleteEndpoint(id, TestActors.CLIENT);
+
+        assertThat(endpoints.auditLog().all())
+                .extracting(AuditEntry::action, AuditEntry::targetId, AuditEntry::actor)
+                .containsExactly(tuple(AuditAction.WEBHOOK_ENDPOINT_CREATED, id.toString(), TestActors.CLIENT),
+                        tuple(AuditAction.WEBHOOK_ENDPOINT_UPDATED, id.toString(), TestActors.CLIENT),
+                        tuple(AuditAction.WEBHOOK_ENDPOINT_SECRET_ROTATED, id.toString(), TestActors.CLIENT),
+                        tuple(AuditAction.WEBHOOK_ENDPOINT_DELETED, id.toString(), TestActors.CLIENT));
+    }
+
+    @Test
+    void given_requests_refused_for_the_limit_or_an_unknown_endpoint_then_they_leave_no_audit_entry() {
+        WebhookEndpointService oneAllowed = service(endpoints, 1);
+        created(oneAllowed.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT)));
+        WebhookEndpointId unknown = WebhookEndpointId.newId();
+
+        oneAllowed.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT));
+        assertThatThrownBy(() -> oneAllowed.deleteEndpoint(unknown, TestActors.CLIENT))
+                .isInstanceOf(WebhookEndpointNotFoundException.class);
+        assertThatThrownBy(() -> oneAllowed.rotateSecret(unknown, TestActors.CLIENT))
+                .isInstanceOf(WebhookEndpointNotFoundException.class);
+
+        assertThat(endpoints.auditLog().all()).extracting(AuditEntry::action)
+                .containsExactly(AuditAction.WEBHOOK_ENDPOINT_CREATED);
+    }
+
+    @Test
     void given_a_url_when_an_endpoint_is_created_then_it_is_stored_enabled_for_every_type_with_the_secret_returned() {
-        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, "shop")));
+        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, "shop",
+                TestActors.CLIENT)));
 
         WebhookEndpoint stored = endpoints.findById(created.endpoint().id()).orElseThrow();
         assertThat(stored.url()).isEqualTo(URI.create(URL));
@@ -82,8 +120,10 @@ class WebhookEndpointServiceTest {
 
     @Test
     void given_two_endpoints_when_created_then_each_has_its_own_secret() {
-        Created first = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)));
-        Created second = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)));
+        Created first = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)));
+        Created second = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)));
 
         assertThat(first.secret()).isNotEqualTo(second.secret());
     }
@@ -91,7 +131,7 @@ class WebhookEndpointServiceTest {
     @Test
     void given_a_url_webhooks_may_not_go_to_when_created_then_the_url_is_named_and_nothing_is_stored() {
         InvalidCommandException invalid = catchThrowableOfType(() -> service.createEndpoint(
-                CreateWebhookEndpointCommand.of("http://merchant.example.test/hooks", null, null)),
+                CreateWebhookEndpointCommand.of("http://merchant.example.test/hooks", null, null, TestActors.CLIENT)),
                 InvalidCommandException.class);
 
         assertThat(invalid.fieldErrors()).containsEntry("url", "must be an https URL");
@@ -101,11 +141,11 @@ class WebhookEndpointServiceTest {
     @Test
     void given_as_many_endpoints_as_allowed_when_another_is_created_then_the_limit_is_reported_and_nothing_stored() {
         WebhookEndpointService limited = service(endpoints, 2);
-        limited.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null));
-        limited.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null));
+        limited.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT));
+        limited.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT));
 
         CreateWebhookEndpointResult third = executed(limited.createEndpoint(CreateWebhookEndpointCommand.of(URL, null,
-                null)));
+                null, TestActors.CLIENT)));
 
         assertThat(third).isEqualTo(new LimitReached(2));
         assertThat(endpoints.findAll()).hasSize(2);
@@ -126,17 +166,21 @@ class WebhookEndpointServiceTest {
 
         assertThatThrownBy(() -> service.getEndpoint(unknown)).isInstanceOf(WebhookEndpointNotFoundException.class);
         assertThatThrownBy(() -> service.updateEndpoint(UpdateWebhookEndpointCommand.of(unknown, false, null, null,
-                null))).isInstanceOf(WebhookEndpointNotFoundException.class);
-        assertThatThrownBy(() -> service.rotateSecret(unknown)).isInstanceOf(WebhookEndpointNotFoundException.class);
-        assertThatThrownBy(() -> service.deleteEndpoint(unknown)).isInstanceOf(WebhookEndpointNotFoundException.class);
+                null, TestActors.CLIENT))).isInstanceOf(WebhookEndpointNotFoundException.class);
+        assertThatThrownBy(() -> service.rotateSecret(unknown,
+                TestActors.CLIENT)).isInstanceOf(WebhookEndpointNotFoundException.class);
+        assertThatThrownBy(() -> service.deleteEndpoint(unknown,
+                TestActors.CLIENT)).isInstanceOf(WebhookEndpointNotFoundException.class);
     }
 
     @Test
     void given_an_endpoint_when_the_merchant_disables_it_then_it_says_so_and_enabling_forgets_why() {
         WebhookEndpointId id = createEndpoint();
 
-        WebhookEndpoint disabled = service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, false, null, null, null));
-        WebhookEndpoint enabled = service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, true, null, null, null));
+        WebhookEndpoint disabled = service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, false, null, null, null,
+                TestActors.CLIENT));
+        WebhookEndpoint enabled = service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, true, null, null, null,
+                TestActors.CLIENT));
 
         assertThat(disabled.disabled())
                 .contains(new WebhookEndpoint.Disabled(WebhookEndpointService.DISABLED_BY_MERCHANT, NOW));
@@ -149,7 +193,7 @@ class WebhookEndpointServiceTest {
         WebhookEndpointId id = createEndpoint();
 
         WebhookEndpoint updated = service.updateEndpoint(UpdateWebhookEndpointCommand.of(id, null,
-                List.of("order.captured"), "", "https://other.example.test/hooks"));
+                List.of("order.captured"), "", "https://other.example.test/hooks", TestActors.CLIENT));
 
         assertThat(updated.url()).isEqualTo(URI.create("https://other.example.test/hooks"));
         assertThat(updated.events().chosen()).containsExactly(EventType.ORDER_CAPTURED);
@@ -162,7 +206,8 @@ class WebhookEndpointServiceTest {
         WebhookEndpointId id = createEndpoint();
 
         InvalidCommandException invalid = catchThrowableOfType(() -> service.updateEndpoint(
-                UpdateWebhookEndpointCommand.of(id, false, null, null, "http://merchant.example.test/")),
+                UpdateWebhookEndpointCommand.of(id, false, null, null, "http://merchant.example.test/",
+                        TestActors.CLIENT)),
                 InvalidCommandException.class);
 
         assertThat(invalid.fieldErrors()).containsOnlyKeys("url");
@@ -177,19 +222,21 @@ class WebhookEndpointServiceTest {
             private boolean raced;
 
             @Override
-            public synchronized WebhookEndpoint update(WebhookEndpoint endpoint) {
+            public synchronized WebhookEndpoint update(WebhookEndpoint endpoint, Optional<AuditEntry> audit) {
                 if (!raced) {
                     raced = true;
                     disable(endpoint.id(), "Every delivery failed for 3 days.", NOW);
                 }
-                return super.update(endpoint);
+                return super.update(endpoint, audit);
             }
         };
         WebhookEndpointService raced = service(racing, 16);
-        WebhookEndpointId id = created(raced.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)))
+        WebhookEndpointId id = created(raced.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)))
                 .endpoint().id();
 
-        WebhookEndpoint updated = raced.updateEndpoint(UpdateWebhookEndpointCommand.of(id, null, null, "edited", null));
+        WebhookEndpoint updated = raced.updateEndpoint(UpdateWebhookEndpointCommand.of(id, null, null, "edited", null,
+                TestActors.CLIENT));
 
         assertThat(updated.description()).contains("edited");
         assertThat(updated.disabled()).map(WebhookEndpoint.Disabled::reason)
@@ -200,24 +247,27 @@ class WebhookEndpointServiceTest {
     void given_an_endpoint_that_keeps_changing_when_updated_then_the_request_gives_up_and_reports_it() {
         InMemoryWebhookEndpoints alwaysLosing = new InMemoryWebhookEndpoints() {
             @Override
-            public synchronized WebhookEndpoint update(WebhookEndpoint endpoint) {
+            public synchronized WebhookEndpoint update(WebhookEndpoint endpoint, Optional<AuditEntry> audit) {
                 throw new ConcurrentWebhookEndpointUpdateException(endpoint.id());
             }
         };
         WebhookEndpointService losing = service(alwaysLosing, 16);
-        WebhookEndpointId id = created(losing.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)))
+        WebhookEndpointId id = created(losing.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)))
                 .endpoint().id();
 
-        assertThatThrownBy(() -> losing.updateEndpoint(UpdateWebhookEndpointCommand.of(id, false, null, null, null)))
+        assertThatThrownBy(() -> losing.updateEndpoint(UpdateWebhookEndpointCommand.of(id, false, null, null, null,
+                TestActors.CLIENT)))
                 .isInstanceOf(WebhookEndpointBusyException.class);
     }
 
     @Test
     void given_an_endpoint_when_its_secret_is_rotated_then_the_new_one_is_returned_and_the_old_signs_for_the_overlap() {
-        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)));
+        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)));
         clock.advance(Duration.ofHours(1));
 
-        RotatedSecret rotated = service.rotateSecret(created.endpoint().id());
+        RotatedSecret rotated = service.rotateSecret(created.endpoint().id(), TestActors.CLIENT);
 
         Instant rotatedAt = NOW.plus(Duration.ofHours(1));
         WebhookEndpoint stored = endpoints.findById(created.endpoint().id()).orElseThrow();
@@ -233,8 +283,9 @@ class WebhookEndpointServiceTest {
     void given_a_clock_with_nanoseconds_then_the_times_recorded_are_in_microseconds_as_the_database_keeps_them() {
         clock.set(NOW.plusNanos(123_456_789));
 
-        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)));
-        RotatedSecret rotated = service.rotateSecret(created.endpoint().id());
+        Created created = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)));
+        RotatedSecret rotated = service.rotateSecret(created.endpoint().id(), TestActors.CLIENT);
 
         assertThat(created.endpoint().createdAt()).isEqualTo(NOW.plusNanos(123_456_000));
         assertThat(rotated.endpoint().previousSecret().orElseThrow().signsUntil())
@@ -245,7 +296,7 @@ class WebhookEndpointServiceTest {
     void given_an_endpoint_when_deleted_then_it_is_gone() {
         WebhookEndpointId id = createEndpoint();
 
-        service.deleteEndpoint(id);
+        service.deleteEndpoint(id, TestActors.CLIENT);
 
         assertThat(endpoints.findById(id)).isEmpty();
         assertThatThrownBy(() -> service.getEndpoint(id)).isInstanceOf(WebhookEndpointNotFoundException.class);
@@ -253,7 +304,8 @@ class WebhookEndpointServiceTest {
 
     @Test
     void given_an_endpoint_created_with_a_key_when_the_request_is_repeated_then_the_answer_without_the_secret_is_replayed() {
-        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, List.of("order.captured"), "shop")
+        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, List.of("order.captured"), "shop",
+                TestActors.CLIENT)
                 .withIdempotencyKey(KEY);
         Created first = created(service.createEndpoint(keyed));
 
@@ -265,11 +317,14 @@ class WebhookEndpointServiceTest {
 
     @Test
     void given_a_key_used_to_create_an_endpoint_when_another_endpoint_is_asked_for_with_it_then_it_is_refused() {
-        service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null).withIdempotencyKey(KEY));
+        service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT).withIdempotencyKey(KEY));
 
-        assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, "other")
+        assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, "other",
+                TestActors.CLIENT)
                 .withIdempotencyKey(KEY))).isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of(URL + "/other", null, null)
+        assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of(URL + "/other", null, null,
+                TestActors.CLIENT)
                 .withIdempotencyKey(KEY))).isInstanceOf(IdempotencyKeyReusedException.class);
         assertThat(endpoints.findAll()).hasSize(1);
     }
@@ -277,27 +332,31 @@ class WebhookEndpointServiceTest {
     @Test
     void given_the_same_event_types_in_another_order_then_the_request_is_the_same() {
         CreateWebhookEndpointCommand one = CreateWebhookEndpointCommand.of(URL,
-                List.of("order.captured", "order.authorized"), null);
+                List.of("order.captured", "order.authorized"), null, TestActors.CLIENT);
         CreateWebhookEndpointCommand other = CreateWebhookEndpointCommand.of(URL,
-                List.of("order.authorized", "order.captured"), null);
+                List.of("order.authorized", "order.captured"), null, TestActors.CLIENT);
 
         assertThat(one.fingerprint()).isEqualTo(other.fingerprint());
-        assertThat(one.fingerprint()).isNotEqualTo(CreateWebhookEndpointCommand.of(URL, null, null).fingerprint());
+        assertThat(one.fingerprint()).isNotEqualTo(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT).fingerprint());
     }
 
     @Test
     void given_a_url_refused_when_created_with_a_key_then_the_key_stays_free_for_a_corrected_request() {
         assertThatThrownBy(() -> service.createEndpoint(CreateWebhookEndpointCommand.of("http://merchant.example",
-                null, null).withIdempotencyKey(KEY))).isInstanceOf(InvalidCommandException.class);
+                null, null, TestActors.CLIENT).withIdempotencyKey(KEY))).isInstanceOf(InvalidCommandException.class);
 
-        assertThat(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null).withIdempotencyKey(KEY)))
+        assertThat(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT).withIdempotencyKey(KEY)))
                 .isInstanceOf(IdempotentResult.Executed.class);
     }
 
     @Test
     void given_a_keyed_creation_that_stopped_after_storing_its_endpoint_when_repeated_then_it_answers_without_the_secret() {
-        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, null, null).withIdempotencyKey(KEY);
-        Created stored = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null)));
+        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT).withIdempotencyKey(KEY);
+        Created stored = created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT)));
         requests.claim(new IdempotentRequests.Request(KEY, IdempotentRequests.Operation.CREATE_WEBHOOK_ENDPOINT,
                 Optional.empty(), keyed.fingerprint()), Optional.of(stored.endpoint().id().value()),
                 clock.instant().plus(HOLD), clock.instant().plus(KEY_LIFETIME));
@@ -312,7 +371,8 @@ class WebhookEndpointServiceTest {
 
     @Test
     void given_a_keyed_creation_that_stopped_before_storing_its_endpoint_when_repeated_then_it_is_created_under_the_claimed_id() {
-        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, null, null).withIdempotencyKey(KEY);
+        CreateWebhookEndpointCommand keyed = CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT).withIdempotencyKey(KEY);
         WebhookEndpointId claimed = WebhookEndpointId.newId();
         requests.claim(new IdempotentRequests.Request(KEY, IdempotentRequests.Operation.CREATE_WEBHOOK_ENDPOINT,
                 Optional.empty(), keyed.fingerprint()), Optional.of(claimed.value()),
@@ -326,7 +386,8 @@ class WebhookEndpointServiceTest {
     }
 
     private WebhookEndpointId createEndpoint() {
-        return created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null))).endpoint().id();
+        return created(service.createEndpoint(CreateWebhookEndpointCommand.of(URL, null, null,
+                TestActors.CLIENT))).endpoint().id();
     }
 
     private static Created created(IdempotentResult<CreateWebhookEndpointResult> result) {

@@ -1,6 +1,7 @@
 package dev.orderpay.adapter.rest.apikey;
 
 import dev.orderpay.adapter.rest.ApiDocumentation;
+import dev.orderpay.adapter.rest.audit.Actors;
 import dev.orderpay.adapter.rest.input.StrictInput;
 import dev.orderpay.adapter.rest.problem.Problem;
 import dev.orderpay.adapter.rest.problem.ProblemCode;
@@ -16,6 +17,7 @@ import dev.orderpay.application.port.in.access.RevokeApiKeyResult;
 import dev.orderpay.application.port.in.access.RevokeApiKeyUseCase;
 import dev.orderpay.domain.InvalidValueException;
 import dev.orderpay.domain.access.ApiKeyId;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -86,8 +88,9 @@ class ApiKeyController {
             + " malformed_request; nothing was created",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @SharedProblemResponses.UnsupportedMediaType
-    HttpResponse<?> create(@Body CreateApiKeyRequest request, Authentication caller) {
-        CreateApiKeyResult result = createKey.createKey(request.toCommand(), RequiredScopes.heldBy(caller));
+    HttpResponse<?> create(@Body CreateApiKeyRequest request, Authentication caller, HttpRequest<?> httpRequest) {
+        CreateApiKeyResult result = createKey.createKey(request.toCommand(), RequiredScopes.heldBy(caller),
+                Actors.of(caller, httpRequest));
         if (result instanceof CreateApiKeyResult.ScopeNotHeld notHeld) {
             // The same answer as a route the key lacks the scope for: the missing scope, named.
             return Problem.insufficientScope(notHeld.scope().wireName()).toResponse();
@@ -118,7 +121,7 @@ class ApiKeyController {
             + " and without one nobody could manage keys; create another first. api_key_from_environment: the"
             + " key is set in ORDERPAY_API_KEYS; remove it there",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<?> revoke(@PathVariable String id) {
+    HttpResponse<?> revoke(@PathVariable String id, Authentication caller, HttpRequest<?> httpRequest) {
         if (environmentClients().contains(id)) {
             return Problem.of(HttpStatus.CONFLICT, ProblemCode.API_KEY_FROM_ENVIRONMENT, "Key from the environment",
                     "This key is set in ORDERPAY_API_KEYS: remove it there and restart.").toResponse();
@@ -127,7 +130,7 @@ class ApiKeyController {
         if (keyId.isEmpty()) {
             return notFound();
         }
-        RevokeApiKeyResult result = revokeKey.revokeKey(keyId.get());
+        RevokeApiKeyResult result = revokeKey.revokeKey(keyId.get(), Actors.of(caller, httpRequest));
         if (result instanceof RevokeApiKeyResult.NotFound) {
             return notFound();
         }

@@ -3,6 +3,7 @@ package dev.orderpay.adapter.rest.event;
 import dev.orderpay.adapter.rest.ApiDocumentation;
 import dev.orderpay.adapter.rest.OrderIds;
 import dev.orderpay.adapter.rest.OrderPaths;
+import dev.orderpay.adapter.rest.audit.Actors;
 import dev.orderpay.adapter.rest.input.QueryValues;
 import dev.orderpay.adapter.rest.input.StrictInput;
 import dev.orderpay.adapter.rest.order.Link;
@@ -25,6 +26,7 @@ import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
 import dev.orderpay.adapter.rest.security.RequiredScopes;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -39,6 +41,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -147,14 +150,16 @@ public class EventController {
             + " enable it first", content = @Content(mediaType = PROBLEM_JSON,
             schema = @Schema(implementation = Problem.class)))
     @SharedProblemResponses.UnsupportedMediaType
-    HttpResponse<?> redeliver(@PathVariable String id, @Body @Nullable RedeliverRequest request) {
+    HttpResponse<?> redeliver(@PathVariable String id, @Body @Nullable RedeliverRequest request,
+                              Authentication client, HttpRequest<?> httpRequest) {
         EventId eventId = eventIdFromPath(id);
         Optional<WebhookEndpointId> endpoint = Optional.ofNullable(request)
                 .map(RedeliverRequest::endpointId)
                 .map(EventController::endpointIdFromBody);
         RedeliveryResult result;
         try {
-            result = redeliverEvent.redeliver(new RedeliverEventCommand(eventId, endpoint));
+            result = redeliverEvent.redeliver(new RedeliverEventCommand(eventId, endpoint,
+                    Actors.of(client, httpRequest)));
         } catch (WebhookEndpointNotFoundException unknown) {
             throw InvalidCommandException.of(ENDPOINT_ID, "names no webhook endpoint");
         }

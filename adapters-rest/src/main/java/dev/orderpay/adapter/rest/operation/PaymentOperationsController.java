@@ -3,6 +3,7 @@ package dev.orderpay.adapter.rest.operation;
 import dev.orderpay.adapter.rest.ApiDocumentation;
 import dev.orderpay.adapter.rest.OrderIds;
 import dev.orderpay.adapter.rest.OrderPaths;
+import dev.orderpay.adapter.rest.audit.Actors;
 import dev.orderpay.adapter.rest.input.StrictInput;
 import dev.orderpay.adapter.rest.order.OrderResponse;
 import dev.orderpay.adapter.rest.problem.Problem;
@@ -20,6 +21,7 @@ import dev.orderpay.application.port.in.operation.RefundPaymentUseCase;
 import dev.orderpay.adapter.rest.security.RequiredScopes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -129,9 +131,9 @@ class PaymentOperationsController {
                             @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                             @io.micronaut.http.annotation.Header(IdempotencyHeaders.IDEMPOTENCY_KEY) @Nullable
                             String idempotencyKey,
-                            Authentication client) {
+                            Authentication client, HttpRequest<?> httpRequest) {
         Optional<Long> amount = Optional.ofNullable(request).map(CaptureRequest::amount);
-        CaptureCommand command = new CaptureCommand(OrderIds.fromPath(id), amount,
+        CaptureCommand command = new CaptureCommand(OrderIds.fromPath(id), amount, Actors.of(client, httpRequest),
                 IdempotencyHeaders.keyOf(idempotencyKey, client));
         return responses.respond(capturePayment.capture(command), PaymentOperationAnswers::of);
     }
@@ -148,11 +150,11 @@ class PaymentOperationsController {
                            @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                            @io.micronaut.http.annotation.Header(IdempotencyHeaders.IDEMPOTENCY_KEY) @Nullable
                            String idempotencyKey,
-                           Authentication client) {
+                           Authentication client, HttpRequest<?> httpRequest) {
         Optional<Long> amount = Optional.ofNullable(request).map(RefundRequest::amount);
         Optional<String> reason = Optional.ofNullable(request).map(RefundRequest::reason);
         RefundCommand command = new RefundCommand(OrderIds.fromPath(id), amount, reason,
-                IdempotencyHeaders.keyOf(idempotencyKey, client));
+                Actors.of(client, httpRequest), IdempotencyHeaders.keyOf(idempotencyKey, client));
         return responses.respond(refundPayment.refund(command), PaymentOperationAnswers::of);
     }
 
@@ -165,8 +167,8 @@ class PaymentOperationsController {
                            @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                            @io.micronaut.http.annotation.Header(IdempotencyHeaders.IDEMPOTENCY_KEY) @Nullable
                            String idempotencyKey,
-                           Authentication client) {
-        CancelCommand command = new CancelCommand(OrderIds.fromPath(id),
+                           Authentication client, HttpRequest<?> httpRequest) {
+        CancelCommand command = new CancelCommand(OrderIds.fromPath(id), Actors.of(client, httpRequest),
                 IdempotencyHeaders.keyOf(idempotencyKey, client));
         return responses.respond(cancelOrder.cancel(command), PaymentOperationAnswers::of);
     }

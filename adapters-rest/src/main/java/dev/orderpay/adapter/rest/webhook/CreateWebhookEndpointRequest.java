@@ -2,6 +2,7 @@ package dev.orderpay.adapter.rest.webhook;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointCommand;
+import dev.orderpay.domain.audit.Actor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,7 +29,7 @@ record CreateWebhookEndpointRequest(
                 example = "warehouse system")
         @Nullable String description) {
 
-    CreateWebhookEndpointCommand toCommand() {
-        return CreateWebhookEndpointCommand.of(url, eventTypes, description);
+    CreateWebhookEndpointCommand toCommand(Actor actor) {
+        return CreateWebhookEndpointCommand.of(url, eventTypes, description, actor);
     }
 }

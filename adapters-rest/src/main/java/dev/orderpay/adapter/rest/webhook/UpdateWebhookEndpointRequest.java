@@ -2,6 +2,7 @@ package dev.orderpay.adapter.rest.webhook;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.orderpay.application.port.in.webhook.UpdateWebhookEndpointCommand;
+import dev.orderpay.domain.audit.Actor;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -23,7 +24,7 @@ record UpdateWebhookEndpointRequest(
         @Schema(description = "Moves the endpoint, under the same rules as on creation")
         @Nullable String url) {
 
-    UpdateWebhookEndpointCommand toCommand(WebhookEndpointId id) {
-        return UpdateWebhookEndpointCommand.of(id, enabled, eventTypes, description, url);
+    UpdateWebhookEndpointCommand toCommand(WebhookEndpointId id, Actor actor) {
+        return UpdateWebhookEndpointCommand.of(id, enabled, eventTypes, description, url, actor);
     }
 }

@@ -1,6 +1,7 @@
 package dev.orderpay.adapter.rest.webhook;
 
 import dev.orderpay.adapter.rest.ApiDocumentation;
+import dev.orderpay.adapter.rest.audit.Actors;
 import dev.orderpay.adapter.rest.event.PingEventResponse;
 import dev.orderpay.adapter.rest.idempotency.IdempotencyHeaders;
 import dev.orderpay.adapter.rest.idempotency.IdempotentResponses;
@@ -22,6 +23,7 @@ import dev.orderpay.application.port.in.webhook.UpdateWebhookEndpointUseCase;
 import dev.orderpay.adapter.rest.security.RequiredScopes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -137,8 +139,8 @@ class WebhookEndpointController {
     HttpResponse<?> create(@Body CreateWebhookEndpointRequest request,
                            @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
                            @Header(IdempotencyHeaders.IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
-                           Authentication client) {
-        CreateWebhookEndpointCommand plain = request.toCommand();
+                           Authentication client, HttpRequest<?> httpRequest) {
+        CreateWebhookEndpointCommand plain = request.toCommand(Actors.of(client, httpRequest));
         CreateWebhookEndpointCommand command = IdempotencyHeaders.keyOf(idempotencyKey, client)
                 .map(plain::withIdempotencyKey).orElse(plain);
         return responses.respond(createEndpoint.createEndpoint(command), WebhookEndpointAnswers::withSecret);
@@ -176,9 +178,10 @@ class WebhookEndpointController {
     @ApiResponse(responseCode = "409", description = "concurrent_update: the endpoint kept changing; try again",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @SharedProblemResponses.UnsupportedMediaType
-    WebhookEndpointResponse update(@PathVariable String id, @Body UpdateWebhookEndpointRequest request) {
-        return WebhookEndpointResponse.from(
-                updateEndpoint.updateEndpoint(request.toCommand(WebhookEndpointIds.fromPath(id))));
+    WebhookEndpointResponse update(@PathVariable String id, @Body UpdateWebhookEndpointRequest request,
+                                   Authentication client, HttpRequest<?> httpRequest) {
+        return WebhookEndpointResponse.from(updateEndpoint.updateEndpoint(
+                request.toCommand(WebhookEndpointIds.fromPath(id), Actors.of(client, httpRequest))));
     }
 
     @Delete("/{id}")
@@ -187,8 +190,8 @@ class WebhookEndpointController {
             description = "Nothing more is sent to it.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @WebhookEndpointNotFound
-    void delete(@PathVariable String id) {
-        deleteEndpoint.deleteEndpoint(WebhookEndpointIds.fromPath(id));
+    void delete(@PathVariable String id, Authentication client, HttpRequest<?> httpRequest) {
+        deleteEndpoint.deleteEndpoint(WebhookEndpointIds.fromPath(id), Actors.of(client, httpRequest));
     }
 
     @Post("/{id}/rotate-secret")
@@ -203,8 +206,10 @@ class WebhookEndpointController {
     @WebhookEndpointNotFound
     @ApiResponse(responseCode = "409", description = "concurrent_update: the endpoint kept changing; try again",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    WebhookEndpointWithSecretResponse rotateSecret(@PathVariable String id) {
-        RotatedSecret rotated = rotateSecret.rotateSecret(WebhookEndpointIds.fromPath(id));
+    WebhookEndpointWithSecretResponse rotateSecret(@PathVariable String id, Authentication client,
+                                                   HttpRequest<?> httpRequest) {
+        RotatedSecret rotated = rotateSecret.rotateSecret(WebhookEndpointIds.fromPath(id),
+                Actors.of(client, httpRequest));
         return WebhookEndpointWithSecretResponse.from(rotated.endpoint(), rotated.secret());
     }
 

@@ -8,6 +8,7 @@ import dev.orderpay.application.port.in.order.TotalsQuery;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.StatusChange;
+import dev.orderpay.domain.audit.AuditEntry;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -32,8 +33,14 @@ public abstract class ForwardingOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Order update(Order order, List<Event> events) {
-        return delegate.update(order, events);
+    public Order update(Order order, List<Event> events, Optional<AuditEntry> audit) {
+        return delegate.update(order, events, audit);
+    }
+
+    /** Final, so that a decorator adds to the one update every save goes through. */
+    @Override
+    public final Order update(Order order, List<Event> events) {
+        return update(order, events, Optional.empty());
     }
 
     @Override

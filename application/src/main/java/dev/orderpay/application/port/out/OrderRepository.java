@@ -8,6 +8,7 @@ import dev.orderpay.application.port.in.order.TotalsQuery;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.StatusChange;
+import dev.orderpay.domain.audit.AuditEntry;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -30,14 +31,20 @@ public interface OrderRepository {
     /**
      * Stores the order, provided nobody else changed it since it was loaded, together with its
      * {@link Order#uncommittedChanges()} as history and {@code events}, the rendering of its
-     * {@link Order#uncommittedEvents()}: all or nothing (the transactional outbox).
+     * {@link Order#uncommittedEvents()}, and the audit entry of the request that made the change when it was one a
+     * merchant asked for: all or nothing (the transactional outbox).
      *
      * @return the order as stored, with its new version
      * @throws ConcurrentOrderUpdateException if the stored order has moved on since this copy was loaded, or was
      *                                        never stored
      * @throws IllegalArgumentException       if {@code events} are not the order's new events, one for one
      */
-    Order update(Order order, List<Event> events);
+    Order update(Order order, List<Event> events, Optional<AuditEntry> audit);
+
+    /** {@link #update(Order, List, Optional)} of a change nobody asked for (the provider's news, reconciliation). */
+    default Order update(Order order, List<Event> events) {
+        return update(order, events, Optional.empty());
+    }
 
     Optional<Order> findById(OrderId id);
 

@@ -4,6 +4,7 @@ import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.event.EventCursor;
 import dev.orderpay.application.port.in.event.EventFilter;
 import dev.orderpay.application.port.in.order.CurrencyTotals;
+import dev.orderpay.application.port.out.audit.InMemoryAuditLog;
 import dev.orderpay.application.port.out.event.EventLog;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
@@ -14,6 +15,7 @@ import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.StatusChange;
+import dev.orderpay.domain.audit.AuditEntry;
 import dev.orderpay.domain.event.EventId;
 
 import java.time.Instant;
@@ -55,6 +57,7 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
     private final Map<OrderId, Instant> creationHeldUntil = new HashMap<>();
     private final List<Event> events = new ArrayList<>();
     private final InMemoryWebhookDeliveries deliveries;
+    private final InMemoryAuditLog auditLog;
 
     /** With no webhook endpoints: its events go nowhere. */
     public InMemoryOrderRepository() {
@@ -63,7 +66,13 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
 
     /** Its events are delivered to the endpoints {@code deliveries} keeps deliveries for. */
     public InMemoryOrderRepository(InMemoryWebhookDeliveries deliveries) {
+        this(deliveries, new InMemoryAuditLog());
+    }
+
+    /** As {@link #InMemoryOrderRepository(InMemoryWebhookDeliveries)}, recording audit entries in {@code auditLog}. */
+    public InMemoryOrderRepository(InMemoryWebhookDeliveries deliveries, InMemoryAuditLog auditLog) {
         this.deliveries = deliveries;
+        this.auditLog = auditLog;
     }
 
     @Override
@@ -78,7 +87,7 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
     }
 
     @Override
-    public synchronized Order update(Order order, List<Event> newEvents) {
+    public synchronized Order update(Order order, List<Event> newEvents, Optional<AuditEntry> audit) {
         OrderRepository.requireTheOrdersEvents(order, newEvents);
         Order current = stored.get(order.id());
         if (current == null || current.version() != order.version()) {
@@ -90,7 +99,14 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
         stored.put(order.id(), saved);
         histories.get(order.id()).addAll(order.uncommittedChanges());
         creationHeldUntil.remove(order.id());
+        audit.ifPresent(auditLog::record);
         return copy(saved, saved.version());
+    }
+
+    /** Final, so that a test's subclass changes the one method every save goes through. */
+    @Override
+    public final Order update(Order order, List<Event> newEvents) {
+        return update(order, newEvents, Optional.empty());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.orderpay.application.port.in.access;
 
 import dev.orderpay.domain.access.Scope;
+import dev.orderpay.domain.audit.Actor;
 
 import java.util.Set;
 
@@ -11,6 +12,7 @@ public interface CreateApiKeyUseCase {
      * stronger than itself.
      *
      * @param callerHolds the scopes of the key the request came with
+     * @param actor       who asks, for the audit log
      */
-    CreateApiKeyResult createKey(CreateApiKeyCommand command, Set<Scope> callerHolds);
+    CreateApiKeyResult createKey(CreateApiKeyCommand command, Set<Scope> callerHolds, Actor actor);
 }

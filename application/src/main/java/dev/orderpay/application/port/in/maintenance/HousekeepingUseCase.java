@@ -24,4 +24,11 @@ public interface HousekeepingUseCase {
      * @return how many events were deleted
      */
     int forgetOldEvents();
+
+    /**
+     * Deletes audit log entries older than their retention period, in bounded batches.
+     *
+     * @return how many were deleted
+     */
+    int forgetOldAuditEntries();
 }

@@ -3,6 +3,7 @@ package dev.orderpay.application.port.in.operation;
 import dev.orderpay.application.port.in.idempotency.Fingerprint;
 import dev.orderpay.application.port.in.idempotency.IdempotencyKey;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.audit.Actor;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -10,26 +11,32 @@ import java.util.Optional;
 /**
  * @param amount         how much to capture, in the order's minor units (the order knows its currency); all that is
  *                       left when empty
+ * @param actor          who asks, for the audit log
  * @param idempotencyKey the client's key for this request, if it sent one
  */
-public record CaptureCommand(OrderId orderId, Optional<Long> amount, Optional<IdempotencyKey> idempotencyKey) {
+public record CaptureCommand(OrderId orderId, Optional<Long> amount, Actor actor,
+                             Optional<IdempotencyKey> idempotencyKey) {
 
     public CaptureCommand {
         Objects.requireNonNull(orderId, "orderId");
         amount = OperationAmounts.requirePositive(amount);
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     }
 
     /** Without an idempotency key. */
-    public CaptureCommand(OrderId orderId, Optional<Long> amount) {
-        this(orderId, amount, Optional.empty());
+    public CaptureCommand(OrderId orderId, Optional<Long> amount, Actor actor) {
+        this(orderId, amount, actor, Optional.empty());
     }
 
     public CaptureCommand withIdempotencyKey(IdempotencyKey key) {
-        return new CaptureCommand(orderId, amount, Optional.of(key));
+        return new CaptureCommand(orderId, amount, actor, Optional.of(key));
     }
 
-    /** A digest of what is asked for; the order is the request's target, so it is not part of it. */
+    /**
+     * A digest of what is asked for; the order is the request's target, so it is not part of it, nor is who asks
+     * (the key already belongs to the client, and a retry comes with a request id of its own).
+     */
     public String fingerprint() {
         return Fingerprint.of("amount " + amount.map(String::valueOf).orElse("all"));
     }

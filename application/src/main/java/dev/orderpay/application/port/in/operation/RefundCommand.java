@@ -6,6 +6,7 @@ import dev.orderpay.application.port.in.idempotency.IdempotencyKey;
 import dev.orderpay.domain.InvalidValueException;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.PlainText;
+import dev.orderpay.domain.audit.Actor;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -14,9 +15,10 @@ import java.util.Optional;
  * @param amount         how much to refund, in the order's minor units; all that was captured and not yet refunded
  *                       when empty
  * @param reason         the merchant's words for the refund, passed to the provider
+ * @param actor          who asks, for the audit log
  * @param idempotencyKey the client's key for this request, if it sent one
  */
-public record RefundCommand(OrderId orderId, Optional<Long> amount, Optional<String> reason,
+public record RefundCommand(OrderId orderId, Optional<Long> amount, Optional<String> reason, Actor actor,
                             Optional<IdempotencyKey> idempotencyKey) {
 
     public static final int MAX_REASON_LENGTH = 255;
@@ -26,19 +28,23 @@ public record RefundCommand(OrderId orderId, Optional<Long> amount, Optional<Str
         amount = OperationAmounts.requirePositive(amount);
         Objects.requireNonNull(reason, "reason");
         reason.ifPresent(RefundCommand::requireValidReason);
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     }
 
     /** Without an idempotency key. */
-    public RefundCommand(OrderId orderId, Optional<Long> amount, Optional<String> reason) {
-        this(orderId, amount, reason, Optional.empty());
+    public RefundCommand(OrderId orderId, Optional<Long> amount, Optional<String> reason, Actor actor) {
+        this(orderId, amount, reason, actor, Optional.empty());
     }
 
     public RefundCommand withIdempotencyKey(IdempotencyKey key) {
-        return new RefundCommand(orderId, amount, reason, Optional.of(key));
+        return new RefundCommand(orderId, amount, reason, actor, Optional.of(key));
     }
 
-    /** A digest of what is asked for; the reason cannot hold a line break, so it is safe last on its line. */
+    /**
+     * A digest of what is asked for (not who asks); the reason cannot hold a line break, so it is safe last on its
+     * line.
+     */
     public String fingerprint() {
         return Fingerprint.of("amount " + amount.map(String::valueOf).orElse("all") + "\nreason "
                 + reason.map(text -> "=" + text).orElse(""));

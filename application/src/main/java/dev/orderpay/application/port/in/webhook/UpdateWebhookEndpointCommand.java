@@ -1,6 +1,7 @@
 package dev.orderpay.application.port.in.webhook;
 
 import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.domain.audit.Actor;
 import dev.orderpay.domain.webhook.EventSelection;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
 
@@ -16,10 +17,11 @@ import java.util.Optional;
  *
  * @param enabled     true enables the endpoint (and forgets why it was disabled), false disables it
  * @param description the new description; present but empty removes it
+ * @param actor       who asks, for the audit log
  */
 public record UpdateWebhookEndpointCommand(WebhookEndpointId id, Optional<Boolean> enabled,
                                            Optional<EventSelection> events, Optional<String> description,
-                                           Optional<URI> url) {
+                                           Optional<URI> url, Actor actor) {
 
     public UpdateWebhookEndpointCommand {
         Objects.requireNonNull(id, "id");
@@ -27,6 +29,7 @@ public record UpdateWebhookEndpointCommand(WebhookEndpointId id, Optional<Boolea
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(actor, "actor");
     }
 
     /**
@@ -35,7 +38,7 @@ public record UpdateWebhookEndpointCommand(WebhookEndpointId id, Optional<Boolea
      * @param description the empty string removes the description
      */
     public static UpdateWebhookEndpointCommand of(WebhookEndpointId id, Boolean enabled, List<String> eventTypes,
-                                                  String description, String url) {
+                                                  String description, String url, Actor actor) {
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<EventSelection> events = Optional.ofNullable(eventTypes)
                 .map(names -> WebhookEndpointInput.eventTypes(errors, names));
@@ -45,6 +48,7 @@ public record UpdateWebhookEndpointCommand(WebhookEndpointId id, Optional<Boolea
         if (!errors.isEmpty()) {
             throw new InvalidCommandException(errors);
         }
-        return new UpdateWebhookEndpointCommand(id, Optional.ofNullable(enabled), events, newDescription, newUrl);
+        return new UpdateWebhookEndpointCommand(id, Optional.ofNullable(enabled), events, newDescription, newUrl,
+                actor);
     }
 }

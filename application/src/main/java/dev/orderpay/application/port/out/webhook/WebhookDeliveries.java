@@ -1,6 +1,7 @@
 package dev.orderpay.application.port.out.webhook;
 
 import dev.orderpay.application.port.in.event.EventDelivery;
+import dev.orderpay.domain.audit.AuditEntry;
 import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.webhook.WebhookDeliveryId;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
@@ -60,12 +61,13 @@ public interface WebhookDeliveries {
     /**
      * New deliveries of the event to these endpoints, and with {@code toOrderCallback} to the callback URL of the
      * event's order (when it has one), pending and due at {@code now}; each becomes its destination's latest delivery
-     * of the event (the one the events API judges it by).
+     * of the event (the one the events API judges it by). The audit entry of the request that asked is stored with
+     * them, in one transaction, even when there is nowhere to deliver to.
      *
      * @return the deliveries made, in the order of {@code endpoints}, then the callback's; none if the event is gone
      */
     List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> endpoints, boolean toOrderCallback,
-                                  Instant now);
+                                  Instant now, AuditEntry audit);
 
     /** How many deliveries are pending (due or waiting for a retry): the delivery backlog. */
     long countPending();

@@ -1,6 +1,7 @@
 package dev.orderpay.application.port.in.webhook;
 
 import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.domain.audit.TestActors;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.webhook.EventSelection;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class CreateWebhookEndpointCommandTest {
 
     @Test
     void given_a_url_alone_then_the_endpoint_is_for_every_type_without_a_description() {
-        CreateWebhookEndpointCommand command = CreateWebhookEndpointCommand.of(URL, null, null);
+        CreateWebhookEndpointCommand command = CreateWebhookEndpointCommand.of(URL, null, null, TestActors.CLIENT);
 
         assertThat(command.url()).isEqualTo(URI.create(URL));
         assertThat(command.events()).isEqualTo(EventSelection.all());
@@ -29,13 +30,14 @@ class CreateWebhookEndpointCommandTest {
 
     @Test
     void given_the_star_alone_then_the_endpoint_is_for_every_type() {
-        assertThat(CreateWebhookEndpointCommand.of(URL, List.of("*"), "").events()).isEqualTo(EventSelection.all());
+        assertThat(CreateWebhookEndpointCommand.of(URL, List.of("*"), "",
+                TestActors.CLIENT).events()).isEqualTo(EventSelection.all());
     }
 
     @Test
     void given_wire_names_then_the_endpoint_is_for_those_types() {
         CreateWebhookEndpointCommand command = CreateWebhookEndpointCommand.of(URL,
-                List.of("order.captured", "operation.failed"), "warehouse");
+                List.of("order.captured", "operation.failed"), "warehouse", TestActors.CLIENT);
 
         assertThat(command.events().chosen()).containsExactly(EventType.ORDER_CAPTURED, EventType.OPERATION_FAILED);
         assertThat(command.description()).contains("warehouse");
@@ -51,7 +53,8 @@ class CreateWebhookEndpointCommandTest {
     @Test
     void given_no_url_then_it_is_named_as_required() {
         InvalidCommandException invalid = catchThrowableOfType(
-                () -> CreateWebhookEndpointCommand.of(null, null, null), InvalidCommandException.class);
+                () -> CreateWebhookEndpointCommand.of(null, null, null, TestActors.CLIENT),
+                        InvalidCommandException.class);
 
         assertThat(invalid.fieldErrors()).containsEntry("url", "is required");
     }
@@ -98,7 +101,8 @@ class CreateWebhookEndpointCommandTest {
 
     private static List<String> fieldsWrongIn(String url, List<String> eventTypes, String description) {
         InvalidCommandException invalid = catchThrowableOfType(
-                () -> CreateWebhookEndpointCommand.of(url, eventTypes, description), InvalidCommandException.class);
+                () -> CreateWebhookEndpointCommand.of(url, eventTypes, description, TestActors.CLIENT),
+                        InvalidCommandException.class);
         assertThat(invalid).as("refused").isNotNull();
         return List.copyOf(invalid.fieldErrors().keySet());
     }

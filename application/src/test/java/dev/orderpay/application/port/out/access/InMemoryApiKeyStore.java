@@ -1,9 +1,11 @@
 package dev.orderpay.application.port.out.access;
 
+import dev.orderpay.application.port.out.audit.InMemoryAuditLog;
 import dev.orderpay.domain.access.ApiKey;
 import dev.orderpay.domain.access.ApiKeyDigest;
 import dev.orderpay.domain.access.ApiKeyId;
 import dev.orderpay.domain.access.Scope;
+import dev.orderpay.domain.audit.AuditEntry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,14 +21,31 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
 
     private final Map<ApiKeyId, ApiKey> keys = new LinkedHashMap<>();
     private final Map<ApiKeyDigest, ApiKeyId> byDigest = new LinkedHashMap<>();
+    private final InMemoryAuditLog auditLog;
+
+    public InMemoryApiKeyStore() {
+        this(new InMemoryAuditLog());
+    }
+
+    /** Records the audit entries of its changes in {@code auditLog}. */
+    public InMemoryApiKeyStore(InMemoryAuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
 
     @Override
-    public synchronized void add(ApiKey key, ApiKeyDigest digest) {
+    public synchronized void add(ApiKey key, ApiKeyDigest digest, Optional<AuditEntry> audit) {
         if (keys.containsKey(key.id()) || byDigest.containsKey(digest)) {
             throw new IllegalStateException("an API key with this id or digest is stored already");
         }
         keys.put(key.id(), key);
         byDigest.put(digest, key.id());
+        audit.ifPresent(auditLog::record);
+    }
+
+    /** Final, so that a test's subclass changes the one method every addition goes through. */
+    @Override
+    public final void add(ApiKey key, ApiKeyDigest digest) {
+        add(key, digest, Optional.empty());
     }
 
     @Override
@@ -47,7 +66,8 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public synchronized Revocation revoke(ApiKeyId id, Instant at, boolean keepOneKeyManager) {
+    public synchronized Revocation revoke(ApiKeyId id, Instant at, boolean keepOneKeyManager,
+                                         Optional<AuditEntry> audit) {
         ApiKey key = keys.get(id);
         if (key == null) {
             return Revocation.NOT_FOUND;
@@ -60,7 +80,14 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
             return Revocation.LAST_KEY_MANAGER;
         }
         keys.put(id, key.revoke(at));
+        audit.ifPresent(auditLog::record);
         return Revocation.REVOKED;
+    }
+
+    /** Final, so that a test's subclass changes the one method every revocation goes through. */
+    @Override
+    public final Revocation revoke(ApiKeyId id, Instant at, boolean keepOneKeyManager) {
+        return revoke(id, at, keepOneKeyManager, Optional.empty());
     }
 
     @Override

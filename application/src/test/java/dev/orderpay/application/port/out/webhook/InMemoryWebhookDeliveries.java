@@ -6,6 +6,7 @@ import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.event.EventDelivery;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.audit.AuditEntry;
 import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.webhook.CallbackUrl;
 import dev.orderpay.domain.webhook.DeliveryState;
@@ -218,7 +219,8 @@ public class InMemoryWebhookDeliveries implements WebhookDeliveries {
 
     @Override
     public synchronized List<EventDelivery> redeliver(EventId eventId, List<WebhookEndpointId> targets,
-                                                      boolean toOrderCallback, Instant now) {
+                                                      boolean toOrderCallback, Instant now, AuditEntry audit) {
+        endpoints.auditLog().record(audit);
         Event event = events.get(eventId);
         if (event == null) {
             return List.of();

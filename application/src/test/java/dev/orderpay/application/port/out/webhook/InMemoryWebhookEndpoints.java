@@ -1,5 +1,7 @@
 package dev.orderpay.application.port.out.webhook;
 
+import dev.orderpay.application.port.out.audit.InMemoryAuditLog;
+import dev.orderpay.domain.audit.AuditEntry;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
@@ -12,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link WebhookEndpoints} in a map, for use-case tests. It keeps copies, checks versions like the real one, and
- * passes {@link WebhookEndpointsContract}.
+ * {@link WebhookEndpoints} in a map, for use-case tests. It keeps copies, checks versions like the real one, records
+ * the audit entries of its changes in its {@link InMemoryAuditLog} (the deliveries' redeliveries too), and passes
+ * {@link WebhookEndpointsContract}.
  */
 public class InMemoryWebhookEndpoints implements WebhookEndpoints {
 
@@ -22,9 +25,23 @@ public class InMemoryWebhookEndpoints implements WebhookEndpoints {
             .thenComparing(endpoint -> endpoint.id().toString());
 
     private final Map<WebhookEndpointId, WebhookEndpoint> stored = new LinkedHashMap<>();
+    private final InMemoryAuditLog auditLog;
+
+    public InMemoryWebhookEndpoints() {
+        this(new InMemoryAuditLog());
+    }
+
+    public InMemoryWebhookEndpoints(InMemoryAuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    /** Where the audit entries of changes to these endpoints, and of redeliveries to them, are recorded. */
+    public InMemoryAuditLog auditLog() {
+        return auditLog;
+    }
 
     @Override
-    public synchronized boolean addWithinLimit(WebhookEndpoint endpoint, int limit) {
+    public synchronized boolean addWithinLimit(WebhookEndpoint endpoint, int limit, Optional<AuditEntry> audit) {
         if (stored.containsKey(endpoint.id())) {
             throw new IllegalStateException("webhook endpoint " + endpoint.id() + " exists already");
         }
@@ -32,7 +49,14 @@ public class InMemoryWebhookEndpoints implements WebhookEndpoints {
             return false;
         }
         stored.put(endpoint.id(), copy(endpoint, 0));
+        audit.ifPresent(auditLog::record);
         return true;
+    }
+
+    /** Final, so that a test's subclass changes the one method every addition goes through. */
+    @Override
+    public final boolean addWithinLimit(WebhookEndpoint endpoint, int limit) {
+        return addWithinLimit(endpoint, limit, Optional.empty());
     }
 
     @Override
@@ -54,14 +78,21 @@ public class InMemoryWebhookEndpoints implements WebhookEndpoints {
     }
 
     @Override
-    public synchronized WebhookEndpoint update(WebhookEndpoint endpoint) {
+    public synchronized WebhookEndpoint update(WebhookEndpoint endpoint, Optional<AuditEntry> audit) {
         WebhookEndpoint current = stored.get(endpoint.id());
         if (current == null || current.version() != endpoint.version()) {
             throw new ConcurrentWebhookEndpointUpdateException(endpoint.id());
         }
         WebhookEndpoint saved = copy(endpoint, endpoint.version() + 1);
         stored.put(endpoint.id(), saved);
+        audit.ifPresent(auditLog::record);
         return copy(saved, saved.version());
+    }
+
+    /** Final, so that a test's subclass changes the one method every update goes through. */
+    @Override
+    public final WebhookEndpoint update(WebhookEndpoint endpoint) {
+        return update(endpoint, Optional.empty());
     }
 
     @Override
@@ -79,8 +110,18 @@ public class InMemoryWebhookEndpoints implements WebhookEndpoints {
     }
 
     @Override
-    public synchronized boolean delete(WebhookEndpointId id) {
-        return stored.remove(id) != null;
+    public synchronized boolean delete(WebhookEndpointId id, Optional<AuditEntry> audit) {
+        if (stored.remove(id) == null) {
+            return false;
+        }
+        audit.ifPresent(auditLog::record);
+        return true;
+    }
+
+    /** Final, so that a test's subclass changes the one method every deletion goes through. */
+    @Override
+    public final boolean delete(WebhookEndpointId id) {
+        return delete(id, Optional.empty());
     }
 
     private static WebhookEndpoint copy(WebhookEndpoint endpoint, long version) {

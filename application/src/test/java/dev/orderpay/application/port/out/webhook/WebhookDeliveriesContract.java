@@ -13,6 +13,10 @@ import dev.orderpay.application.port.out.event.TestEvents;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.TestOrders;
+import dev.orderpay.domain.audit.AuditAction;
+import dev.orderpay.domain.audit.AuditEntry;
+import dev.orderpay.domain.audit.TestActors;
+import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.webhook.CallbackUrl;
 import dev.orderpay.domain.webhook.DeliveryState;
@@ -386,7 +390,7 @@ public abstract class WebhookDeliveriesContract {
         storage.deliveries().record(original.id(), failedFor(REFUSED, NOW));
 
         List<EventDelivery> made = storage.deliveries().redeliver(event.id(), List.of(endpoint.id()), false,
-                NOW.plusSeconds(10));
+                NOW.plusSeconds(10), redeliveryOf(event.id()));
 
         assertThat(made).singleElement().satisfies(delivery -> {
             assertThat(delivery.id()).isNotEqualTo(original.id());
@@ -411,7 +415,8 @@ public abstract class WebhookDeliveriesContract {
         Event event = storage.events().findByOrder(order.id()).get(0);
         WebhookEndpoint added = endpoint(storage);
 
-        List<EventDelivery> made = storage.deliveries().redeliver(event.id(), List.of(added.id()), false, NOW);
+        List<EventDelivery> made = storage.deliveries().redeliver(event.id(), List.of(added.id()), false, NOW,
+                redeliveryOf(event.id()));
 
         assertThat(made).extracting(EventDelivery::endpointId).containsExactly(Optional.of(added.id()));
         assertThat(storage.deliveries().findByEvent(event.id())).hasSize(1);
@@ -438,7 +443,7 @@ public abstract class WebhookDeliveriesContract {
             }
         }
         storage.deliveries().redeliver(redelivered.id(), List.of(one.id(), two.id()), false,
-                NOW.plusSeconds(10));
+                NOW.plusSeconds(10), redeliveryOf(redelivered.id()));
         for (DueDelivery due : storage.deliveries().claimDue(NOW.plusSeconds(10), NOW.plus(CLAIM), LIMIT, LIMIT)) {
             assertThat(due.event()).isEqualTo(redelivered);
             storage.deliveries().record(due.id(), delivered(NOW.plusSeconds(11)));
@@ -501,11 +506,11 @@ public abstract class WebhookDeliveriesContract {
         storage.deliveries().record(original.id(), failedFor(REFUSED, NOW));
 
         List<EventDelivery> toEndpointOnly = storage.deliveries().redeliver(event.id(), List.of(endpoint.id()), false,
-                NOW.plusSeconds(10));
+                NOW.plusSeconds(10), redeliveryOf(event.id()));
         List<EventDelivery> toBoth = storage.deliveries().redeliver(event.id(), List.of(endpoint.id()), true,
-                NOW.plusSeconds(20));
+                NOW.plusSeconds(20), redeliveryOf(event.id()));
         List<EventDelivery> noCallback = storage.deliveries().redeliver(elsewhere.id(), List.of(), true,
-                NOW.plusSeconds(20));
+                NOW.plusSeconds(20), redeliveryOf(elsewhere.id()));
 
         assertThat(toEndpointOnly).extracting(EventDelivery::callbackUrl).containsExactly(Optional.empty());
         assertThat(toBoth).extracting(EventDelivery::endpointId, EventDelivery::callbackUrl, EventDelivery::state)
@@ -570,5 +575,10 @@ public abstract class WebhookDeliveriesContract {
 
     private static AttemptRecord failedFor(AttemptResult result, Instant at) {
         return new AttemptRecord(at, LATENCY, result, DeliveryState.FAILED, Optional.empty());
+    }
+
+    /** The audit entry a redelivery of the event is stored with. */
+    public static AuditEntry redeliveryOf(EventId eventId) {
+        return AuditEntry.of(TestActors.CLIENT, AuditAction.EVENT_REDELIVERED, eventId, NOW);
     }
 }
