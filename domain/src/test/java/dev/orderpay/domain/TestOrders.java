@@ -1,5 +1,6 @@
 package dev.orderpay.domain;
 
+import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.webhook.CallbackUrl;
 
 import java.net.URI;
@@ -121,7 +122,7 @@ public final class TestOrders {
     public Order build() {
         OrderPayment payment = new OrderPayment(Optional.ofNullable(paymentId),
                 new Money(capturedMinorUnits, amount.currency()), new Money(refundedMinorUnits, amount.currency()));
-        return Order.rehydrate(id, amount, receipt, callbackUrl, createdAt, status, session, payment, pendingOperation,
+        return Order.rehydrate(id, amount, receipt, callbackUrl, OrderContents.NONE, createdAt, status, session, payment, pendingOperation,
                 lastEventSequence, version);
     }
 }

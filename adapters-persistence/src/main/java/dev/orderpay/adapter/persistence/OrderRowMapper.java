@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.persistence;
 
+import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
@@ -70,7 +71,7 @@ final class OrderRowMapper {
                 new OrderId(row.id()),
                 amount,
                 new Receipt(row.receipt()),
-                row.callbackUrl() == null ? null : new CallbackUrl(URI.create(row.callbackUrl())),
+                row.callbackUrl() == null ? null : new CallbackUrl(URI.create(row.callbackUrl())),OrderContents.NONE, 
                 row.createdAt(),
                 OrderStatus.valueOf(row.status()),
                 session,

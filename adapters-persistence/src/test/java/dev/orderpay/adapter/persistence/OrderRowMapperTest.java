@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.persistence;
 
+import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
@@ -90,7 +91,7 @@ class OrderRowMapperTest {
 
     @Test
     void given_an_order_with_a_payment_and_an_operation_underway_when_flattened_then_both_fill_their_columns() {
-        Order order = Order.rehydrate(OrderId.newId(), Money.of(500_00, "NOK"), new Receipt("receipt#1"), null,
+        Order order = Order.rehydrate(OrderId.newId(), Money.of(500_00, "NOK"), new Receipt("receipt#1"), null,OrderContents.NONE, 
                 TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"),
                 new OrderPayment(Optional.of(new PaymentId("payment-7")), nok(400_00), nok(100_00)),
                 new PendingOperation(PendingOperation.Type.REFUND, nok(50_00), nok(100_00), STARTED_AT), 5, 2);

@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.out.event.PlainEventPayloads;
 import dev.orderpay.application.port.in.order.CheckoutFailedException;
@@ -361,7 +362,7 @@ class CreateOrderServiceTest {
     @Test
     void given_a_keyed_request_that_stopped_while_its_checkout_was_opening_when_repeated_then_it_is_in_progress_until_its_order_is_failed() {
         OrderId cutShort = OrderId.newId();
-        orders.add(Order.place(cutShort, Money.of(299_00, "NOK"), new Receipt("receipt#1"), Optional.empty(), NOW),
+        orders.add(Order.place(cutShort, Money.of(299_00, "NOK"), new Receipt("receipt#1"), Optional.empty(), OrderContents.NONE, NOW),
                 NOW.plusSeconds(40));
         CreateOrderCommand keyed = command.withIdempotencyKey(KEY);
         claimedAndAbandoned(keyed, cutShort);

@@ -1,5 +1,6 @@
 package dev.orderpay.application.port.out;
 
+import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.event.EventCursor;
 import dev.orderpay.application.port.in.event.EventFilter;
@@ -227,7 +228,7 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
     }
 
     private static Order copy(Order order, long version) {
-        return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.callbackUrl().orElse(null),
+        return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.callbackUrl().orElse(null),OrderContents.NONE, 
                 order.createdAt(), order.status(), order.session().orElse(null), order.payment(),
                 order.pendingOperation().orElse(null), order.lastEventSequence(), version);
     }

@@ -1,5 +1,6 @@
 package dev.orderpay.application.port.out;
 
+import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.application.port.in.event.Event;
 import dev.orderpay.application.port.in.event.EventCursor;
 import dev.orderpay.application.port.in.event.EventFilter;
@@ -177,7 +178,7 @@ public abstract class OrderRepositoryContract {
                 TestOrders.nok(100_00));
         PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, TestOrders.nok(50_00),
                 TestOrders.nok(100_00), STARTED_AT);
-        Order order = Order.rehydrate(OrderId.newId(), TestOrders.nok(500_00), new Receipt("receipt#1"), null,
+        Order order = Order.rehydrate(OrderId.newId(), TestOrders.nok(500_00), new Receipt("receipt#1"), null,OrderContents.NONE, 
                 TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"), payment, refund, 0,
                 0);
 
@@ -480,7 +481,7 @@ public abstract class OrderRepositoryContract {
         OrderRepository repository = emptyRepository();
         Provenance checkout = Provenance.unreferenced(ChangeSource.CHECKOUT, TestOrders.CREATED_AT);
         Order order = Order.place(OrderId.newId(), TestOrders.nok(100_00), new Receipt("receipt#1"),
-                Optional.empty(), TestOrders.CREATED_AT);
+                Optional.empty(), OrderContents.NONE, TestOrders.CREATED_AT);
         order.failCheckout(checkout);
 
         assertThatThrownBy(() -> repository.add(order, NOT_HELD)).isInstanceOf(IllegalArgumentException.class);
@@ -830,13 +831,13 @@ public abstract class OrderRepositoryContract {
     private static Order aPaidOrder(String currency, long amount, OrderStatus status, long captured, long refunded,
                                     Instant createdAt) {
         OrderId id = OrderId.newId();
-        return Order.rehydrate(id, Money.of(amount, currency), new Receipt("receipt#1"), null, createdAt, status,
+        return Order.rehydrate(id, Money.of(amount, currency), new Receipt("receipt#1"), null, OrderContents.NONE, createdAt, status,
                 TestOrders.sessionFor("S-" + id), new OrderPayment(Optional.of(new PaymentId("payment-" + id)),
                         Money.of(captured, currency), Money.of(refunded, currency)), null, 0, 0);
     }
 
     private static Order withPending(Order order, PendingOperation operation) {
-        return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.callbackUrl().orElse(null),
+        return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.callbackUrl().orElse(null),OrderContents.NONE, 
                 order.createdAt(), order.status(), order.session().orElse(null), order.payment(), operation,
                 order.lastEventSequence(), order.version());
     }
