@@ -101,8 +101,8 @@ class OrderTotalsHttpTest {
     }
 
     private void storePaid(String currency, long amount, OrderStatus status, long captured, long refunded, int hour) {
-        orders.add(Order.rehydrate(OrderId.newId(), Money.of(amount, currency), new Receipt("paid " + hour), null,OrderContents.NONE, 
-                START.plus(hour, ChronoUnit.HOURS), status, TestOrders.sessionFor("session-" + hour),
+        orders.add(Order.rehydrate(OrderId.newId(), Money.of(amount, currency), new Receipt("paid " + hour), null,
+                OrderContents.NONE, START.plus(hour, ChronoUnit.HOURS), status, TestOrders.sessionFor("session-" + hour),
                 new OrderPayment(Optional.of(new PaymentId("payment-" + hour)), Money.of(captured, currency),
                         Money.of(refunded, currency)), null, 0, 0), NOT_HELD);
     }

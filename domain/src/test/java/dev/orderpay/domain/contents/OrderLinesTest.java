@@ -47,4 +47,25 @@ class OrderLinesTest {
                 .isInstanceOfSatisfying(InvalidValueException.class,
                         invalid -> assertThat(invalid.subject()).isEqualTo("items"));
     }
+
+    @Test
+    void given_lines_known_by_their_number_when_their_items_are_asked_for_then_it_throws() {
+        OrderLines counted = OrderLines.counted(3);
+
+        assertThat(counted.count()).isEqualTo(3);
+        assertThat(counted.isLoaded()).isFalse();
+        assertThatThrownBy(counted::items).isInstanceOf(IllegalStateException.class);
+        assertThat(OrderLines.counted(0)).isEqualTo(OrderLines.NONE);
+    }
+
+    @Test
+    void given_contents_when_summarised_then_only_the_count_the_email_and_the_metadata_stay() {
+        OrderContents summary = TestContents.contentsOf29900().summary();
+
+        assertThat(summary.lines().count()).isEqualTo(2);
+        assertThat(summary.customer().email()).isEqualTo(TestContents.customer().email());
+        assertThat(summary.customer().phoneNumber()).isEmpty();
+        assertThat(summary.shippingAddress()).isEmpty();
+        assertThat(summary.metadata()).isEqualTo(TestContents.contentsOf29900().metadata());
+    }
 }

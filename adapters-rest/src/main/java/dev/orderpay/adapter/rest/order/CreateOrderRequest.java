@@ -2,6 +2,7 @@ package dev.orderpay.adapter.rest.order;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.orderpay.application.port.in.order.CreateOrderCommand;
+import dev.orderpay.application.port.in.order.OrderContentsInput;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,6 +27,6 @@ record CreateOrderRequest(
         @Nullable String callbackUrl) {
 
     CreateOrderCommand toCommand() {
-        return CreateOrderCommand.of(amount, currency, receipt, callbackUrl);
+        return CreateOrderCommand.of(amount, currency, receipt, callbackUrl, OrderContentsInput.NONE);
     }
 }
