@@ -30,3 +30,9 @@ CREATE TABLE order_lines (
     PRIMARY KEY (order_id, position),
     CONSTRAINT order_lines_line_id_key UNIQUE (order_id, line_id)
 );
+
+-- GET /orders?customer_email= (and an operator erasing one customer's data): measured at 100,000 orders, 18 ms
+-- scanning the table against 0.4 ms through this index (docs/benchmarks.md). Partial, so an order without a customer
+-- e-mail writes no entry. Metadata has no index: the newest-first walk serves it (same page).
+CREATE INDEX orders_customer_email ON orders (customer_email, created_at DESC, id DESC)
+    WHERE customer_email IS NOT NULL;

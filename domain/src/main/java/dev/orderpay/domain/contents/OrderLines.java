@@ -40,12 +40,12 @@ public final class OrderLines {
         this.count = count;
     }
 
-    /** Lines known only by their number, as a listing reads them. */
+    /** Lines known only by their number, as a listing reads them: even none are not {@link #NONE}, a loaded list. */
     public static OrderLines counted(int count) {
         if (count < 0 || count > MAX_LINES) {
             throw new IllegalArgumentException("an order has 0 to " + MAX_LINES + " lines, not " + count);
         }
-        return count == 0 ? NONE : new OrderLines(count);
+        return new OrderLines(count);
     }
 
     /** @throws IllegalStateException if only the number of lines was read */

@@ -55,7 +55,8 @@ class OrderLinesTest {
         assertThat(counted.count()).isEqualTo(3);
         assertThat(counted.isLoaded()).isFalse();
         assertThatThrownBy(counted::items).isInstanceOf(IllegalStateException.class);
-        assertThat(OrderLines.counted(0)).isEqualTo(OrderLines.NONE);
+        assertThat(OrderLines.counted(0).isLoaded()).isFalse();
+        assertThat(OrderLines.counted(0)).isNotEqualTo(OrderLines.NONE);
     }
 
     @Test
