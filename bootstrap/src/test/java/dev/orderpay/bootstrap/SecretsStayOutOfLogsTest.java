@@ -31,14 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Everything the service logs while it works with credentials — Dintero's client secret and token, the merchant's
- * API key, the callback secret — with our own loggers at DEBUG, and not one of them appears in a log line, written
- * in either log format by the encoder logback.xml configures for it.
+ * API key, the callback secret — and with a customer's personal data (e-mail, phone, names, address), with our own
+ * loggers at DEBUG, and not one of them appears in a log line, written in either log format by the encoder
+ * logback.xml configures for it.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretsStayOutOfLogsTest implements TestPropertyProvider {
 
     private static final String CALLBACK_SECRET = "e2e-callback-secret";
+    private static final List<String> PERSONAL_DATA = List.of("kari.logged@example.com", "+4791234567", "Karilogged",
+            "Nordlogged", "Loggata 17", "Loggby");
 
     @RegisterExtension
     static final ServiceUnderTest orderpay = ServiceUnderTest.withDintero()
@@ -67,6 +70,20 @@ class SecretsStayOutOfLogsTest implements TestPropertyProvider {
         String id = merchant.createOrder(1234, "NOK", "secrets");
         orderpay.dintero().givenTransaction("T-secret-" + id, id, 1234, "NOK", "AUTHORIZED");
         merchant.get("/orders/" + id + "/redirect?transaction_id=T-secret-" + id);
+        // An order with a customer and addresses, shown and listed by e-mail, and one refused for bad details.
+        String withCustomer = merchant.json(merchant.postJson("/orders", """
+                {"amount": 100, "currency": "NOK", "receipt": "personal",
+                 "customer": {"email": "kari.logged@example.com", "phone_number": "+4791234567",
+                              "first_name": "Karilogged", "last_name": "Nordlogged"},
+                 "shipping_address": {"address_line": "Loggata 17", "postal_code": "0155",
+                                      "postal_place": "Loggby", "country": "NO"}}"""))
+                .get("id").getStringValue();
+        merchant.get("/orders/" + withCustomer);
+        merchant.get("/orders?customer_email=kari.logged@example.com");
+        merchant.postJson("/orders", """
+                {"amount": 100, "currency": "NOK", "receipt": "personal", "customer": {"email": "Karilogged"},
+                 "shipping_address": {"address_line": "Loggata 17", "postal_code": "0155",
+                                      "postal_place": "Loggby", "country": "Loggby"}}""");
         // A callback with a forged signature is refused, and its refusal is logged.
         merchant.get("/orders/" + id + "/callback?transaction_id=T-secret-" + id,
                 "Dintero-Signature", "t=1,v0-hmac-sha256=00");
@@ -93,6 +110,15 @@ class SecretsStayOutOfLogsTest implements TestPropertyProvider {
                 .doesNotContain(ServiceClient.API_KEY)
                 .doesNotContain(managedKey)
                 .doesNotContain(CALLBACK_SECRET);
+    }
+
+    @ParameterizedTest
+    @EnumSource(LogFormat.class)
+    void given_a_day_of_work_with_personal_data_then_none_of_it_is_logged(LogFormat format) throws Exception {
+        String everything = written(format);
+
+        assertThat(everything).as("what the %s encoder wrote", format).isNotBlank();
+        assertThat(PERSONAL_DATA).allSatisfy(personal -> assertThat(everything).doesNotContain(personal));
     }
 
     /** The captured lines as the service writes them in this format, through logback.xml's own encoder for it. */

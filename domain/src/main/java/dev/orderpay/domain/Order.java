@@ -1,5 +1,6 @@
 package dev.orderpay.domain;
 
+import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.event.OrderEvent;
 import dev.orderpay.domain.webhook.CallbackUrl;
@@ -24,6 +25,7 @@ public final class Order {
     private final Money amount;
     private final Receipt receipt;
     private final CallbackUrl callbackUrl;
+    private final OrderContents contents;
     private final Instant createdAt;
     private final long version;
     private final List<StatusChange> uncommittedChanges = new ArrayList<>();
@@ -35,13 +37,14 @@ public final class Order {
     private PendingOperation pendingOperation;
     private long lastEventSequence;
 
-    private Order(OrderId id, Money amount, Receipt receipt, CallbackUrl callbackUrl, Instant createdAt,
-                  OrderStatus status, PaymentSession session, OrderPayment payment, PendingOperation pendingOperation,
+    private Order(OrderId id, Money amount, Receipt receipt, CallbackUrl callbackUrl, OrderContents contents,
+                  Instant createdAt, OrderStatus status, PaymentSession session, OrderPayment payment, PendingOperation pendingOperation,
                   long lastEventSequence, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.amount = Objects.requireNonNull(amount, "amount");
         this.receipt = Objects.requireNonNull(receipt, "receipt");
         this.callbackUrl = callbackUrl;
+        this.contents = Objects.requireNonNull(contents, "contents");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.status = Objects.requireNonNull(status, "status");
         this.session = session;
@@ -56,28 +59,34 @@ public final class Order {
      * A new order, waiting for its checkout to be opened.
      *
      * @param callbackUrl where its events also go, beside the merchant's webhook endpoints
+     * @param contents    its lines, customer, addresses and metadata; lines, when there are any, add up to the amount
      */
     public static Order place(OrderId id, Money amount, Receipt receipt, Optional<CallbackUrl> callbackUrl,
-                              Instant now) {
+                              OrderContents contents, Instant now) {
         Money.requirePositive(amount.minorUnits());
+        if (!contents.lines().isEmpty() && !contents.lines().total(amount.currency()).equals(amount)) {
+            throw new InvalidValueException("items", "must add up to the order's amount");
+        }
         OrderPayment noPayment = OrderPayment.none(amount.currency());
-        return new Order(id, amount, receipt, callbackUrl.orElse(null), now, OrderStatus.PENDING, null, noPayment,
-                null, 0, 0);
+        return new Order(id, amount, receipt, callbackUrl.orElse(null), contents, now, OrderStatus.PENDING, null,
+                noPayment, null, 0, 0);
     }
 
     /**
      * An order as it was stored, taken as it is without replaying any rule of how it got there.
      *
      * @param callbackUrl       null when the order has none
+     * @param contents          {@link OrderContents#NONE} when the order has none
      * @param lastEventSequence the sequence number of the order's latest event (0 before its first)
      * @param version           the storage's concurrency token, handed back unchanged when the order is saved
      * @throws IllegalArgumentException if its amounts break the {@link PaymentLedger}'s order (the table checks the
      *                                  same) or are in another currency than the order
      */
     public static Order rehydrate(OrderId id, Money amount, Receipt receipt, CallbackUrl callbackUrl,
-                                  Instant createdAt, OrderStatus status, PaymentSession session, OrderPayment payment,
-                                  PendingOperation pendingOperation, long lastEventSequence, long version) {
-        return new Order(id, amount, receipt, callbackUrl, createdAt, status, session,
+                                  OrderContents contents, Instant createdAt, OrderStatus status,
+                                  PaymentSession session, OrderPayment payment, PendingOperation pendingOperation,
+                                  long lastEventSequence, long version) {
+        return new Order(id, amount, receipt, callbackUrl, contents, createdAt, status, session,
                 Objects.requireNonNull(payment, "payment"), pendingOperation, lastEventSequence, version);
     }
 
@@ -329,6 +338,11 @@ public final class Order {
     /** Where the order's events also go, when the merchant gave one with it. */
     public Optional<CallbackUrl> callbackUrl() {
         return Optional.ofNullable(callbackUrl);
+    }
+
+    /** What the order says besides its amount, as given when it was placed. */
+    public OrderContents contents() {
+        return contents;
     }
 
     public Instant createdAt() {

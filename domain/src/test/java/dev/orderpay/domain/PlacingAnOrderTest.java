@@ -1,5 +1,7 @@
 package dev.orderpay.domain;
 
+import dev.orderpay.domain.contents.OrderContents;
+import dev.orderpay.domain.contents.TestContents;
 import dev.orderpay.domain.webhook.CallbackUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +27,7 @@ class PlacingAnOrderTest {
     void when_an_order_is_placed_then_it_is_pending_without_a_checkout_at_version_zero() {
         OrderId id = OrderId.newId();
 
-        Order order = Order.place(id, nok(299_00), new Receipt("receipt#1"), Optional.empty(), NOW);
+        Order order = Order.place(id, nok(299_00), new Receipt("receipt#1"), Optional.empty(), OrderContents.NONE, NOW);
 
         assertThat(order.id()).isEqualTo(id);
         assertThat(order.amount()).isEqualTo(nok(299_00));
@@ -40,15 +42,34 @@ class PlacingAnOrderTest {
     void when_an_order_is_placed_with_a_callback_url_then_it_keeps_it_and_without_one_has_none() {
         CallbackUrl callback = CallbackUrl.parse("https://shop.example/orders/callback?token=t1");
 
-        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.of(callback), NOW);
+        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.of(callback), OrderContents.NONE, NOW);
 
         assertThat(order.callbackUrl()).contains(callback);
         assertThat(anOrder().build().callbackUrl()).isEmpty();
     }
 
     @Test
+    void given_contents_whose_lines_add_up_when_an_order_is_placed_then_it_carries_them() {
+        OrderContents contents = TestContents.contentsOf29900();
+
+        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.empty(), contents,
+                NOW);
+
+        assertThat(order.contents()).isEqualTo(contents);
+        assertThat(anOrder().build().contents()).isEqualTo(OrderContents.NONE);
+    }
+
+    @Test
+    void given_lines_that_do_not_add_up_when_an_order_is_placed_then_items_is_named() {
+        assertThatThrownBy(() -> Order.place(OrderId.newId(), nok(300_00), new Receipt("receipt#1"),
+                Optional.empty(), TestContents.contentsOf29900(), NOW))
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        invalid -> assertThat(invalid.subject()).isEqualTo("items"));
+    }
+
+    @Test
     void when_an_order_is_placed_then_it_has_no_payment_and_no_operation_under_way() {
-        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.empty(), NOW);
+        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.empty(), OrderContents.NONE, NOW);
 
         assertThat(order.payment()).isEqualTo(new OrderPayment(Optional.empty(), nok(0), nok(0)));
         assertThat(order.pendingOperation()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.orderpay.domain;
 
+import dev.orderpay.domain.contents.OrderContents;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -35,7 +36,7 @@ class RecordingStatusChangesTest {
 
     @Test
     void when_an_order_is_placed_then_it_has_no_uncommitted_changes() {
-        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.empty(), NOW);
+        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.empty(), OrderContents.NONE, NOW);
 
         assertThat(order.uncommittedChanges()).isEmpty();
     }

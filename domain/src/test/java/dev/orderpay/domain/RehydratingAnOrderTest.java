@@ -1,5 +1,7 @@
 package dev.orderpay.domain;
 
+import dev.orderpay.domain.contents.OrderContents;
+import dev.orderpay.domain.contents.TestContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -8,6 +10,7 @@ import java.util.Optional;
 
 import static dev.orderpay.domain.OrderStatus.FAILED;
 import static dev.orderpay.domain.OrderStatus.PARTIALLY_REFUNDED;
+import static dev.orderpay.domain.OrderStatus.PENDING;
 import static dev.orderpay.domain.TestOrders.NOW;
 import static dev.orderpay.domain.TestOrders.anOrderWithCheckout;
 import static dev.orderpay.domain.TestOrders.nok;
@@ -25,7 +28,7 @@ class RehydratingAnOrderTest {
         PaymentSession session = sessionFor("S-9");
 
         // FAILED with a session cannot be reached through the rules, yet storage is taken at its word.
-        Order order = Order.rehydrate(id, amount, receipt, null, NOW, FAILED, session, OrderPayment.none(amount.currency()),
+        Order order = Order.rehydrate(id, amount, receipt, null, OrderContents.NONE, NOW, FAILED, session, OrderPayment.none(amount.currency()),
                 null, 3, 7);
 
         assertThat(order.id()).isEqualTo(id);
@@ -51,7 +54,7 @@ class RehydratingAnOrderTest {
         OrderPayment payment = new OrderPayment(Optional.of(new PaymentId("payment-9")), nok(100_00), nok(40_00));
         PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, nok(10_00), nok(40_00), NOW);
 
-        Order order = Order.rehydrate(OrderId.newId(), nok(299_00), new Receipt("r-1"), null, NOW,
+        Order order = Order.rehydrate(OrderId.newId(), nok(299_00), new Receipt("r-1"), null, OrderContents.NONE, NOW,
                 PARTIALLY_REFUNDED, sessionFor("S-1"), payment, refund, 2, 4);
 
         assertThat(order.payment()).isEqualTo(payment);
@@ -59,5 +62,15 @@ class RehydratingAnOrderTest {
         assertThat(order.status()).isEqualTo(PARTIALLY_REFUNDED);
         assertThat(order.version()).isEqualTo(4);
         assertThat(order.uncommittedChanges()).isEmpty();
+    }
+
+    @Test
+    void given_stored_contents_when_an_order_is_rehydrated_then_it_carries_them() {
+        OrderContents contents = TestContents.contentsOf29900();
+
+        Order order = Order.rehydrate(OrderId.newId(), nok(299_00), new Receipt("r-1"), null, contents, NOW,
+                PENDING, null, OrderPayment.none(nok(0).currency()), null, 0, 0);
+
+        assertThat(order.contents()).isEqualTo(contents);
     }
 }

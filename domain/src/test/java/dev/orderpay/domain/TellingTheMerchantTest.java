@@ -1,5 +1,6 @@
 package dev.orderpay.domain;
 
+import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.event.OrderEvent;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class TellingTheMerchantTest {
 
     @Test
     void when_an_order_is_placed_then_it_tells_nobody_yet() {
-        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.empty(), NOW);
+        Order order = Order.place(OrderId.newId(), nok(299_00), new Receipt("receipt#1"), Optional.empty(), OrderContents.NONE, NOW);
 
         assertThat(order.uncommittedEvents()).isEmpty();
         assertThat(order.lastEventSequence()).isZero();

@@ -1,5 +1,6 @@
 package dev.orderpay.domain;
 
+import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.webhook.CallbackUrl;
 
 import java.net.URI;
@@ -20,6 +21,7 @@ public final class TestOrders {
     private Money amount = nok(299_00);
     private Receipt receipt = new Receipt("receipt#1");
     private CallbackUrl callbackUrl;
+    private OrderContents contents = OrderContents.NONE;
     private Instant createdAt = CREATED_AT;
     private OrderStatus status = OrderStatus.PENDING;
     private PaymentSession session;
@@ -113,6 +115,15 @@ public final class TestOrders {
         return this;
     }
 
+    /** With contents; the amount becomes what their lines add up to when there are any. */
+    public TestOrders withContents(OrderContents value) {
+        this.contents = value;
+        if (!value.lines().isEmpty()) {
+            this.amount = value.lines().total(amount.currency());
+        }
+        return this;
+    }
+
     public TestOrders withVersion(long value) {
         this.version = value;
         return this;
@@ -121,7 +132,7 @@ public final class TestOrders {
     public Order build() {
         OrderPayment payment = new OrderPayment(Optional.ofNullable(paymentId),
                 new Money(capturedMinorUnits, amount.currency()), new Money(refundedMinorUnits, amount.currency()));
-        return Order.rehydrate(id, amount, receipt, callbackUrl, createdAt, status, session, payment, pendingOperation,
-                lastEventSequence, version);
+        return Order.rehydrate(id, amount, receipt, callbackUrl, contents, createdAt, status, session, payment,
+                pendingOperation, lastEventSequence, version);
     }
 }

@@ -11,6 +11,7 @@ import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.audit.AuditEntry;
+import dev.orderpay.domain.contents.OrderLines;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
@@ -22,8 +23,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Orders in PostgreSQL. No method talks to anything but the database, so no lock is ever held while a provider is
@@ -41,12 +45,15 @@ class JdbcOrderRepository implements OrderRepository {
     private final WebhookDeliveryRowRepository deliveries;
     private final CallbackDestinationRowRepository callbacks;
     private final AuditRowRepository audit;
+    private final OrderLineRowRepository lines;
     private final TransactionOperations<Connection> transactions;
 
     JdbcOrderRepository(OrderRowRepository rows, StatusChangeRowRepository history, EventRowRepository events,
                         WebhookDeliveryRowRepository deliveries, CallbackDestinationRowRepository callbacks,
-                        AuditRowRepository audit, TransactionOperations<Connection> transactions) {
+                        AuditRowRepository audit, OrderLineRowRepository lines,
+                        TransactionOperations<Connection> transactions) {
         this.rows = rows;
+        this.lines = lines;
         this.history = history;
         this.events = events;
         this.deliveries = deliveries;
@@ -60,15 +67,24 @@ class JdbcOrderRepository implements OrderRepository {
         OrderRepository.requireTheOrdersEvents(order, List.of());
         // A new order starts at version 0 whatever copy it came from, as the port promises.
         OrderRow row = OrderRowMapper.toRow(order, 0, Instant.now(), creationHeldUntil);
-        if (order.callbackUrl().isEmpty()) {
+        OrderLines orderLines = order.contents().lines();
+        if (order.callbackUrl().isEmpty() && orderLines.isEmpty()) {
             rows.save(row);
             return;
         }
-        // With the order, its callback's destination row, which the fan-out of its events finds (V9).
+        // With the order, its lines in one statement, and its callback's destination row, which the fan-out of its
+        // events finds (V9).
         transactions.executeWrite(transaction -> {
             rows.save(row);
-            callbacks.insert(WebhookEndpointId.newId().value(), order.id().value(),
-                    order.callbackUrl().get().toString(), order.createdAt());
+            if (!orderLines.isEmpty()) {
+                OrderRowMapper.LineColumns columns = OrderRowMapper.toLineColumns(orderLines);
+                lines.insert(order.id().value(), columns.lineIds(), columns.descriptions(), columns.quantities(),
+                        columns.amounts(), columns.vats(), columns.vatAmounts(), columns.skus());
+            }
+            if (order.callbackUrl().isPresent()) {
+                callbacks.insert(WebhookEndpointId.newId().value(), order.id().value(),
+                        order.callbackUrl().get().toString(), order.createdAt());
+            }
             return null;
         });
     }
@@ -81,8 +97,9 @@ class JdbcOrderRepository implements OrderRepository {
         try {
             // History, events and the audit entry are written after the row, in its transaction: only when the version
             // matched, and with the change they describe or not at all.
+            // The contents are not in the update (OrderRow), and never change: the order keeps those it has.
             return OrderRowMapper.toOrder(withChanges(order.uncommittedChanges(), newEvents, entry,
-                    () -> rows.update(row)));
+                    () -> rows.update(row)), order.contents());
         } catch (OptimisticLockException staleVersion) {
             throw new ConcurrentOrderUpdateException(order.id(), staleVersion);
         }
@@ -90,13 +107,14 @@ class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> findById(OrderId id) {
-        return rows.findById(id.value()).map(OrderRowMapper::toOrder);
+        return rows.findById(id.value()).map(row -> withLines(List.of(row)).get(0));
     }
 
     @Override
     public List<Order> findNewestFirst(OrderFilter filter, Optional<OrderCursor> after, int limit) {
+        // A summary of each order's contents, from its row: no line is read.
         return rows.findAll(OrderCriteria.newestFirst(filter, after, limit)).stream()
-                .map(OrderRowMapper::toOrder)
+                .map(OrderRowMapper::toListedOrder)
                 .toList();
     }
 
@@ -121,9 +139,7 @@ class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public List<Order> claimUnsettled(Instant createdBefore, Instant now, Instant claimedUntil, int limit) {
-        return rows.claimUnsettled(createdBefore, now, claimedUntil, limit).stream()
-                .map(OrderRowMapper::toOrder)
-                .toList();
+        return withLines(rows.claimUnsettled(createdBefore, now, claimedUntil, limit));
     }
 
     @Override
@@ -137,6 +153,18 @@ class JdbcOrderRepository implements OrderRepository {
     @Override
     public Optional<Instant> oldestUnsettledCreatedAt() {
         return Optional.ofNullable(rows.oldestUnsettledCreatedAt());
+    }
+
+    /**
+     * The orders of these rows, whole: the lines of all that have any read in one query, none for those without.
+     */
+    private List<Order> withLines(List<OrderRow> orderRows) {
+        List<UUID> withLines = orderRows.stream().filter(row -> row.lineCount() > 0).map(OrderRow::id).toList();
+        Map<UUID, List<OrderLineRow>> linesByOrder = withLines.isEmpty() ? Map.of()
+                : lines.findByOrders(withLines).stream().collect(Collectors.groupingBy(OrderLineRow::orderId));
+        return orderRows.stream()
+                .map(row -> OrderRowMapper.toOrder(row, linesByOrder.getOrDefault(row.id(), List.of())))
+                .toList();
     }
 
     /**

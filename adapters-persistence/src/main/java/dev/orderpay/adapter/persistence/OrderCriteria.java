@@ -4,8 +4,11 @@ import dev.orderpay.application.port.in.order.OrderCursor;
 import dev.orderpay.application.port.in.order.OrderFilter;
 import io.micronaut.data.model.jpa.criteria.PersistentEntityCriteriaBuilder;
 import io.micronaut.data.model.jpa.criteria.PersistentEntityCriteriaQuery;
+import io.micronaut.data.model.jpa.criteria.impl.AbstractCriteriaBuilder;
 import io.micronaut.data.repository.jpa.criteria.CriteriaQueryBuilder;
+import dev.orderpay.domain.contents.Metadata;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -14,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +46,9 @@ final class OrderCriteria {
             filter.currency().ifPresent(currency -> conditions.add(hasCurrency(builder, order, currency)));
             conditions.addAll(createdIn(builder, order, filter.createdFrom(), filter.createdTo()));
             filter.receipt().ifPresent(receipt -> conditions.add(builder.equal(order.get("receipt"), receipt.value())));
+            filter.customerEmail().ifPresent(email ->
+                    conditions.add(builder.equal(order.get("customerEmail"), email.value())));
+            conditions.addAll(hasMetadata(builder, order, filter.metadata()));
             after.ifPresent(cursor -> conditions.add(isAfter(builder, order, cursor)));
             return query.select(order)
                     .where(conditions.toArray(Predicate[]::new))
@@ -53,6 +60,24 @@ final class OrderCriteria {
 
     private static Predicate hasCurrency(CriteriaBuilder builder, Root<OrderRow> order, Currency currency) {
         return builder.equal(order.get("currency"), currency.getCurrencyCode());
+    }
+
+    /**
+     * jsonb_extract_path_text(metadata, key) = value for each pair, key and value both bound (a parameter with its
+     * value, since criteria would write a literal into the SQL). No index serves it: the newest-first walk checks
+     * each order it passes (docs/benchmarks.md).
+     */
+    private static List<Predicate> hasMetadata(CriteriaBuilder builder, Root<OrderRow> order, Metadata metadata) {
+        List<Predicate> conditions = new ArrayList<>();
+        // Only Micronaut's own builder makes a parameter that carries its value; JPA's leaves binding to a query.
+        AbstractCriteriaBuilder parameters = (AbstractCriteriaBuilder) builder;
+        int index = 0;
+        for (Map.Entry<String, String> pair : metadata.values().entrySet()) {
+            Expression<String> value = builder.function("jsonb_extract_path_text", String.class,
+                    order.get("metadata"), parameters.parameter(String.class, "metadataKey" + index++, pair.getKey()));
+            conditions.add(builder.equal(value, pair.getValue()));
+        }
+        return conditions;
     }
 
     /** From inclusive, to exclusive; either may be open. */

@@ -1,18 +1,22 @@
 package dev.orderpay.adapter.persistence;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.AutoPopulated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Version;
+import io.micronaut.data.model.DataType;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * An order as the {@code orders} table holds it: plain column values, no rules. Column names are spelled out: for
  * a component without one, Micronaut Data derives the snake_case name again for every row it reads, which was the
- * largest single cost of listing orders (docs/benchmarks.md).
+ * largest single cost of listing orders (docs/benchmarks.md). The contents' columns are written by the insert alone:
+ * {@code updatable = false} leaves them out of every update, since an order's contents never change.
  */
 @MappedEntity("orders")
 record OrderRow(
@@ -38,6 +42,17 @@ record OrderRow(
         @MappedProperty("creation_held_until") @Nullable Instant creationHeldUntil,
         // Written with the version check, so racing changes never number two events alike.
         @MappedProperty("last_event_sequence") long lastEventSequence,
+        // The contents besides their lines (order_lines), and how many lines there are, so a listing reads none.
+        @MappedProperty("line_count") @AutoPopulated(updatable = false) int lineCount,
+        @MappedProperty("customer_email") @AutoPopulated(updatable = false) @Nullable String customerEmail,
+        @MappedProperty(value = "customer", type = DataType.JSON) @AutoPopulated(updatable = false)
+        @Nullable CustomerDocument customer,
+        @MappedProperty(value = "shipping_address", type = DataType.JSON) @AutoPopulated(updatable = false)
+        @Nullable AddressDocument shippingAddress,
+        @MappedProperty(value = "billing_address", type = DataType.JSON) @AutoPopulated(updatable = false)
+        @Nullable AddressDocument billingAddress,
+        @MappedProperty(value = "metadata", type = DataType.JSON) @AutoPopulated(updatable = false)
+        Map<String, String> metadata,
         // Micronaut Data adds "AND version = ?" to every update and bumps it, failing when no row matched.
         @MappedProperty("version") @Version long version) {
 }

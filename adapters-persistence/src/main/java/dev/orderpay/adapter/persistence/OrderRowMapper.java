@@ -10,16 +10,27 @@ import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.Address;
+import dev.orderpay.domain.contents.CountryCode;
+import dev.orderpay.domain.contents.Customer;
+import dev.orderpay.domain.contents.EmailAddress;
+import dev.orderpay.domain.contents.LineItem;
+import dev.orderpay.domain.contents.Metadata;
+import dev.orderpay.domain.contents.OrderContents;
+import dev.orderpay.domain.contents.OrderLines;
+import dev.orderpay.domain.contents.PersonName;
+import dev.orderpay.domain.contents.PhoneNumber;
 import dev.orderpay.domain.webhook.CallbackUrl;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Flattens an order into its row and back; the status and the pending operation's type are stored by name, and
- * every amount in minor units of the order's one currency.
+ * every amount in minor units of the order's one currency. Its lines go to their own rows ({@link OrderLineRow}).
  */
 final class OrderRowMapper {
 
@@ -27,6 +38,7 @@ final class OrderRowMapper {
     }
 
     static OrderRow toRow(Order order, long version, Instant updatedAt, Instant creationHeldUntil) {
+        OrderContents contents = order.contents();
         PaymentSession session = order.session().orElse(null);
         OrderPayment payment = order.payment();
         PendingOperation pending = order.pendingOperation().orElse(null);
@@ -50,10 +62,87 @@ final class OrderRowMapper {
                 updatedAt,
                 creationHeldUntil,
                 order.lastEventSequence(),
+                contents.lines().count(),
+                contents.customer().email().map(EmailAddress::value).orElse(null),
+                contents.customer().isEmpty() ? null : toDocument(contents.customer()),
+                contents.shippingAddress().map(OrderRowMapper::toDocument).orElse(null),
+                contents.billingAddress().map(OrderRowMapper::toDocument).orElse(null),
+                contents.metadata().values(),
                 version);
     }
 
-    static Order toOrder(OrderRow row) {
+    /** The order's lines as the columns of one insert, each an array in the lines' order. */
+    static LineColumns toLineColumns(OrderLines lines) {
+        List<LineItem> items = lines.items();
+        return new LineColumns(
+                items.stream().map(LineItem::lineId).toArray(String[]::new),
+                items.stream().map(LineItem::description).toArray(String[]::new),
+                items.stream().map(item -> item.quantity().toPlainString()).toArray(String[]::new),
+                items.stream().map(item -> item.amount().minorUnits()).toArray(Long[]::new),
+                items.stream().map(item -> item.vat().toPlainString()).toArray(String[]::new),
+                items.stream().map(item -> item.vatAmount().minorUnits()).toArray(Long[]::new),
+                items.stream().map(item -> item.sku().orElse(null)).toArray(String[]::new));
+    }
+
+    record LineColumns(String[] lineIds, String[] descriptions, String[] quantities, Long[] amounts, String[] vats,
+                       Long[] vatAmounts, String[] skus) {
+    }
+
+    /** An order whose contents are read whole: its row and its lines, in their order. */
+    static Order toOrder(OrderRow row, List<OrderLineRow> lines) {
+        Currency currency = Currency.getInstance(row.currency());
+        OrderLines orderLines = row.lineCount() == 0 ? OrderLines.NONE : new OrderLines(lines.stream()
+                .map(line -> new LineItem(line.lineId(), line.description(), line.quantity(),
+                        new Money(line.amountMinor(), currency), line.vat(), new Money(line.vatAmountMinor(), currency),
+                        Optional.ofNullable(line.sku())))
+                .toList());
+        return toOrder(row, new OrderContents(orderLines, toCustomer(row.customer()),
+                Optional.ofNullable(row.shippingAddress()).map(OrderRowMapper::toAddress),
+                Optional.ofNullable(row.billingAddress()).map(OrderRowMapper::toAddress),
+                Metadata.of(row.metadata())));
+    }
+
+    /** An order as a listing reads it: a summary of its contents, no lines. */
+    static Order toListedOrder(OrderRow row) {
+        return toOrder(row, OrderContents.summary(row.lineCount(),
+                Optional.ofNullable(row.customerEmail()).map(EmailAddress::new), Metadata.of(row.metadata())));
+    }
+
+    private static CustomerDocument toDocument(Customer customer) {
+        return new CustomerDocument(customer.email().map(EmailAddress::value).orElse(null),
+                customer.phoneNumber().map(PhoneNumber::value).orElse(null),
+                customer.firstName().map(PersonName::value).orElse(null),
+                customer.lastName().map(PersonName::value).orElse(null));
+    }
+
+    private static Customer toCustomer(CustomerDocument document) {
+        if (document == null) {
+            return Customer.NONE;
+        }
+        return new Customer(Optional.ofNullable(document.email()).map(EmailAddress::new),
+                Optional.ofNullable(document.phoneNumber()).map(PhoneNumber::new),
+                Optional.ofNullable(document.firstName()).map(PersonName::new),
+                Optional.ofNullable(document.lastName()).map(PersonName::new));
+    }
+
+    private static AddressDocument toDocument(Address address) {
+        return new AddressDocument(address.firstName().map(PersonName::value).orElse(null),
+                address.lastName().map(PersonName::value).orElse(null), address.addressLine(),
+                address.addressLine2().orElse(null), address.postalCode(), address.postalPlace(),
+                address.country().value(), address.phoneNumber().map(PhoneNumber::value).orElse(null),
+                address.email().map(EmailAddress::value).orElse(null));
+    }
+
+    private static Address toAddress(AddressDocument document) {
+        return new Address(Optional.ofNullable(document.firstName()).map(PersonName::new),
+                Optional.ofNullable(document.lastName()).map(PersonName::new), document.addressLine(),
+                Optional.ofNullable(document.addressLine2()), document.postalCode(), document.postalPlace(),
+                new CountryCode(document.country()), Optional.ofNullable(document.phoneNumber()).map(PhoneNumber::new),
+                Optional.ofNullable(document.email()).map(EmailAddress::new));
+    }
+
+    /** An order with the contents it is known to have: they never change, so an update gives them back as given. */
+    static Order toOrder(OrderRow row, OrderContents contents) {
         Money amount = Money.of(row.amountMinor(), row.currency());
         Currency currency = amount.currency();
         // The table's constraints keep id and link together, so one null check covers both; the same goes for
@@ -71,6 +160,7 @@ final class OrderRowMapper {
                 amount,
                 new Receipt(row.receipt()),
                 row.callbackUrl() == null ? null : new CallbackUrl(URI.create(row.callbackUrl())),
+                contents,
                 row.createdAt(),
                 OrderStatus.valueOf(row.status()),
                 session,

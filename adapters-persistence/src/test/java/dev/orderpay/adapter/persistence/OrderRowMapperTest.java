@@ -1,5 +1,7 @@
 package dev.orderpay.adapter.persistence;
 
+import dev.orderpay.domain.contents.OrderContents;
+import dev.orderpay.domain.contents.TestContents;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
@@ -11,6 +13,9 @@ import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.TestOrders;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+import java.util.List;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,14 +67,14 @@ class OrderRowMapperTest {
         OrderRow row = OrderRowMapper.toRow(order, 0, UPDATED_AT, null);
 
         assertThat(row.callbackUrl()).isEqualTo("https://shop.example/cb?order=1&sig=a%2Fb");
-        assertThat(OrderRowMapper.toOrder(row).callbackUrl()).isEqualTo(order.callbackUrl());
+        assertThat(OrderRowMapper.toOrder(row, List.of()).callbackUrl()).isEqualTo(order.callbackUrl());
     }
 
     @Test
     void given_a_row_with_a_checkout_when_read_back_then_it_is_the_same_order() {
         Order order = TestOrders.anOrderWithCheckout().withStatus(OrderStatus.CAPTURED).withVersion(3).build();
 
-        Order read = OrderRowMapper.toOrder(OrderRowMapper.toRow(order, order.version(), UPDATED_AT, null));
+        Order read = OrderRowMapper.toOrder(OrderRowMapper.toRow(order, order.version(), UPDATED_AT, null), List.of());
 
         assertThat(read.id()).isEqualTo(order.id());
         assertThat(read.amount()).isEqualTo(order.amount());
@@ -82,7 +87,7 @@ class OrderRowMapperTest {
 
     @Test
     void given_a_row_without_a_checkout_when_read_back_then_the_order_has_no_session() {
-        Order read = OrderRowMapper.toOrder(OrderRowMapper.toRow(TestOrders.anOrder().build(), 0, UPDATED_AT, null));
+        Order read = OrderRowMapper.toOrder(OrderRowMapper.toRow(TestOrders.anOrder().build(), 0, UPDATED_AT, null), List.of());
 
         assertThat(read.session()).isEmpty();
         assertThat(read.status()).isEqualTo(OrderStatus.PENDING);
@@ -91,7 +96,7 @@ class OrderRowMapperTest {
     @Test
     void given_an_order_with_a_payment_and_an_operation_underway_when_flattened_then_both_fill_their_columns() {
         Order order = Order.rehydrate(OrderId.newId(), Money.of(500_00, "NOK"), new Receipt("receipt#1"), null,
-                TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"),
+                OrderContents.NONE, TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"),
                 new OrderPayment(Optional.of(new PaymentId("payment-7")), nok(400_00), nok(100_00)),
                 new PendingOperation(PendingOperation.Type.REFUND, nok(50_00), nok(100_00), STARTED_AT), 5, 2);
 
@@ -125,9 +130,9 @@ class OrderRowMapperTest {
     void given_a_row_with_a_payment_and_a_pending_capture_when_read_back_then_the_order_has_both() {
         OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "NOK", "receipt#1", null, "AUTHORIZED", "S-1",
                 "https://checkout.example.test/v1/view/S-1", "payment-7", 0, 0, "CAPTURE", 200_00L, 0L, STARTED_AT,
-                TestOrders.CREATED_AT, UPDATED_AT, null, 6, 4);
+                TestOrders.CREATED_AT, UPDATED_AT, null, 6, 0, null, null, null, null, Map.of(), 4);
 
-        Order read = OrderRowMapper.toOrder(row);
+        Order read = OrderRowMapper.toOrder(row, List.of());
 
         assertThat(read.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-7")), nok(0), nok(0)));
         assertThat(read.pendingOperation())
@@ -141,12 +146,47 @@ class OrderRowMapperTest {
     void given_a_row_of_a_partly_refunded_payment_when_read_back_then_its_amounts_are_kept() {
         OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "SEK", "receipt#1", null, "PARTIALLY_REFUNDED", null,
                 null, "payment-8", 400_00, 150_00, null, null, null, null, TestOrders.CREATED_AT, UPDATED_AT, null, 0,
-                0);
+                0, null, null, null, null, Map.of(), 0);
 
-        Order read = OrderRowMapper.toOrder(row);
+        Order read = OrderRowMapper.toOrder(row, List.of());
 
         assertThat(read.payment()).isEqualTo(new OrderPayment(Optional.of(new PaymentId("payment-8")),
                 Money.of(400_00, "SEK"), Money.of(150_00, "SEK")));
         assertThat(read.pendingOperation()).isEmpty();
+    }
+
+    @Test
+    void given_an_order_with_contents_when_flattened_and_read_back_with_its_lines_then_they_are_the_same() {
+        OrderContents contents = TestContents.contentsOf29900();
+        Order order = TestOrders.anOrder().withContents(contents).build();
+
+        OrderRow row = OrderRowMapper.toRow(order, 0, UPDATED_AT, null);
+        OrderRowMapper.LineColumns columns = OrderRowMapper.toLineColumns(contents.lines());
+        List<OrderLineRow> lines = List.of(
+                new OrderLineRow(row.id(), 0, columns.lineIds()[0], columns.descriptions()[0],
+                        new BigDecimal(columns.quantities()[0]), columns.amounts()[0],
+                        new BigDecimal(columns.vats()[0]), columns.vatAmounts()[0], columns.skus()[0]),
+                new OrderLineRow(row.id(), 1, columns.lineIds()[1], columns.descriptions()[1],
+                        new BigDecimal(columns.quantities()[1]), columns.amounts()[1],
+                        new BigDecimal(columns.vats()[1]), columns.vatAmounts()[1], columns.skus()[1]));
+
+        assertThat(row.lineCount()).isEqualTo(2);
+        assertThat(row.customerEmail()).isEqualTo("kari@example.com");
+        assertThat(row.metadata()).containsEntry("shop_order", "A-17");
+        assertThat(OrderRowMapper.toOrder(row, lines).contents()).isEqualTo(contents);
+        assertThat(OrderRowMapper.toListedOrder(row).contents()).isEqualTo(contents.summary());
+    }
+
+    @Test
+    void given_an_order_without_contents_when_flattened_then_its_contents_columns_are_empty() {
+        OrderRow row = OrderRowMapper.toRow(TestOrders.anOrder().build(), 0, UPDATED_AT, null);
+
+        assertThat(row.lineCount()).isZero();
+        assertThat(row.customerEmail()).isNull();
+        assertThat(row.customer()).isNull();
+        assertThat(row.shippingAddress()).isNull();
+        assertThat(row.billingAddress()).isNull();
+        assertThat(row.metadata()).isEmpty();
+        assertThat(OrderRowMapper.toOrder(row, List.of()).contents()).isEqualTo(OrderContents.NONE);
     }
 }

@@ -44,6 +44,9 @@ public final class OrderPaths {
         filter.createdTo().ifPresent(to -> page.queryParam(QueryFilters.CREATED_TO,
                 DateTimeFormatter.ISO_INSTANT.format(to)));
         filter.receipt().ifPresent(receipt -> page.queryParam(QueryFilters.RECEIPT, receipt.value()));
+        filter.customerEmail().ifPresent(email -> page.queryParam(QueryFilters.CUSTOMER_EMAIL, email.value()));
+        filter.metadata().values().forEach((key, value) ->
+                page.queryParam(QueryFilters.METADATA + "[" + key + "]", value));
         return page.queryParam("cursor", OrderCursorCodec.encode(after)).toString();
     }
 }

@@ -139,9 +139,12 @@ class OpenApiDocumentTest {
     void given_the_answers_then_the_document_requires_exactly_the_members_always_sent() {
         Map<String, Map<String, Object>> schemas = map(map(document.get("components")).get("schemas"));
 
-        // Not receipt: an event too large to send whole leaves it out of its data (data_complete false).
+        // Not receipt nor metadata: an event too large to send whole leaves them out of its data (data_complete
+        // false). Not items, customer or addresses: a listing leaves them out.
         assertThat(required(schemas, "OrderResponse")).containsExactlyInAnyOrder("id", "created_at", "amount",
-                "currency", "status", "captured_amount", "refunded_amount", "links");
+                "currency", "status", "captured_amount", "refunded_amount", "links", "line_count");
+        assertThat(required(schemas, "LineItem")).containsExactlyInAnyOrder("line_id", "description", "quantity",
+                "amount", "vat", "vat_amount");
         assertThat(required(schemas, "Event")).contains("data_complete", "data");
         assertThat(required(schemas, "OrderList")).containsExactlyInAnyOrder("orders", "links");
         assertThat(required(schemas, "Totals")).containsExactly("totals");

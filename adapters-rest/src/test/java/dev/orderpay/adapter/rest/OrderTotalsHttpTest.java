@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest;
 
+import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
@@ -101,7 +102,7 @@ class OrderTotalsHttpTest {
 
     private void storePaid(String currency, long amount, OrderStatus status, long captured, long refunded, int hour) {
         orders.add(Order.rehydrate(OrderId.newId(), Money.of(amount, currency), new Receipt("paid " + hour), null,
-                START.plus(hour, ChronoUnit.HOURS), status, TestOrders.sessionFor("session-" + hour),
+                OrderContents.NONE, START.plus(hour, ChronoUnit.HOURS), status, TestOrders.sessionFor("session-" + hour),
                 new OrderPayment(Optional.of(new PaymentId("payment-" + hour)), Money.of(captured, currency),
                         Money.of(refunded, currency)), null, 0, 0), NOT_HELD);
     }

@@ -151,7 +151,8 @@ public final class CreateOrderService implements CreateOrderUseCase {
     private Order create(OrderId id, CreateOrderCommand command) {
         // Microseconds: what the database keeps, so a stored order and its cursor compare equal.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Order order = Order.place(id, command.amount(), command.receipt(), command.callbackUrl(), now);
+        Order order = Order.place(id, command.amount(), command.receipt(), command.callbackUrl(), command.contents(),
+                now);
         // Without a session the order looks like one whose creation was cut short, which reconciliation fails;
         // the hold keeps it away while this request may still be waiting for the provider.
         orders.add(order, now.plus(policy.longestCheckoutOpening()));

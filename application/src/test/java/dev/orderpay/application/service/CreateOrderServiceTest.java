@@ -1,5 +1,7 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.in.order.OrderContentsInput;
+import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.out.event.PlainEventPayloads;
 import dev.orderpay.application.port.in.order.CheckoutFailedException;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +73,7 @@ class CreateOrderServiceTest {
     private final InMemoryIdempotentRequests requests = new InMemoryIdempotentRequests(clock);
     private final CreateOrderService service = serviceWith(gateway, clock, true);
 
-    private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null);
+    private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null, OrderContentsInput.NONE);
 
     @Test
     void when_an_order_is_created_then_it_is_stored_pending_with_its_checkout_and_a_saved_version() {
@@ -90,7 +93,7 @@ class CreateOrderServiceTest {
     @Test
     void given_a_callback_url_when_an_order_is_created_then_the_stored_order_carries_it() {
         Order created = executed(service.createOrder(CreateOrderCommand.of(299_00L, "NOK", "receipt#1",
-                "https://shop.example/callback")));
+                "https://shop.example/callback", OrderContentsInput.NONE)));
 
         assertThat(orders.findById(created.id()).orElseThrow().callbackUrl())
                 .contains(CallbackUrl.parse("https://shop.example/callback"));
@@ -100,7 +103,7 @@ class CreateOrderServiceTest {
     void given_no_callback_signing_secret_when_an_order_with_a_callback_url_is_created_then_it_is_refused_unstored() {
         CreateOrderService unsigned = serviceWith(gateway, clock, false);
         CreateOrderCommand withCallback = CreateOrderCommand.of(299_00L, "NOK", "receipt#1",
-                "https://shop.example/callback").withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
+                "https://shop.example/callback", OrderContentsInput.NONE).withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
 
         assertThatThrownBy(() -> unsigned.createOrder(withCallback))
                 .isInstanceOfSatisfying(InvalidCommandException.class, invalid ->
@@ -115,7 +118,7 @@ class CreateOrderServiceTest {
     @Test
     void given_a_callback_url_the_sender_refuses_when_an_order_is_created_then_it_is_refused_unstored() {
         assertThatThrownBy(() -> service.createOrder(CreateOrderCommand.of(299_00L, "NOK", "receipt#1",
-                "http://shop.example/callback")))
+                "http://shop.example/callback", OrderContentsInput.NONE)))
                 .isInstanceOfSatisfying(InvalidCommandException.class, invalid ->
                         assertThat(invalid.fieldErrors()).containsEntry("callback_url", "must be an https URL"));
         assertThat(allOrders()).isEmpty();
@@ -236,7 +239,7 @@ class CreateOrderServiceTest {
     @Test
     void given_a_key_used_before_when_a_different_request_comes_with_it_then_it_is_refused_and_nothing_is_created() {
         service.createOrder(command.withIdempotencyKey(KEY));
-        CreateOrderCommand different = CreateOrderCommand.of(300_00L, "NOK", "receipt#1", null)
+        CreateOrderCommand different = CreateOrderCommand.of(300_00L, "NOK", "receipt#1", null, OrderContentsInput.NONE)
                 .withIdempotencyKey(KEY);
 
         assertThatThrownBy(() -> service.createOrder(different)).isInstanceOf(IdempotencyKeyReusedException.class);
@@ -246,9 +249,36 @@ class CreateOrderServiceTest {
     }
 
     @Test
+    void given_a_key_used_with_items_when_other_items_come_with_it_then_it_is_refused_and_nothing_is_created() {
+        service.createOrder(withItems(100_00, 199_00).withIdempotencyKey(KEY));
+
+        assertThatThrownBy(() -> service.createOrder(withItems(199_00, 100_00).withIdempotencyKey(KEY)))
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThat(allOrders()).hasSize(1);
+    }
+
+    @Test
+    void given_contents_when_an_order_is_created_then_the_stored_order_carries_them() {
+        CreateOrderCommand command = withItems(100_00, 199_00);
+
+        Order created = executed(service.createOrder(command));
+
+        assertThat(created.contents()).isEqualTo(command.contents());
+        assertThat(orders.findById(created.id()).orElseThrow().contents()).isEqualTo(command.contents());
+        assertThat(created.amount()).isEqualTo(Money.of(299_00, "NOK"));
+    }
+
+    private static CreateOrderCommand withItems(long first, long second) {
+        return CreateOrderCommand.of(null, "NOK", "receipt#1", null, new OrderContentsInput(List.of(
+                new OrderContentsInput.Item("1", "Socks", BigDecimal.ONE, first, BigDecimal.TEN, 0L, null),
+                new OrderContentsInput.Item("2", "Shoes", BigDecimal.ONE, second, BigDecimal.TEN, 0L, null)),
+                new OrderContentsInput.Person("kari@example.com", null, null, null), null, null, null));
+    }
+
+    @Test
     void given_a_key_used_before_when_the_receipt_differs_then_it_is_a_different_request() {
         service.createOrder(command.withIdempotencyKey(KEY));
-        CreateOrderCommand otherReceipt = CreateOrderCommand.of(299_00L, "NOK", "receipt#2", null)
+        CreateOrderCommand otherReceipt = CreateOrderCommand.of(299_00L, "NOK", "receipt#2", null, OrderContentsInput.NONE)
                 .withIdempotencyKey(KEY);
 
         assertThatThrownBy(() -> service.createOrder(otherReceipt)).isInstanceOf(IdempotencyKeyReusedException.class);
@@ -361,7 +391,7 @@ class CreateOrderServiceTest {
     @Test
     void given_a_keyed_request_that_stopped_while_its_checkout_was_opening_when_repeated_then_it_is_in_progress_until_its_order_is_failed() {
         OrderId cutShort = OrderId.newId();
-        orders.add(Order.place(cutShort, Money.of(299_00, "NOK"), new Receipt("receipt#1"), Optional.empty(), NOW),
+        orders.add(Order.place(cutShort, Money.of(299_00, "NOK"), new Receipt("receipt#1"), Optional.empty(), OrderContents.NONE, NOW),
                 NOW.plusSeconds(40));
         CreateOrderCommand keyed = command.withIdempotencyKey(KEY);
         claimedAndAbandoned(keyed, cutShort);

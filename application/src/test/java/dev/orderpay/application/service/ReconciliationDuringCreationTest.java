@@ -1,5 +1,6 @@
 package dev.orderpay.application.service;
 
+import dev.orderpay.application.port.in.order.OrderContentsInput;
 import dev.orderpay.application.port.out.event.PlainEventPayloads;
 import dev.orderpay.application.port.in.maintenance.ReconciliationReport;
 import dev.orderpay.application.port.in.order.CreateOrderCommand;
@@ -46,7 +47,7 @@ class ReconciliationDuringCreationTest {
 
     private final TestClock clock = TestClock.standingAt(NOW);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
-    private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null);
+    private final CreateOrderCommand command = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null, OrderContentsInput.NONE);
 
     @Test
     @Timeout(10)

@@ -36,8 +36,8 @@ public record EventResponse(
         @Nullable PendingOperationResponse operation,
         @JsonProperty("data_complete")
         @Schema(name = "data_complete", requiredMode = REQUIRED, description = "false when the order was too large"
-                + " for the bound on webhook payloads: data then leaves out its free-size parts (receipt) and links"
-                + " to the whole order with rel self; fetch it with GET /orders/{id}")
+                + " for the bound on webhook payloads: data then leaves out its free-size parts (receipt, items,"
+                + " customer, customer_email, addresses, metadata) and links to the whole order with rel self; fetch it with GET /orders/{id}")
         boolean dataComplete,
         @Schema(requiredMode = REQUIRED, description = "The order as GET /orders/{id} showed it when the event"
                 + " happened; without its free-size parts when data_complete is false")

@@ -38,6 +38,11 @@ public final class QueryValues {
         }
     }
 
+    /** Remembers a parameter that is wrong as a whole (given twice, say) rather than for its value. */
+    public void refuse(String parameter, String reason) {
+        errors.putIfAbsent(parameter, reason);
+    }
+
     /** Call before checking one value against another, so every bad value is named, not only the first. */
     public void throwIfAnyFailed() {
         if (!errors.isEmpty()) {

@@ -51,8 +51,11 @@ final class StrictInputFilter implements Ordered {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Set<String> known = queryParameters(route.get());
+        Optional<String> keyedPrefix = route.get().stringValue(KeyedQueryParameters.class).map(prefix -> prefix + "[");
         request.getParameters().names().stream()
                 .filter(name -> !known.contains(name))
+                .filter(name -> keyedPrefix.map(prefix -> !(name.startsWith(prefix) && name.endsWith("]")))
+                        .orElse(true))
                 .forEach(name -> errors.put(name, "is not a parameter of this request"));
         if (body.length > 0) {
             if (!isUtf8Json(request.getContentType())) {

@@ -12,6 +12,7 @@ import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.type.Argument;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -103,6 +104,11 @@ final class StrictJson {
                 refuse(parser, path, "must be a JSON integer, without a fraction, an exponent or quotes");
             } else if (!fitsLong(parser.getBigIntegerValue())) {
                 errors.put(path, "is too large");
+            }
+        } else if (java == BigDecimal.class) {
+            // Decimals are taken as written (never through a double), so 0.1 stays exactly 0.1.
+            if (!token.isNumeric()) {
+                refuse(parser, path, "must be a JSON number, without quotes");
             }
         } else if (java == String.class) {
             if (token != JsonToken.VALUE_STRING) {

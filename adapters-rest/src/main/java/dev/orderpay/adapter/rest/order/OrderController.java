@@ -5,6 +5,7 @@ import dev.orderpay.adapter.rest.OrderIds;
 import dev.orderpay.adapter.rest.OrderPaths;
 import dev.orderpay.adapter.rest.idempotency.IdempotencyHeaders;
 import dev.orderpay.adapter.rest.idempotency.IdempotentResponses;
+import dev.orderpay.adapter.rest.input.KeyedQueryParameters;
 import dev.orderpay.adapter.rest.input.StrictInput;
 import dev.orderpay.adapter.rest.problem.Problem;
 import dev.orderpay.adapter.rest.problem.SharedProblemResponses;
@@ -21,6 +22,7 @@ import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.adapter.rest.security.RequiredScopes;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -37,6 +39,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.enums.ParameterStyle;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -136,7 +141,12 @@ public class OrderController {
     @ApiResponse(responseCode = "200", description = "One page of orders")
     @ApiResponse(responseCode = "400", description = "validation_failed: a bad limit, cursor or filter value",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    OrderListResponse list(@Parameter(description = "How many orders a page holds",
+    @Parameter(name = QueryFilters.METADATA, in = ParameterIn.QUERY, style = ParameterStyle.DEEPOBJECT,
+            explode = Explode.TRUE, description = "metadata[key]=value: orders with exactly this value under the key;"
+                    + " several such parameters all apply",
+            schema = @Schema(type = "object", additionalPropertiesSchema = String.class))
+    @KeyedQueryParameters(QueryFilters.METADATA)
+    OrderListResponse list(HttpRequest<?> request,@Parameter(description = "How many orders a page holds",
                                    schema = @Schema(type = "integer", minimum = "1",
                                            maximum = "" + ListOrdersQuery.MAX_LIMIT,
                                            defaultValue = "" + ListOrdersQuery.DEFAULT_LIMIT))
@@ -152,9 +162,11 @@ public class OrderController {
                            @Parameter(description = "Created before this ISO 8601 instant")
                            @QueryValue(QueryFilters.CREATED_TO) @Nullable String createdTo,
                            @Parameter(description = "Exactly this receipt")
-                           @QueryValue(QueryFilters.RECEIPT) @Nullable String receipt) {
+                           @QueryValue(QueryFilters.RECEIPT) @Nullable String receipt,
+                           @Parameter(description = "Exactly this customer e-mail address")
+                           @QueryValue(QueryFilters.CUSTOMER_EMAIL) @Nullable String customerEmail) {
         ListOrdersQuery query = QueryFilters.listOrders(limit, cursor, status, currency, createdFrom, createdTo,
-                receipt);
+                receipt, customerEmail, request.getParameters());
         return OrderListResponse.from(listOrders.listOrders(query), query);
     }
 

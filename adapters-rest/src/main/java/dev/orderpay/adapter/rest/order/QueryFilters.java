@@ -9,6 +9,9 @@ import dev.orderpay.domain.InvalidValueException;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.Receipt;
+import dev.orderpay.domain.contents.EmailAddress;
+import dev.orderpay.domain.contents.Metadata;
+import io.micronaut.http.HttpParameters;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
@@ -16,8 +19,10 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Reads the order list's and the totals' query values ({@link QueryValues}), naming every bad one at once. */
 public final class QueryFilters {
@@ -29,6 +34,9 @@ public final class QueryFilters {
     public static final String CREATED_FROM = "created_from";
     public static final String CREATED_TO = "created_to";
     public static final String RECEIPT = "receipt";
+    public static final String CUSTOMER_EMAIL = "customer_email";
+    /** Given as metadata[key]=value, one parameter a key. */
+    public static final String METADATA = "metadata";
     static final String FROM = "from";
     static final String TO = "to";
 
@@ -41,7 +49,8 @@ public final class QueryFilters {
     static ListOrdersQuery listOrders(@Nullable String limit, @Nullable String cursor,
                                       @Nullable List<String> statuses, @Nullable String currency,
                                       @Nullable String createdFrom, @Nullable String createdTo,
-                                      @Nullable String receipt) {
+                                      @Nullable String receipt, @Nullable String customerEmail,
+                                      HttpParameters parameters) {
         QueryValues query = new QueryValues();
         int pageSize = query.read(LIMIT, limit, QueryValues.limitUpTo(ListOrdersQuery.MAX_LIMIT))
                 .orElse(ListOrdersQuery.DEFAULT_LIMIT);
@@ -54,9 +63,34 @@ public final class QueryFilters {
         Optional<Instant> createdAfter = query.read(CREATED_FROM, createdFrom, QueryValues::instant);
         Optional<Instant> createdBefore = query.read(CREATED_TO, createdTo, QueryValues::instant);
         Optional<Receipt> withReceipt = query.read(RECEIPT, receipt, Receipt::new);
+        Optional<EmailAddress> withEmail = query.read(CUSTOMER_EMAIL, customerEmail, EmailAddress::new);
+        Map<String, String> metadata = new TreeMap<>();
+        for (String name : parameters.names()) {
+            String key = metadataKey(name);
+            if (key == null) {
+                continue;
+            }
+            List<String> values = parameters.getAll(name);
+            if (values.size() > 1) {
+                query.refuse(name, "must be given once");
+            }
+            query.read(name, key, Metadata::key)
+                    .flatMap(validKey -> query.read(name, values.get(0), value -> Metadata.value(validKey, value)))
+                    .ifPresent(value -> metadata.put(key, value));
+        }
+        if (metadata.size() > Metadata.MAX_KEYS) {
+            query.refuse(METADATA, "may filter by at most " + Metadata.MAX_KEYS + " keys");
+        }
         query.throwIfAnyFailed();
-        return new ListOrdersQuery(pageSize, after,
-                new OrderFilter(wanted, inCurrency, createdAfter, createdBefore, withReceipt));
+        return new ListOrdersQuery(pageSize, after, new OrderFilter(wanted, inCurrency, createdAfter, createdBefore,
+                withReceipt, withEmail, Metadata.of(metadata)));
+    }
+
+    /** The key of a metadata[key] parameter; null for any other parameter. */
+    private static String metadataKey(String name) {
+        String prefix = METADATA + "[";
+        return name.startsWith(prefix) && name.endsWith("]") ? name.substring(prefix.length(), name.length() - 1)
+                : null;
     }
 
     static TotalsQuery totals(@Nullable String currency, @Nullable String from, @Nullable String to) {

@@ -16,6 +16,7 @@ import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.audit.AuditEntry;
+import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.event.EventId;
 
 import java.time.Instant;
@@ -201,7 +202,8 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
                 .filter(order -> after.map(cursor -> isAfter(order, cursor)).orElse(true))
                 .sorted(NEWEST_FIRST)
                 .limit(limit)
-                .map(order -> copy(order, order.version()))
+                // As the real one: a listing reads a summary of the contents.
+                .map(order -> copy(order, order.version(), order.contents().summary()))
                 .toList();
     }
 
@@ -229,7 +231,11 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
                 && filter.currency().map(order.amount().currency()::equals).orElse(true)
                 && filter.createdFrom().map(from -> !order.createdAt().isBefore(from)).orElse(true)
                 && filter.createdTo().map(order.createdAt()::isBefore).orElse(true)
-                && filter.receipt().map(order.receipt()::equals).orElse(true);
+                && filter.receipt().map(order.receipt()::equals).orElse(true)
+                && filter.customerEmail().map(email -> order.contents().customer().email().equals(Optional.of(email)))
+                        .orElse(true)
+                && order.contents().metadata().values().entrySet().containsAll(
+                        filter.metadata().values().entrySet());
     }
 
     private static boolean isAfter(Order order, OrderCursor cursor) {
@@ -243,8 +249,12 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
     }
 
     private static Order copy(Order order, long version) {
+        return copy(order, version, order.contents());
+    }
+
+    private static Order copy(Order order, long version, OrderContents contents) {
         return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.callbackUrl().orElse(null),
-                order.createdAt(), order.status(), order.session().orElse(null), order.payment(),
+                contents, order.createdAt(), order.status(), order.session().orElse(null), order.payment(),
                 order.pendingOperation().orElse(null), order.lastEventSequence(), version);
     }
 }

@@ -24,6 +24,12 @@ import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestOrders;
+import dev.orderpay.domain.contents.Customer;
+import dev.orderpay.domain.contents.EmailAddress;
+import dev.orderpay.domain.contents.Metadata;
+import dev.orderpay.domain.contents.OrderContents;
+import dev.orderpay.domain.contents.OrderLines;
+import dev.orderpay.domain.contents.TestContents;
 import dev.orderpay.domain.event.EventId;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.webhook.DeliveryState;
@@ -37,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -178,7 +185,7 @@ public abstract class OrderRepositoryContract {
         PendingOperation refund = new PendingOperation(PendingOperation.Type.REFUND, TestOrders.nok(50_00),
                 TestOrders.nok(100_00), STARTED_AT);
         Order order = Order.rehydrate(OrderId.newId(), TestOrders.nok(500_00), new Receipt("receipt#1"), null,
-                TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"), payment, refund, 0,
+                OrderContents.NONE, TestOrders.CREATED_AT, OrderStatus.PARTIALLY_REFUNDED, TestOrders.sessionFor("S-1"), payment, refund, 0,
                 0);
 
         repository.add(order, NOT_HELD);
@@ -480,7 +487,7 @@ public abstract class OrderRepositoryContract {
         OrderRepository repository = emptyRepository();
         Provenance checkout = Provenance.unreferenced(ChangeSource.CHECKOUT, TestOrders.CREATED_AT);
         Order order = Order.place(OrderId.newId(), TestOrders.nok(100_00), new Receipt("receipt#1"),
-                Optional.empty(), TestOrders.CREATED_AT);
+                Optional.empty(), OrderContents.NONE, TestOrders.CREATED_AT);
         order.failCheckout(checkout);
 
         assertThatThrownBy(() -> repository.add(order, NOT_HELD)).isInstanceOf(IllegalArgumentException.class);
@@ -758,6 +765,65 @@ public abstract class OrderRepositoryContract {
         assertThat(claimed.get(0).session()).contains(TestOrders.sessionFor("S-1"));
     }
 
+    @Test
+    void an_orders_contents_are_read_back_whole_by_id_and_after_an_update() {
+        OrderRepository repository = emptyRepository();
+        OrderContents contents = TestContents.contentsOf29900();
+        Order order = anOrder().withContents(contents).build();
+        repository.add(order, NOT_HELD);
+
+        Order loaded = repository.findById(order.id()).orElseThrow();
+        loaded.attachSession(TestOrders.sessionFor("S-1"));
+        Order updated = repository.update(loaded, TestEvents.of(loaded, PERIOD_START));
+
+        assertThat(loaded.contents()).isEqualTo(contents);
+        assertThat(updated.contents()).isEqualTo(contents);
+        assertThat(repository.findById(order.id()).orElseThrow().contents()).isEqualTo(contents);
+    }
+
+    @Test
+    void a_listing_carries_a_summary_of_each_orders_contents_and_an_order_without_has_none() {
+        OrderRepository repository = emptyRepository();
+        OrderContents contents = TestContents.contentsOf29900();
+        repository.add(anOrder().withContents(contents).createdAt(day(2)).build(), NOT_HELD);
+        repository.add(anOrder().createdAt(day(1)).build(), NOT_HELD);
+
+        List<Order> listed = repository.findNewestFirst(OrderFilter.NONE, Optional.empty(), 10);
+
+        assertThat(listed.get(0).contents()).isEqualTo(contents.summary());
+        assertThat(listed.get(0).contents().lines().isLoaded()).isFalse();
+        assertThat(listed.get(1).contents()).isEqualTo(OrderContents.NONE.summary());
+    }
+
+    @Test
+    void a_listing_filters_by_customer_email_and_by_every_metadata_pair_given() {
+        OrderRepository repository = emptyRepository();
+        OrderId kariXmas = add(repository, anOrder().withContents(contentsWith("kari@example.com",
+                Map.of("channel", "web", "campaign", "xmas"))).createdAt(day(1)).build());
+        OrderId web = add(repository, anOrder().withContents(contentsWith("ola@example.com",
+                Map.of("channel", "web"))).createdAt(day(2)).build());
+        add(repository, anOrder().createdAt(day(3)).build());
+        listingRepository = repository;
+
+        assertThat(list(contentsFilter("kari@example.com", Map.of()))).containsExactly(kariXmas);
+        assertThat(list(contentsFilter(null, Map.of("channel", "web")))).containsExactly(web, kariXmas);
+        assertThat(list(contentsFilter(null, Map.of("channel", "web", "campaign", "xmas"))))
+                .containsExactly(kariXmas);
+        assertThat(list(contentsFilter("ola@example.com", Map.of("campaign", "xmas")))).isEmpty();
+        assertThat(list(contentsFilter(null, Map.of("channel", "shop")))).isEmpty();
+    }
+
+    private static OrderContents contentsWith(String email, Map<String, String> metadata) {
+        return new OrderContents(OrderLines.NONE, new Customer(Optional.of(new EmailAddress(email)),
+                Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(), Optional.empty(),
+                Metadata.of(metadata));
+    }
+
+    private static OrderFilter contentsFilter(String email, Map<String, String> metadata) {
+        return new OrderFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.ofNullable(email).map(EmailAddress::new), Metadata.of(metadata));
+    }
+
     /** Orders from January 2026, each at 10:00 on its own day, to filter and page through. */
     private record Listed(OrderId nokPending, OrderId nokAuthorized, OrderId sekAuthorized, OrderId sekCaptured,
                           OrderId nokCaptured, OrderId eurCancelled) {
@@ -830,14 +896,15 @@ public abstract class OrderRepositoryContract {
     private static Order aPaidOrder(String currency, long amount, OrderStatus status, long captured, long refunded,
                                     Instant createdAt) {
         OrderId id = OrderId.newId();
-        return Order.rehydrate(id, Money.of(amount, currency), new Receipt("receipt#1"), null, createdAt, status,
+        return Order.rehydrate(id, Money.of(amount, currency), new Receipt("receipt#1"), null, OrderContents.NONE,
+                createdAt, status,
                 TestOrders.sessionFor("S-" + id), new OrderPayment(Optional.of(new PaymentId("payment-" + id)),
                         Money.of(captured, currency), Money.of(refunded, currency)), null, 0, 0);
     }
 
     private static Order withPending(Order order, PendingOperation operation) {
         return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.callbackUrl().orElse(null),
-                order.createdAt(), order.status(), order.session().orElse(null), order.payment(), operation,
+                order.contents(),                order.createdAt(), order.status(), order.session().orElse(null), order.payment(), operation,
                 order.lastEventSequence(), order.version());
     }
 

@@ -1,5 +1,6 @@
 package dev.orderpay.application.port.in.idempotency;
 
+import dev.orderpay.application.port.in.order.OrderContentsInput;
 import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.order.CreateOrderCommand;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class IdempotencyKeyTest {
 
     @Test
     void given_a_command_with_a_key_then_the_key_does_not_change_what_is_asked_for() {
-        CreateOrderCommand plain = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null);
+        CreateOrderCommand plain = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null, OrderContentsInput.NONE);
         CreateOrderCommand keyed = plain.withIdempotencyKey(new IdempotencyKey("client-1", "key-1"));
 
         assertThat(plain.idempotencyKey()).isEmpty();
@@ -61,29 +62,29 @@ class IdempotencyKeyTest {
 
     @Test
     void given_requests_that_differ_in_amount_currency_or_receipt_then_their_fingerprints_differ() {
-        String fingerprint = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null).fingerprint();
+        String fingerprint = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null, OrderContentsInput.NONE).fingerprint();
 
-        assertThat(CreateOrderCommand.of(299_01L, "NOK", "receipt#1", null).fingerprint()).isNotEqualTo(fingerprint);
-        assertThat(CreateOrderCommand.of(299_00L, "SEK", "receipt#1", null).fingerprint()).isNotEqualTo(fingerprint);
-        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#2", null).fingerprint()).isNotEqualTo(fingerprint);
-        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null).fingerprint()).isEqualTo(fingerprint);
+        assertThat(CreateOrderCommand.of(299_01L, "NOK", "receipt#1", null, OrderContentsInput.NONE).fingerprint()).isNotEqualTo(fingerprint);
+        assertThat(CreateOrderCommand.of(299_00L, "SEK", "receipt#1", null, OrderContentsInput.NONE).fingerprint()).isNotEqualTo(fingerprint);
+        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#2", null, OrderContentsInput.NONE).fingerprint()).isNotEqualTo(fingerprint);
+        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null, OrderContentsInput.NONE).fingerprint()).isEqualTo(fingerprint);
     }
 
     @Test
     void given_requests_that_differ_in_their_callback_url_then_their_fingerprints_differ() {
-        String fingerprint = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", "https://shop.example/a").fingerprint();
+        String fingerprint = CreateOrderCommand.of(299_00L, "NOK", "receipt#1", "https://shop.example/a", OrderContentsInput.NONE).fingerprint();
 
-        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", "https://shop.example/b").fingerprint())
+        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", "https://shop.example/b", OrderContentsInput.NONE).fingerprint())
                 .isNotEqualTo(fingerprint);
-        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null).fingerprint()).isNotEqualTo(fingerprint);
-        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", "https://shop.example/a").fingerprint())
+        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null, OrderContentsInput.NONE).fingerprint()).isNotEqualTo(fingerprint);
+        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", "https://shop.example/a", OrderContentsInput.NONE).fingerprint())
                 .isEqualTo(fingerprint);
     }
 
     @Test
     void given_an_order_request_then_its_fingerprint_is_the_digest_keys_were_stored_under_before_this_release() {
         // Keys claimed before an upgrade are compared with this digest afterwards, so its text must never change.
-        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null).fingerprint())
+        assertThat(CreateOrderCommand.of(299_00L, "NOK", "receipt#1", null, OrderContentsInput.NONE).fingerprint())
                 .isEqualTo("d6720fd8348846538f5aaca2caf08d598ba738d16374b386843c2307fc805251");
     }
 

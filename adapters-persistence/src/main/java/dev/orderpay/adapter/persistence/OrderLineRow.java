@@ -1,0 +1,13 @@
+package dev.orderpay.adapter.persistence;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** One row of {@code order_lines}; amounts in minor units of the order's currency. */
+@Introspected
+record OrderLineRow(UUID orderId, int position, String lineId, String description, BigDecimal quantity,
+                    long amountMinor, BigDecimal vat, long vatAmountMinor, @Nullable String sku) {
+}

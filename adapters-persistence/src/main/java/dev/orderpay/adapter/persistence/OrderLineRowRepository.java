@@ -1,0 +1,41 @@
+package dev.orderpay.adapter.persistence;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface OrderLineRowRepository extends GenericRepository<OrderLineRow, UUID> {
+
+    // All of an order's lines in one statement, a column an array, whatever their number. Quantities and VAT rates
+    // travel as text so no decimal goes through a floating-point type on the way.
+    @Query("""
+            INSERT INTO order_lines (order_id, position, line_id, description, quantity, amount_minor, vat,
+                                     vat_amount_minor, sku)
+            SELECT :orderId, line.position - 1, line.line_id, line.description, CAST(line.quantity AS numeric),
+                   line.amount_minor, CAST(line.vat AS numeric), line.vat_amount_minor, line.sku
+            FROM unnest(CAST(:lineIds AS text[]), CAST(:descriptions AS text[]), CAST(:quantities AS text[]),
+                        CAST(:amounts AS bigint[]), CAST(:vats AS text[]), CAST(:vatAmounts AS bigint[]),
+                        CAST(:skus AS text[]))
+                 WITH ORDINALITY AS line (line_id, description, quantity, amount_minor, vat, vat_amount_minor, sku,
+                                          position)""")
+    void insert(UUID orderId, @TypeDef(type = DataType.STRING_ARRAY) String[] lineIds,
+                @TypeDef(type = DataType.STRING_ARRAY) String[] descriptions,
+                @TypeDef(type = DataType.STRING_ARRAY) String[] quantities,
+                @TypeDef(type = DataType.LONG_ARRAY) Long[] amounts,
+                @TypeDef(type = DataType.STRING_ARRAY) String[] vats,
+                @TypeDef(type = DataType.LONG_ARRAY) Long[] vatAmounts,
+                @TypeDef(type = DataType.STRING_ARRAY) String[] skus);
+
+    @Query("""
+            SELECT order_id, position, line_id, description, quantity, amount_minor, vat, vat_amount_minor, sku
+            FROM order_lines WHERE order_id IN (:orderIds) ORDER BY order_id, position""")
+    List<OrderLineRow> findByOrders(Collection<UUID> orderIds);
+}
