@@ -12,6 +12,7 @@ import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.ScriptedWebhookSender;
 import dev.orderpay.application.port.out.webhook.WebhookRequest;
+import dev.orderpay.application.port.out.webhook.WebhookResponse;
 import dev.orderpay.application.port.out.webhook.WebhookSender;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
@@ -470,19 +471,7 @@ class WebhookDeliveryServiceTest {
         for (int i = 0; i < 24; i++) {
             announced(NOW.minusSeconds(30 - i));
         }
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger mostAtOnce = new AtomicInteger();
-        WebhookSender slow = request -> {
-            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            } finally {
-                running.decrementAndGet();
-            }
-            return answering(200);
-        };
+        CountingSlowSender slow = new CountingSlowSender();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             WebhookDeliveryService overPool = new WebhookDeliveryService(deliveries, endpoints, slow,
@@ -494,7 +483,7 @@ class WebhookDeliveryServiceTest {
 
             assertThat(outcomes).hasSize(24).allSatisfy(outcome ->
                     assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class));
-            assertThat(mostAtOnce.get()).isBetween(1, 4);
+            assertThat(slow.mostAtOnce()).isBetween(1, 4);
         } finally {
             pool.shutdownNow();
         }
@@ -507,19 +496,7 @@ class WebhookDeliveryServiceTest {
         for (int i = 0; i < 40; i++) {
             announced(NOW.minusSeconds(60 - i));
         }
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger mostAtOnce = new AtomicInteger();
-        WebhookSender slow = request -> {
-            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            } finally {
-                running.decrementAndGet();
-            }
-            return answering(200);
-        };
+        CountingSlowSender slow = new CountingSlowSender();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             // A claim takes 8 of the endpoint's deliveries; each round after the first finds room as calls end.
@@ -540,7 +517,7 @@ class WebhookDeliveryServiceTest {
             assertThat(started.stream().map(CompletableFuture::join).toList()).hasSize(40).allSatisfy(outcome ->
                     assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class));
             assertThat(rounds).as("rounds that claimed").isGreaterThan(2);
-            assertThat(mostAtOnce.get()).isBetween(1, 4);
+            assertThat(slow.mostAtOnce()).isBetween(1, 4);
         } finally {
             pool.shutdownNow();
         }
@@ -564,6 +541,30 @@ class WebhookDeliveryServiceTest {
         assertThat(sender.sent()).isEmpty();
         assertThat(stopping.releaseClaims()).isEqualTo(6);
         assertThat(service.deliverDue().claimed()).isEqualTo(4);
+    }
+
+    /** Answers 200 after 5 ms, counting the most calls it had under way at once. */
+    private static final class CountingSlowSender implements WebhookSender {
+
+        private final AtomicInteger running = new AtomicInteger();
+        private final AtomicInteger mostAtOnce = new AtomicInteger();
+
+        @Override
+        public WebhookResponse send(WebhookRequest request) {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
+            }
+            return answering(200);
+        }
+
+        int mostAtOnce() {
+            return mostAtOnce.get();
+        }
     }
 
     private WebhookDeliveryService service(Executor executor, int concurrency) {
