@@ -33,10 +33,12 @@ record CreateOrderRequest(
         @Schema(description = "The order's lines, at most 500, each line_id once; their amounts add up to the"
                 + " order's amount")
         @Nullable List<LineItemBody> items,
-        @Nullable CustomerBody customer,
-        // No @Schema on these three: the processor would apply it to their types, shared with the order's answer.
-        @JsonProperty("shipping_address") @Nullable AddressBody shippingAddress,
-        @JsonProperty("billing_address") @Nullable AddressBody billingAddress,
+        // Not nullable in the document: the processor would write nullable beside allOf with no type, which OpenAPI 3.0
+        // ignores and linters refuse. Nothing more in @Schema on these three: the processor would apply it to their
+        // types, shared with the order's answer.
+        @Schema(nullable = false) @Nullable CustomerBody customer,
+        @JsonProperty("shipping_address") @Schema(nullable = false) @Nullable AddressBody shippingAddress,
+        @JsonProperty("billing_address") @Schema(nullable = false) @Nullable AddressBody billingAddress,
         @Schema(description = "The merchant's own keys and values, echoed wherever the order appears and searchable"
                 + " with metadata[key]=value: at most 50 keys of 1 to 40 letters, digits, '_', '-' or '.', each"
                 + " value 1 to 500 characters", example = "{\"channel\": \"web\"}")
