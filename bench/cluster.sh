@@ -228,6 +228,9 @@ BEGIN
 END $$;
 SQL
   cpu_snapshot "$WORK/cpu.1"
+  # Both sides of the kill: reading the clock takes a process of its own, tens of milliseconds on a loaded machine,
+  # and nginx may answer for the dead instance before the second reading.
+  KILL_SENT_MS=$(now_ms)
   kill -9 "$PIDS_A"
   KILLED_MS=$(now_ms)
   sql <<'SQL'
@@ -348,12 +351,13 @@ awk -F'|' -v t0="$RUN_START_MS" -v end="$RUN_END_MS" '$1 * 1000 >= t0 && $1 * 10
 # Errors: every answer that was not 2xx, except the requests wrk abandoned when the load stopped (nginx logs 499).
 # Each must come from the killed instance (the last instance tried) and have been in flight at the kill: started
 # before it (nginx learns of the closed connections within moments; 100 ms are allowed for a request already
-# handed to one of them) and ended after it.
-awk -F'|' -v kill="$KILLED_MS" -v a="127.0.0.1:$PORT_A" -v end=$((RUN_START_MS + DURATION * 1000)) '
+# handed to one of them) and ended after the kill was sent.
+awk -F'|' -v kill="$KILLED_MS" -v sent="$KILL_SENT_MS" -v a="127.0.0.1:$PORT_A" \
+    -v end=$((RUN_START_MS + DURATION * 1000)) '
   $3 !~ /^2/ && !($3 == 499 && $1 * 1000 >= end) {
     n = split($4, tried, ", "); last = tried[n]
     start = ($1 - $2) * 1000; finish = $1 * 1000
-    inflight = last == a && start <= kill + 100 && finish >= kill
+    inflight = last == a && start <= kill + 100 && finish >= sent
     printf "%s\t%s\t%s %s\t%s\t%.0f\t%.0f\n", inflight ? "in-flight" : "OTHER", $3, $6, $7, $4, start - kill, finish - kill
   }' "$WORK/run.log" > "$WORK/errors"
 ERRORS=$(wc -l < "$WORK/errors")
