@@ -225,6 +225,11 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
         return answer(session);
     }
 
+    private static String refundedStatus(Transaction transaction, long authorized) {
+        return transaction.refunded == transaction.captured ? "REFUNDED"
+                : transaction.captured == authorized ? "PARTIALLY_REFUNDED" : "PARTIALLY_CAPTURED_REFUNDED";
+    }
+
     private ResponseDefinitionBuilder operate(String transactionId, String operation, String body) {
         Transaction transaction = transactions.get(transactionId);
         if (transaction == null) {
@@ -234,13 +239,15 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
         switch (operation) {
             case "capture" -> {
                 long amount = read(body).get("amount").getLongValue();
-                if (!List.of("AUTHORIZED", "PARTIALLY_CAPTURED").contains(transaction.status)
-                        || transaction.captured + amount > authorized) {
+                // What is left of an authorization can still be captured after a part of the capture was refunded.
+                if (!List.of("AUTHORIZED", "PARTIALLY_CAPTURED", "PARTIALLY_CAPTURED_REFUNDED")
+                        .contains(transaction.status) || transaction.captured + amount > authorized) {
                     return dinteroError(400, "BAD_REQUEST", "amount exceeds the remaining authorized amount");
                 }
                 transaction.captured += amount;
                 transaction.record("CAPTURE", amount);
-                transaction.status = transaction.captured == authorized ? "CAPTURED" : "PARTIALLY_CAPTURED";
+                transaction.status = transaction.refunded > 0 ? refundedStatus(transaction, authorized)
+                        : transaction.captured == authorized ? "CAPTURED" : "PARTIALLY_CAPTURED";
             }
             case "refund" -> {
                 long amount = read(body).get("amount").getLongValue();
@@ -249,8 +256,7 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
                 }
                 transaction.refunded += amount;
                 transaction.record("REFUND", amount);
-                transaction.status = transaction.refunded == transaction.captured ? "REFUNDED"
-                        : transaction.captured == authorized ? "PARTIALLY_REFUNDED" : "PARTIALLY_CAPTURED_REFUNDED";
+                transaction.status = refundedStatus(transaction, authorized);
             }
             default -> {
                 if (!transaction.status.equals("AUTHORIZED")) {

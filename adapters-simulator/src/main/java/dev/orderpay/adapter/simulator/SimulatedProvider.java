@@ -162,18 +162,24 @@ final class SimulatedProvider {
         return payment;
     }
 
-    /** Captures from an authorized payment, in parts if wanted, never more than was authorized. */
+    /**
+     * Captures from an authorized payment, in parts if wanted, never more than was authorized. What is left of the
+     * authorization can be captured after a part of the capture was refunded; the payment then stays partially
+     * refunded.
+     */
     synchronized ProviderPayment capture(PaymentId paymentId, Money amount) {
         ProviderPayment payment = payment(paymentId);
         requireSameCurrency(payment, amount, "capture");
         boolean capturable = payment.status() == OrderStatus.AUTHORIZED
-                || payment.status() == OrderStatus.PARTIALLY_CAPTURED;
+                || payment.status() == OrderStatus.PARTIALLY_CAPTURED
+                || payment.status() == OrderStatus.PARTIALLY_REFUNDED;
         long captured = payment.capturedMinorUnits() + amount.minorUnits();
         if (!capturable || captured > payment.amountMinorUnits()) {
             throw refused("capture", amount, payment);
         }
-        return store(payment, captured == payment.amountMinorUnits()
-                ? OrderStatus.CAPTURED : OrderStatus.PARTIALLY_CAPTURED, captured, payment.refundedMinorUnits());
+        OrderStatus status = payment.refundedMinorUnits() > 0 ? OrderStatus.PARTIALLY_REFUNDED
+                : captured == payment.amountMinorUnits() ? OrderStatus.CAPTURED : OrderStatus.PARTIALLY_CAPTURED;
+        return store(payment, status, captured, payment.refundedMinorUnits());
     }
 
     /** Refunds captured money, in parts if wanted, never more than was captured. */

@@ -202,6 +202,22 @@ public abstract class PaymentGatewayContract {
     }
 
     @Test
+    void given_a_payment_captured_in_part_and_refunded_in_part_when_the_rest_is_captured_then_all_of_it_is_captured() {
+        PaymentId paymentId = authorizedPayment();
+        assertOperationShows(gateway().capture(paymentId, Money.of(100_00, "NOK"), "capture-1"), paymentId,
+                OrderStatus.PARTIALLY_CAPTURED, 100_00, 0);
+        assertOperationShows(gateway().refund(paymentId, Money.of(40_00, "NOK"), Optional.empty(), "refund-1"),
+                paymentId, OrderStatus.PARTIALLY_REFUNDED, 100_00, 40_00);
+
+        OperationOutcome rest = gateway().capture(paymentId, Money.of(199_00, "NOK"), "capture-2");
+        assertOperationShows(rest, paymentId, OrderStatus.PARTIALLY_REFUNDED, 299_00, 40_00);
+
+        OperationOutcome refundAll = gateway().refund(paymentId, Money.of(259_00, "NOK"), Optional.empty(),
+                "refund-2");
+        assertOperationShows(refundAll, paymentId, OrderStatus.REFUNDED, 299_00, 299_00);
+    }
+
+    @Test
     void given_an_authorized_payment_when_more_than_authorized_is_captured_then_it_is_rejected_and_nothing_captured() {
         PaymentId paymentId = authorizedPayment();
 
