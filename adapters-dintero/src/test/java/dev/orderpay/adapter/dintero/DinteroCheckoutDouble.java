@@ -206,9 +206,20 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
                 "event-delivery", List.of(UUID.randomUUID().toString())));
     }
 
+    /** Dintero refuses a session whose items do not add up to the order's amount (without partial payment). */
     private ResponseDefinitionBuilder createSession(JsonNode request) {
         JsonNode order = request.get("order");
         JsonNode urls = request.get("url");
+        JsonNode items = order.get("items");
+        if (items != null) {
+            long itemsSum = 0;
+            for (JsonNode item : items.values()) {
+                itemsSum += item.get("amount").getLongValue();
+            }
+            if (itemsSum != order.get("amount").getLongValue()) {
+                return dinteroError(400, "INVALID_REQUEST", "order.amount must equal the sum of order.items.amount");
+            }
+        }
         Session session = new Session(accountId + ".ses" + ++sequence, order.get("amount").getLongValue(),
                 order.get("currency").getStringValue(), order.get("merchant_reference").getStringValue(),
                 text(urls, "callback_url"), text(request, "expires_at"));

@@ -11,6 +11,7 @@ import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.OrderLines;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
@@ -43,15 +44,19 @@ final class SimulatedProvider {
     enum BuyerChoice { PAY, DECLINE, CANCEL }
 
     /**
-     * A checkout as the provider keeps it.
+     * A checkout as the provider keeps it. Of the order's contents only the lines are kept, to show the buyer: the
+     * simulator has no use for the customer's personal data.
      *
+     * @param lines     the order's lines, {@link OrderLines#NONE} for an order without
      * @param paymentId the payment made in it, once the buyer paid
      * @param ending    DECLINED or CANCELLED once it ended without payment
      */
-    record Checkout(SessionId sessionId, OrderId orderId, Money amount, URI returnUrl, URI notificationUrl,
-                    Instant expiresAt, Optional<PaymentId> paymentId, Optional<CheckoutEnding> ending) {
+    record Checkout(SessionId sessionId, OrderId orderId, Money amount, OrderLines lines, URI returnUrl,
+                    URI notificationUrl, Instant expiresAt, Optional<PaymentId> paymentId,
+                    Optional<CheckoutEnding> ending) {
 
         Checkout {
+            Objects.requireNonNull(lines, "lines");
             Objects.requireNonNull(paymentId, "paymentId");
             Objects.requireNonNull(ending, "ending");
         }
@@ -71,13 +76,13 @@ final class SimulatedProvider {
         }
 
         private Checkout paid(PaymentId payment) {
-            return new Checkout(sessionId, orderId, amount, returnUrl, notificationUrl, expiresAt,
+            return new Checkout(sessionId, orderId, amount, lines, returnUrl, notificationUrl, expiresAt,
                     Optional.of(payment), ending);
         }
 
         private Checkout ended(CheckoutEnding how) {
-            return new Checkout(sessionId, orderId, amount, returnUrl, notificationUrl, expiresAt, paymentId,
-                    Optional.of(how));
+            return new Checkout(sessionId, orderId, amount, lines, returnUrl, notificationUrl, expiresAt,
+                    paymentId, Optional.of(how));
         }
     }
 
@@ -96,8 +101,8 @@ final class SimulatedProvider {
 
     synchronized Checkout open(CheckoutRequest request) {
         Checkout checkout = new Checkout(new SessionId("sim-sess-" + UUID.randomUUID()), request.orderId(),
-                request.amount(), request.returnUrl(), request.notificationUrl(), request.expiresAt(), Optional.empty(),
-                Optional.empty());
+                request.amount(), request.contents().lines(), request.returnUrl(), request.notificationUrl(),
+                request.expiresAt(), Optional.empty(), Optional.empty());
         checkouts.put(checkout.sessionId(), checkout);
         return checkout;
     }
