@@ -122,8 +122,13 @@ class KillDuringChangesIT {
         environment.put("DINTERO_RETRY_ATTEMPTS", "0");
         environment.put("DINTERO_RETRY_MAX_RETRY_AFTER", "0s");
         // A webhook whose call a kill cut is sent again soon after, not once the default claim of 2 min runs out.
+        // A claim must outlast the calls it takes one after the other in a lane (claim-ahead × timeout), or a
+        // living instance's claims run out under load and its deliveries are sent twice: one round of calls each.
         environment.put("ORDERPAY_WEBHOOK_TIMEOUT", "2s");
         environment.put("ORDERPAY_WEBHOOK_CLAIM", "3s");
+        environment.put("ORDERPAY_WEBHOOK_CLAIM_AHEAD", "1");
+        // A call the loaded machine left unanswered is tried again within the check's patience, not after a minute.
+        environment.put("ORDERPAY_WEBHOOK_RETRY_SCHEDULE", "1s,2s,4s,8s,15s");
         return environment;
     }
 
