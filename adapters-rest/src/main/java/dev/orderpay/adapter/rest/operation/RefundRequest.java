@@ -2,13 +2,24 @@ package dev.orderpay.adapter.rest.operation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** The body of a refund; without an amount, all that was captured and not yet refunded is refunded. */
+import java.util.List;
+
+/**
+ * The body of a refund: the order's lines to refund, or an amount; with neither, all that was captured and not yet
+ * refunded is refunded. A line is refunded only as far as it was captured.
+ */
 @Serdeable
 record RefundRequest(
-        @Schema(description = "In the order's minor units; all that is refundable when missing.", example = "5000")
+        @Schema(description = "In the order's minor units; all that is refundable when missing. Not with items; on"
+                + " an order with lines, only all that is refundable.", example = "5000")
         @Nullable Long amount,
+        @ArraySchema(arraySchema = @Schema(nullable = false, description = "The order's lines to refund, each once,"
+                + " each no more than was captured of it and not yet refunded; 1 to 500. Not with amount."),
+                maxItems = 500, minItems = 1)
+        @Nullable List<OperationItemBody> items,
         @Schema(description = "Passed to the payment provider, 1 to 255 characters", example = "returned goods")
         @Nullable String reason) {
 }
