@@ -145,8 +145,8 @@ class OrderRowMapperTest {
     @Test
     void given_a_row_of_a_partly_refunded_payment_when_read_back_then_its_amounts_are_kept() {
         OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "SEK", "receipt#1", null, "PARTIALLY_REFUNDED", null,
-                null, "payment-8", 400_00, 150_00, null, null, null, null, null, TestOrders.CREATED_AT, UPDATED_AT, null, 0,
-                0, null, null, null, null, Map.of(), 0);
+                null, "payment-8", 400_00, 150_00, null, null, null, null, null, TestOrders.CREATED_AT, UPDATED_AT,
+                null, 0, 0, null, null, null, null, Map.of(), 0);
 
         Order read = OrderRowMapper.toOrder(row, List.of());
 

@@ -28,7 +28,7 @@ class OperationsByLineHttpTest {
     RecordingPaymentGateway gateway;
 
     @Test
-    void given_an_order_with_lines_when_a_unit_of_a_line_is_captured_then_that_line_shows_it_and_the_provider_gets_it() {
+    void given_an_order_with_lines_when_a_unit_of_a_line_is_captured_then_the_line_shows_it_and_the_provider_has_it() {
         Order order = given.authorizedWithLines();
 
         Api.Reply reply = api.postJson(OrdersOverHttp.path(order, "capture"), """

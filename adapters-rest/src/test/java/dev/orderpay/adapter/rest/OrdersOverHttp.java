@@ -39,8 +39,10 @@ class OrdersOverHttp {
     Order authorizedWithLines() {
         String id = (String) api.postJson("/orders", """
                 {"currency": "NOK", "receipt": "lines over http", "items": [
-                 {"line_id": "a", "description": "Socks", "quantity": 3, "amount": 10000, "vat": 25, "vat_amount": 2000},
-                 {"line_id": "b", "description": "Cap", "quantity": 1, "amount": 5000, "vat": 25, "vat_amount": 1000}]}
+                 {"line_id": "a", "description": "Socks", "quantity": 3, "amount": 10000, "vat": 25,
+                  "vat_amount": 2000},
+                 {"line_id": "b", "description": "Cap", "quantity": 1, "amount": 5000, "vat": 25,
+                  "vat_amount": 1000}]}
                 """).json().get("id");
         Order order = stored(OrderId.parse(id));
         PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);

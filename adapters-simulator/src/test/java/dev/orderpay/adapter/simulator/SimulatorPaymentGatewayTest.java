@@ -134,7 +134,8 @@ class SimulatorPaymentGatewayTest {
     @Test
     void given_an_unknown_payment_when_read_or_operated_on_then_not_found() {
         assertKind(Kind.NOT_FOUND, () -> gateway.fetchPayment(new PaymentId("sim-pay-unknown")));
-        assertKind(Kind.NOT_FOUND, () -> gateway.capture(new PaymentId("sim-pay-unknown"), nok(1_00), List.of(), "op-1"));
+        assertKind(Kind.NOT_FOUND, () -> gateway.capture(new PaymentId("sim-pay-unknown"), nok(1_00), List.of(),
+                "op-1"));
         assertKind(Kind.NOT_FOUND, () -> gateway.refund(new PaymentId("sim-pay-unknown"), nok(1_00), List.of(),
                 Optional.empty(), "op-2"));
         assertKind(Kind.NOT_FOUND, () -> gateway.voidAuthorization(new PaymentId("sim-pay-unknown")));

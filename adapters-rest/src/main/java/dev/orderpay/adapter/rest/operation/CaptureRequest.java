@@ -2,7 +2,6 @@ package dev.orderpay.adapter.rest.operation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -16,7 +15,7 @@ record CaptureRequest(
         @Schema(description = "In the order's minor units; all that is left when missing. Not with items; on an"
                 + " order with lines, only all that is left.", example = "10000")
         @Nullable Long amount,
-        @ArraySchema(arraySchema = @Schema(nullable = false, description = "The order's lines to capture, each once;"
-                + " 1 to 500. Not with amount."), maxItems = 500, minItems = 1)
+        @Schema(description = "The order's lines to capture, at most 500, each line_id once (none is as if there"
+                + " were no items). Not with amount.")
         @Nullable List<OperationItemBody> items) {
 }

@@ -2,7 +2,6 @@ package dev.orderpay.adapter.rest.operation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -16,9 +15,8 @@ record RefundRequest(
         @Schema(description = "In the order's minor units; all that is refundable when missing. Not with items; on"
                 + " an order with lines, only all that is refundable.", example = "5000")
         @Nullable Long amount,
-        @ArraySchema(arraySchema = @Schema(nullable = false, description = "The order's lines to refund, each once,"
-                + " each no more than was captured of it and not yet refunded; 1 to 500. Not with amount."),
-                maxItems = 500, minItems = 1)
+        @Schema(description = "The order's lines to refund, at most 500, each line_id once and no more than was"
+                + " captured of it and not yet refunded (none is as if there were no items). Not with amount.")
         @Nullable List<OperationItemBody> items,
         @Schema(description = "Passed to the payment provider, 1 to 255 characters", example = "returned goods")
         @Nullable String reason) {

@@ -195,11 +195,13 @@ public abstract class PaymentGatewayContract {
     void given_a_captured_payment_when_part_then_the_rest_is_refunded_then_the_refunded_amounts_add_up() {
         PaymentId paymentId = capturedPayment();
 
-        OperationOutcome first = gateway().refund(paymentId, Money.of(99_00, "NOK"), List.of(), Optional.of("one item returned"),
+        OperationOutcome first = gateway().refund(paymentId, Money.of(99_00, "NOK"), List.of(),
+                Optional.of("one item returned"),
                 "refund-1");
         assertOperationShows(first, paymentId, OrderStatus.PARTIALLY_REFUNDED, 299_00, 99_00);
 
-        OperationOutcome rest = gateway().refund(paymentId, Money.of(200_00, "NOK"), List.of(), Optional.empty(), "refund-2");
+        OperationOutcome rest = gateway().refund(paymentId, Money.of(200_00, "NOK"), List.of(), Optional.empty(),
+                "refund-2");
         assertOperationShows(rest, paymentId, OrderStatus.REFUNDED, 299_00, 299_00);
     }
 
@@ -229,7 +231,8 @@ public abstract class PaymentGatewayContract {
     void given_a_captured_payment_when_more_than_captured_is_refunded_then_it_is_rejected_and_nothing_refunded() {
         PaymentId paymentId = capturedPayment();
 
-        assertRejected(() -> gateway().refund(paymentId, Money.of(299_01, "NOK"), List.of(), Optional.empty(), "refund-too-much"));
+        assertRejected(() -> gateway().refund(paymentId, Money.of(299_01, "NOK"), List.of(), Optional.empty(),
+                "refund-too-much"));
 
         assertThat(gateway().fetchPayment(paymentId).refundedMinorUnits()).isZero();
     }

@@ -28,7 +28,8 @@ public record CaptureCommand(OrderId orderId, Optional<Long> amount, List<Operat
     }
 
     /** By amount alone. */
-    public CaptureCommand(OrderId orderId, Optional<Long> amount, Actor actor, Optional<IdempotencyKey> idempotencyKey) {
+    public CaptureCommand(OrderId orderId, Optional<Long> amount, Actor actor,
+                          Optional<IdempotencyKey> idempotencyKey) {
         this(orderId, amount, List.of(), actor, idempotencyKey);
     }
 
