@@ -166,7 +166,7 @@ class OrderContentsStorageTest implements TestPropertyProvider {
         repository.add(order, NOT_HELD);
         Order loaded = repository.findById(order.id()).orElseThrow();
         loaded.startCapture(Optional.empty(), List.of(new LineSelection("a", Optional.of(BigDecimal.ONE),
-                Optional.empty())), Instant.now());
+                Optional.empty())), TestOrders.NOW);
         Order reserved = repository.update(loaded, List.of());
         Order pending = repository.findById(order.id()).orElseThrow();
         assertThat(pending.pendingOperation()).isEqualTo(reserved.pendingOperation());

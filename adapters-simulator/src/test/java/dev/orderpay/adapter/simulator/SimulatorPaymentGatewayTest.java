@@ -15,16 +15,18 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.LineMovement;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,6 +170,34 @@ class SimulatorPaymentGatewayTest {
     void given_an_unknown_checkout_when_read_or_cancelled_then_not_found() {
         assertKind(Kind.NOT_FOUND, () -> gateway.fetchCheckout(new SessionId("sim-sess-unknown")));
         assertKind(Kind.NOT_FOUND, () -> gateway.cancelCheckout(new SessionId("sim-sess-unknown")));
+    }
+
+    @Test
+    void given_lines_captured_when_more_of_a_line_is_refunded_than_was_captured_of_it_then_rejected() {
+        PaymentId paymentId = authorized(nok(100_00));
+        ProviderPayment captured = payment(gateway.capture(paymentId, nok(100_00),
+                List.of(line("a", 60_00), line("b", 40_00)), "op-1"));
+
+        assertRejected(() -> gateway.refund(paymentId, nok(40_01), List.of(line("b", 40_01)), Optional.empty(),
+                "op-2"));
+        assertThat(gateway.fetchPayment(paymentId)).isEqualTo(captured);
+        OperationOutcome refunded = gateway.refund(paymentId, nok(40_00), List.of(line("b", 40_00)),
+                Optional.empty(), "op-3");
+        assertThat(payment(refunded).refundedMinorUnits()).isEqualTo(40_00);
+        assertRejected(() -> gateway.refund(paymentId, nok(1_00), List.of(line("b", 1_00)), Optional.empty(),
+                "op-4"));
+    }
+
+    @Test
+    void given_an_authorized_payment_when_captured_with_lines_that_do_not_add_up_then_rejected() {
+        PaymentId paymentId = authorized(nok(100_00));
+
+        assertRejected(() -> gateway.capture(paymentId, nok(100_00), List.of(line("a", 99_99)), "op-1"));
+        assertThat(gateway.fetchPayment(paymentId).capturedMinorUnits()).isZero();
+    }
+
+    private static LineMovement line(String lineId, long amountMinor) {
+        return new LineMovement(lineId, BigDecimal.ONE, nok(amountMinor), nok(0));
     }
 
     private PaymentId authorized(Money amount) {
