@@ -19,7 +19,9 @@ public record LineShare(BigDecimal quantity, Money amount, Money vatAmount) {
         }
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(vatAmount, "vatAmount");
-        amount.plus(vatAmount); // one currency, or it throws
+        if (!amount.currency().equals(vatAmount.currency())) {
+            throw new IllegalArgumentException("a share of a line is in one currency: " + amount + ", " + vatAmount);
+        }
     }
 
     public static LineShare none(Currency currency) {
