@@ -118,7 +118,7 @@ class MovingLinesTest {
 
         assertThat(refund).isEqualTo(nok(66_66));
         assertThat(order.pendingOperation().orElseThrow().lines())
-                .containsExactly(new LineMovement("a", new BigDecimal("2"), nok(66_66), nok(13_32)));
+                .containsExactly(new LineMovement("a", new BigDecimal("2"), nok(66_66), nok(13_33)));
     }
 
     @Test

@@ -91,14 +91,14 @@ class OperationsByLineServiceTest {
         gateway.acceptOperationsForLater();
 
         PaymentOperationResult result = executed(service.capture(captureOf(unitsOf("b", "1"))));
+
+        assertThat(result).isInstanceOf(Accepted.class);
         Order accepted = stored();
+        assertThat(accepted.lineLedgers()).allSatisfy(line -> assertThat(line.captured().isNothing()).isTrue());
+        assertThat(accepted.pendingOperation().orElseThrow().lines()).hasSize(1);
         gateway.carryOutAcceptedOperations();
         Order confirmed = verifier.follow(accepted, gateway.fetchPayment(paymentId), ChangeSource.CALLBACK,
                 paymentId.value());
-
-        assertThat(result).isInstanceOf(Accepted.class);
-        assertThat(accepted.lineLedgers()).allSatisfy(line -> assertThat(line.captured().isNothing()).isTrue());
-        assertThat(accepted.pendingOperation().orElseThrow().lines()).hasSize(1);
         assertThat(confirmed.pendingOperation()).isEmpty();
         assertThat(stored().lineLedgers().get(1).captured()).isEqualTo(LineShare.of(
                 TestContents.twoLinesOf15000().lines().items().get(1)));
@@ -148,7 +148,7 @@ class OperationsByLineServiceTest {
         assertThat(settled).isInstanceOf(Completed.class);
         assertThat(gateway.operations()).containsExactly("capture " + paymentId + " 66.66 NOK a:2:6666");
         assertThat(stored().lineLedgers().get(0).captured())
-                .isEqualTo(new LineShare(new BigDecimal("2"), nok(66_66), nok(13_32)));
+                .isEqualTo(new LineShare(new BigDecimal("2"), nok(66_66), nok(13_33)));
     }
 
     @Test
