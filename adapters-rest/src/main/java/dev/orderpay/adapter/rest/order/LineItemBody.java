@@ -9,10 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 
-/**
- * One order line as a merchant sends it; amounts in the currency's minor units. The order shows it as
- * {@link OrderItemResponse}.
- */
+/** One order line as a merchant sends it; amounts in the currency's minor units. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "LineItem")

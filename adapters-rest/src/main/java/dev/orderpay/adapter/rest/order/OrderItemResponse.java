@@ -13,8 +13,8 @@ import java.math.BigDecimal;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
- * One line as the order shows it: the line as the merchant gave it ({@link LineItemBody}) and what captures and
- * refunds by line have moved of it so far; amounts in the currency's minor units.
+ * One line as the order shows it: the line as the merchant gave it and what captures and refunds by line have moved
+ * of it so far; amounts in the currency's minor units.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
