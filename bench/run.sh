@@ -2,8 +2,8 @@
 # The benchmark in one command: PostgreSQL (the machine's server, a fresh database), an nginx Dintero stub, the
 # service's jar, wrk as the load generator and pgbench as the baseline. Writes bench/results/<date>-<commit>.md
 # with PNG plots. `--smoke` runs every scenario for a few seconds on small data (CI), asserting no targets.
-# POST /orders is measured twice, without and with one webhook endpoint (served by the stub), followed by how long
-# the webhook backlog takes to drain and the delivery lag.
+# POST /orders is measured three times: bare, with five lines and a customer, and bare with one webhook endpoint
+# (served by the stub), followed by how long the webhook backlog takes to drain and the delivery lag.
 #
 # Tunables from the environment: BENCH_JAVA_OPTS (JVM flags for the service), BENCH_JFR=1 (a Flight Recording of
 # the whole run next to the results), BENCH_OUT (results folder), BENCH_DURATION / BENCH_WARMUP (seconds),
@@ -56,6 +56,14 @@ API_KEY=bench-key
 # The order the redirect and GET /orders/{id} scenarios use; the stub's transaction names it as its merchant reference.
 ORDER_ID=b0000000-0000-4000-8000-000000000001
 CREATE_BODY='{"amount":29900,"currency":"NOK","receipt":"bench"}'
+# The same order as a shop sends it: five lines (VAT included, adding up to the amount) and a customer.
+CONTENTS_BODY='{"amount":29900,"currency":"NOK","receipt":"bench","items":[
+{"line_id":"1","description":"Coffee beans, 1 kg","quantity":1,"amount":9900,"vat":25,"vat_amount":1980,"sku":"CB-1000"},
+{"line_id":"2","description":"Filter papers","quantity":3,"amount":7500,"vat":25,"vat_amount":1500,"sku":"FP-100"},
+{"line_id":"3","description":"Milk frother","quantity":1,"amount":4500,"vat":25,"vat_amount":900},
+{"line_id":"4","description":"Descaler","quantity":2,"amount":4000,"vat":25,"vat_amount":800},
+{"line_id":"5","description":"Gift wrapping","quantity":1,"amount":4000,"vat":25,"vat_amount":800}],
+"customer":{"email":"buyer@example.com","phone_number":"+4791234567","first_name":"Kari","last_name":"Nordmann"}}'
 BASE="http://127.0.0.1:$SERVICE_PORT"
 
 WORK=$(mktemp -d /tmp/orderpay-bench.XXXXXX)
@@ -551,6 +559,9 @@ empty_order_tables
 pgbench_baseline
 empty_order_tables
 run_wrk "POST /orders" "$BASE/orders" BENCH_METHOD=POST BENCH_AUTH="$API_KEY" BENCH_BODY="$CREATE_BODY"
+empty_order_tables
+run_wrk "POST /orders, 5 lines and a customer" "$BASE/orders" BENCH_METHOD=POST BENCH_AUTH="$API_KEY" \
+  BENCH_BODY="$CONTENTS_BODY"
 empty_order_tables
 webhook_scenario
 empty_order_tables

@@ -4,6 +4,7 @@ import dev.orderpay.application.port.in.InvalidCommandException;
 import dev.orderpay.application.port.in.access.CreateApiKeyCommand;
 import dev.orderpay.application.port.in.access.CreateApiKeyResult;
 import dev.orderpay.application.port.in.access.CreateApiKeyUseCase;
+import dev.orderpay.application.port.in.idempotency.IdempotentResult;
 import dev.orderpay.domain.access.Scope;
 import dev.orderpay.domain.audit.Actor;
 import io.micronaut.context.ApplicationContext;
@@ -53,8 +54,10 @@ final class KeysCommand {
         quiet.put("orderpay.reconcile-enabled", "false");
         CreateApiKeyResult.Created created;
         try (ApplicationContext context = startContext.apply(quiet)) {
-            created = (CreateApiKeyResult.Created) context.getBean(CreateApiKeyUseCase.class)
+            // Without an idempotency key the key is always made here and now, and every scope is held.
+            IdempotentResult<CreateApiKeyResult> result = context.getBean(CreateApiKeyUseCase.class)
                     .createKey(command.get(), Scope.all(), new Actor(ACTOR, UUID.randomUUID().toString()));
+            created = (CreateApiKeyResult.Created) ((IdempotentResult.Executed<CreateApiKeyResult>) result).result();
         }
         // After the context has stopped, so the key is the last line out, after the service's log lines.
         err.println("Created API key " + created.key().id() + " (" + created.key().name() + ") with scopes "

@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A person's view of the whole flow, in a real headless Chromium: an order is created through the API, its
- * checkout link opened, the simulated provider's button clicked, and the return page read. Runs against Debian's
+ * checkout link opened (the simulated provider's page lists the order's lines), the provider's button clicked, and
+ * the return page read. Runs against Debian's
  * {@code chromium} and {@code chromium-driver} (nothing is downloaded); {@link ChromiumInstalled} skips it with the
  * reason where they are not installed, or fails it where {@code ORDERPAY_REQUIRE_BROWSER=true} (as in CI). A
  * screenshot of the last page is saved under {@code target/browser/} when a test fails.
@@ -77,15 +79,23 @@ class BrowserCheckoutTest implements TestPropertyProvider {
     }
 
     @Test
-    void given_an_order_when_the_buyer_pays_in_the_browser_then_the_page_says_so_and_the_order_is_authorized(
+    void given_an_order_with_lines_when_the_buyer_pays_in_the_browser_then_the_lines_were_listed_and_it_is_authorized(
             TestInfo test) throws Exception {
-        JsonNode order = merchant.json(merchant.postJson("/orders",
-                "{\"amount\": 29900, \"currency\": \"NOK\", \"receipt\": \"<b>browser</b> #1\"}"));
+        JsonNode order = merchant.json(merchant.postJson("/orders", """
+                {"currency": "NOK", "receipt": "<b>browser</b> #1",
+                 "items": [{"line_id": "1", "description": "Wool socks <i>red</i>", "quantity": 2, "amount": 19800,
+                            "vat": 25, "vat_amount": 3960, "sku": "SOCK-42"},
+                           {"line_id": "2", "description": "Gift wrap", "quantity": 1, "amount": 10100, "vat": 25,
+                            "vat_amount": 2020}],
+                 "customer": {"email": "kari@example.com", "first_name": "Kari"}}"""));
         String id = order.get("id").getStringValue();
 
         onFailureScreenshot(test, () -> {
             browser.get(order.get("links").get(0).get("href").getStringValue());
-            assertThat(browser.findElement(By.tagName("body")).getText()).contains("299.00");
+            assertThat(browser.findElements(By.cssSelector("#lines tr.line"))).extracting(WebElement::getText)
+                    .containsExactly("Wool socks <i>red</i> 2 198.00 NOK", "Gift wrap 1 101.00 NOK");
+            assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("299.00 NOK");
+            assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("kari@example.com");
             browser.findElement(By.id("pay")).click();
 
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/redirect"));
@@ -95,6 +105,10 @@ class BrowserCheckoutTest implements TestPropertyProvider {
                     .contains("AUTHORIZED").doesNotContain("browser</b> #1");
         });
         assertThat(statusInList(id)).isEqualTo("AUTHORIZED");
+        JsonNode paid = merchant.json(merchant.get("/orders/" + id));
+        assertThat(paid.get("amount").getLongValue()).isEqualTo(29900);
+        assertThat(paid.get("items").values()).extracting(item -> item.get("line_id").getStringValue())
+                .containsExactly("1", "2");
     }
 
     @Test

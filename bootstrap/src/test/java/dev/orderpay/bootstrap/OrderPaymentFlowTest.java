@@ -18,6 +18,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -83,6 +84,33 @@ class OrderPaymentFlowTest implements TestPropertyProvider {
         assertThat(service.json(returnedAgain).get("message").getStringValue())
                 .isEqualTo(service.json(returned).get("message").getStringValue());
         assertThat(statusInList(id)).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void given_an_order_with_items_a_customer_and_an_address_when_created_then_dinteros_session_carries_them()
+            throws Exception {
+        HttpResponse<String> created = service.postJson("/orders", """
+                {"currency": "NOK", "receipt": "with contents",
+                 "items": [{"line_id": "1", "description": "Wool socks", "quantity": 2, "amount": 19800, "vat": 25,
+                            "vat_amount": 3960, "sku": "SOCK-42"}],
+                 "customer": {"email": "kari@example.com", "first_name": "Kari", "last_name": "Nordmann"},
+                 "shipping_address": {"address_line": "Storgata 1", "postal_code": "0155", "postal_place": "Oslo",
+                                      "country": "NO"},
+                 "metadata": {"shop_order": "A-17"}}""");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = service.json(created).get("id").getStringValue();
+        dintero.wireMock().verify(postRequestedFor(urlEqualTo("/v1/sessions-profile"))
+                .withRequestBody(matchingJsonPath("$.order.merchant_reference", equalTo(id)))
+                .withRequestBody(equalToJson("""
+                        {"customer": {"email": "kari@example.com"},
+                         "order": {"amount": 19800, "currency": "NOK",
+                                   "items": [{"id": "SOCK-42", "line_id": "1", "description": "Wool socks",
+                                              "quantity": 2, "amount": 19800, "vat": 25, "vat_amount": 3960}],
+                                   "shipping_address": {"first_name": "Kari", "last_name": "Nordmann",
+                                                        "address_line": "Storgata 1", "postal_code": "0155",
+                                                        "postal_place": "Oslo", "country": "NO"}}}""", false, true))
+                .withRequestBody(notMatching("(?s).*(billing_address|metadata|shop_order).*")));
     }
 
     @Test

@@ -30,6 +30,9 @@ import java.util.function.Function;
  */
 public final class Order {
 
+    private static final Set<OrderStatus> CAPTURABLE = EnumSet.of(OrderStatus.AUTHORIZED,
+            OrderStatus.PARTIALLY_CAPTURED, OrderStatus.PARTIALLY_REFUNDED);
+
     private final OrderId id;
     private final Money amount;
     private final Receipt receipt;
@@ -185,11 +188,11 @@ public final class Order {
         changed |= statusChanged;
         PaymentLedger followed = ledger.follow(payment.captured(), payment.refunded());
         if (!followed.equals(ledger)) {
+            if (!statusChanged && status.holdsPayment()) {
+                tellMoneyMoved(ledger, followed);
+            }
             ledger = followed;
             changed = true;
-            if (!statusChanged && status.holdsPayment()) {
-                tell(EventType.reporting(status), Optional.empty());
-            }
         }
         if (pendingOperation != null && pendingOperation.isReflectedIn(status, ledger)) {
             moveLines(pendingOperation);
@@ -210,7 +213,24 @@ public final class Order {
     }
 
     /**
-     * Starts capturing {@code requested} (all that is left when empty) of the authorized money.
+     * Money moved while the status stayed: one event per kind of movement, named by where that kind now stands. A
+     * capture after a partial refund leaves the order partially refunded, yet the merchant hears of the capture.
+     */
+    private void tellMoneyMoved(PaymentLedger before, PaymentLedger after) {
+        if (!after.captured().equals(before.captured())) {
+            tell(after.leftToCapture().isZero() ? EventType.ORDER_CAPTURED : EventType.ORDER_PARTIALLY_CAPTURED,
+                    Optional.empty());
+        }
+        if (!after.refunded().equals(before.refunded())) {
+            tell(after.leftToRefund().isZero() ? EventType.ORDER_REFUNDED : EventType.ORDER_PARTIALLY_REFUNDED,
+                    Optional.empty());
+        }
+    }
+
+    /**
+     * Starts capturing {@code requested} (all that is left when empty) of the authorized money: from an authorized
+     * order, one captured in part, or one captured in part and then refunded in part (the rest of the authorization
+     * is still there, as the provider shows it).
      *
      * @return the amount to capture
      * @throws IllegalStatusTransitionException if the order is not authorized, another operation is under way,
@@ -234,7 +254,7 @@ public final class Order {
      */
     public Money startCapture(Optional<Money> requested, List<LineSelection> items, Instant now) {
         requireNoOperationUnderway("capture");
-        if (paymentId == null || (status != OrderStatus.AUTHORIZED && status != OrderStatus.PARTIALLY_CAPTURED)) {
+        if (paymentId == null || !CAPTURABLE.contains(status)) {
             throw new IllegalStatusTransitionException(id, status, "be captured");
         }
         List<LineMovement> lines = linesToMove("capture", requested, items, lineLedgers::toCapture,

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import static dev.orderpay.domain.OrderStatus.AUTHORIZED;
 import static dev.orderpay.domain.OrderStatus.PARTIALLY_CAPTURED;
+import static dev.orderpay.domain.OrderStatus.PARTIALLY_REFUNDED;
 import static dev.orderpay.domain.TestOrders.NOW;
 import static dev.orderpay.domain.TestOrders.anAuthorizedOrder;
 import static dev.orderpay.domain.TestOrders.anOrderWithCheckout;
@@ -77,6 +78,29 @@ class CapturingAPaymentTest {
     }
 
     @Test
+    void given_a_partly_captured_order_refunded_in_part_when_the_rest_is_captured_then_it_is_to_be_captured() {
+        Order order = anAuthorizedOrder().withStatus(PARTIALLY_REFUNDED).withPayment("payment-1", 100_00, 40_00)
+                .build();
+
+        Money capture = order.startCapture(Optional.empty(), NOW);
+
+        assertThat(capture).isEqualTo(nok(199_00));
+        assertThat(order.pendingOperation())
+                .contains(new PendingOperation(PendingOperation.Type.CAPTURE, nok(199_00), nok(100_00), NOW));
+    }
+
+    @Test
+    void given_a_wholly_captured_order_refunded_in_part_when_a_capture_starts_then_nothing_is_left() {
+        Order order = anAuthorizedOrder().withStatus(PARTIALLY_REFUNDED).withPayment("payment-1", 299_00, 40_00)
+                .build();
+
+        assertThatThrownBy(() -> order.startCapture(Optional.empty(), NOW))
+                .isInstanceOf(IllegalStatusTransitionException.class)
+                .hasMessageContaining("nothing is left");
+        assertThat(order.pendingOperation()).isEmpty();
+    }
+
+    @Test
     void given_an_order_in_kroner_when_a_capture_in_another_currency_is_named_then_it_is_refused() {
         Order order = anAuthorizedOrder().build();
 
@@ -98,8 +122,8 @@ class CapturingAPaymentTest {
     }
 
     @ParameterizedTest
-    @EnumSource(mode = EnumSource.Mode.EXCLUDE, names = {"AUTHORIZED", "PARTIALLY_CAPTURED"})
-    void given_an_order_neither_authorized_nor_partly_captured_when_a_capture_starts_then_it_is_refused_naming_the_status(
+    @EnumSource(mode = EnumSource.Mode.EXCLUDE, names = {"AUTHORIZED", "PARTIALLY_CAPTURED", "PARTIALLY_REFUNDED"})
+    void given_an_order_with_no_authorization_left_when_a_capture_starts_then_it_is_refused_naming_the_status(
             OrderStatus status) {
         Order order = anAuthorizedOrder().withStatus(status).build();
 

@@ -4,6 +4,8 @@ import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.event.OrderEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Optional;
@@ -102,6 +104,30 @@ class TellingTheMerchantTest {
         order.followPayment(state(OrderStatus.PARTIALLY_REFUNDED, 299_00, 80_00), BY_TEST);
 
         assertThat(order.uncommittedEvents()).containsExactly(event(EventType.ORDER_PARTIALLY_REFUNDED, 5));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"15000, ORDER_PARTIALLY_CAPTURED", "29900, ORDER_CAPTURED"})
+    void when_a_capture_follows_a_partial_refund_then_the_capture_is_told_while_the_status_stays(
+            long captured, EventType told) {
+        Order order = anAuthorizedOrder().withStatus(OrderStatus.PARTIALLY_REFUNDED)
+                .withPayment("payment-1", 100_00, 40_00).withLastEventSequence(4).build();
+
+        order.followPayment(state(OrderStatus.PARTIALLY_REFUNDED, captured, 40_00), BY_TEST);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(order.uncommittedEvents()).containsExactly(event(told, 5));
+    }
+
+    @Test
+    void when_one_report_shows_both_more_captured_and_more_refunded_then_each_is_told() {
+        Order order = anAuthorizedOrder().withStatus(OrderStatus.PARTIALLY_REFUNDED)
+                .withPayment("payment-1", 100_00, 40_00).withLastEventSequence(4).build();
+
+        order.followPayment(state(OrderStatus.PARTIALLY_REFUNDED, 299_00, 60_00), BY_TEST);
+
+        assertThat(order.uncommittedEvents()).containsExactly(event(EventType.ORDER_CAPTURED, 5),
+                event(EventType.ORDER_PARTIALLY_REFUNDED, 6));
     }
 
     @Test

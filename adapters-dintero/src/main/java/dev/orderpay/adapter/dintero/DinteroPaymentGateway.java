@@ -16,6 +16,7 @@ import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.contents.LineMovement;
+import dev.orderpay.domain.contents.OrderContents;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -60,15 +61,21 @@ final class DinteroPaymentGateway implements PaymentGateway {
     @Override
     public PaymentSession openCheckout(CheckoutRequest request) {
         String action = "opening a Dintero checkout for order " + request.orderId();
+        OrderContents contents = request.contents();
         DinteroSessionRequest session = new DinteroSessionRequest(
                 new DinteroSessionRequest.Urls(request.returnUrl().toString(), callbackUrl(request.notificationUrl())),
+                DinteroContentsMapper.customer(contents),
                 new DinteroSessionRequest.Order(int32(action, request.amount()), request.amount().currencyCode(),
-                        request.orderId().toString()),
+                        request.orderId().toString(), DinteroContentsMapper.items(contents),
+                        DinteroContentsMapper.shippingAddress(contents),
+                        DinteroContentsMapper.billingAddress(contents)),
                 configuration.profileId(),
                 // Whole seconds: the plainest RFC 3339 form, and a checkout deadline needs no finer grain.
                 DateTimeFormatter.ISO_INSTANT.format(request.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
 
-        DinteroSessionCreated created = call(action, bearer -> checkout.createSession(bearer, session));
+        DinteroSessionCreated created = DinteroResponses.bodyOf(action,
+                () -> tokens.withToken(bearer -> checkout.createSession(bearer, session)),
+                DinteroContentsMapper.personalValues(contents));
         Optional<SessionId> sessionId = DinteroIds.sessionId(created.id());
         if (sessionId.isEmpty() || created.url() == null) {
             throw new PaymentProviderException(Kind.UNAVAILABLE, action + ": Dintero's answer lacks the session id or url");

@@ -206,9 +206,20 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
                 "event-delivery", List.of(UUID.randomUUID().toString())));
     }
 
+    /** Dintero refuses a session whose items do not add up to the order's amount (without partial payment). */
     private ResponseDefinitionBuilder createSession(JsonNode request) {
         JsonNode order = request.get("order");
         JsonNode urls = request.get("url");
+        JsonNode items = order.get("items");
+        if (items != null) {
+            long itemsSum = 0;
+            for (JsonNode item : items.values()) {
+                itemsSum += item.get("amount").getLongValue();
+            }
+            if (itemsSum != order.get("amount").getLongValue()) {
+                return dinteroError(400, "INVALID_REQUEST", "order.amount must equal the sum of order.items.amount");
+            }
+        }
         Session session = new Session(accountId + ".ses" + ++sequence, order.get("amount").getLongValue(),
                 order.get("currency").getStringValue(), order.get("merchant_reference").getStringValue(),
                 text(urls, "callback_url"), text(request, "expires_at"));
@@ -225,6 +236,11 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
         return answer(session);
     }
 
+    private static String refundedStatus(Transaction transaction, long authorized) {
+        return transaction.refunded == transaction.captured ? "REFUNDED"
+                : transaction.captured == authorized ? "PARTIALLY_REFUNDED" : "PARTIALLY_CAPTURED_REFUNDED";
+    }
+
     private ResponseDefinitionBuilder operate(String transactionId, String operation, String body) {
         Transaction transaction = transactions.get(transactionId);
         if (transaction == null) {
@@ -234,13 +250,15 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
         switch (operation) {
             case "capture" -> {
                 long amount = read(body).get("amount").getLongValue();
-                if (!List.of("AUTHORIZED", "PARTIALLY_CAPTURED").contains(transaction.status)
-                        || transaction.captured + amount > authorized) {
+                // What is left of an authorization can still be captured after a part of the capture was refunded.
+                if (!List.of("AUTHORIZED", "PARTIALLY_CAPTURED", "PARTIALLY_CAPTURED_REFUNDED")
+                        .contains(transaction.status) || transaction.captured + amount > authorized) {
                     return dinteroError(400, "BAD_REQUEST", "amount exceeds the remaining authorized amount");
                 }
                 transaction.captured += amount;
                 transaction.record("CAPTURE", amount);
-                transaction.status = transaction.captured == authorized ? "CAPTURED" : "PARTIALLY_CAPTURED";
+                transaction.status = transaction.refunded > 0 ? refundedStatus(transaction, authorized)
+                        : transaction.captured == authorized ? "CAPTURED" : "PARTIALLY_CAPTURED";
             }
             case "refund" -> {
                 long amount = read(body).get("amount").getLongValue();
@@ -249,8 +267,7 @@ final class DinteroCheckoutDouble implements ResponseDefinitionTransformerV2, Di
                 }
                 transaction.refunded += amount;
                 transaction.record("REFUND", amount);
-                transaction.status = transaction.refunded == transaction.captured ? "REFUNDED"
-                        : transaction.captured == authorized ? "PARTIALLY_REFUNDED" : "PARTIALLY_CAPTURED_REFUNDED";
+                transaction.status = refundedStatus(transaction, authorized);
             }
             default -> {
                 if (!transaction.status.equals("AUTHORIZED")) {

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -75,6 +76,23 @@ class DinteroFailuresTest {
         assertThat(failure.kind()).isEqualTo(Kind.REJECTED);
         assertThat(failure.getMessage()).endsWith(
                 "Dintero answered HTTP 400: BAD_REQUEST order.amount must be a positive integer");
+    }
+
+    @Test
+    void given_dintero_refuses_a_session_quoting_personal_values_when_opening_a_checkout_then_the_failure_has_none() {
+        dintero.wireMock().stubFor(sessionRequest().willReturn(dinteroError(400, "INVALID_REQUEST",
+                "customer.email KARI@example.com (Kari) and order.shipping_address.postal_place Oslo are refused")));
+
+        PaymentProviderException failure = failureOf(
+                () -> gateway.openCheckout(checkoutFor(OrderId.newId(), DinteroSandbox.everyField())));
+
+        assertThat(failure.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(failure.getMessage()).endsWith("Dintero answered HTTP 400: INVALID_REQUEST customer.email "
+                + "[redacted] ([redacted]) and order.shipping_address.postal_place [redacted] are refused");
+        assertThat(messagesOf(failure)).noneMatch(message -> message.toLowerCase(Locale.ROOT).contains("kari")
+                || message.contains("Oslo") || message.contains("example.com"));
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(message -> message.contains("Kari") || message.contains("Oslo"));
     }
 
     @Test

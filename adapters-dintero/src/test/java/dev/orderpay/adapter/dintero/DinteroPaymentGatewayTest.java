@@ -17,6 +17,7 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.OrderContents;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class DinteroPaymentGatewayTest {
         gateway.openCheckout(new CheckoutRequest(orderId, Money.of(299_00, "NOK"),
                 URI.create("https://shop.example.test/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10/return"),
                 URI.create("https://shop.example.test/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10/callback"),
-                Instant.parse("2026-03-08T16:00:00.750Z")));
+                Instant.parse("2026-03-08T16:00:00.750Z"), OrderContents.NONE));
 
         dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(SESSION_PATH))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
@@ -98,6 +99,39 @@ class DinteroPaymentGatewayTest {
                          "profile_id": "orderpay-test-profile",
                          "expires_at": "2026-03-08T16:00:00Z"}""")));
         dintero.wireMock().verify(2, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void given_lines_a_customer_and_addresses_when_opening_a_checkout_then_dintero_receives_them_exactly() {
+        dintero.givenToken(ACCESS_TOKEN, 14_400);
+        dintero.givenSessionCreated("T11223344.session-1");
+        OrderId orderId = OrderId.parse("6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10");
+
+        gateway.openCheckout(checkoutFor(orderId, DinteroSandbox.everyField()));
+
+        // The customer's names travel in the addresses only; the merchant's metadata stays with orderpay.
+        String orderUrl = "https://shop.example.test/orders/6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10";
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(SESSION_PATH)).withRequestBody(equalToJson("""
+                {"url": {"return_url": "%1$s/return",
+                         "callback_url": "%1$s/callback?report_error=true&report_event=CAPTURE&report_event=REFUND\
+                &report_event=VOID"},
+                 "customer": {"email": "kari@example.com", "phone_number": "+4799999999"},
+                 "order": {"amount": 29900, "currency": "NOK",
+                           "merchant_reference": "6f1c2b1e-8a57-4f7e-9a53-3f1f4b7c2d10",
+                           "items": [{"id": "SOCK-42", "line_id": "1", "description": "Wool socks", "quantity": 2,
+                                      "amount": 19800, "vat": 25, "vat_amount": 3960},
+                                     {"id": "2", "line_id": "2", "description": "Brown cheese", "quantity": 0.5,
+                                      "amount": 10100, "vat": 15.5, "vat_amount": 1355}],
+                           "shipping_address": {"first_name": "Ola", "last_name": "Hansen",
+                                                "address_line": "Storgata 1", "address_line_2": "Leilighet H0201",
+                                                "postal_code": "0155", "postal_place": "Oslo", "country": "NO",
+                                                "phone_number": "+4798888888", "email": "ola@example.com"},
+                           "billing_address": {"first_name": "Kari", "last_name": "Nordmann",
+                                               "address_line": "Kongens gate 2", "address_line_2": "Postboks 12",
+                                               "postal_code": "7011", "postal_place": "Trondheim", "country": "NO",
+                                               "phone_number": "+4799999999", "email": "kari@example.com"}},
+                 "profile_id": "orderpay-test-profile",
+                 "expires_at": "2026-03-08T16:00:00Z"}""".formatted(orderUrl))));
     }
 
     @Test
@@ -152,7 +186,7 @@ class DinteroPaymentGatewayTest {
     void given_an_amount_beyond_dinteros_32_bit_limit_when_opening_a_checkout_then_it_is_rejected_without_asking_dintero() {
         CheckoutRequest tooMuch = new CheckoutRequest(OrderId.newId(), Money.of(3_000_000_000L, "NOK"),
                 URI.create("https://shop.example.test/return"), URI.create("https://shop.example.test/callback"),
-                DinteroSandbox.EXPIRES_AT);
+                DinteroSandbox.EXPIRES_AT, OrderContents.NONE);
 
         assertThatThrownBy(() -> gateway.openCheckout(tooMuch))
                 .isInstanceOfSatisfying(PaymentProviderException.class,
@@ -301,7 +335,7 @@ class DinteroPaymentGatewayTest {
 
     private static CheckoutRequest checkoutNotifying(URI notificationUrl) {
         return new CheckoutRequest(OrderId.newId(), Money.of(100, "NOK"), URI.create("https://shop.example.test/return"),
-                notificationUrl, DinteroSandbox.EXPIRES_AT);
+                notificationUrl, DinteroSandbox.EXPIRES_AT, OrderContents.NONE);
     }
 
     static ListAppender<ILoggingEvent> listen(Class<?> loggerOf) {

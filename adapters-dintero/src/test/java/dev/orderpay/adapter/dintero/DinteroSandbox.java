@@ -7,12 +7,23 @@ import com.github.tomakehurst.wiremock.extension.Extension;
 import dev.orderpay.application.port.out.CheckoutRequest;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
+import dev.orderpay.domain.contents.Address;
+import dev.orderpay.domain.contents.CountryCode;
+import dev.orderpay.domain.contents.Customer;
+import dev.orderpay.domain.contents.EmailAddress;
+import dev.orderpay.domain.contents.LineItem;
+import dev.orderpay.domain.contents.Metadata;
+import dev.orderpay.domain.contents.OrderContents;
+import dev.orderpay.domain.contents.OrderLines;
+import dev.orderpay.domain.contents.PersonName;
+import dev.orderpay.domain.contents.PhoneNumber;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -26,6 +37,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -374,8 +386,37 @@ public final class DinteroSandbox implements BeforeAllCallback, BeforeEachCallba
     }
 
     static CheckoutRequest checkoutFor(OrderId orderId) {
+        return checkoutFor(orderId, OrderContents.NONE);
+    }
+
+    /** A checkout of 299.00 NOK; lines among the contents must add up to that. */
+    static CheckoutRequest checkoutFor(OrderId orderId, OrderContents contents) {
         return new CheckoutRequest(orderId, Money.of(299_00, "NOK"),
                 URI.create("https://shop.example.test/orders/" + orderId + "/return"),
-                URI.create("https://shop.example.test/orders/" + orderId + "/callback"), EXPIRES_AT);
+                URI.create("https://shop.example.test/orders/" + orderId + "/callback"), EXPIRES_AT, contents);
+    }
+
+    /**
+     * Contents with every field Dintero's session can take from them: a line with a SKU and one without (together
+     * 299.00 NOK, the second's quantity and VAT with decimals), a whole customer and two full addresses.
+     */
+    static OrderContents everyField() {
+        LineItem socks = new LineItem("1", "Wool socks", new BigDecimal("2"), Money.of(198_00, "NOK"),
+                new BigDecimal("25"), Money.of(39_60, "NOK"), Optional.of("SOCK-42"));
+        LineItem cheese = new LineItem("2", "Brown cheese", new BigDecimal("0.5"), Money.of(101_00, "NOK"),
+                new BigDecimal("15.5"), Money.of(13_55, "NOK"), Optional.empty());
+        Customer kari = new Customer(Optional.of(new EmailAddress("kari@example.com")),
+                Optional.of(new PhoneNumber("+4799999999")), Optional.of(PersonName.of("first_name", "Kari")),
+                Optional.of(PersonName.of("last_name", "Nordmann")));
+        Address shipping = new Address(Optional.of(PersonName.of("first_name", "Ola")),
+                Optional.of(PersonName.of("last_name", "Hansen")), "Storgata 1", Optional.of("Leilighet H0201"),
+                "0155", "Oslo", new CountryCode("NO"), Optional.of(new PhoneNumber("+4798888888")),
+                Optional.of(new EmailAddress("ola@example.com")));
+        Address billing = new Address(Optional.of(PersonName.of("first_name", "Kari")),
+                Optional.of(PersonName.of("last_name", "Nordmann")), "Kongens gate 2", Optional.of("Postboks 12"),
+                "7011", "Trondheim", new CountryCode("NO"), Optional.of(new PhoneNumber("+4799999999")),
+                Optional.of(new EmailAddress("kari@example.com")));
+        return new OrderContents(new OrderLines(List.of(socks, cheese)), kari, Optional.of(shipping),
+                Optional.of(billing), Metadata.of(Map.of("shop_order", "A-17")));
     }
 }

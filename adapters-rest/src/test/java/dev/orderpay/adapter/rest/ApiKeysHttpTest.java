@@ -125,6 +125,29 @@ class ApiKeysHttpTest {
     }
 
     @Test
+    void given_a_key_created_with_an_idempotency_key_when_repeated_then_the_first_answer_without_the_key_is_replayed() {
+        String body = "{\"name\": \"retried\", \"scopes\": [\"orders:read\"]}";
+        Api.Reply first = createWithKey(body, "create-key-1");
+        int after = store.findAll().size();
+
+        Api.Reply repeat = createWithKey(body, "create-key-1");
+        Api.Reply otherRequest = createWithKey("{\"name\": \"retried\", \"scopes\": [\"orders:write\"]}",
+                "create-key-1");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isEmpty();
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.header("Idempotent-Replayed")).contains("true");
+        assertThat(repeat.json()).containsEntry("id", first.json().get("id")).containsEntry("name", "retried")
+                .containsEntry("source", "managed").containsEntry("prefix", first.json().get("prefix"))
+                .doesNotContainKey("key");
+        assertThat(repeat.body()).doesNotContain((String) first.json().get("key"));
+        assertThat(otherRequest.status()).isEqualTo(422);
+        assertThat(otherRequest.json()).containsEntry("code", "idempotency_key_reused");
+        assertThat(store.findAll()).hasSize(after);
+    }
+
+    @Test
     void given_an_id_no_key_has_when_revoked_then_404() {
         assertThat(api.send(HttpRequest.DELETE(API_KEYS + "/7f1d1d4e-2a4b-4c8e-9d3a-1b2c3d4e5f60")).json())
                 .containsEntry("code", "api_key_not_found").containsEntry("status", 404);
@@ -133,6 +156,11 @@ class ApiKeysHttpTest {
 
     private Api.Reply create(String body) {
         return api.send(HttpRequest.POST(API_KEYS, body).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    private Api.Reply createWithKey(String body, String idempotencyKey) {
+        return api.send(HttpRequest.POST(API_KEYS, body).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("Idempotency-Key", idempotencyKey));
     }
 
     /** The status GET /orders gets with the key once it is not 200, or 200 if it stays so that long. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static dev.orderpay.application.port.in.idempotency.IdempotentResults.executed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Without keys from the environment, someone must always be able to manage keys. */
@@ -43,7 +44,7 @@ class LastKeyManagerHttpTest {
     }
 
     private CreateApiKeyResult.Created manager(String name) {
-        return (CreateApiKeyResult.Created) keys.createKey(CreateApiKeyCommand.of(name, List.of("keys:manage")),
-                Scope.all(), TestActors.CLIENT);
+        return (CreateApiKeyResult.Created) executed(keys.createKey(CreateApiKeyCommand.of(name,
+                List.of("keys:manage")), Scope.all(), TestActors.CLIENT));
     }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static dev.orderpay.application.port.in.idempotency.IdempotentResults.executed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every merchant route and the one scope that opens it, as docs/access.md lists them. */
@@ -87,8 +88,8 @@ class ScopesHttpTest {
     private String keyWith(Set<Scope> scopes) {
         CreateApiKeyCommand command = CreateApiKeyCommand.of("scoped",
                 scopes.stream().map(Scope::wireName).toList());
-        return ((CreateApiKeyResult.Created) keys.createKey(command, Scope.all(), TestActors.CLIENT)).plain()
-                .value();
+        return ((CreateApiKeyResult.Created) executed(keys.createKey(command, Scope.all(), TestActors.CLIENT)))
+                .plain().value();
     }
 
     private static MutableHttpRequest<?> request(HttpMethod method, String route, Scope required) {

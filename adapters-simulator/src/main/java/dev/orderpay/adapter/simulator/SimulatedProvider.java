@@ -12,6 +12,7 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.contents.LineMovement;
+import dev.orderpay.domain.contents.OrderLines;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
@@ -45,15 +46,19 @@ final class SimulatedProvider {
     enum BuyerChoice { PAY, DECLINE, CANCEL }
 
     /**
-     * A checkout as the provider keeps it.
+     * A checkout as the provider keeps it. Of the order's contents only the lines are kept, to show the buyer: the
+     * simulator has no use for the customer's personal data.
      *
+     * @param lines     the order's lines, {@link OrderLines#NONE} for an order without
      * @param paymentId the payment made in it, once the buyer paid
      * @param ending    DECLINED or CANCELLED once it ended without payment
      */
-    record Checkout(SessionId sessionId, OrderId orderId, Money amount, URI returnUrl, URI notificationUrl,
-                    Instant expiresAt, Optional<PaymentId> paymentId, Optional<CheckoutEnding> ending) {
+    record Checkout(SessionId sessionId, OrderId orderId, Money amount, OrderLines lines, URI returnUrl,
+                    URI notificationUrl, Instant expiresAt, Optional<PaymentId> paymentId,
+                    Optional<CheckoutEnding> ending) {
 
         Checkout {
+            Objects.requireNonNull(lines, "lines");
             Objects.requireNonNull(paymentId, "paymentId");
             Objects.requireNonNull(ending, "ending");
         }
@@ -73,13 +78,13 @@ final class SimulatedProvider {
         }
 
         private Checkout paid(PaymentId payment) {
-            return new Checkout(sessionId, orderId, amount, returnUrl, notificationUrl, expiresAt,
+            return new Checkout(sessionId, orderId, amount, lines, returnUrl, notificationUrl, expiresAt,
                     Optional.of(payment), ending);
         }
 
         private Checkout ended(CheckoutEnding how) {
-            return new Checkout(sessionId, orderId, amount, returnUrl, notificationUrl, expiresAt, paymentId,
-                    Optional.of(how));
+            return new Checkout(sessionId, orderId, amount, lines, returnUrl, notificationUrl, expiresAt,
+                    paymentId, Optional.of(how));
         }
     }
 
@@ -100,8 +105,8 @@ final class SimulatedProvider {
 
     synchronized Checkout open(CheckoutRequest request) {
         Checkout checkout = new Checkout(new SessionId("sim-sess-" + UUID.randomUUID()), request.orderId(),
-                request.amount(), request.returnUrl(), request.notificationUrl(), request.expiresAt(), Optional.empty(),
-                Optional.empty());
+                request.amount(), request.contents().lines(), request.returnUrl(), request.notificationUrl(),
+                request.expiresAt(), Optional.empty(), Optional.empty());
         checkouts.put(checkout.sessionId(), checkout);
         return checkout;
     }
@@ -167,23 +172,26 @@ final class SimulatedProvider {
     }
 
     /**
-     * Captures from an authorized payment, in parts if wanted, never more than was authorized. Lines, when given,
-     * must add up to the amount.
+     * Captures from an authorized payment, in parts if wanted, never more than was authorized. What is left of the
+     * authorization can be captured after a part of the capture was refunded; the payment then stays partially
+     * refunded. Lines, when given, must add up to the amount.
      */
     synchronized ProviderPayment capture(PaymentId paymentId, Money amount, List<LineMovement> lines) {
         ProviderPayment payment = payment(paymentId);
         requireSameCurrency(payment, amount, "capture");
         requireLinesAddUp(lines, amount, payment, "capture");
         boolean capturable = payment.status() == OrderStatus.AUTHORIZED
-                || payment.status() == OrderStatus.PARTIALLY_CAPTURED;
+                || payment.status() == OrderStatus.PARTIALLY_CAPTURED
+                || payment.status() == OrderStatus.PARTIALLY_REFUNDED;
         long captured = payment.capturedMinorUnits() + amount.minorUnits();
         if (!capturable || captured > payment.amountMinorUnits()) {
             throw refused("capture", amount, payment);
         }
         Map<String, Long> refundable = refundableByLine.computeIfAbsent(paymentId, id -> new HashMap<>());
         lines.forEach(line -> refundable.merge(line.lineId(), line.amount().minorUnits(), Long::sum));
-        return store(payment, captured == payment.amountMinorUnits()
-                ? OrderStatus.CAPTURED : OrderStatus.PARTIALLY_CAPTURED, captured, payment.refundedMinorUnits());
+        OrderStatus status = payment.refundedMinorUnits() > 0 ? OrderStatus.PARTIALLY_REFUNDED
+                : captured == payment.amountMinorUnits() ? OrderStatus.CAPTURED : OrderStatus.PARTIALLY_CAPTURED;
+        return store(payment, status, captured, payment.refundedMinorUnits());
     }
 
     /**

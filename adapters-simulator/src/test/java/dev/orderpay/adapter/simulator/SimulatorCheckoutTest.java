@@ -13,6 +13,11 @@ import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
+import dev.orderpay.domain.contents.Customer;
+import dev.orderpay.domain.contents.LineItem;
+import dev.orderpay.domain.contents.Metadata;
+import dev.orderpay.domain.contents.OrderContents;
+import dev.orderpay.domain.contents.OrderLines;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.uri.QueryStringDecoder;
@@ -25,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -90,6 +96,36 @@ class SimulatorCheckoutTest {
                 "action=\"" + session + "/cancel\"");
         assertThat(URI.create(pagePath(checkout)).resolve(session + "/pay").getPath())
                 .isEqualTo(pagePath(checkout) + "/pay");
+    }
+
+    @Test
+    void given_an_order_with_lines_when_the_buyer_opens_its_page_then_it_lists_each_line_escaped_and_the_total()
+            throws Exception {
+        LineItem socks = new LineItem("1", "Wool socks <b>\"red\"</b> & blue", new BigDecimal("2"),
+                Money.of(198_00, "NOK"), new BigDecimal("25"), Money.of(39_60, "NOK"), Optional.of("SOCK-42"));
+        LineItem cheese = new LineItem("2", "Brown cheese", new BigDecimal("0.5"), Money.of(101_00, "NOK"),
+                new BigDecimal("15"), Money.of(13_17, "NOK"), Optional.empty());
+        Opened checkout = open(Money.of(299_00, "NOK"), Instant.now().plus(Duration.ofHours(1)),
+                new OrderContents(new OrderLines(List.of(socks, cheese)), Customer.NONE, Optional.empty(),
+                        Optional.empty(), Metadata.NONE));
+
+        String page = get(pagePath(checkout)).body();
+
+        assertThat(page).contains(
+                "<tr class=\"line\"><td>Wool socks &lt;b&gt;&quot;red&quot;&lt;/b&gt; &amp; blue</td>"
+                        + "<td class=\"number\">2</td><td class=\"number\">198.00 NOK</td></tr>",
+                "<tr class=\"line\"><td>Brown cheese</td><td class=\"number\">0.5</td>"
+                        + "<td class=\"number\">101.00 NOK</td></tr>",
+                "<td class=\"number\" id=\"total\">299.00 NOK</td>")
+                .doesNotContain("<b>");
+        assertThat(page.indexOf("Wool socks")).isLessThan(page.indexOf("Brown cheese"));
+        assertThat(page.split("<tr class=\"line\">", -1)).hasSize(3);
+    }
+
+    @Test
+    void given_an_order_without_lines_when_the_buyer_opens_its_page_then_it_shows_no_table_of_lines()
+            throws Exception {
+        assertThat(get(pagePath(open(Money.of(100_00, "NOK")))).body()).doesNotContain("<table");
     }
 
     @Test
@@ -278,10 +314,14 @@ class SimulatorCheckoutTest {
     }
 
     private Opened open(Money amount, Instant expiresAt) {
+        return open(amount, expiresAt, OrderContents.NONE);
+    }
+
+    private Opened open(Money amount, Instant expiresAt, OrderContents contents) {
         OrderId orderId = OrderId.newId();
         PaymentSession session = gateway.openCheckout(new CheckoutRequest(orderId, amount,
                 URI.create("https://shop.example.test/orders/" + orderId + "/redirect?lang=nb"),
-                server.getURI().resolve(NotificationRecorder.PATH + "/" + orderId), expiresAt));
+                server.getURI().resolve(NotificationRecorder.PATH + "/" + orderId), expiresAt, contents));
         return new Opened(orderId, session, expiresAt);
     }
 

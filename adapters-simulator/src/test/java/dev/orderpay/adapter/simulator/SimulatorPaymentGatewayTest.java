@@ -16,6 +16,8 @@ import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.contents.LineMovement;
+import dev.orderpay.domain.contents.OrderContents;
+import dev.orderpay.domain.contents.TestContents;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -58,6 +60,21 @@ class SimulatorPaymentGatewayTest {
         assertThat(session.link()).isEqualTo(URI.create("https://shop.example.test/simulator/checkout/" + session.id()));
         assertThat(gateway.fetchCheckout(session.id()))
                 .isEqualTo(new CheckoutStatus(Optional.empty(), Optional.empty(), Optional.of(expiresAt)));
+    }
+
+    @Test
+    void given_a_checkout_opened_with_contents_when_the_buyer_pays_then_the_simulator_keeps_its_lines() {
+        OrderContents contents = TestContents.contentsOf29900();
+        PaymentSession session = gateway.openCheckout(
+                request(OrderId.newId(), nok(299_00), Instant.now().plus(Duration.ofHours(1)), contents));
+
+        PaymentId paymentId = provider.complete(session.id(), BuyerChoice.PAY).orElseThrow().paymentId().orElseThrow();
+
+        assertThat(provider.checkout(session.id())).hasValueSatisfying(checkout -> {
+            assertThat(checkout.lines()).isEqualTo(contents.lines());
+            assertThat(checkout.paymentId()).contains(paymentId);
+        });
+        assertThat(gateway.fetchPayment(paymentId).sessionId()).contains(session.id());
     }
 
     @Test
@@ -209,8 +226,12 @@ class SimulatorPaymentGatewayTest {
     }
 
     private static CheckoutRequest request(OrderId orderId, Money amount, Instant expiresAt) {
+        return request(orderId, amount, expiresAt, OrderContents.NONE);
+    }
+
+    private static CheckoutRequest request(OrderId orderId, Money amount, Instant expiresAt, OrderContents contents) {
         return new CheckoutRequest(orderId, amount, URI.create("https://shop.example.test/orders/" + orderId + "/redirect"),
-                URI.create("https://shop.example.test/orders/" + orderId + "/callback"), expiresAt);
+                URI.create("https://shop.example.test/orders/" + orderId + "/callback"), expiresAt, contents);
     }
 
     private static Money nok(long minorUnits) {

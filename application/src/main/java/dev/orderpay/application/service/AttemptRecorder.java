@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Records the attempts of webhook calls that end together in one step (a group commit). A call's thread queues its
- * attempt, then waits for its turn to record; the first to get the turn records every attempt queued by then, and
- * those behind it find theirs already recorded. Alone, an attempt is recorded at once; under load one statement
- * records many, which is what lets delivery keep up with creates without taking their share of the database.
+ * Records the attempts of webhook calls in batches (a group commit) without making the calls wait for it. A call's
+ * thread queues its attempt; if no thread is recording, it records everything queued, and again while more comes;
+ * otherwise it goes on to its next call at once and the recording thread takes its attempt along. Alone, an attempt
+ * is recorded at once; under load one statement records many, and the calls never wait for a commit, which is what
+ * lets delivery keep up with creates without taking their share of the database.
  */
 final class AttemptRecorder {
 
@@ -31,23 +31,23 @@ final class AttemptRecorder {
         this.deliveries = deliveries;
     }
 
-    /** Records the attempt, alone or with others, and says what came of it; throws what recording threw. */
-    Recording record(WebhookDeliveryId id, AttemptRecord attempt) {
+    /**
+     * Records the attempt, alone or with others, now or on the thread recording already.
+     *
+     * @return what came of it, once recorded; completed exceptionally with what recording threw
+     */
+    CompletableFuture<Recording> record(WebhookDeliveryId id, AttemptRecord attempt) {
         Queued mine = new Queued(id, attempt, new CompletableFuture<>());
         queued.add(mine);
-        turn.lock();
-        try {
-            if (!mine.recording().isDone()) {
+        // Looking again after letting go of the turn catches an attempt queued just as the last batch was taken.
+        while (!queued.isEmpty() && turn.tryLock()) {
+            try {
                 recordQueued();
+            } finally {
+                turn.unlock();
             }
-        } finally {
-            turn.unlock();
         }
-        try {
-            return mine.recording().join();
-        } catch (CompletionException failed) {
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
-        }
+        return mine.recording();
     }
 
     private void recordQueued() {
@@ -55,14 +55,19 @@ final class AttemptRecorder {
         for (Queued next = queued.poll(); next != null; next = queued.poll()) {
             batch.add(next);
         }
+        if (batch.isEmpty()) {
+            return;
+        }
         Map<WebhookDeliveryId, AttemptRecord> attempts = new LinkedHashMap<>();
         batch.forEach(each -> attempts.put(each.id(), each.attempt()));
+        Map<WebhookDeliveryId, Recording> recorded;
         try {
-            Map<WebhookDeliveryId, Recording> recorded = deliveries.record(attempts);
-            batch.forEach(each -> each.recording().complete(recorded.get(each.id())));
+            recorded = deliveries.record(attempts);
         } catch (RuntimeException failure) {
             batch.forEach(each -> each.recording().completeExceptionally(failure));
+            return;
         }
+        batch.forEach(each -> each.recording().complete(recorded.get(each.id())));
     }
 
     private record Queued(WebhookDeliveryId id, AttemptRecord attempt, CompletableFuture<Recording> recording) {

@@ -160,7 +160,8 @@ public final class CreateOrderService implements CreateOrderUseCase {
         PaymentSession session;
         try {
             session = gateway.openCheckout(new CheckoutRequest(order.id(), order.amount(),
-                    urls.returnUrl(order.id()), urls.notificationUrl(order.id()), now.plus(policy.checkoutLifetime())));
+                    urls.returnUrl(order.id()), urls.notificationUrl(order.id()), now.plus(policy.checkoutLifetime()),
+                    order.contents()));
         } catch (PaymentProviderException failure) {
             order.failCheckout(Provenance.unreferenced(ChangeSource.CHECKOUT, clock.instant()));
             throw new CheckoutFailedException(save(order),

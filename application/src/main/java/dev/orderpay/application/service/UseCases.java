@@ -152,7 +152,8 @@ public final class UseCases {
         deliverWebhooks = new WebhookDeliveryService(ports.webhookDeliveries(), ports.webhookEndpoints(),
                 ports.webhookSender(), settings.retries(), clock, settings.webhookCalls(),
                 settings.webhookDelivery(), settings.callbackSecret());
-        apiKeys = new ApiKeyService(ports.apiKeys(), settings.keyGenerator(), clock, settings.apiKeys());
+        apiKeys = new ApiKeyService(ports.apiKeys(), settings.keyGenerator(), clock, settings.apiKeys(), keyed,
+                ports.idempotentAnswers());
         auditQueries = new AuditQueryService(ports.auditLog());
     }
 

@@ -41,9 +41,9 @@ import java.util.stream.Collectors;
  * The delivery engine. Each round claims the due deliveries there is room for and sends each destination's through at
  * most {@link Policy#perEndpoint()} lanes on the executor it was given ({@link Lanes}), the same lanes for every round
  * while they have work, so that rounds claiming while calls still run never open more calls to one receiver than
- * that; the webhook call is made
- * holding no database connection or transaction, and its outcome is recorded afterwards in one step, together with
- * those of the calls that ended at the same time ({@link AttemptRecorder}).
+ * that. The webhook call is made holding no database connection or transaction; its outcome is recorded afterwards,
+ * together with those of the calls that ended meanwhile, while the lane goes on to its next call
+ * ({@link AttemptRecorder}). A delivery's outcome is known once its attempt is recorded.
  * What an answer means:
  * <ul>
  *     <li>{@code 2xx}: delivered;</li>
@@ -101,7 +101,7 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
     private final HeldClaims<WebhookDeliveryId> claims = new HeldClaims<>();
     // Each destination's lanes, kept across rounds while they have work: a round that claims more for a destination
     // whose calls still run queues behind them instead of opening more calls to it. Touched only by rounds.
-    private final Map<WebhookEndpointId, Lanes<Assigned, DeliveryOutcome>> lanes = new HashMap<>();
+    private final Map<WebhookEndpointId, Lanes<Assigned, CompletableFuture<DeliveryOutcome>>> lanes = new HashMap<>();
     private volatile boolean stopped;
 
     /**
@@ -149,8 +149,8 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         lanes.values().removeIf(Lanes::idle);
         byDestination.forEach((destination, due) -> {
             Optional<WebhookEndpoint> endpoint = Optional.ofNullable(byId.get(destination));
-            started.addAll(lanesTo(destination).submit(
-                    due.stream().map(delivery -> new Assigned(delivery, endpoint)).toList()));
+            lanesTo(destination).submit(due.stream().map(delivery -> new Assigned(delivery, endpoint)).toList())
+                    .forEach(sent -> started.add(sent.thenCompose(Function.identity())));
         });
         started.forEach(outcome -> outcome.whenComplete((done, failure) -> inFlight.decrementAndGet()));
         return new DeliveryRound(started);
@@ -167,27 +167,35 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         return claims.releaseAll(deliveries::releaseClaims);
     }
 
-    private Lanes<Assigned, DeliveryOutcome> lanesTo(WebhookEndpointId destination) {
+    private Lanes<Assigned, CompletableFuture<DeliveryOutcome>> lanesTo(WebhookEndpointId destination) {
         return lanes.computeIfAbsent(destination, ignored -> new Lanes<>(policy.perEndpoint(), executor,
                 assigned -> deliver(assigned.due(), assigned.endpoint()), WebhookDeliveryService::notStarted,
                 () -> stopped));
     }
 
     /** A delivery its lane did not begin because the service is stopping: its claim is let go with the others. */
-    private static DeliveryOutcome notStarted(Assigned assigned) {
-        DueDelivery due = assigned.due();
-        return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "the service stopped before it was sent");
+    private static CompletableFuture<DeliveryOutcome> notStarted(Assigned assigned) {
+        return dropped(assigned.due(), "the service stopped before it was sent");
+    }
+
+    private static CompletableFuture<DeliveryOutcome> dropped(DueDelivery due, String reason) {
+        return CompletableFuture.completedFuture(new DeliveryOutcome.Dropped(due.id(), due.endpointId(), reason));
     }
 
     /** A claimed delivery with its endpoint as the round read it (none when the endpoint was deleted). */
     private record Assigned(DueDelivery due, Optional<WebhookEndpoint> endpoint) {
     }
 
-    private DeliveryOutcome deliver(DueDelivery due, Optional<WebhookEndpoint> maybeEndpoint) {
+    /**
+     * Makes the call and hands its attempt to the recorder; the lane goes on to its next call while the attempt is
+     * recorded. That is safe for the order of an order's events: a claim holds at most one delivery per order and
+     * destination, and the next is not claimed before this one is recorded.
+     */
+    private CompletableFuture<DeliveryOutcome> deliver(DueDelivery due, Optional<WebhookEndpoint> maybeEndpoint) {
         if (due.callbackUrl().isEmpty() && maybeEndpoint.isEmpty()) {
             // Its deliveries went with it, claims and all.
             claims.ended(due.id());
-            return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "the endpoint was deleted");
+            return dropped(due, "the endpoint was deleted");
         }
         Instant sentAt = clock.instant();
         WebhookResponse response = due.callbackUrl().isPresent()
@@ -196,11 +204,16 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
         if (Thread.currentThread().isInterrupted()) {
             // The service is stopping: the receiver is not to blame. It is sent again once the claim is let go or
             // runs out.
-            return new DeliveryOutcome.Dropped(due.id(), due.endpointId(), "the service stopped during the call");
+            return dropped(due, "the service stopped during the call");
         }
         Instant answeredAt = clock.instant();
         AttemptRecord attempt = judge(due, sentAt, answeredAt, response);
-        Recording recording = recorder.record(due.id(), attempt);
+        return recorder.record(due.id(), attempt)
+                .thenApply(recording -> outcomeOf(due, attempt, recording, answeredAt));
+    }
+
+    private DeliveryOutcome outcomeOf(DueDelivery due, AttemptRecord attempt, Recording recording,
+                                      Instant answeredAt) {
         // Recording ended the claim, or found the delivery no longer pending.
         claims.ended(due.id());
         if (!(recording instanceof Recording.Recorded recorded)) {

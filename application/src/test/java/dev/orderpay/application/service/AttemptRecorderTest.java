@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +30,6 @@ import static dev.orderpay.application.port.out.webhook.WebhookDeliveriesContrac
 import static dev.orderpay.application.port.out.webhook.WebhookDeliveriesContract.delivered;
 import static dev.orderpay.application.port.out.webhook.WebhookDeliveriesContract.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AttemptRecorderTest {
 
@@ -43,31 +44,42 @@ class AttemptRecorderTest {
     }
 
     @Test
-    void attempts_that_end_while_another_is_being_recorded_are_recorded_together_each_with_its_own_outcome()
+    void attempts_that_end_while_another_is_being_recorded_are_recorded_together_and_their_calls_do_not_wait()
             throws Exception {
         HeldRecords deliveries = new HeldRecords();
         List<DueDelivery> due = dueDeliveries(deliveries);
         AttemptRecorder recorder = new AttemptRecorder(deliveries);
 
-        // The first call's attempt is being recorded (held) while the other seven end and wait for their turn.
-        Future<Recording> first = callThreads.submit(() -> recorder.record(due.get(0).id(), delivered(NOW)));
+        // The first call's attempt is being recorded (held) while the other seven end: each hands its attempt over
+        // and is free for its next call at once.
+        Future<CompletableFuture<Recording>> first = callThreads.submit(() ->
+                recorder.record(due.get(0).id(), delivered(NOW)));
         assertThat(deliveries.recordingStarted.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Thread> waiting = new CopyOnWriteArrayList<>();
-        List<Future<Recording>> others = new ArrayList<>();
+        List<CompletableFuture<Recording>> others = new ArrayList<>();
         for (DueDelivery delivery : due.subList(1, CALLS)) {
-            others.add(callThreads.submit(() -> {
-                waiting.add(Thread.currentThread());
-                return recorder.record(delivery.id(), delivered(NOW.plusSeconds(1)));
-            }));
+            others.add(callThreads.submit(() -> recorder.record(delivery.id(), delivered(NOW.plusSeconds(1))))
+                    .get(10, TimeUnit.SECONDS));
         }
-        awaitParked(waiting, CALLS - 1);
+        assertThat(others).noneMatch(CompletableFuture::isDone);
+        assertThat(first.isDone()).as("the thread recording is still at it").isFalse();
         deliveries.release.countDown();
 
-        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(new Recording.Recorded(Optional.empty()));
-        for (Future<Recording> other : others) {
+        assertThat(first.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS))
+                .isEqualTo(new Recording.Recorded(Optional.empty()));
+        for (CompletableFuture<Recording> other : others) {
             assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo(new Recording.Recorded(Optional.empty()));
         }
         assertThat(deliveries.batchSizes).containsExactly(1, CALLS - 1);
+    }
+
+    @Test
+    void an_attempt_alone_is_recorded_before_its_call_goes_on() {
+        InMemoryWebhookDeliveries deliveries = new InMemoryWebhookDeliveries(new InMemoryWebhookEndpoints());
+        DueDelivery due = dueDeliveries(deliveries).get(0);
+
+        CompletableFuture<Recording> recording = new AttemptRecorder(deliveries).record(due.id(), delivered(NOW));
+
+        assertThat(recording).isCompletedWithValue(new Recording.Recorded(Optional.empty()));
     }
 
     @Test
@@ -80,8 +92,9 @@ class AttemptRecorderTest {
         };
         AttemptRecorder recorder = new AttemptRecorder(deliveries);
 
-        assertThatThrownBy(() -> recorder.record(WebhookDeliveryId.newId(), delivered(NOW)))
-                .isInstanceOf(IllegalStateException.class).hasMessage("the database is down");
+        assertThat(recorder.record(WebhookDeliveryId.newId(), delivered(NOW))).isCompletedExceptionally()
+                .failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(IllegalStateException.class).withMessageContaining("the database is down");
     }
 
     private static List<DueDelivery> dueDeliveries(InMemoryWebhookDeliveries deliveries) {
@@ -94,15 +107,6 @@ class AttemptRecorderTest {
         List<DueDelivery> due = deliveries.claimDue(NOW, NOW.plus(Duration.ofMinutes(2)), CALLS, CALLS);
         assertThat(due).hasSize(CALLS);
         return due;
-    }
-
-    /** Threads parked (waiting for their turn) rather than running: they have queued their attempts by then. */
-    private static void awaitParked(List<Thread> threads, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (threads.size() < count || threads.stream().anyMatch(thread -> thread.getState() != Thread.State.WAITING)) {
-            assertThat(System.nanoTime()).as("the calls did not all wait for their turn").isLessThan(deadline);
-            Thread.sleep(5);
-        }
     }
 
     /** The in-memory deliveries, whose first recording is held until released; the sizes of the batches recorded. */

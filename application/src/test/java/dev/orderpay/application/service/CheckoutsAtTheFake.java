@@ -20,7 +20,7 @@ final class CheckoutsAtTheFake {
     static Order withCheckoutOpened(FakePaymentGateway gateway, TestOrders order, Instant expiresAt) {
         Order draft = order.build();
         PaymentSession session = gateway.openCheckout(new CheckoutRequest(draft.id(), draft.amount(),
-                URLS.returnUrl(draft.id()), URLS.notificationUrl(draft.id()), expiresAt));
+                URLS.returnUrl(draft.id()), URLS.notificationUrl(draft.id()), expiresAt, draft.contents()));
         return order.withSession(session).build();
     }
 }

@@ -133,7 +133,29 @@ class CreateOrderServiceTest {
                 Money.of(299_00, "NOK"),
                 URI.create("https://shop.example.test/orders/" + created.id() + "/return"),
                 URI.create("https://shop.example.test/orders/" + created.id() + "/notify"),
-                created.createdAt().plus(CHECKOUT_LIFETIME)));
+                created.createdAt().plus(CHECKOUT_LIFETIME), OrderContents.NONE));
+    }
+
+    @Test
+    void given_items_a_customer_and_addresses_when_an_order_is_created_then_the_checkout_request_carries_them() {
+        OrderContentsInput.Place oslo = new OrderContentsInput.Place("Kari", "Nordmann", "Storgata 1", null, "0155",
+                "Oslo", "NO", null, null);
+        CreateOrderCommand withContents = CreateOrderCommand.of(null, "NOK", "receipt#1", null,
+                new OrderContentsInput(List.of(
+                        new OrderContentsInput.Item("1", "Wool socks", new BigDecimal("2"), 198_00L,
+                                new BigDecimal("25"), 39_60L, "SOCK-42"),
+                        new OrderContentsInput.Item("2", "Gift wrap", BigDecimal.ONE, 101_00L, new BigDecimal("25"),
+                                20_20L, null)),
+                        new OrderContentsInput.Person("kari@example.com", "+4799999999", "Kari", "Nordmann"),
+                        oslo, oslo, null));
+
+        Order created = executed(service.createOrder(withContents));
+
+        assertThat(gateway.checkoutRequests()).singleElement().satisfies(request -> {
+            assertThat(request.contents()).isEqualTo(withContents.contents()).isEqualTo(created.contents());
+            assertThat(request.contents().lines().items()).extracting(line -> line.lineId()).containsExactly("1", "2");
+            assertThat(request.amount()).isEqualTo(Money.of(299_00, "NOK"));
+        });
     }
 
     @Test

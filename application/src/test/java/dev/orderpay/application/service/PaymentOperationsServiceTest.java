@@ -159,6 +159,25 @@ class PaymentOperationsServiceTest {
     }
 
     @Test
+    void given_an_order_captured_in_part_and_refunded_in_part_when_the_rest_is_captured_then_it_stays_partly_refunded() {
+        PaymentId paymentId = paid(AUTHORIZED);
+        executed(service.capture(capture(100_00)));
+        executed(service.refund(refund(40_00)));
+
+        PaymentOperationResult rest = executed(service.capture(captureAll()));
+
+        assertThat(rest).isInstanceOf(Completed.class);
+        assertThat(rest.order().status()).isEqualTo(PARTIALLY_REFUNDED);
+        assertThat(stored().payment()).isEqualTo(new OrderPayment(Optional.of(paymentId), nok(299_00), nok(40_00)));
+        assertThat(gateway.operations()).containsExactly(
+                "capture " + paymentId + " 100.00 NOK",
+                "refund " + paymentId + " 40.00 NOK",
+                "capture " + paymentId + " 199.00 NOK");
+        assertThat(orders.findByOrder(order.id())).extracting(event -> event.type().wireName()).endsWith(
+                "order.partially_captured", "order.partially_refunded", "order.captured");
+    }
+
+    @Test
     void given_an_authorized_order_when_it_is_cancelled_then_its_authorization_is_voided_and_it_is_cancelled() {
         PaymentId paymentId = paid(AUTHORIZED);
 

@@ -8,7 +8,9 @@ import dev.orderpay.application.port.in.maintenance.DeliveryOutcome;
 import dev.orderpay.application.port.in.maintenance.DeliveryRound;
 import dev.orderpay.application.port.out.InMemoryOrderRepository;
 import dev.orderpay.application.port.out.event.TestEvents;
+import dev.orderpay.application.port.out.webhook.AttemptRecord;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookDeliveries;
+import dev.orderpay.application.port.out.webhook.Recording;
 import dev.orderpay.application.port.out.webhook.InMemoryWebhookEndpoints;
 import dev.orderpay.application.port.out.webhook.ScriptedWebhookSender;
 import dev.orderpay.application.port.out.webhook.WebhookRequest;
@@ -24,6 +26,7 @@ import dev.orderpay.domain.webhook.DeliveryState;
 import dev.orderpay.domain.webhook.RetrySchedule;
 import dev.orderpay.domain.webhook.SigningSecret;
 import dev.orderpay.domain.webhook.TestWebhookEndpoints;
+import dev.orderpay.domain.webhook.WebhookDeliveryId;
 import dev.orderpay.domain.webhook.WebhookEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +40,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,7 +82,7 @@ class WebhookDeliveryServiceTest {
 
     private final TestClock clock = TestClock.standingAt(NOW);
     private final InMemoryWebhookEndpoints endpoints = new InMemoryWebhookEndpoints();
-    private final InMemoryWebhookDeliveries deliveries = new InMemoryWebhookDeliveries(endpoints);
+    private final HoldableDeliveries deliveries = new HoldableDeliveries(endpoints);
     private final InMemoryOrderRepository orders = new InMemoryOrderRepository(deliveries);
     private final ScriptedWebhookSender sender = new ScriptedWebhookSender();
     // Runs each call at once, on the caller's thread: a round's outcomes are known when it returns.
@@ -543,14 +549,77 @@ class WebhookDeliveryServiceTest {
         assertThat(service.deliverDue().claimed()).isEqualTo(4);
     }
 
-    /** Answers 200 after 5 ms, counting the most calls it had under way at once. */
+    @Test
+    void given_an_attempt_being_recorded_then_the_endpoints_lanes_go_on_calling_and_their_attempts_follow_it()
+            throws Exception {
+        endpoint(SHOP);
+        for (int i = 0; i < 12; i++) {
+            announced(NOW.minusSeconds(60 - i));
+        }
+        CountingSlowSender slow = new CountingSlowSender();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch recordingHeld = deliveries.holdRecording();
+        try {
+            WebhookDeliveryService overPool = new WebhookDeliveryService(deliveries, endpoints, slow,
+                    new RetrySchedule(DELAYS, NO_JITTER), clock, pool,
+                    new WebhookDeliveryService.Policy(16, 4, 4, Duration.ofMinutes(2), DISABLE_AFTER),
+                    Optional.of(CALLBACK_SECRET));
+
+            DeliveryRound round = overPool.deliverDue();
+
+            // The first recording is held: with lanes waiting for it, no more than 4 calls would have been made.
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (slow.calls() < 12 && System.nanoTime() < giveUp) {
+                Thread.sleep(5);
+            }
+            assertThat(slow.calls()).isEqualTo(12);
+            assertThat(round.started()).noneMatch(CompletableFuture::isDone);
+            recordingHeld.countDown();
+            assertThat(round.started().stream().map(CompletableFuture::join).toList()).hasSize(12)
+                    .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class));
+            assertThat(deliveries.countPending()).isZero();
+        } finally {
+            recordingHeld.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** The in-memory deliveries, whose recordings can be held until a latch is let go. */
+    private static final class HoldableDeliveries extends InMemoryWebhookDeliveries {
+
+        private volatile CountDownLatch hold = new CountDownLatch(0);
+
+        HoldableDeliveries(InMemoryWebhookEndpoints endpoints) {
+            super(endpoints);
+        }
+
+        CountDownLatch holdRecording() {
+            hold = new CountDownLatch(1);
+            return hold;
+        }
+
+        @Override
+        public Map<WebhookDeliveryId, Recording> record(Map<WebhookDeliveryId, AttemptRecord> attempts) {
+            try {
+                assertThat(hold.await(10, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+            return super.record(attempts);
+        }
+    }
+
+    /** Answers 200 after 5 ms, counting its calls and the most it had under way at once. */
     private static final class CountingSlowSender implements WebhookSender {
 
         private final AtomicInteger running = new AtomicInteger();
         private final AtomicInteger mostAtOnce = new AtomicInteger();
+        private final AtomicInteger calls = new AtomicInteger();
 
         @Override
         public WebhookResponse send(WebhookRequest request) {
+            calls.incrementAndGet();
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(5);
@@ -564,6 +633,10 @@ class WebhookDeliveryServiceTest {
 
         int mostAtOnce() {
             return mostAtOnce.get();
+        }
+
+        int calls() {
+            return calls.get();
         }
     }
 

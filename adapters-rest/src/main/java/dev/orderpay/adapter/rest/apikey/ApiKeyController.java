@@ -2,6 +2,8 @@ package dev.orderpay.adapter.rest.apikey;
 
 import dev.orderpay.adapter.rest.ApiDocumentation;
 import dev.orderpay.adapter.rest.audit.Actors;
+import dev.orderpay.adapter.rest.idempotency.IdempotencyHeaders;
+import dev.orderpay.adapter.rest.idempotency.IdempotentResponses;
 import dev.orderpay.adapter.rest.input.StrictInput;
 import dev.orderpay.adapter.rest.problem.Problem;
 import dev.orderpay.adapter.rest.problem.ProblemCode;
@@ -10,13 +12,15 @@ import dev.orderpay.adapter.rest.ratelimit.RateLimited;
 import dev.orderpay.adapter.rest.ratelimit.RouteGroup;
 import dev.orderpay.adapter.rest.security.ApiKeys;
 import dev.orderpay.adapter.rest.security.RequiredScopes;
-import dev.orderpay.application.port.in.access.CreateApiKeyResult;
+import dev.orderpay.application.port.in.access.CreateApiKeyCommand;
 import dev.orderpay.application.port.in.access.CreateApiKeyUseCase;
 import dev.orderpay.application.port.in.access.ListApiKeysUseCase;
 import dev.orderpay.application.port.in.access.RevokeApiKeyResult;
 import dev.orderpay.application.port.in.access.RevokeApiKeyUseCase;
 import dev.orderpay.domain.InvalidValueException;
 import dev.orderpay.domain.access.ApiKeyId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -25,6 +29,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -32,6 +37,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -67,36 +73,54 @@ class ApiKeyController {
     private final RevokeApiKeyUseCase revokeKey;
     // Absent when API key checks are switched off for local development.
     private final Optional<ApiKeys> environmentKeys;
+    private final IdempotentResponses responses;
 
     ApiKeyController(CreateApiKeyUseCase createKey, ListApiKeysUseCase listKeys, RevokeApiKeyUseCase revokeKey,
-                     Optional<ApiKeys> environmentKeys) {
+                     Optional<ApiKeys> environmentKeys, IdempotentResponses responses) {
         this.createKey = createKey;
         this.listKeys = listKeys;
         this.revokeKey = revokeKey;
         this.environmentKeys = environmentKeys;
+        this.responses = responses;
     }
 
     @Post
     @Operation(operationId = "createApiKey", summary = "Create an API key",
             description = "The key is in this answer and never again: only its SHA-256 digest is kept. It may"
                     + " grant only scopes the key sending this request holds itself; asking for another is answered"
-                    + " 403 insufficient_scope naming it. It works at once on every instance.")
-    @ApiResponse(responseCode = "201", description = "Created: the key with its id, scopes and prefix",
+                    + " 403 insufficient_scope naming it. It works at once on every instance. With an"
+                    + " Idempotency-Key, repeating the request creates nothing more and returns the first answer"
+                    + " without the key (revoke it and create another if that answer was lost).")
+    @ApiResponse(responseCode = "201", description = "Created: the key with its id, scopes and prefix; when replayed"
+            + " for a repeated Idempotency-Key, the key's listing without the key itself",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = IdempotencyHeaders.IDEMPOTENT_REPLAYED,
+                    description = IdempotencyHeaders.REPLAYED_DESCRIPTION,
+                    schema = @Schema(type = "string", allowableValues = "true")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CreatedApiKeyResponse.class)))
-    @ApiResponse(responseCode = "400", description = "validation_failed (name, scopes, scopes[i]),"
-            + " malformed_request; nothing was created",
+                    schema = @Schema(anyOf = {CreatedApiKeyResponse.class, ApiKeyResponse.class})))
+    @ApiResponse(responseCode = "400", description = "validation_failed (name, scopes, scopes[i], the"
+            + " Idempotency-Key), malformed_request; nothing was created. Not remembered: the same key may come"
+            + " again with a corrected request",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "idempotency_request_in_progress: the first request with this"
+            + " Idempotency-Key is still being carried out; send it again after Retry-After seconds",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.RETRY_AFTER,
+                    description = "Seconds to wait before sending the request again",
+                    schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: the Idempotency-Key was used before for"
+            + " another request; nothing was created",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @SharedProblemResponses.UnsupportedMediaType
-    HttpResponse<?> create(@Body CreateApiKeyRequest request, Authentication caller, HttpRequest<?> httpRequest) {
-        CreateApiKeyResult result = createKey.createKey(request.toCommand(), RequiredScopes.heldBy(caller),
-                Actors.of(caller, httpRequest));
-        if (result instanceof CreateApiKeyResult.ScopeNotHeld notHeld) {
-            // The same answer as a route the key lacks the scope for: the missing scope, named.
-            return Problem.insufficientScope(notHeld.scope().wireName()).toResponse();
-        }
-        return HttpResponse.created(CreatedApiKeyResponse.from((CreateApiKeyResult.Created) result))
-                .contentType(MediaType.APPLICATION_JSON);
+    HttpResponse<?> create(@Body CreateApiKeyRequest request,
+                           @Parameter(description = IdempotencyHeaders.KEY_DESCRIPTION)
+                           @Header(IdempotencyHeaders.IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+                           Authentication caller, HttpRequest<?> httpRequest) {
+        CreateApiKeyCommand plain = request.toCommand();
+        CreateApiKeyCommand command = IdempotencyHeaders.keyOf(idempotencyKey, caller)
+                .map(plain::withIdempotencyKey).orElse(plain);
+        return responses.respond(createKey.createKey(command, RequiredScopes.heldBy(caller),
+                Actors.of(caller, httpRequest)), ApiKeyAnswers::withKey);
     }
 
     @Get

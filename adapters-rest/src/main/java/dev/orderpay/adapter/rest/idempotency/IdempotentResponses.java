@@ -1,5 +1,6 @@
 package dev.orderpay.adapter.rest.idempotency;
 
+import dev.orderpay.adapter.rest.apikey.ApiKeyAnswers;
 import dev.orderpay.adapter.rest.operation.PaymentOperationAnswers;
 import dev.orderpay.adapter.rest.order.OrderController;
 import dev.orderpay.adapter.rest.problem.Problem;
@@ -10,6 +11,7 @@ import dev.orderpay.application.port.in.operation.PaymentOperationResult;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult;
 import dev.orderpay.application.port.out.IdempotentAnswers;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.access.ApiKey;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -64,6 +66,11 @@ public class IdempotentResponses implements IdempotentAnswers {
     @Override
     public RecordedAnswer webhookEndpoint(CreateWebhookEndpointResult result) {
         return record(WebhookEndpointAnswers.withoutSecret(result));
+    }
+
+    @Override
+    public RecordedAnswer apiKey(ApiKey key) {
+        return record(ApiKeyAnswers.withoutKey(key));
     }
 
     private RecordedAnswer record(HttpResponse<?> response) {

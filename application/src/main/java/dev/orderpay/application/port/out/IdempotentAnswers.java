@@ -4,6 +4,7 @@ import dev.orderpay.application.port.in.idempotency.RecordedAnswer;
 import dev.orderpay.application.port.in.operation.PaymentOperationResult;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.access.ApiKey;
 
 /**
  * Renders the answers to requests that came with an idempotency key, exactly as their first request was answered,
@@ -26,4 +27,7 @@ public interface IdempotentAnswers {
      * the request that made it, and is never stored with an answer.
      */
     RecordedAnswer webhookEndpoint(CreateWebhookEndpointResult result);
+
+    /** A managed API key as it was created, without the key itself, which only its digest is kept of. */
+    RecordedAnswer apiKey(ApiKey key);
 }

@@ -21,7 +21,7 @@ public interface IdempotentRequests {
 
     /** What may be asked for with a key. */
     enum Operation {
-        CREATE_ORDER, CAPTURE, REFUND, CANCEL, CREATE_WEBHOOK_ENDPOINT
+        CREATE_ORDER, CAPTURE, REFUND, CANCEL, CREATE_WEBHOOK_ENDPOINT, CREATE_API_KEY
     }
 
     /**

@@ -154,12 +154,13 @@ public class FakePaymentGateway implements PaymentGateway {
         return operate("capture " + paymentId + " " + amount + described(lines), paymentId, payment -> {
             requireLinesAddUp(lines, amount);
             long captured = payment.capturedMinorUnits() + amount.minorUnits();
-            if (!EnumSet.of(OrderStatus.AUTHORIZED, OrderStatus.PARTIALLY_CAPTURED).contains(payment.status())
-                    || captured > payment.amountMinorUnits()) {
+            if (!EnumSet.of(OrderStatus.AUTHORIZED, OrderStatus.PARTIALLY_CAPTURED, OrderStatus.PARTIALLY_REFUNDED)
+                    .contains(payment.status()) || captured > payment.amountMinorUnits()) {
                 throw new PaymentProviderException(PaymentProviderException.Kind.REJECTED, "cannot capture " + amount);
             }
-            return with(payment, captured == payment.amountMinorUnits()
-                    ? OrderStatus.CAPTURED : OrderStatus.PARTIALLY_CAPTURED, captured, payment.refundedMinorUnits());
+            OrderStatus status = payment.refundedMinorUnits() > 0 ? OrderStatus.PARTIALLY_REFUNDED
+                    : captured == payment.amountMinorUnits() ? OrderStatus.CAPTURED : OrderStatus.PARTIALLY_CAPTURED;
+            return with(payment, status, captured, payment.refundedMinorUnits());
         });
     }
 

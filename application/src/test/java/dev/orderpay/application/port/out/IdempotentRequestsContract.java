@@ -13,6 +13,8 @@ import dev.orderpay.application.port.out.IdempotentRequests.TakenOver;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.PendingOperation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +47,19 @@ public abstract class IdempotentRequestsContract {
 
         assertThat(claim).isInstanceOf(Claimed.class);
         assertThat(((Claimed) claim).hold().key()).isEqualTo(KEY);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Operation.class)
+    void given_a_key_for_any_operation_when_claimed_then_it_is_kept_for_that_operation(Operation operation) {
+        IdempotentRequests requests = emptyRequests();
+        Request request = new Request(KEY, operation, Optional.empty(), "fingerprint-1");
+        requests.claim(request, Optional.of(UUID.randomUUID()), later(), muchLater());
+
+        Claim again = requests.claim(request, Optional.empty(), later(), muchLater());
+
+        assertThat(again).isInstanceOf(Earlier.class);
+        assertThat(((Earlier) again).operation()).isEqualTo(operation);
     }
 
     @Test

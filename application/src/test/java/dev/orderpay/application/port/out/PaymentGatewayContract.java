@@ -8,7 +8,14 @@ import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
+import dev.orderpay.domain.contents.Customer;
+import dev.orderpay.domain.contents.EmailAddress;
+import dev.orderpay.domain.contents.LineItem;
 import dev.orderpay.domain.contents.LineMovement;
+import dev.orderpay.domain.contents.Metadata;
+import dev.orderpay.domain.contents.OrderContents;
+import dev.orderpay.domain.contents.OrderLines;
+import dev.orderpay.domain.contents.TestContents;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +136,39 @@ public abstract class PaymentGatewayContract {
     }
 
     @Test
+    void given_a_checkout_with_lines_a_customer_and_addresses_when_the_buyer_pays_then_the_payment_is_the_orders() {
+        // Lines of 100.00 and 199.00 NOK: together ORDER_A_AMOUNT, as an order's lines always add up to its amount.
+        CheckoutRequest request = checkoutFor(OrderId.newId(), ORDER_A_AMOUNT, TestContents.contentsOf29900());
+        PaymentSession session = gateway().openCheckout(request);
+
+        PaymentId paymentId = paymentIdFrom(provider().buyerPays(session, request));
+
+        ProviderPayment payment = gateway().fetchPayment(paymentId);
+        assertThat(payment.orderReference()).isEqualTo(request.orderId().toString());
+        assertThat(payment.sessionId()).contains(session.id());
+        assertThat(payment.amountMinorUnits()).isEqualTo(ORDER_A_AMOUNT.minorUnits());
+        assertThat(payment.currency()).isEqualTo(ORDER_A_AMOUNT.currencyCode());
+        assertThat(gateway().fetchCheckout(session.id()).paymentId()).contains(paymentId);
+    }
+
+    @Test
+    void given_lines_without_sku_and_a_customer_with_only_an_email_when_a_checkout_is_opened_then_it_can_be_paid() {
+        // The least a merchant may send with lines: every optional part of the contents left out.
+        LineItem plain = new LineItem("line-1", "Gift wrap", new BigDecimal("1.5"), ORDER_B_AMOUNT, BigDecimal.ZERO,
+                Money.zero(ORDER_B_AMOUNT.currency()), Optional.empty());
+        Customer emailOnly = new Customer(Optional.of(new EmailAddress("kari@example.com")), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        CheckoutRequest request = checkoutFor(OrderId.newId(), ORDER_B_AMOUNT, new OrderContents(
+                new OrderLines(List.of(plain)), emailOnly, Optional.empty(), Optional.empty(), Metadata.NONE));
+        PaymentSession session = gateway().openCheckout(request);
+
+        ProviderPayment payment = gateway().fetchPayment(paymentIdFrom(provider().buyerPays(session, request)));
+
+        assertThat(payment.orderReference()).isEqualTo(request.orderId().toString());
+        assertThat(payment.amountMinorUnits()).isEqualTo(ORDER_B_AMOUNT.minorUnits());
+    }
+
+    @Test
     void given_the_buyer_paid_when_the_checkout_is_fetched_then_it_shows_that_payment() {
         CheckoutRequest request = checkoutFor(OrderId.newId(), ORDER_A_AMOUNT);
         PaymentSession session = gateway().openCheckout(request);
@@ -216,6 +256,22 @@ public abstract class PaymentGatewayContract {
         OperationOutcome refund = gateway().refund(paymentId, Money.of(100_00, "NOK"), List.of(lineMove("1", 100_00)),
                 Optional.empty(), "refund-line");
         assertOperationShows(refund, paymentId, OrderStatus.PARTIALLY_REFUNDED, 299_00, 100_00);
+    }
+
+    @Test
+    void given_a_payment_captured_in_part_and_refunded_in_part_when_the_rest_is_captured_then_all_of_it_is_captured() {
+        PaymentId paymentId = authorizedPayment();
+        assertOperationShows(gateway().capture(paymentId, Money.of(100_00, "NOK"), List.of(), "capture-1"), paymentId,
+                OrderStatus.PARTIALLY_CAPTURED, 100_00, 0);
+        assertOperationShows(gateway().refund(paymentId, Money.of(40_00, "NOK"), List.of(), Optional.empty(),
+                "refund-1"), paymentId, OrderStatus.PARTIALLY_REFUNDED, 100_00, 40_00);
+
+        OperationOutcome rest = gateway().capture(paymentId, Money.of(199_00, "NOK"), List.of(), "capture-2");
+        assertOperationShows(rest, paymentId, OrderStatus.PARTIALLY_REFUNDED, 299_00, 40_00);
+
+        OperationOutcome refundAll = gateway().refund(paymentId, Money.of(259_00, "NOK"), List.of(),
+                Optional.empty(), "refund-2");
+        assertOperationShows(refundAll, paymentId, OrderStatus.REFUNDED, 299_00, 299_00);
     }
 
     @Test
@@ -345,9 +401,13 @@ public abstract class PaymentGatewayContract {
      * every provider can hold exactly.
      */
     private static CheckoutRequest checkoutFor(OrderId orderId, Money amount) {
+        return checkoutFor(orderId, amount, OrderContents.NONE);
+    }
+
+    private static CheckoutRequest checkoutFor(OrderId orderId, Money amount, OrderContents contents) {
         return new CheckoutRequest(orderId, amount,
                 URI.create("https://shop.example.test/orders/" + orderId + "/return"),
                 URI.create("https://shop.example.test/orders/" + orderId + "/notifications"),
-                Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES));
+                Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES), contents);
     }
 }

@@ -4,6 +4,7 @@ import dev.orderpay.application.port.in.idempotency.RecordedAnswer;
 import dev.orderpay.application.port.in.operation.PaymentOperationResult;
 import dev.orderpay.application.port.in.webhook.CreateWebhookEndpointResult;
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.access.ApiKey;
 
 import java.util.Optional;
 
@@ -38,5 +39,10 @@ public class PlainIdempotentAnswers implements IdempotentAnswers {
             return new RecordedAnswer(201, Optional.empty(), "endpoint " + created.endpoint().id());
         }
         return new RecordedAnswer(409, Optional.empty(), "limit reached");
+    }
+
+    @Override
+    public RecordedAnswer apiKey(ApiKey key) {
+        return new RecordedAnswer(201, Optional.empty(), "api key " + key.id());
     }
 }

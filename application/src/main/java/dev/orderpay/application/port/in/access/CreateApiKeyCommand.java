@@ -1,6 +1,8 @@
 package dev.orderpay.application.port.in.access;
 
 import dev.orderpay.application.port.in.InvalidCommandException;
+import dev.orderpay.application.port.in.idempotency.Fingerprint;
+import dev.orderpay.application.port.in.idempotency.IdempotencyKey;
 import dev.orderpay.domain.access.Scope;
 
 import java.util.Collections;
@@ -11,11 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A new managed API key: a name people recognise it by and the scopes it grants.
+ *
+ * @param idempotencyKey the client's key for this request, if it sent one
  */
-public record CreateApiKeyCommand(String name, Set<Scope> scopes) {
+public record CreateApiKeyCommand(String name, Set<Scope> scopes, Optional<IdempotencyKey> idempotencyKey) {
 
     public static final int MAX_NAME_LENGTH = 100;
 
@@ -25,6 +30,20 @@ public record CreateApiKeyCommand(String name, Set<Scope> scopes) {
             throw new IllegalArgumentException("a key grants at least one scope");
         }
         scopes = Collections.unmodifiableSet(EnumSet.copyOf(scopes));
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    }
+
+    public CreateApiKeyCommand withIdempotencyKey(IdempotencyKey key) {
+        return new CreateApiKeyCommand(name, scopes, Optional.of(key));
+    }
+
+    /**
+     * A digest of what is asked for. The scopes are in their fixed order, so the same set named in another order is
+     * the same request; a name cannot hold a line break, so it is safe on its own line.
+     */
+    public String fingerprint() {
+        return Fingerprint.of("name " + name + "\nscopes "
+                + scopes.stream().map(Scope::wireName).collect(Collectors.joining(",")));
     }
 
     /** Builds the command from raw input, reporting every bad field at once; a scope named twice counts once. */
@@ -54,6 +73,6 @@ public record CreateApiKeyCommand(String name, Set<Scope> scopes) {
         if (!errors.isEmpty()) {
             throw new InvalidCommandException(errors);
         }
-        return new CreateApiKeyCommand(validName, validScopes);
+        return new CreateApiKeyCommand(validName, validScopes, Optional.empty());
     }
 }

@@ -12,17 +12,21 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Managed API keys through two instances of the service sharing one PostgreSQL, as a scaled-out deployment runs: a
- * key created on one works on the other, and revoked on one stops working on the other within five seconds.
+ * Access through two instances of the service sharing one PostgreSQL, as a scaled-out deployment runs: a managed key
+ * created on one works on the other, and revoked on one stops working on the other within five seconds; a rate
+ * limit set for two instances is split between them, so a client balanced over both gets the limit and no more.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ManagedApiKeysTest {
+class TwoInstancesAccessTest {
 
     private static final Duration REVOCATION_PROMISE = Duration.ofSeconds(5);
 
@@ -33,7 +37,11 @@ class ManagedApiKeysTest {
 
     @BeforeAll
     void startTwoInstances() {
-        Map<String, String> shared = ServiceUnderTest.withSimulator().properties();
+        // Only the payments group is limited tightly, so the other tests' requests are never refused.
+        Map<String, String> shared = ServiceUnderTest.withSimulator()
+                .with("orderpay.rate-limit.instances", "2")
+                .with("orderpay.rate-limit.groups.payments", "4/1h")
+                .properties();
         first = start(shared);
         second = start(shared);
         onFirst = client(first);
@@ -64,6 +72,25 @@ class ManagedApiKeysTest {
         assertThat(status).isEqualTo(401);
         assertThat(refusedAfter).isLessThan(REVOCATION_PROMISE);
         assertThat(onFirst.get("/orders", bearer(key.key())).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_limit_shared_by_two_instances_lets_a_client_balanced_over_both_have_the_limit_and_no_more()
+            throws Exception {
+        Created key = create(onFirst, "balanced", "payments:write");
+        List<Integer> statuses = new ArrayList<>();
+        List<String> policies = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ServiceClient instance = i % 2 == 0 ? onFirst : onSecond;
+            HttpResponse<String> answer = instance.postJson("/orders/" + UUID.randomUUID() + "/cancel", "",
+                    bearer(key.key()));
+            statuses.add(answer.statusCode());
+            policies.add(answer.headers().firstValue("RateLimit-Policy").orElse("none"));
+        }
+
+        // Four tokens in all, two on each instance; the orders do not exist, which is answered once a token is had.
+        assertThat(statuses).containsExactly(404, 404, 404, 404, 429, 429);
+        assertThat(policies).containsOnly("\"payments\";q=2;w=3600");
     }
 
     @Test
