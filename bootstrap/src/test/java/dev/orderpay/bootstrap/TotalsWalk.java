@@ -10,9 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The walk issue 12 asks the totals to survive, through the real HTTP API: authorize, capture part, refund part,
- * refund all that is left, once by lines and once by amounts, checking the order's status, its captured and refunded
- * totals and each line's amounts after every step. The provider plays its part through {@link Provider}.
- * Capturing the rest after a partial refund joins the walk once orders allow it.
+ * capture the rest, refund all, once by lines and once by amounts, checking the order's status, its captured and
+ * refunded totals and each line's amounts after every step. The provider plays its part through {@link Provider}.
  */
 final class TotalsWalk {
 
@@ -23,7 +22,7 @@ final class TotalsWalk {
 
     /**
      * What the provider does for the walk; WireMock's Dintero is told its answers, the simulator just works. Status
-     * names are Dintero's (REFUNDED once all that was captured is refunded, as DinteroCheckoutDouble has it too).
+     * names are Dintero's.
      */
     interface Provider {
 
@@ -46,7 +45,10 @@ final class TotalsWalk {
         this.provider = provider;
     }
 
-    /** By lines: capture 2 of "a" (66.66), refund 1 of "a" (33.33), then refund all that is left (the other 33.33). */
+    /**
+     * By lines: capture 2 of "a" (66.66), refund 1 of "a" (33.33), capture the last of "a" (the remaining 33.34) and
+     * "b", then refund all that is left (2 of "a" and "b").
+     */
     void byLines() throws Exception {
         JsonNode created = merchant.json(merchant.postJson("/orders", """
                 {"currency": "NOK", "receipt": "walk by lines", "items": %s}""".formatted(ITEMS)));
@@ -74,18 +76,30 @@ final class TotalsWalk {
         provider.received(id, "refund", """
                 {"amount": 3333, "items": [{"line_id": "a", "quantity": 1, "amount": 3333, "vat_amount": 666}]}""");
 
-        refunds.add(3333L);
+        captures.add(8334L);
+        provider.willShow(id, "capture", 15000, captures, refunds, "PARTIALLY_REFUNDED");
+        JsonNode afterRest = step(id, "capture", """
+                {"items": [{"line_id": "a", "quantity": 1}, {"line_id": "b", "quantity": 1}]}""");
+        assertTotals(afterRest, "PARTIALLY_REFUNDED", 15000, 3333);
+        assertLine(afterRest, 0, 3, 10000, 1, 3333);
+        assertLine(afterRest, 1, 1, 5000, 0, 0);
+        provider.received(id, "capture", """
+                {"amount": 8334, "items": [{"line_id": "a", "quantity": 1, "amount": 3334, "vat_amount": 667},
+                 {"line_id": "b", "quantity": 1, "amount": 5000, "vat_amount": 1000}]}""");
+
+        refunds.add(11667L);
         provider.willShow(id, "refund", 15000, captures, refunds, "REFUNDED");
         JsonNode afterAll = step(id, "refund", "{}");
-        assertTotals(afterAll, "REFUNDED", 6666, 6666);
-        assertLine(afterAll, 0, 2, 6666, 2, 6666);
-        assertLine(afterAll, 1, 0, 0, 0, 0);
+        assertTotals(afterAll, "REFUNDED", 15000, 15000);
+        assertLine(afterAll, 0, 3, 10000, 3, 10000);
+        assertLine(afterAll, 1, 1, 5000, 1, 5000);
         provider.received(id, "refund", """
-                {"amount": 3333, "items": [{"line_id": "a", "quantity": 1, "amount": 3333, "vat_amount": 667}]}""");
+                {"amount": 11667, "items": [{"line_id": "a", "quantity": 2, "amount": 6667, "vat_amount": 1334},
+                 {"line_id": "b", "quantity": 1, "amount": 5000, "vat_amount": 1000}]}""");
         assertThat(merchant.json(merchant.get("/orders/" + id))).isEqualTo(afterAll);
     }
 
-    /** By amounts, on an order without lines: capture 60.00, refund 20.00, then refund all that is left. */
+    /** By amounts, on an order without lines: capture 60.00, refund 20.00, capture the rest, then refund all. */
     void byAmounts() throws Exception {
         JsonNode created = merchant.json(merchant.postJson("/orders", """
                 {"amount": 15000, "currency": "NOK", "receipt": "walk by amounts"}"""));
@@ -104,12 +118,17 @@ final class TotalsWalk {
         assertTotals(step(id, "refund", "{\"amount\": 2000}"), "PARTIALLY_REFUNDED", 6000, 2000);
         provider.received(id, "refund", "{\"amount\": 2000}");
 
-        refunds.add(4000L);
+        captures.add(9000L);
+        provider.willShow(id, "capture", 15000, captures, refunds, "PARTIALLY_REFUNDED");
+        assertTotals(step(id, "capture", "{}"), "PARTIALLY_REFUNDED", 15000, 2000);
+        provider.received(id, "capture", "{\"amount\": 9000}");
+
+        refunds.add(13000L);
         provider.willShow(id, "refund", 15000, captures, refunds, "REFUNDED");
         JsonNode afterAll = step(id, "refund", "{}");
-        assertTotals(afterAll, "REFUNDED", 6000, 6000);
+        assertTotals(afterAll, "REFUNDED", 15000, 15000);
         assertThat(afterAll.get("items").size()).isZero();
-        provider.received(id, "refund", "{\"amount\": 4000}");
+        provider.received(id, "refund", "{\"amount\": 13000}");
     }
 
     private JsonNode step(String id, String operation, String body) throws Exception {

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * One row of {@code order_lines}; amounts in minor units of the order's currency. Besides the line as given, what
- * captures and refunds by line have moved of it (V15).
+ * captures and refunds by line have moved of it (V16).
  */
 @Introspected
 record OrderLineRow(UUID orderId, int position, String lineId, String description, BigDecimal quantity,

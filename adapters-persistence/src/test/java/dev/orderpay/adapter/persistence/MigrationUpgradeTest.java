@@ -132,9 +132,9 @@ class MigrationUpgradeTest {
     }
 
     @Test
-    void given_an_order_with_a_line_under_v14_when_v15_is_applied_then_nothing_of_the_line_has_moved()
+    void given_an_order_with_a_line_under_v15_when_v16_is_applied_then_nothing_of_the_line_has_moved()
             throws SQLException {
-        flywayUpTo("14").migrate();
+        flywayUpTo("15").migrate();
         UUID order = UUID.randomUUID();
         execute("INSERT INTO " + schema + ".orders (id, amount_minor, currency, receipt, status, created_at,"
                 + " updated_at, version, line_count) VALUES (?, 300, 'NOK', 'receipt#1', 'AUTHORIZED', now(), now(),"
@@ -142,7 +142,7 @@ class MigrationUpgradeTest {
         execute("INSERT INTO " + schema + ".order_lines (order_id, position, line_id, description, quantity,"
                 + " amount_minor, vat, vat_amount_minor) VALUES (?, 0, 'a', 'Socks', 3, 300, 25, 60)", order);
 
-        MigrateResult result = flywayUpTo("15").migrate();
+        MigrateResult result = flywayUpTo("16").migrate();
 
         assertThat(result.migrationsExecuted).isEqualTo(1);
         assertThat(orderColumns(order)).containsEntry("pending_lines", null).containsEntry("version", 2L);
