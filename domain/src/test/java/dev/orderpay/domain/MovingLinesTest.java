@@ -138,6 +138,25 @@ class MovingLinesTest {
                 nok(100_00), nok(20_00)));
     }
 
+    @Test
+    void given_part_captured_and_part_of_that_refunded_when_the_rest_is_captured_then_the_last_units_take_the_rest() {
+        Order order = anOrderWithLines();
+        order.startCapture(Optional.empty(), List.of(units("a", "2")), NOW);
+        order.followPayment(new PaymentState(PAYMENT, PARTIALLY_CAPTURED, nok(66_66), nok(0)), BY_TEST);
+        order.startRefund(Optional.empty(), List.of(units("a", "1")), NOW);
+        order.followPayment(new PaymentState(PAYMENT, OrderStatus.PARTIALLY_REFUNDED, nok(66_66), nok(33_33)),
+                BY_TEST);
+
+        Money rest = order.startCapture(Optional.empty(), List.of(), NOW);
+
+        assertThat(rest).isEqualTo(nok(83_34));
+        assertThat(order.pendingOperation().orElseThrow().lines()).containsExactly(
+                new LineMovement("a", BigDecimal.ONE, nok(33_34), nok(6_67)),
+                new LineMovement("b", BigDecimal.ONE, nok(50_00), nok(10_00)));
+        assertThat(order.lineLedgers().get(0).refunded()).isEqualTo(new LineShare(BigDecimal.ONE, nok(33_33),
+                nok(6_66)));
+    }
+
     private static Order anOrderWithLines() {
         return anAuthorizedOrder().withContents(TestContents.twoLinesOf15000()).build();
     }
