@@ -13,6 +13,7 @@ import dev.orderpay.domain.Money;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.LineMovement;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -61,13 +62,15 @@ final class MeteredPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public OperationOutcome capture(PaymentId paymentId, Money amount, String reference) {
-        return timed("capture", () -> provider.capture(paymentId, amount, reference));
+    public OperationOutcome capture(PaymentId paymentId, Money amount, List<LineMovement> lines,
+                                   String reference) {
+        return timed("capture", () -> provider.capture(paymentId, amount, lines, reference));
     }
 
     @Override
-    public OperationOutcome refund(PaymentId paymentId, Money amount, Optional<String> reason, String reference) {
-        return timed("refund", () -> provider.refund(paymentId, amount, reason, reference));
+    public OperationOutcome refund(PaymentId paymentId, Money amount, List<LineMovement> lines,
+                                  Optional<String> reason, String reference) {
+        return timed("refund", () -> provider.refund(paymentId, amount, lines, reason, reference));
     }
 
     @Override

@@ -1,5 +1,10 @@
 package dev.orderpay.domain;
 
+import dev.orderpay.domain.contents.LineLedger;
+import dev.orderpay.domain.contents.LineLedgers;
+import dev.orderpay.domain.contents.LineMovement;
+import dev.orderpay.domain.contents.LineSelection;
+import dev.orderpay.domain.contents.LineShortfall;
 import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.event.EventType;
 import dev.orderpay.domain.event.OrderEvent;
@@ -8,11 +13,14 @@ import dev.orderpay.domain.webhook.CallbackUrl;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * An order a buyer pays through a provider's hosted checkout. Every status change goes through
@@ -38,12 +46,14 @@ public final class Order {
     private PaymentSession session;
     private PaymentId paymentId;
     private PaymentLedger ledger;
+    private LineLedgers lineLedgers;
+    private final Set<String> movedLineIds = new LinkedHashSet<>();
     private PendingOperation pendingOperation;
     private long lastEventSequence;
 
     private Order(OrderId id, Money amount, Receipt receipt, CallbackUrl callbackUrl, OrderContents contents,
-                  Instant createdAt, OrderStatus status, PaymentSession session, OrderPayment payment, PendingOperation pendingOperation,
-                  long lastEventSequence, long version) {
+                  Instant createdAt, OrderStatus status, PaymentSession session, OrderPayment payment,
+                  LineLedgers lineLedgers, PendingOperation pendingOperation, long lastEventSequence, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.amount = Objects.requireNonNull(amount, "amount");
         this.receipt = Objects.requireNonNull(receipt, "receipt");
@@ -54,6 +64,7 @@ public final class Order {
         this.session = session;
         this.paymentId = payment.paymentId().orElse(null);
         this.ledger = new PaymentLedger(amount, payment.captured(), payment.refunded());
+        this.lineLedgers = Objects.requireNonNull(lineLedgers, "lineLedgers");
         this.pendingOperation = pendingOperation;
         this.lastEventSequence = lastEventSequence;
         this.version = version;
@@ -73,7 +84,7 @@ public final class Order {
         }
         OrderPayment noPayment = OrderPayment.none(amount.currency());
         return new Order(id, amount, receipt, callbackUrl.orElse(null), contents, now, OrderStatus.PENDING, null,
-                noPayment, null, 0, 0);
+                noPayment, LineLedgers.untouched(contents.lines()), null, 0, 0);
     }
 
     /**
@@ -90,8 +101,24 @@ public final class Order {
                                   OrderContents contents, Instant createdAt, OrderStatus status,
                                   PaymentSession session, OrderPayment payment, PendingOperation pendingOperation,
                                   long lastEventSequence, long version) {
+        return rehydrate(id, amount, receipt, callbackUrl, contents, createdAt, status, session, payment, List.of(),
+                pendingOperation, lastEventSequence, version);
+    }
+
+    /**
+     * An order as it was stored, with what its captures and refunds by line have moved of each line.
+     *
+     * @param lineLedgers one for each of its lines, in their order; none means nothing of any line has moved
+     * @throws IllegalArgumentException as the other {@code rehydrate}, and if the ledgers are not its lines'
+     */
+    public static Order rehydrate(OrderId id, Money amount, Receipt receipt, CallbackUrl callbackUrl,
+                                  OrderContents contents, Instant createdAt, OrderStatus status,
+                                  PaymentSession session, OrderPayment payment, List<LineLedger> lineLedgers,
+                                  PendingOperation pendingOperation, long lastEventSequence, long version) {
+        LineLedgers ledgers = lineLedgers.isEmpty() ? LineLedgers.untouched(contents.lines())
+                : LineLedgers.of(contents.lines(), lineLedgers);
         return new Order(id, amount, receipt, callbackUrl, contents, createdAt, status, session,
-                Objects.requireNonNull(payment, "payment"), pendingOperation, lastEventSequence, version);
+                Objects.requireNonNull(payment, "payment"), ledgers, pendingOperation, lastEventSequence, version);
     }
 
     /**
@@ -168,10 +195,21 @@ public final class Order {
             changed = true;
         }
         if (pendingOperation != null && pendingOperation.isReflectedIn(status, ledger)) {
+            moveLines(pendingOperation);
             pendingOperation = null;
             changed = true;
         }
         return changed;
+    }
+
+    /** A capture or refund the provider shows done moves its lines, in the same change as its money. */
+    private void moveLines(PendingOperation done) {
+        if (done.lines().isEmpty()) {
+            return;
+        }
+        lineLedgers = done.type() == PendingOperation.Type.CAPTURE ? lineLedgers.afterCapture(done.lines())
+                : lineLedgers.afterRefund(done.lines());
+        done.lines().forEach(movement -> movedLineIds.add(movement.lineId()));
     }
 
     /**
@@ -199,12 +237,31 @@ public final class Order {
      *                                          or the amount is more than what is left to capture
      */
     public Money startCapture(Optional<Money> requested, Instant now) {
+        return startCapture(requested, List.of(), now);
+    }
+
+    /**
+     * Starts capturing the lines in {@code items} when it names any, otherwise {@code requested} (all that is left
+     * when empty). On an order with lines, an amount alone must be all that is left: then each line's remainder is
+     * captured.
+     *
+     * @return the amount to capture
+     * @throws IllegalStatusTransitionException as {@link #startCapture(Optional, Instant)}, and a
+     *                                          {@link LineOverdrawnException} if more of a line is asked for than is
+     *                                          left to capture
+     * @throws InvalidValueException            if an item names no line of the order, or the same line twice, or an
+     *                                          amount alone is not all that is left of an order with lines
+     */
+    public Money startCapture(Optional<Money> requested, List<LineSelection> items, Instant now) {
         requireNoOperationUnderway("capture");
         if (paymentId == null || !CAPTURABLE.contains(status)) {
             throw new IllegalStatusTransitionException(id, status, "be captured");
         }
-        Money capture = ledger.toCapture(requested, this::cannot);
-        pendingOperation = new PendingOperation(PendingOperation.Type.CAPTURE, capture, ledger.captured(), now);
+        List<LineMovement> lines = linesToMove("capture", requested, items, lineLedgers::toCapture,
+                lineLedgers.restToCapture());
+        Money capture = ledger.toCapture(lines.isEmpty() ? requested : Optional.of(total(lines)), this::cannot);
+        pendingOperation = new PendingOperation(PendingOperation.Type.CAPTURE, capture, ledger.captured(), now,
+                lines);
         return capture;
     }
 
@@ -216,14 +273,60 @@ public final class Order {
      *                                          way, or the amount is more than that
      */
     public Money startRefund(Optional<Money> requested, Instant now) {
+        return startRefund(requested, List.of(), now);
+    }
+
+    /**
+     * Starts refunding the lines in {@code items} when it names any, otherwise {@code requested}, as
+     * {@link #startCapture(Optional, List, Instant)} captures: a line is refunded only as far as it was captured.
+     *
+     * @return the amount to refund
+     * @throws IllegalStatusTransitionException as {@link #startRefund(Optional, Instant)}, and a
+     *                                          {@link LineOverdrawnException} if more of a line is asked for than was
+     *                                          captured and not yet refunded
+     * @throws InvalidValueException            as for a capture
+     */
+    public Money startRefund(Optional<Money> requested, List<LineSelection> items, Instant now) {
         requireNoOperationUnderway("refund");
         if (paymentId == null || ledger.captured().isZero() || !EnumSet.of(OrderStatus.PARTIALLY_CAPTURED,
                 OrderStatus.CAPTURED, OrderStatus.PARTIALLY_REFUNDED).contains(status)) {
             throw new IllegalStatusTransitionException(id, status, "be refunded");
         }
-        Money refund = ledger.toRefund(requested, this::cannot);
-        pendingOperation = new PendingOperation(PendingOperation.Type.REFUND, refund, ledger.refunded(), now);
+        List<LineMovement> lines = linesToMove("refund", requested, items, lineLedgers::toRefund,
+                lineLedgers.restToRefund());
+        Money refund = ledger.toRefund(lines.isEmpty() ? requested : Optional.of(total(lines)), this::cannot);
+        pendingOperation = new PendingOperation(PendingOperation.Type.REFUND, refund, ledger.refunded(), now,
+                lines);
         return refund;
+    }
+
+    /**
+     * The lines an operation moves: those asked for, or, for an amount alone on an order with lines, every line's
+     * remainder, which the amount must match. None on an order without lines.
+     */
+    private List<LineMovement> linesToMove(String operation, Optional<Money> requested, List<LineSelection> items,
+                                           BiFunction<List<LineSelection>, Function<LineShortfall,
+                                                   ? extends RuntimeException>, List<LineMovement>> asked,
+                                           List<LineMovement> rest) {
+        if (!items.isEmpty()) {
+            if (lineLedgers.isEmpty()) {
+                throw new InvalidValueException("items", "cannot be given: the order has no lines");
+            }
+            return asked.apply(items, shortfall -> new LineOverdrawnException(id, status, shortfall));
+        }
+        if (lineLedgers.isEmpty()) {
+            return List.of();
+        }
+        Money all = total(rest);
+        if (requested.isPresent() && !requested.get().equals(all)) {
+            throw new InvalidValueException("amount", "must be all that is left to " + operation + " (" + all
+                    + ") on an order with lines; name the lines in items to " + operation + " part of it");
+        }
+        return rest;
+    }
+
+    private Money total(List<LineMovement> lines) {
+        return LineMovement.total(lines, amount.currency());
     }
 
     /**
@@ -389,6 +492,16 @@ public final class Order {
 
     public Optional<PendingOperation> pendingOperation() {
         return Optional.ofNullable(pendingOperation);
+    }
+
+    /** What captures and refunds by line have moved of each line, in the lines' order; none without lines. */
+    public List<LineLedger> lineLedgers() {
+        return lineLedgers.all();
+    }
+
+    /** The ledgers of the lines moved since this copy was placed or loaded, in the lines' order. */
+    public List<LineLedger> uncommittedLineLedgers() {
+        return lineLedgers.all().stream().filter(line -> movedLineIds.contains(line.lineId())).toList();
     }
 
     @Override

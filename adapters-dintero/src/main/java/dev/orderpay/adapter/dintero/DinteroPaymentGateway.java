@@ -15,6 +15,7 @@ import dev.orderpay.domain.Money;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.LineMovement;
 import dev.orderpay.domain.contents.OrderContents;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
@@ -93,16 +94,20 @@ final class DinteroPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public OperationOutcome capture(PaymentId paymentId, Money amount, String reference) {
+    public OperationOutcome capture(PaymentId paymentId, Money amount, List<LineMovement> lines,
+                                   String reference) {
         String action = "capturing " + amount + " of Dintero transaction " + paymentId;
-        DinteroCaptureRequest capture = new DinteroCaptureRequest(int32(action, amount), reference);
+        DinteroCaptureRequest capture = new DinteroCaptureRequest(int32(action, amount), reference,
+                DinteroOperationItem.of(lines));
         return operation(action, bearer -> checkout.capture(bearer, paymentId.value(), capture));
     }
 
     @Override
-    public OperationOutcome refund(PaymentId paymentId, Money amount, Optional<String> reason, String reference) {
+    public OperationOutcome refund(PaymentId paymentId, Money amount, List<LineMovement> lines,
+                                  Optional<String> reason, String reference) {
         String action = "refunding " + amount + " of Dintero transaction " + paymentId;
-        DinteroRefundRequest refund = new DinteroRefundRequest(int32(action, amount), reason.orElse(null), reference);
+        DinteroRefundRequest refund = new DinteroRefundRequest(int32(action, amount), reason.orElse(null), reference,
+                DinteroOperationItem.of(lines));
         return operation(action, bearer -> checkout.refund(bearer, paymentId.value(), refund));
     }
 

@@ -11,6 +11,7 @@ import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.LineMovement;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -64,9 +66,9 @@ class DinteroOperationsTest {
     }
 
     private static final Operation CAPTURE = new Operation("capture", TRANSACTION_PATH + "/capture",
-            gateway -> gateway.capture(TRANSACTION_ID, Money.of(100_00, "NOK"), REFERENCE));
+            gateway -> gateway.capture(TRANSACTION_ID, Money.of(100_00, "NOK"), List.of(), REFERENCE));
     private static final Operation REFUND = new Operation("refund", TRANSACTION_PATH + "/refund",
-            gateway -> gateway.refund(TRANSACTION_ID, Money.of(40_00, "NOK"), Optional.empty(), REFERENCE));
+            gateway -> gateway.refund(TRANSACTION_ID, Money.of(40_00, "NOK"), List.of(), Optional.empty(), REFERENCE));
     private static final Operation VOID = new Operation("void", TRANSACTION_PATH + "/void",
             gateway -> gateway.voidAuthorization(TRANSACTION_ID));
     private static final Operation CANCEL = new Operation("cancel checkout", CANCEL_PATH,
@@ -87,7 +89,7 @@ class DinteroOperationsTest {
                 {"event": "CAPTURE", "success": true, "amount": 10000, "transaction_status": "PARTIALLY_CAPTURED",
                  "event_reference": "%s"}""".formatted(REFERENCE))));
 
-        OperationOutcome outcome = gateway.capture(TRANSACTION_ID, Money.of(100_00, "NOK"), REFERENCE);
+        OperationOutcome outcome = gateway.capture(TRANSACTION_ID, Money.of(100_00, "NOK"), List.of(), REFERENCE);
 
         assertThat(outcome).isEqualTo(new OperationOutcome.Completed(new ProviderPayment(TRANSACTION_ID, Optional.of(SESSION_ID),
                 "ref", 299_00, "NOK", OrderStatus.PARTIALLY_CAPTURED, 100_00, 0)));
@@ -100,12 +102,46 @@ class DinteroOperationsTest {
     }
 
     @Test
+    void given_a_capture_by_line_when_capturing_then_dintero_receives_exactly_the_items_with_the_amount() {
+        givenAnswer(CAPTURE, okJson(transaction("PARTIALLY_CAPTURED", """
+                {"event": "AUTHORIZE", "success": true, "amount": 29900, "transaction_status": "AUTHORIZED"},
+                {"event": "CAPTURE", "success": true, "amount": 10000}""")));
+
+        gateway.capture(TRANSACTION_ID, Money.of(100_00, "NOK"), List.of(
+                new LineMovement("1", new BigDecimal("1.5"), Money.of(75_00, "NOK"), Money.of(15_00, "NOK")),
+                new LineMovement("2", BigDecimal.ZERO, Money.of(25_00, "NOK"), Money.of(5_00, "NOK"))), REFERENCE);
+
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(CAPTURE.path()))
+                .withRequestBody(equalToJson("""
+                        {"amount": 10000, "capture_reference": "%s", "items": [
+                         {"line_id": "1", "quantity": 1.5, "amount": 7500, "vat_amount": 1500},
+                         {"line_id": "2", "amount": 2500, "vat_amount": 500}]}""".formatted(REFERENCE))));
+    }
+
+    @Test
+    void given_a_refund_by_line_when_refunding_then_dintero_receives_exactly_the_items_with_amount_and_reason() {
+        givenAnswer(REFUND, okJson(transaction("PARTIALLY_REFUNDED", """
+                {"event": "CAPTURE", "success": true, "amount": 29900},
+                {"event": "REFUND", "success": true, "amount": 4000}""")));
+
+        gateway.refund(TRANSACTION_ID, Money.of(40_00, "NOK"), List.of(
+                new LineMovement("2", new BigDecimal("2"), Money.of(40_00, "NOK"), Money.of(8_00, "NOK"))),
+                Optional.of("Returned one item"), REFERENCE);
+
+        dintero.wireMock().verify(1, postRequestedFor(urlEqualTo(REFUND.path()))
+                .withRequestBody(equalToJson("""
+                        {"amount": 4000, "reason": "Returned one item", "refund_reference": "%s", "items": [
+                         {"line_id": "2", "quantity": 2, "amount": 4000, "vat_amount": 800}]}"""
+                        .formatted(REFERENCE))));
+    }
+
+    @Test
     void given_a_captured_payment_when_refunding_with_a_reason_then_dintero_receives_exactly_amount_reason_and_reference() {
         givenAnswer(REFUND, okJson(transaction("PARTIALLY_REFUNDED", """
                 {"event": "CAPTURE", "success": true, "amount": 29900},
                 {"event": "REFUND", "success": true, "amount": 4000}""")));
 
-        OperationOutcome outcome = gateway.refund(TRANSACTION_ID, Money.of(40_00, "NOK"),
+        OperationOutcome outcome = gateway.refund(TRANSACTION_ID, Money.of(40_00, "NOK"), List.of(),
                 Optional.of("Returned one item"), REFERENCE);
 
         assertThat(outcome).isEqualTo(new OperationOutcome.Completed(new ProviderPayment(TRANSACTION_ID, Optional.of(SESSION_ID),
@@ -172,7 +208,8 @@ class DinteroOperationsTest {
                 {"event": "REFUND", "success": false, "amount": 9999},
                 {"event": "REFUND", "success": true, "amount": 4000}""")));
 
-        OperationOutcome outcome = gateway.refund(TRANSACTION_ID, Money.of(40_00, "NOK"), Optional.empty(), REFERENCE);
+        OperationOutcome outcome = gateway.refund(TRANSACTION_ID, Money.of(40_00, "NOK"), List.of(), Optional.empty(),
+                REFERENCE);
 
         assertThat(outcome).isInstanceOfSatisfying(OperationOutcome.Completed.class, completed ->
                 assertThat(completed.payment().state()).satisfies(state -> {
@@ -265,9 +302,10 @@ class DinteroOperationsTest {
     void given_an_amount_beyond_dinteros_32_bit_limit_when_capturing_or_refunding_then_it_is_rejected_without_asking() {
         Money tooMuch = Money.of(3_000_000_000L, "NOK");
 
-        assertThat(failureOf(() -> gateway.capture(TRANSACTION_ID, tooMuch, REFERENCE)).kind())
+        assertThat(failureOf(() -> gateway.capture(TRANSACTION_ID, tooMuch, List.of(), REFERENCE)).kind())
                 .isEqualTo(Kind.REJECTED);
-        assertThat(failureOf(() -> gateway.refund(TRANSACTION_ID, tooMuch, Optional.empty(), REFERENCE)).kind())
+        assertThat(failureOf(() -> gateway.refund(TRANSACTION_ID, tooMuch, List.of(), Optional.empty(), REFERENCE))
+                .kind())
                 .isEqualTo(Kind.REJECTED);
         dintero.wireMock().verify(0, anyRequestedFor(anyUrl()));
     }

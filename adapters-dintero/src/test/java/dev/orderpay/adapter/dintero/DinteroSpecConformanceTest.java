@@ -12,6 +12,7 @@ import dev.orderpay.domain.Money;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.LineMovement;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -222,7 +224,7 @@ class DinteroSpecConformanceTest {
     void given_a_part_capture_when_capturing_then_the_capture_request_matches_dinteros_spec() {
         givenAccepted("/v1/transactions/T11223344.tx1/capture");
 
-        gateway.capture(new PaymentId("T11223344.tx1"), Money.of(100_00, "NOK"), "order-1-3");
+        gateway.capture(new PaymentId("T11223344.tx1"), Money.of(100_00, "NOK"), List.of(), "order-1-3");
 
         assertOnlyTokenAndOperationSentAndBothMatchSpec("/v1/transactions/T11223344.tx1/capture");
     }
@@ -231,7 +233,30 @@ class DinteroSpecConformanceTest {
     void given_a_refund_with_a_reason_when_refunding_then_the_refund_request_matches_dinteros_spec() {
         givenAccepted("/v1/transactions/T11223344.tx1/refund");
 
-        gateway.refund(new PaymentId("T11223344.tx1"), Money.of(40_00, "NOK"), Optional.of("Returned one item"), "order-1-4");
+        gateway.refund(new PaymentId("T11223344.tx1"), Money.of(40_00, "NOK"), List.of(),
+                Optional.of("Returned one item"), "order-1-4");
+
+        assertOnlyTokenAndOperationSentAndBothMatchSpec("/v1/transactions/T11223344.tx1/refund");
+    }
+
+    @Test
+    void given_a_capture_by_line_when_capturing_then_its_items_match_dinteros_spec() {
+        givenAccepted("/v1/transactions/T11223344.tx1/capture");
+
+        gateway.capture(new PaymentId("T11223344.tx1"), Money.of(100_00, "NOK"), List.of(
+                new LineMovement("1", new BigDecimal("1.5"), Money.of(75_00, "NOK"), Money.of(15_00, "NOK")),
+                new LineMovement("2", BigDecimal.ZERO, Money.of(25_00, "NOK"), Money.of(5_00, "NOK"))), "order-1-3");
+
+        assertOnlyTokenAndOperationSentAndBothMatchSpec("/v1/transactions/T11223344.tx1/capture");
+    }
+
+    @Test
+    void given_a_refund_by_line_when_refunding_then_its_items_match_dinteros_spec() {
+        givenAccepted("/v1/transactions/T11223344.tx1/refund");
+
+        gateway.refund(new PaymentId("T11223344.tx1"), Money.of(40_00, "NOK"), List.of(
+                new LineMovement("2", new BigDecimal("2"), Money.of(40_00, "NOK"), Money.of(8_00, "NOK"))),
+                Optional.empty(), "order-1-4");
 
         assertOnlyTokenAndOperationSentAndBothMatchSpec("/v1/transactions/T11223344.tx1/refund");
     }

@@ -11,6 +11,7 @@ import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.audit.AuditEntry;
+import dev.orderpay.domain.contents.LineLedger;
 import dev.orderpay.domain.contents.OrderLines;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -98,8 +99,10 @@ class JdbcOrderRepository implements OrderRepository {
             // History, events and the audit entry are written after the row, in its transaction: only when the version
             // matched, and with the change they describe or not at all.
             // The contents are not in the update (OrderRow), and never change: the order keeps those it has.
-            return OrderRowMapper.toOrder(withChanges(order.uncommittedChanges(), newEvents, entry,
-                    () -> rows.update(row)), order.contents());
+            // The lines' ledgers are as the order holds them: those it moved were written with the row.
+            List<LineLedger> movedLines = order.uncommittedLineLedgers();
+            return OrderRowMapper.toOrder(withChanges(order.uncommittedChanges(), newEvents, entry, movedLines,
+                    () -> writeRowAndMovedLines(order, row, movedLines)), order.contents(), order.lineLedgers());
         } catch (OptimisticLockException staleVersion) {
             throw new ConcurrentOrderUpdateException(order.id(), staleVersion);
         }
@@ -167,13 +170,25 @@ class JdbcOrderRepository implements OrderRepository {
                 .toList();
     }
 
+    /** The row, then the lines whose ledgers moved, only after the row's version check passed. */
+    private OrderRow writeRowAndMovedLines(Order order, OrderRow row, List<LineLedger> movedLines) {
+        OrderRow written = rows.update(row);
+        if (!movedLines.isEmpty()) {
+            OrderRowMapper.LedgerColumns columns = OrderRowMapper.toLedgerColumns(movedLines);
+            lines.updateMoved(order.id().value(), columns.lineIds(), columns.capturedQuantities(),
+                    columns.capturedAmounts(), columns.capturedVatAmounts(), columns.refundedQuantities(),
+                    columns.refundedAmounts(), columns.refundedVatAmounts());
+        }
+        return written;
+    }
+
     /**
-     * Writes the row, and the status changes, events (with their webhook deliveries) and audit entry with it in one
-     * transaction when there are any.
+     * Writes the row (with the lines it moved), and the status changes, events (with their webhook deliveries) and
+     * audit entry with it in one transaction when there are any.
      */
     private OrderRow withChanges(List<StatusChange> changes, List<Event> newEvents, Optional<AuditEntry> entry,
-                                 Supplier<OrderRow> writeRow) {
-        if (changes.isEmpty() && newEvents.isEmpty() && entry.isEmpty()) {
+                                 List<LineLedger> movedLines, Supplier<OrderRow> writeRow) {
+        if (changes.isEmpty() && newEvents.isEmpty() && entry.isEmpty() && movedLines.isEmpty()) {
             return writeRow.get();
         }
         return transactions.executeWrite(transaction -> {

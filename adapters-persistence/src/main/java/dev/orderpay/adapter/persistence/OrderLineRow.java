@@ -6,8 +6,13 @@ import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** One row of {@code order_lines}; amounts in minor units of the order's currency. */
+/**
+ * One row of {@code order_lines}; amounts in minor units of the order's currency. Besides the line as given, what
+ * captures and refunds by line have moved of it (V16).
+ */
 @Introspected
 record OrderLineRow(UUID orderId, int position, String lineId, String description, BigDecimal quantity,
-                    long amountMinor, BigDecimal vat, long vatAmountMinor, @Nullable String sku) {
+                    long amountMinor, BigDecimal vat, long vatAmountMinor, @Nullable String sku,
+                    BigDecimal capturedQuantity, long capturedMinor, long capturedVatMinor,
+                    BigDecimal refundedQuantity, long refundedMinor, long refundedVatMinor) {
 }

@@ -35,7 +35,33 @@ interface OrderLineRowRepository extends GenericRepository<OrderLineRow, UUID> {
                 @TypeDef(type = DataType.STRING_ARRAY) String[] skus);
 
     @Query("""
-            SELECT order_id, position, line_id, description, quantity, amount_minor, vat, vat_amount_minor, sku
+            SELECT order_id, position, line_id, description, quantity, amount_minor, vat, vat_amount_minor, sku,
+                   captured_quantity, captured_minor, captured_vat_minor, refunded_quantity, refunded_minor,
+                   refunded_vat_minor
             FROM order_lines WHERE order_id IN (:orderIds) ORDER BY order_id, position""")
     List<OrderLineRow> findByOrders(Collection<UUID> orderIds);
+
+    // The lines an update moved, in one statement, each to what it now holds in all (not by a difference, so that
+    // writing the same state twice changes nothing); the order's version check has already passed in the same
+    // transaction.
+    @Query("""
+            UPDATE order_lines
+            SET captured_quantity = CAST(line.captured_quantity AS numeric), captured_minor = line.captured_minor,
+                captured_vat_minor = line.captured_vat_minor,
+                refunded_quantity = CAST(line.refunded_quantity AS numeric), refunded_minor = line.refunded_minor,
+                refunded_vat_minor = line.refunded_vat_minor
+            FROM unnest(CAST(:lineIds AS text[]), CAST(:capturedQuantities AS text[]),
+                        CAST(:capturedAmounts AS bigint[]), CAST(:capturedVatAmounts AS bigint[]),
+                        CAST(:refundedQuantities AS text[]), CAST(:refundedAmounts AS bigint[]),
+                        CAST(:refundedVatAmounts AS bigint[]))
+                 AS line (line_id, captured_quantity, captured_minor, captured_vat_minor, refunded_quantity,
+                          refunded_minor, refunded_vat_minor)
+            WHERE order_lines.order_id = :orderId AND order_lines.line_id = line.line_id""")
+    void updateMoved(UUID orderId, @TypeDef(type = DataType.STRING_ARRAY) String[] lineIds,
+                     @TypeDef(type = DataType.STRING_ARRAY) String[] capturedQuantities,
+                     @TypeDef(type = DataType.LONG_ARRAY) Long[] capturedAmounts,
+                     @TypeDef(type = DataType.LONG_ARRAY) Long[] capturedVatAmounts,
+                     @TypeDef(type = DataType.STRING_ARRAY) String[] refundedQuantities,
+                     @TypeDef(type = DataType.LONG_ARRAY) Long[] refundedAmounts,
+                     @TypeDef(type = DataType.LONG_ARRAY) Long[] refundedVatAmounts);
 }

@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,6 +37,8 @@ record OrderRow(
         @MappedProperty("pending_amount_minor") @Nullable Long pendingAmountMinor,
         @MappedProperty("pending_baseline_minor") @Nullable Long pendingBaselineMinor,
         @MappedProperty("pending_started_at") @Nullable Instant pendingStartedAt,
+        // What the pending operation moves of each line; null when it moves none, or none is pending.
+        @MappedProperty(value = "pending_lines", type = DataType.JSON) @Nullable List<PendingLineDocument> pendingLines,
         @MappedProperty("created_at") Instant createdAt,
         @MappedProperty("updated_at") Instant updatedAt,
         // Written by the insert; every update clears it, since the first one is the creation storing its outcome.

@@ -15,6 +15,9 @@ import dev.orderpay.domain.contents.CountryCode;
 import dev.orderpay.domain.contents.Customer;
 import dev.orderpay.domain.contents.EmailAddress;
 import dev.orderpay.domain.contents.LineItem;
+import dev.orderpay.domain.contents.LineLedger;
+import dev.orderpay.domain.contents.LineMovement;
+import dev.orderpay.domain.contents.LineShare;
 import dev.orderpay.domain.contents.Metadata;
 import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.contents.OrderLines;
@@ -22,6 +25,7 @@ import dev.orderpay.domain.contents.PersonName;
 import dev.orderpay.domain.contents.PhoneNumber;
 import dev.orderpay.domain.webhook.CallbackUrl;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Currency;
@@ -58,6 +62,7 @@ final class OrderRowMapper {
                 pending == null ? null : pending.amount().minorUnits(),
                 pending == null ? null : pending.baseline().minorUnits(),
                 pending == null ? null : pending.startedAt(),
+                pending == null || pending.lines().isEmpty() ? null : toDocuments(pending.lines()),
                 order.createdAt(),
                 updatedAt,
                 creationHeldUntil,
@@ -88,24 +93,65 @@ final class OrderRowMapper {
                        Long[] vatAmounts, String[] skus) {
     }
 
-    /** An order whose contents are read whole: its row and its lines, in their order. */
+    /** What these lines' ledgers hold, as the columns of one update, each an array in the same order. */
+    static LedgerColumns toLedgerColumns(List<LineLedger> ledgers) {
+        return new LedgerColumns(
+                ledgers.stream().map(LineLedger::lineId).toArray(String[]::new),
+                ledgers.stream().map(ledger -> ledger.captured().quantity().toPlainString()).toArray(String[]::new),
+                ledgers.stream().map(ledger -> ledger.captured().amount().minorUnits()).toArray(Long[]::new),
+                ledgers.stream().map(ledger -> ledger.captured().vatAmount().minorUnits()).toArray(Long[]::new),
+                ledgers.stream().map(ledger -> ledger.refunded().quantity().toPlainString()).toArray(String[]::new),
+                ledgers.stream().map(ledger -> ledger.refunded().amount().minorUnits()).toArray(Long[]::new),
+                ledgers.stream().map(ledger -> ledger.refunded().vatAmount().minorUnits()).toArray(Long[]::new));
+    }
+
+    record LedgerColumns(String[] lineIds, String[] capturedQuantities, Long[] capturedAmounts,
+                         Long[] capturedVatAmounts, String[] refundedQuantities, Long[] refundedAmounts,
+                         Long[] refundedVatAmounts) {
+    }
+
+    /** An order whose contents are read whole: its row and its lines, in their order, with what moved of each. */
     static Order toOrder(OrderRow row, List<OrderLineRow> lines) {
         Currency currency = Currency.getInstance(row.currency());
-        OrderLines orderLines = row.lineCount() == 0 ? OrderLines.NONE : new OrderLines(lines.stream()
-                .map(line -> new LineItem(line.lineId(), line.description(), line.quantity(),
-                        new Money(line.amountMinor(), currency), line.vat(), new Money(line.vatAmountMinor(), currency),
-                        Optional.ofNullable(line.sku())))
-                .toList());
+        List<LineLedger> ledgers = lines.stream().map(line -> toLedger(line, currency)).toList();
+        OrderLines orderLines = row.lineCount() == 0 ? OrderLines.NONE
+                : new OrderLines(ledgers.stream().map(LineLedger::line).toList());
         return toOrder(row, new OrderContents(orderLines, toCustomer(row.customer()),
                 Optional.ofNullable(row.shippingAddress()).map(OrderRowMapper::toAddress),
                 Optional.ofNullable(row.billingAddress()).map(OrderRowMapper::toAddress),
-                Metadata.of(row.metadata())));
+                Metadata.of(row.metadata())), row.lineCount() == 0 ? List.of() : ledgers);
     }
 
     /** An order as a listing reads it: a summary of its contents, no lines. */
     static Order toListedOrder(OrderRow row) {
         return toOrder(row, OrderContents.summary(row.lineCount(),
-                Optional.ofNullable(row.customerEmail()).map(EmailAddress::new), Metadata.of(row.metadata())));
+                Optional.ofNullable(row.customerEmail()).map(EmailAddress::new), Metadata.of(row.metadata())),
+                List.of());
+    }
+
+    private static LineLedger toLedger(OrderLineRow line, Currency currency) {
+        LineItem item = new LineItem(line.lineId(), line.description(), line.quantity(),
+                new Money(line.amountMinor(), currency), line.vat(), new Money(line.vatAmountMinor(), currency),
+                Optional.ofNullable(line.sku()));
+        return new LineLedger(item,
+                new LineShare(line.capturedQuantity(), new Money(line.capturedMinor(), currency),
+                        new Money(line.capturedVatMinor(), currency)),
+                new LineShare(line.refundedQuantity(), new Money(line.refundedMinor(), currency),
+                        new Money(line.refundedVatMinor(), currency)));
+    }
+
+    private static List<PendingLineDocument> toDocuments(List<LineMovement> movements) {
+        return movements.stream()
+                .map(movement -> new PendingLineDocument(movement.lineId(), movement.quantity().toPlainString(),
+                        movement.amount().minorUnits(), movement.vatAmount().minorUnits()))
+                .toList();
+    }
+
+    private static List<LineMovement> toMovements(List<PendingLineDocument> documents, Currency currency) {
+        return documents.stream()
+                .map(document -> new LineMovement(document.lineId(), new BigDecimal(document.quantity()),
+                        new Money(document.amountMinor(), currency), new Money(document.vatAmountMinor(), currency)))
+                .toList();
     }
 
     private static CustomerDocument toDocument(Customer customer) {
@@ -141,8 +187,13 @@ final class OrderRowMapper {
                 Optional.ofNullable(document.email()).map(EmailAddress::new));
     }
 
-    /** An order with the contents it is known to have: they never change, so an update gives them back as given. */
-    static Order toOrder(OrderRow row, OrderContents contents) {
+    /**
+     * An order with the contents it is known to have: they never change, so an update gives them back as given, with
+     * its lines' ledgers as the update left them.
+     *
+     * @param lineLedgers one per line in their order; none when nothing of any line moved or the lines were not read
+     */
+    static Order toOrder(OrderRow row, OrderContents contents, List<LineLedger> lineLedgers) {
         Money amount = Money.of(row.amountMinor(), row.currency());
         Currency currency = amount.currency();
         // The table's constraints keep id and link together, so one null check covers both; the same goes for
@@ -154,7 +205,8 @@ final class OrderRowMapper {
                 ? null
                 : new PendingOperation(PendingOperation.Type.valueOf(row.pendingOperation()),
                         new Money(row.pendingAmountMinor(), currency), new Money(row.pendingBaselineMinor(), currency),
-                        row.pendingStartedAt());
+                        row.pendingStartedAt(),
+                        row.pendingLines() == null ? List.of() : toMovements(row.pendingLines(), currency));
         return Order.rehydrate(
                 new OrderId(row.id()),
                 amount,
@@ -166,6 +218,7 @@ final class OrderRowMapper {
                 session,
                 new OrderPayment(Optional.ofNullable(row.paymentId()).map(PaymentId::new),
                         new Money(row.capturedMinor(), currency), new Money(row.refundedMinor(), currency)),
+                lineLedgers,
                 pending,
                 row.lastEventSequence(),
                 row.version());

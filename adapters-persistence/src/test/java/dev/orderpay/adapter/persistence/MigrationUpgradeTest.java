@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The migrations as an existing database meets them: a schema holding orders written under V1 is brought up to
@@ -128,6 +129,41 @@ class MigrationUpgradeTest {
              ResultSet tables = connection.getMetaData().getTables(null, schema, "idempotency_keys", null)) {
             assertThat(tables.next()).as("the old table is gone").isFalse();
         }
+    }
+
+    @Test
+    void given_an_order_with_a_line_under_v15_when_v16_is_applied_then_nothing_of_the_line_has_moved()
+            throws SQLException {
+        flywayUpTo("15").migrate();
+        UUID order = UUID.randomUUID();
+        execute("INSERT INTO " + schema + ".orders (id, amount_minor, currency, receipt, status, created_at,"
+                + " updated_at, version, line_count) VALUES (?, 300, 'NOK', 'receipt#1', 'AUTHORIZED', now(), now(),"
+                + " 2, 1)", order);
+        execute("INSERT INTO " + schema + ".order_lines (order_id, position, line_id, description, quantity,"
+                + " amount_minor, vat, vat_amount_minor) VALUES (?, 0, 'a', 'Socks', 3, 300, 25, 60)", order);
+
+        MigrateResult result = flywayUpTo("16").migrate();
+
+        assertThat(result.migrationsExecuted).isEqualTo(1);
+        assertThat(orderColumns(order)).containsEntry("pending_lines", null).containsEntry("version", 2L);
+        try (Connection connection = PostgresTestDatabase.openConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT captured_quantity, captured_minor,"
+                     + " captured_vat_minor, refunded_quantity, refunded_minor, refunded_vat_minor FROM " + schema
+                     + ".order_lines WHERE order_id = ?")) {
+            select.setObject(1, order);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getBigDecimal("captured_quantity")).isZero();
+                assertThat(row.getLong("captured_minor")).isZero();
+                assertThat(row.getLong("captured_vat_minor")).isZero();
+                assertThat(row.getBigDecimal("refunded_quantity")).isZero();
+                assertThat(row.getLong("refunded_minor")).isZero();
+                assertThat(row.getLong("refunded_vat_minor")).isZero();
+            }
+        }
+        // More captured of a line than it holds breaks the same order the orders table keeps.
+        assertThatThrownBy(() -> execute("UPDATE " + schema + ".order_lines SET captured_quantity = 4"
+                + " WHERE order_id = ?", order)).isInstanceOf(SQLException.class);
     }
 
     private Map<String, Object> orderColumns(UUID order) throws SQLException {

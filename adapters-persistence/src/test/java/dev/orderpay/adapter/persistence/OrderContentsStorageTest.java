@@ -7,10 +7,17 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.orderpay.application.port.in.order.OrderFilter;
 import dev.orderpay.application.port.out.OrderRepository;
 import dev.orderpay.application.port.out.event.TestEvents;
+import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderStatus;
+import dev.orderpay.domain.PaymentId;
+import dev.orderpay.domain.PaymentState;
 import dev.orderpay.domain.Receipt;
 import dev.orderpay.domain.TestOrders;
+import dev.orderpay.domain.contents.LineLedger;
+import dev.orderpay.domain.contents.LineMovement;
+import dev.orderpay.domain.contents.LineSelection;
+import dev.orderpay.domain.contents.LineShare;
 import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.contents.TestContents;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -22,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -149,6 +157,38 @@ class OrderContentsStorageTest implements TestPropertyProvider {
                 assertThat(row.getString(3)).isEqualTo("A-17");
             }
         }
+    }
+
+    @Test
+    void given_a_capture_by_line_when_stored_pending_and_then_confirmed_then_only_the_moved_line_is_written()
+            throws Exception {
+        Order order = TestOrders.anAuthorizedOrder().withContents(TestContents.twoLinesOf15000()).build();
+        repository.add(order, NOT_HELD);
+        Order loaded = repository.findById(order.id()).orElseThrow();
+        loaded.startCapture(Optional.empty(), List.of(new LineSelection("a", Optional.of(BigDecimal.ONE),
+                Optional.empty())), TestOrders.NOW);
+        Order reserved = repository.update(loaded, List.of());
+        Order pending = repository.findById(order.id()).orElseThrow();
+        assertThat(pending.pendingOperation()).isEqualTo(reserved.pendingOperation());
+        assertThat(pending.pendingOperation().orElseThrow().lines())
+                .containsExactly(new LineMovement("a", BigDecimal.ONE, nok(33_33), nok(6_66)));
+        statements.list.clear();
+
+        pending.followPayment(new PaymentState(new PaymentId("payment-1"), OrderStatus.PARTIALLY_CAPTURED,
+                nok(33_33), nok(0)), TestOrders.BY_TEST);
+        Order confirmed = repository.update(pending, TestEvents.of(pending, Instant.now().plusSeconds(1)));
+
+        assertThat(statementsOnThisThread()).filteredOn(sql -> sql.startsWith("UPDATE order_lines")).hasSize(1);
+        Order read = repository.findById(order.id()).orElseThrow();
+        assertThat(read.lineLedgers()).isEqualTo(confirmed.lineLedgers());
+        assertThat(read.lineLedgers()).extracting(LineLedger::captured).containsExactly(
+                new LineShare(BigDecimal.ONE, nok(33_33), nok(6_66)), LineShare.none(nok(0).currency()));
+        assertThat(read.pendingOperation()).isEmpty();
+        assertThat(lineRows(order)).isEqualTo(2);
+    }
+
+    private static Money nok(long minorUnits) {
+        return Money.of(minorUnits, "NOK");
     }
 
     private List<String> statementsOnThisThread() {

@@ -130,7 +130,7 @@ class OrderRowMapperTest {
     void given_a_row_with_a_payment_and_a_pending_capture_when_read_back_then_the_order_has_both() {
         OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "NOK", "receipt#1", null, "AUTHORIZED", "S-1",
                 "https://checkout.example.test/v1/view/S-1", "payment-7", 0, 0, "CAPTURE", 200_00L, 0L, STARTED_AT,
-                TestOrders.CREATED_AT, UPDATED_AT, null, 6, 0, null, null, null, null, Map.of(), 4);
+                null, TestOrders.CREATED_AT, UPDATED_AT, null, 6, 0, null, null, null, null, Map.of(), 4);
 
         Order read = OrderRowMapper.toOrder(row, List.of());
 
@@ -145,8 +145,8 @@ class OrderRowMapperTest {
     @Test
     void given_a_row_of_a_partly_refunded_payment_when_read_back_then_its_amounts_are_kept() {
         OrderRow row = new OrderRow(UUID.randomUUID(), 500_00, "SEK", "receipt#1", null, "PARTIALLY_REFUNDED", null,
-                null, "payment-8", 400_00, 150_00, null, null, null, null, TestOrders.CREATED_AT, UPDATED_AT, null, 0,
-                0, null, null, null, null, Map.of(), 0);
+                null, "payment-8", 400_00, 150_00, null, null, null, null, null, TestOrders.CREATED_AT, UPDATED_AT,
+                null, 0, 0, null, null, null, null, Map.of(), 0);
 
         Order read = OrderRowMapper.toOrder(row, List.of());
 
@@ -165,10 +165,12 @@ class OrderRowMapperTest {
         List<OrderLineRow> lines = List.of(
                 new OrderLineRow(row.id(), 0, columns.lineIds()[0], columns.descriptions()[0],
                         new BigDecimal(columns.quantities()[0]), columns.amounts()[0],
-                        new BigDecimal(columns.vats()[0]), columns.vatAmounts()[0], columns.skus()[0]),
+                        new BigDecimal(columns.vats()[0]), columns.vatAmounts()[0], columns.skus()[0],
+                        BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, 0, 0),
                 new OrderLineRow(row.id(), 1, columns.lineIds()[1], columns.descriptions()[1],
                         new BigDecimal(columns.quantities()[1]), columns.amounts()[1],
-                        new BigDecimal(columns.vats()[1]), columns.vatAmounts()[1], columns.skus()[1]));
+                        new BigDecimal(columns.vats()[1]), columns.vatAmounts()[1], columns.skus()[1],
+                        BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, 0, 0));
 
         assertThat(row.lineCount()).isEqualTo(2);
         assertThat(row.customerEmail()).isEqualTo("kari@example.com");

@@ -145,6 +145,10 @@ class OpenApiDocumentTest {
                 "currency", "status", "captured_amount", "refunded_amount", "links", "line_count");
         assertThat(required(schemas, "LineItem")).containsExactlyInAnyOrder("line_id", "description", "quantity",
                 "amount", "vat", "vat_amount");
+        assertThat(required(schemas, "OrderItem")).containsExactlyInAnyOrder("line_id", "description", "quantity",
+                "amount", "vat", "vat_amount", "captured_quantity", "captured_amount", "refunded_quantity",
+                "refunded_amount");
+        assertThat(required(schemas, "OperationItem")).containsExactly("line_id");
         assertThat(required(schemas, "Event")).contains("data_complete", "data");
         assertThat(required(schemas, "OrderList")).containsExactlyInAnyOrder("orders", "links");
         assertThat(required(schemas, "Totals")).containsExactly("totals");

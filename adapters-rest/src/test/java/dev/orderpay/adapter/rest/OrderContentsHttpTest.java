@@ -56,11 +56,18 @@ class OrderContentsHttpTest {
                 .containsEntry("shipping_address", Map.of("first_name", "Kari", "address_line", "Storgata 1",
                         "postal_code", "0155", "postal_place", "Oslo", "country", "NO"))
                 .containsKey("billing_address");
+        // Nothing of a line is captured or refunded yet.
         assertThat(created.list("items")).containsExactly(
-                Map.of("line_id", "1", "description", "Wool socks", "quantity", 2, "amount", 19800, "vat", 25,
-                        "vat_amount", 3960, "sku", "SOCK-42"),
-                Map.of("line_id", "2", "description", "Cheese, per kg", "quantity", 0.125, "amount", 10100,
-                        "vat", 15.5, "vat_amount", 1355));
+                Map.ofEntries(Map.entry("line_id", "1"), Map.entry("description", "Wool socks"),
+                        Map.entry("quantity", 2), Map.entry("amount", 19800), Map.entry("vat", 25),
+                        Map.entry("vat_amount", 3960), Map.entry("sku", "SOCK-42"), Map.entry("captured_quantity", 0),
+                        Map.entry("captured_amount", 0), Map.entry("refunded_quantity", 0),
+                        Map.entry("refunded_amount", 0)),
+                Map.ofEntries(Map.entry("line_id", "2"), Map.entry("description", "Cheese, per kg"),
+                        Map.entry("quantity", 0.125), Map.entry("amount", 10100), Map.entry("vat", 15.5),
+                        Map.entry("vat_amount", 1355), Map.entry("captured_quantity", 0),
+                        Map.entry("captured_amount", 0), Map.entry("refunded_quantity", 0),
+                        Map.entry("refunded_amount", 0)));
     }
 
     @Test

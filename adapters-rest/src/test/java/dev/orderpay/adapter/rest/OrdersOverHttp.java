@@ -33,6 +33,23 @@ class OrdersOverHttp {
         return stored(order.id());
     }
 
+    /**
+     * Authorized, with two lines: 3 units of "a" for 100.00 NOK (VAT 20.00) and 1 of "b" for 50.00 NOK (VAT 10.00).
+     */
+    Order authorizedWithLines() {
+        String id = (String) api.postJson("/orders", """
+                {"currency": "NOK", "receipt": "lines over http", "items": [
+                 {"line_id": "a", "description": "Socks", "quantity": 3, "amount": 10000, "vat": 25,
+                  "vat_amount": 2000},
+                 {"line_id": "b", "description": "Cap", "quantity": 1, "amount": 5000, "vat": 25,
+                  "vat_amount": 1000}]}
+                """).json().get("id");
+        Order order = stored(OrderId.parse(id));
+        PaymentId paymentId = gateway.paymentFor(order, OrderStatus.AUTHORIZED);
+        api.get("/orders/" + order.id() + "/redirect?payment_id=" + paymentId);
+        return stored(order.id());
+    }
+
     Order stored(Order order) {
         return stored(order.id());
     }

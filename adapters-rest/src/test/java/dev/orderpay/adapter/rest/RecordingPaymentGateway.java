@@ -8,6 +8,7 @@ import dev.orderpay.application.port.out.ProviderNotice;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
+import dev.orderpay.domain.contents.LineMovement;
 import org.slf4j.MDC;
 
 import java.util.List;
@@ -48,10 +49,11 @@ class RecordingPaymentGateway extends FakePaymentGateway {
     }
 
     @Override
-    public OperationOutcome capture(PaymentId paymentId, Money amount, String reference) {
+    public OperationOutcome capture(PaymentId paymentId, Money amount, List<LineMovement> lines,
+                                   String reference) {
         captureEntered.countDown();
         awaitRelease(capturesReleased, "capture");
-        return super.capture(paymentId, amount, reference);
+        return super.capture(paymentId, amount, lines, reference);
     }
 
     /** From now on captures wait in the provider until {@link #releaseCaptures()}. */

@@ -11,6 +11,7 @@ import dev.orderpay.domain.OrderId;
 import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.LineMovement;
 import dev.orderpay.domain.contents.OrderLines;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,6 +90,8 @@ final class SimulatedProvider {
 
     private final Map<SessionId, Checkout> checkouts = new HashMap<>();
     private final Map<PaymentId, ProviderPayment> payments = new HashMap<>();
+    /** Per payment and line, the minor units captured of it and not yet refunded, as a provider with lines keeps. */
+    private final Map<PaymentId, Map<String, Long>> refundableByLine = new HashMap<>();
     private final Clock clock;
 
     @Inject
@@ -170,11 +174,12 @@ final class SimulatedProvider {
     /**
      * Captures from an authorized payment, in parts if wanted, never more than was authorized. What is left of the
      * authorization can be captured after a part of the capture was refunded; the payment then stays partially
-     * refunded.
+     * refunded. Lines, when given, must add up to the amount.
      */
-    synchronized ProviderPayment capture(PaymentId paymentId, Money amount) {
+    synchronized ProviderPayment capture(PaymentId paymentId, Money amount, List<LineMovement> lines) {
         ProviderPayment payment = payment(paymentId);
         requireSameCurrency(payment, amount, "capture");
+        requireLinesAddUp(lines, amount, payment, "capture");
         boolean capturable = payment.status() == OrderStatus.AUTHORIZED
                 || payment.status() == OrderStatus.PARTIALLY_CAPTURED
                 || payment.status() == OrderStatus.PARTIALLY_REFUNDED;
@@ -182,21 +187,39 @@ final class SimulatedProvider {
         if (!capturable || captured > payment.amountMinorUnits()) {
             throw refused("capture", amount, payment);
         }
+        Map<String, Long> refundable = refundableByLine.computeIfAbsent(paymentId, id -> new HashMap<>());
+        lines.forEach(line -> refundable.merge(line.lineId(), line.amount().minorUnits(), Long::sum));
         OrderStatus status = payment.refundedMinorUnits() > 0 ? OrderStatus.PARTIALLY_REFUNDED
                 : captured == payment.amountMinorUnits() ? OrderStatus.CAPTURED : OrderStatus.PARTIALLY_CAPTURED;
         return store(payment, status, captured, payment.refundedMinorUnits());
     }
 
-    /** Refunds captured money, in parts if wanted, never more than was captured. */
-    synchronized ProviderPayment refund(PaymentId paymentId, Money amount) {
+    /**
+     * Refunds captured money, in parts if wanted, never more than was captured; of a line, never more than was
+     * captured of it by line.
+     */
+    synchronized ProviderPayment refund(PaymentId paymentId, Money amount, List<LineMovement> lines) {
         ProviderPayment payment = payment(paymentId);
         requireSameCurrency(payment, amount, "refund");
+        requireLinesAddUp(lines, amount, payment, "refund");
         long refunded = payment.refundedMinorUnits() + amount.minorUnits();
-        if (payment.capturedMinorUnits() == 0 || refunded > payment.capturedMinorUnits()) {
+        Map<String, Long> refundable = refundableByLine.getOrDefault(paymentId, Map.of());
+        boolean lineOverdrawn = lines.stream()
+                .anyMatch(line -> line.amount().minorUnits() > refundable.getOrDefault(line.lineId(), 0L));
+        if (payment.capturedMinorUnits() == 0 || refunded > payment.capturedMinorUnits() || lineOverdrawn) {
             throw refused("refund", amount, payment);
         }
+        lines.forEach(line -> refundable.merge(line.lineId(), -line.amount().minorUnits(), Long::sum));
         return store(payment, refunded == payment.capturedMinorUnits()
                 ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED, payment.capturedMinorUnits(), refunded);
+    }
+
+    private static void requireLinesAddUp(List<LineMovement> lines, Money amount, ProviderPayment payment,
+                                          String operation) {
+        if (!lines.isEmpty() && !LineMovement.total(lines, amount.currency()).equals(amount)) {
+            throw new PaymentProviderException(Kind.REJECTED, "the lines of a simulated " + operation + " of "
+                    + amount + " on payment " + payment.paymentId() + " do not add up to it");
+        }
     }
 
     /** Releases an authorization nothing was captured from. */

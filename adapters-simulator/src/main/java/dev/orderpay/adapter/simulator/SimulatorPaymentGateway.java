@@ -14,6 +14,7 @@ import dev.orderpay.domain.Money;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.LineMovement;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -55,13 +56,15 @@ final class SimulatorPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public OperationOutcome capture(PaymentId paymentId, Money amount, String reference) {
-        return new OperationOutcome.Completed(provider.capture(paymentId, amount));
+    public OperationOutcome capture(PaymentId paymentId, Money amount, List<LineMovement> lines,
+                                   String reference) {
+        return new OperationOutcome.Completed(provider.capture(paymentId, amount, lines));
     }
 
     @Override
-    public OperationOutcome refund(PaymentId paymentId, Money amount, Optional<String> reason, String reference) {
-        return new OperationOutcome.Completed(provider.refund(paymentId, amount));
+    public OperationOutcome refund(PaymentId paymentId, Money amount, List<LineMovement> lines,
+                                  Optional<String> reason, String reference) {
+        return new OperationOutcome.Completed(provider.refund(paymentId, amount, lines));
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.LineMovement;
 import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.contents.TestContents;
 import io.micronaut.context.annotation.Property;
@@ -23,9 +24,11 @@ import jakarta.inject.Inject;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,8 +81,8 @@ class SimulatorPaymentGatewayTest {
     void given_an_authorized_payment_when_captured_in_two_parts_then_partially_captured_then_captured() {
         PaymentId paymentId = authorized(nok(100_00));
 
-        OperationOutcome first = gateway.capture(paymentId, nok(30_00), "op-1");
-        OperationOutcome rest = gateway.capture(paymentId, nok(70_00), "op-2");
+        OperationOutcome first = gateway.capture(paymentId, nok(30_00), List.of(), "op-1");
+        OperationOutcome rest = gateway.capture(paymentId, nok(70_00), List.of(), "op-2");
 
         assertThat(payment(first).status()).isEqualTo(OrderStatus.PARTIALLY_CAPTURED);
         assertThat(payment(first).capturedMinorUnits()).isEqualTo(30_00);
@@ -91,20 +94,20 @@ class SimulatorPaymentGatewayTest {
     @Test
     void given_a_partly_captured_payment_when_more_than_the_rest_is_captured_then_rejected_and_nothing_changes() {
         PaymentId paymentId = authorized(nok(100_00));
-        ProviderPayment partly = payment(gateway.capture(paymentId, nok(60_00), "op-1"));
+        ProviderPayment partly = payment(gateway.capture(paymentId, nok(60_00), List.of(), "op-1"));
 
-        assertRejected(() -> gateway.capture(paymentId, nok(40_01), "op-2"));
-        assertRejected(() -> gateway.capture(paymentId, Money.of(10_00, "SEK"), "op-3"));
+        assertRejected(() -> gateway.capture(paymentId, nok(40_01), List.of(), "op-2"));
+        assertRejected(() -> gateway.capture(paymentId, Money.of(10_00, "SEK"), List.of(), "op-3"));
         assertThat(gateway.fetchPayment(paymentId)).isEqualTo(partly);
     }
 
     @Test
     void given_a_captured_payment_when_refunded_in_two_parts_then_partially_refunded_then_refunded() {
         PaymentId paymentId = authorized(nok(100_00));
-        gateway.capture(paymentId, nok(100_00), "op-1");
+        gateway.capture(paymentId, nok(100_00), List.of(), "op-1");
 
-        OperationOutcome first = gateway.refund(paymentId, nok(25_00), Optional.of("damaged"), "op-2");
-        OperationOutcome rest = gateway.refund(paymentId, nok(75_00), Optional.empty(), "op-3");
+        OperationOutcome first = gateway.refund(paymentId, nok(25_00), List.of(), Optional.of("damaged"), "op-2");
+        OperationOutcome rest = gateway.refund(paymentId, nok(75_00), List.of(), Optional.empty(), "op-3");
 
         assertThat(payment(first).status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
         assertThat(payment(first).refundedMinorUnits()).isEqualTo(25_00);
@@ -116,9 +119,9 @@ class SimulatorPaymentGatewayTest {
     @Test
     void given_a_partly_captured_payment_when_more_than_was_captured_is_refunded_then_rejected() {
         PaymentId paymentId = authorized(nok(100_00));
-        ProviderPayment captured = payment(gateway.capture(paymentId, nok(40_00), "op-1"));
+        ProviderPayment captured = payment(gateway.capture(paymentId, nok(40_00), List.of(), "op-1"));
 
-        assertRejected(() -> gateway.refund(paymentId, nok(40_01), Optional.empty(), "op-2"));
+        assertRejected(() -> gateway.refund(paymentId, nok(40_01), List.of(), Optional.empty(), "op-2"));
         assertThat(gateway.fetchPayment(paymentId)).isEqualTo(captured);
     }
 
@@ -126,7 +129,7 @@ class SimulatorPaymentGatewayTest {
     void given_an_authorized_payment_when_refunded_before_any_capture_then_rejected() {
         PaymentId paymentId = authorized(nok(100_00));
 
-        assertRejected(() -> gateway.refund(paymentId, nok(1_00), Optional.empty(), "op-1"));
+        assertRejected(() -> gateway.refund(paymentId, nok(1_00), List.of(), Optional.empty(), "op-1"));
     }
 
     @Test
@@ -136,13 +139,13 @@ class SimulatorPaymentGatewayTest {
         OperationOutcome voided = gateway.voidAuthorization(paymentId);
 
         assertThat(payment(voided).status()).isEqualTo(OrderStatus.CANCELLED);
-        assertRejected(() -> gateway.capture(paymentId, nok(1_00), "op-1"));
+        assertRejected(() -> gateway.capture(paymentId, nok(1_00), List.of(), "op-1"));
     }
 
     @Test
     void given_a_payment_with_a_capture_when_voided_then_rejected() {
         PaymentId paymentId = authorized(nok(100_00));
-        gateway.capture(paymentId, nok(1_00), "op-1");
+        gateway.capture(paymentId, nok(1_00), List.of(), "op-1");
 
         assertRejected(() -> gateway.voidAuthorization(paymentId));
     }
@@ -150,8 +153,10 @@ class SimulatorPaymentGatewayTest {
     @Test
     void given_an_unknown_payment_when_read_or_operated_on_then_not_found() {
         assertKind(Kind.NOT_FOUND, () -> gateway.fetchPayment(new PaymentId("sim-pay-unknown")));
-        assertKind(Kind.NOT_FOUND, () -> gateway.capture(new PaymentId("sim-pay-unknown"), nok(1_00), "op-1"));
-        assertKind(Kind.NOT_FOUND, () -> gateway.refund(new PaymentId("sim-pay-unknown"), nok(1_00), Optional.empty(), "op-2"));
+        assertKind(Kind.NOT_FOUND, () -> gateway.capture(new PaymentId("sim-pay-unknown"), nok(1_00), List.of(),
+                "op-1"));
+        assertKind(Kind.NOT_FOUND, () -> gateway.refund(new PaymentId("sim-pay-unknown"), nok(1_00), List.of(),
+                Optional.empty(), "op-2"));
         assertKind(Kind.NOT_FOUND, () -> gateway.voidAuthorization(new PaymentId("sim-pay-unknown")));
     }
 
@@ -182,6 +187,34 @@ class SimulatorPaymentGatewayTest {
     void given_an_unknown_checkout_when_read_or_cancelled_then_not_found() {
         assertKind(Kind.NOT_FOUND, () -> gateway.fetchCheckout(new SessionId("sim-sess-unknown")));
         assertKind(Kind.NOT_FOUND, () -> gateway.cancelCheckout(new SessionId("sim-sess-unknown")));
+    }
+
+    @Test
+    void given_lines_captured_when_more_of_a_line_is_refunded_than_was_captured_of_it_then_rejected() {
+        PaymentId paymentId = authorized(nok(100_00));
+        ProviderPayment captured = payment(gateway.capture(paymentId, nok(100_00),
+                List.of(line("a", 60_00), line("b", 40_00)), "op-1"));
+
+        assertRejected(() -> gateway.refund(paymentId, nok(40_01), List.of(line("b", 40_01)), Optional.empty(),
+                "op-2"));
+        assertThat(gateway.fetchPayment(paymentId)).isEqualTo(captured);
+        OperationOutcome refunded = gateway.refund(paymentId, nok(40_00), List.of(line("b", 40_00)),
+                Optional.empty(), "op-3");
+        assertThat(payment(refunded).refundedMinorUnits()).isEqualTo(40_00);
+        assertRejected(() -> gateway.refund(paymentId, nok(1_00), List.of(line("b", 1_00)), Optional.empty(),
+                "op-4"));
+    }
+
+    @Test
+    void given_an_authorized_payment_when_captured_with_lines_that_do_not_add_up_then_rejected() {
+        PaymentId paymentId = authorized(nok(100_00));
+
+        assertRejected(() -> gateway.capture(paymentId, nok(100_00), List.of(line("a", 99_99)), "op-1"));
+        assertThat(gateway.fetchPayment(paymentId).capturedMinorUnits()).isZero();
+    }
+
+    private static LineMovement line(String lineId, long amountMinor) {
+        return new LineMovement(lineId, BigDecimal.ONE, nok(amountMinor), nok(0));
     }
 
     private PaymentId authorized(Money amount) {

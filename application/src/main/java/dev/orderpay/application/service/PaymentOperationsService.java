@@ -7,6 +7,7 @@ import dev.orderpay.application.port.in.operation.CancelCommand;
 import dev.orderpay.application.port.in.operation.CancelOrderUseCase;
 import dev.orderpay.application.port.in.operation.CaptureCommand;
 import dev.orderpay.application.port.in.operation.CapturePaymentUseCase;
+import dev.orderpay.application.port.in.operation.OperationItem;
 import dev.orderpay.application.port.in.operation.PaymentOperationResult;
 import dev.orderpay.application.port.in.operation.PaymentOperationResult.Accepted;
 import dev.orderpay.application.port.in.operation.PaymentOperationResult.Completed;
@@ -30,6 +31,7 @@ import dev.orderpay.application.service.KeyedRequests.Settle;
 import dev.orderpay.application.service.KeyedRequests.Start;
 import dev.orderpay.domain.ChangeSource;
 import dev.orderpay.domain.IllegalStatusTransitionException;
+import dev.orderpay.domain.LineOverdrawnException;
 import dev.orderpay.domain.Money;
 import dev.orderpay.domain.Order;
 import dev.orderpay.domain.OrderId;
@@ -39,8 +41,11 @@ import dev.orderpay.domain.PendingOperation;
 import dev.orderpay.domain.Provenance;
 import dev.orderpay.domain.audit.AuditAction;
 import dev.orderpay.domain.audit.AuditEntry;
+import dev.orderpay.domain.contents.LineMovement;
+import dev.orderpay.domain.contents.LineSelection;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -92,22 +97,24 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
     public IdempotentResult<PaymentOperationResult> capture(CaptureCommand command) {
         return perform(command.orderId(), command.idempotencyKey(), command.fingerprint(), new Operation(
                 IdempotentRequests.Operation.CAPTURE,
-                order -> order.startCapture(inCurrencyOf(order, command.amount()), clock.instant()),
+                order -> order.startCapture(inCurrencyOf(order, command.amount()),
+                        selections(order, command.items()), clock.instant()),
                 amount -> AuditEntry.of(command.actor(), AuditAction.PAYMENT_CAPTURE_REQUESTED, command.orderId(),
                         amount, clock.instant()),
-                (reserved, amount) -> carryOut(reserved,
-                        paymentId -> gateway.capture(paymentId, amount, operationReference(reserved)))));
+                (reserved, amount) -> carryOut(reserved, paymentId -> gateway.capture(paymentId, amount,
+                        linesOf(reserved), operationReference(reserved)))));
     }
 
     @Override
     public IdempotentResult<PaymentOperationResult> refund(RefundCommand command) {
         return perform(command.orderId(), command.idempotencyKey(), command.fingerprint(), new Operation(
                 IdempotentRequests.Operation.REFUND,
-                order -> order.startRefund(inCurrencyOf(order, command.amount()), clock.instant()),
+                order -> order.startRefund(inCurrencyOf(order, command.amount()),
+                        selections(order, command.items()), clock.instant()),
                 amount -> AuditEntry.of(command.actor(), AuditAction.PAYMENT_REFUND_REQUESTED, command.orderId(),
                         amount, clock.instant()),
                 (reserved, amount) -> carryOut(reserved, paymentId -> gateway.refund(paymentId, amount,
-                        command.reason(), operationReference(reserved)))));
+                        linesOf(reserved), command.reason(), operationReference(reserved)))));
     }
 
     @Override
@@ -125,6 +132,17 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
 
     private static Optional<Money> inCurrencyOf(Order order, Optional<Long> minorUnits) {
         return minorUnits.map(amount -> new Money(amount, order.amount().currency()));
+    }
+
+    private static List<LineSelection> selections(Order order, List<OperationItem> items) {
+        return items.stream()
+                .map(item -> new LineSelection(item.lineId(), item.quantity(), inCurrencyOf(order, item.amount())))
+                .toList();
+    }
+
+    /** What the operation just reserved moves of each line, for the provider. */
+    private static List<LineMovement> linesOf(Order reserved) {
+        return reserved.pendingOperation().orElseThrow().lines();
     }
 
     private IdempotentResult<PaymentOperationResult> perform(OrderId orderId, Optional<IdempotencyKey> key,
@@ -189,6 +207,8 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
         Money amount;
         try {
             amount = operation.start().apply(order);
+        } catch (LineOverdrawnException overdrawn) {
+            return new Refused(order, Reason.NOT_ALLOWED, Optional.of(overdrawn.shortfall()));
         } catch (IllegalStatusTransitionException notAllowed) {
             return new Refused(order, Reason.NOT_ALLOWED);
         }
@@ -210,7 +230,8 @@ public final class PaymentOperationsService implements CapturePaymentUseCase, Re
      * or it was never reserved), the order tells whether it happened.
      */
     private PaymentOperationResult settle(Order order, PendingOperation started) {
-        if (!order.pendingOperation().equals(Optional.of(started))) {
+        // The request recorded the operation without its lines, which only the order keeps.
+        if (!order.pendingOperation().map(pending -> pending.isSameAs(started)).orElse(false)) {
             return order.shows(started) ? new Completed(order) : new Refused(order, Reason.NOT_CARRIED_OUT);
         }
         Optional<PaymentId> paymentId = order.payment().paymentId();

@@ -18,6 +18,18 @@ public final class TestContents {
                 new BigDecimal("25"), Money.of(amountMinor / 5, "NOK"), Optional.of("SKU-" + lineId));
     }
 
+    /** A line of so many units costing {@code amountMinor} NOK in all, {@code vatMinor} of it VAT at 25 %. */
+    public static LineItem line(String lineId, String quantity, long amountMinor, long vatMinor) {
+        return new LineItem(lineId, "Item " + lineId, new BigDecimal(quantity), Money.of(amountMinor, "NOK"),
+                new BigDecimal("25"), Money.of(vatMinor, "NOK"), Optional.empty());
+    }
+
+    /** Only lines: 3 units of line "a" for 100.00 NOK (VAT 20.00) and 1 of "b" for 50.00 NOK (VAT 10.00). */
+    public static OrderContents twoLinesOf15000() {
+        return new OrderContents(new OrderLines(List.of(line("a", "3", 100_00, 20_00), line("b", "1", 50_00, 10_00))),
+                Customer.NONE, Optional.empty(), Optional.empty(), Metadata.NONE);
+    }
+
     public static Customer customer() {
         return new Customer(Optional.of(new EmailAddress("kari@example.com")),
                 Optional.of(new PhoneNumber("+4799999999")), Optional.of(PersonName.of("first_name", "Kari")),

@@ -8,6 +8,7 @@ import dev.orderpay.application.port.in.operation.PaymentOperationResult.Accepte
 import dev.orderpay.application.port.in.operation.PaymentOperationResult.Completed;
 import dev.orderpay.application.port.in.operation.PaymentOperationResult.OutcomeUnknown;
 import dev.orderpay.application.port.in.operation.PaymentOperationResult.Refused;
+import dev.orderpay.domain.contents.LineShortfall;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -47,6 +48,14 @@ public final class PaymentOperationAnswers {
 
     private static Problem refusal(Refused refused) {
         String status = refused.order().status().name();
+        if (refused.shortfall().isPresent()) {
+            LineShortfall line = refused.shortfall().get();
+            return Problem.of(HttpStatus.CONFLICT, ProblemCode.OPERATION_NOT_ALLOWED, "Operation not allowed",
+                            "Line '" + line.lineId() + "': " + line.asked() + " asked for, but only " + line.left()
+                                    + " is left to " + line.operation() + ".")
+                    .withCurrentStatus(status)
+                    .withLineId(line.lineId());
+        }
         return switch (refused.reason()) {
             case NOT_ALLOWED -> Problem.of(HttpStatus.CONFLICT, ProblemCode.OPERATION_NOT_ALLOWED,
                             "Operation not allowed", "The order is " + status + ": it does not allow this now, not"

@@ -16,6 +16,7 @@ import dev.orderpay.application.port.in.operation.CancelCommand;
 import dev.orderpay.application.port.in.operation.CancelOrderUseCase;
 import dev.orderpay.application.port.in.operation.CaptureCommand;
 import dev.orderpay.application.port.in.operation.CapturePaymentUseCase;
+import dev.orderpay.application.port.in.operation.OperationItem;
 import dev.orderpay.application.port.in.operation.RefundCommand;
 import dev.orderpay.application.port.in.operation.RefundPaymentUseCase;
 import dev.orderpay.adapter.rest.security.RequiredScopes;
@@ -41,6 +42,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.Optional;
 
 import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
@@ -75,7 +77,8 @@ import static dev.orderpay.adapter.rest.ApiDocumentation.PROBLEM_JSON;
 @RateLimited(RouteGroup.PAYMENTS)
 @SharedProblemResponses.OrderNotFound
 @ApiResponse(responseCode = "409", description = "operation_not_allowed: the order's status (current_status), the"
-        + " amount left, or an operation under way does not allow it; nothing was asked of the provider."
+        + " amount left, more of a line than is left of it (line_id names the line), or an operation under way does"
+        + " not allow it; nothing was asked of the provider."
         + " concurrent_update: the order changed meanwhile; try again (also with the same Idempotency-Key)."
         + " idempotency_request_in_progress: the first request with this Idempotency-Key is still being carried out;"
         + " send it again after Retry-After seconds",
@@ -121,9 +124,12 @@ class PaymentOperationsController {
 
     @Post("/{id}/capture")
     @Operation(summary = "Capture all or part of what is left of the authorized payment",
-            description = "Without a body or an amount, captures all that is left. The provider is asked only if the"
-                    + " order allows the capture.")
-    @ApiResponse(responseCode = "400", description = "validation_failed: a bad amount or Idempotency-Key;"
+            description = "Without a body, an amount or items, captures all that is left. With items, captures those"
+                    + " lines (the provider is sent them). On an order with lines an amount alone is taken only when"
+                    + " it is all that is left. The provider is asked only if the order allows the capture.")
+    @ApiResponse(responseCode = "400", description = "validation_failed: a bad amount, item (items[2].quantity, an"
+            + " items[0].line_id the order does not have, a line named twice) or Idempotency-Key; amount with items;"
+            + " on an order with lines, an amount alone that is not all that is left (send items);"
             + " malformed_request. Not remembered: the same key may come again with a corrected request",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @SharedProblemResponses.UnsupportedMediaType
@@ -133,17 +139,22 @@ class PaymentOperationsController {
                             String idempotencyKey,
                             Authentication client, HttpRequest<?> httpRequest) {
         Optional<Long> amount = Optional.ofNullable(request).map(CaptureRequest::amount);
-        CaptureCommand command = new CaptureCommand(OrderIds.fromPath(id), amount, Actors.of(client, httpRequest),
-                IdempotencyHeaders.keyOf(idempotencyKey, client));
+        List<OperationItem> items = OperationItemBody.toItems(request == null ? null : request.items());
+        CaptureCommand command = new CaptureCommand(OrderIds.fromPath(id), amount, items,
+                Actors.of(client, httpRequest), IdempotencyHeaders.keyOf(idempotencyKey, client));
         return responses.respond(capturePayment.capture(command), PaymentOperationAnswers::of);
     }
 
     @Post("/{id}/refund")
     @Operation(summary = "Refund all or part of the captured money",
-            description = "Without an amount, refunds all that was captured and not yet refunded. The provider is"
-                    + " asked only if the order allows the refund.")
-    @ApiResponse(responseCode = "400", description = "validation_failed: a bad amount, reason or Idempotency-Key;"
-            + " malformed_request. Not remembered: the same key may come again with a corrected request",
+            description = "Without an amount or items, refunds all that was captured and not yet refunded. With"
+                    + " items, refunds those lines, each no more than was captured of it. On an order with lines an"
+                    + " amount alone is taken only when it is all that is refundable. The provider is asked only if"
+                    + " the order allows the refund.")
+    @ApiResponse(responseCode = "400", description = "validation_failed: a bad amount, item (as for a capture),"
+            + " reason or Idempotency-Key; amount with items; on an order with lines, an amount alone that is not"
+            + " all that is refundable (send items); malformed_request. Not remembered: the same key may come again"
+            + " with a corrected request",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @SharedProblemResponses.UnsupportedMediaType
     HttpResponse<?> refund(@PathVariable String id, @Body @Nullable RefundRequest request,
@@ -153,7 +164,8 @@ class PaymentOperationsController {
                            Authentication client, HttpRequest<?> httpRequest) {
         Optional<Long> amount = Optional.ofNullable(request).map(RefundRequest::amount);
         Optional<String> reason = Optional.ofNullable(request).map(RefundRequest::reason);
-        RefundCommand command = new RefundCommand(OrderIds.fromPath(id), amount, reason,
+        List<OperationItem> items = OperationItemBody.toItems(request == null ? null : request.items());
+        RefundCommand command = new RefundCommand(OrderIds.fromPath(id), amount, items, reason,
                 Actors.of(client, httpRequest), IdempotencyHeaders.keyOf(idempotencyKey, client));
         return responses.respond(refundPayment.refund(command), PaymentOperationAnswers::of);
     }

@@ -3,14 +3,13 @@ package dev.orderpay.adapter.rest.order;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.orderpay.application.port.in.order.OrderContentsInput;
-import dev.orderpay.domain.contents.LineItem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 
-/** One order line, as a merchant sends it and as the order shows it; amounts in the currency's minor units. */
+/** One order line as a merchant sends it; amounts in the currency's minor units. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "LineItem")
@@ -41,10 +40,5 @@ record LineItemBody(
 
     OrderContentsInput.Item toInput() {
         return new OrderContentsInput.Item(lineId, description, quantity, amount, vat, vatAmount, sku);
-    }
-
-    static LineItemBody from(LineItem line) {
-        return new LineItemBody(line.lineId(), line.description(), line.quantity(), line.amount().minorUnits(),
-                line.vat(), line.vatAmount().minorUnits(), line.sku().orElse(null));
     }
 }

@@ -74,9 +74,10 @@ public record OrderResponse(String id,
                              description = "The customer's e-mail address, when the order has one")
                      @Nullable String customerEmail,
                      @JsonInclude(JsonInclude.Include.NON_NULL)
-                     @Schema(nullable = false, description = "Its lines, in the order given (even when none): only"
-                             + " where one order is shown, not in a listing")
-                     @Nullable List<LineItemBody> items,
+                     @Schema(nullable = false, description = "Its lines, in the order given (even when none), each"
+                             + " with what was captured and refunded of it by line: only where one order is shown,"
+                             + " not in a listing")
+                     @Nullable List<OrderItemResponse> items,
                      // Like pending_operation: no more than nullable here, or it would apply to their types.
                      @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = false)
                      @Nullable CustomerBody customer,
@@ -108,7 +109,7 @@ public record OrderResponse(String id,
                 payment.captured().minorUnits(), payment.refunded().minorUnits(),
                 order.pendingOperation().map(PendingOperationResponse::from).orElse(null), links, null,
                 contents.lines().count(), contents.customer().email().map(EmailAddress::value).orElse(null),
-                whole ? contents.lines().items().stream().map(LineItemBody::from).toList() : null,
+                whole ? order.lineLedgers().stream().map(OrderItemResponse::from).toList() : null,
                 whole && !contents.customer().isEmpty() ? CustomerBody.from(contents.customer()) : null,
                 whole ? contents.shippingAddress().map(AddressBody::from).orElse(null) : null,
                 whole ? contents.billingAddress().map(AddressBody::from).orElse(null) : null,

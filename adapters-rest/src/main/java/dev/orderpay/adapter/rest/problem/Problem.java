@@ -37,6 +37,10 @@ public record Problem(URI type, String title, int status, String detail, Problem
                @Schema(name = "required_scope", description = "With insufficient_scope: the scope the API key lacks.",
                        nullable = false)
                @Nullable String requiredScope,
+               @JsonProperty("line_id")
+               @Schema(name = "line_id", description = "With operation_not_allowed: the order's line of which more"
+                       + " was asked for than is left.", nullable = false)
+               @Nullable String lineId,
                @JsonProperty("request_id")
                @Schema(name = "request_id", description = "The id of the request that got this answer, as in its"
                        + " Request-Id header: quote it when asking about the request.", nullable = false,
@@ -54,13 +58,13 @@ public record Problem(URI type, String title, int status, String detail, Problem
     /** A problem specific to this API, documented under its own type URI. */
     public static Problem of(HttpStatus status, ProblemCode code, String title, String detail) {
         return new Problem(URI.create(TYPE_BASE + code.value()), title, status.getCode(), detail, code, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** A plain HTTP error that needs no further explanation than its status (RFC 9457 "about:blank"). */
     public static Problem ofStatus(HttpStatus status, ProblemCode code, String detail) {
         return new Problem(ABOUT_BLANK, status.getReason(), status.getCode(), detail, code, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** A provider that did not answer in time is a gateway timeout; every other provider failure a bad gateway. */
@@ -105,28 +109,34 @@ public record Problem(URI type, String title, int status, String detail, Problem
         Problem problem = of(HttpStatus.FORBIDDEN, ProblemCode.INSUFFICIENT_SCOPE, "Insufficient scope",
                 "This API key lacks the scope " + scope + " that this request requires.");
         return new Problem(problem.type, problem.title, problem.status, problem.detail, problem.code, null, null,
-                null, null, scope, null);
+                null, null, scope, null, null);
     }
 
     Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, code, instance, orderId, currentStatus, List.copyOf(fieldErrors),
-                requiredScope, requestId);
+                requiredScope, lineId, requestId);
     }
 
     public Problem aboutOrder(String id) {
         return new Problem(type, title, status, detail, code, OrderPaths.order(id), id, currentStatus, errors,
-                requiredScope, requestId);
+                requiredScope, lineId, requestId);
     }
 
     public Problem withCurrentStatus(String current) {
         return new Problem(type, title, status, detail, code, instance, orderId, current, errors, requiredScope,
-                requestId);
+                lineId, requestId);
+    }
+
+    /** The order's line the problem is about. */
+    public Problem withLineId(String line) {
+        return new Problem(type, title, status, detail, code, instance, orderId, currentStatus, errors,
+                requiredScope, line, requestId);
     }
 
     /** Added to every problem on its way out (RequestIdFilter), so that a client can quote the request. */
     public Problem withRequestId(String id) {
         return new Problem(type, title, status, detail, code, instance, orderId, currentStatus, errors,
-                requiredScope, id);
+                requiredScope, lineId, id);
     }
 
     public MutableHttpResponse<Problem> toResponse() {

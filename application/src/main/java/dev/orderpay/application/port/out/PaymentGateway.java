@@ -5,6 +5,7 @@ import dev.orderpay.domain.Money;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.LineMovement;
 
 import java.util.List;
 import java.util.Map;
@@ -34,18 +35,22 @@ public interface PaymentGateway {
     /**
      * Captures part or all of an authorized payment.
      *
+     * @param lines     what the capture takes of each of the order's lines, adding up to {@code amount}; none when
+     *                  it is by amount alone
      * @param reference this service's id for the operation, kept by the provider with it
      * @throws PaymentProviderException if the provider refused (REJECTED), or could not be asked or did not answer
      *                                  in time, in which case the capture may or may not have happened
      */
-    OperationOutcome capture(PaymentId paymentId, Money amount, String reference);
+    OperationOutcome capture(PaymentId paymentId, Money amount, List<LineMovement> lines, String reference);
 
     /**
      * Refunds part or all of the captured money.
      *
+     * @param lines what the refund gives back of each line, as for {@link #capture}
      * @throws PaymentProviderException as for {@link #capture}
      */
-    OperationOutcome refund(PaymentId paymentId, Money amount, Optional<String> reason, String reference);
+    OperationOutcome refund(PaymentId paymentId, Money amount, List<LineMovement> lines, Optional<String> reason,
+                            String reference);
 
     /**
      * Releases an authorization nothing was captured from.

@@ -8,6 +8,7 @@ import dev.orderpay.domain.OrderStatus;
 import dev.orderpay.domain.PaymentId;
 import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.SessionId;
+import dev.orderpay.domain.contents.LineMovement;
 
 import java.net.URI;
 import java.util.EnumSet;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A provider in memory, for use-case and HTTP tests. Its buyer returns and notifications use its own parameter
@@ -147,8 +149,10 @@ public class FakePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public OperationOutcome capture(PaymentId paymentId, Money amount, String reference) {
-        return operate("capture " + paymentId + " " + amount, paymentId, payment -> {
+    public OperationOutcome capture(PaymentId paymentId, Money amount, List<LineMovement> lines,
+                                   String reference) {
+        return operate("capture " + paymentId + " " + amount + described(lines), paymentId, payment -> {
+            requireLinesAddUp(lines, amount);
             long captured = payment.capturedMinorUnits() + amount.minorUnits();
             if (!EnumSet.of(OrderStatus.AUTHORIZED, OrderStatus.PARTIALLY_CAPTURED, OrderStatus.PARTIALLY_REFUNDED)
                     .contains(payment.status()) || captured > payment.amountMinorUnits()) {
@@ -161,8 +165,10 @@ public class FakePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public OperationOutcome refund(PaymentId paymentId, Money amount, Optional<String> reason, String reference) {
-        return operate("refund " + paymentId + " " + amount, paymentId, payment -> {
+    public OperationOutcome refund(PaymentId paymentId, Money amount, List<LineMovement> lines,
+                                  Optional<String> reason, String reference) {
+        return operate("refund " + paymentId + " " + amount + described(lines), paymentId, payment -> {
+            requireLinesAddUp(lines, amount);
             long refunded = payment.refundedMinorUnits() + amount.minorUnits();
             if (refunded > payment.capturedMinorUnits()) {
                 throw new PaymentProviderException(PaymentProviderException.Kind.REJECTED, "cannot refund " + amount);
@@ -214,6 +220,19 @@ public class FakePaymentGateway implements PaymentGateway {
     /** What the provider was asked to do, in order, e.g. {@code capture fake-payment-2 50.00 NOK}. */
     public List<String> operations() {
         return List.copyOf(operations);
+    }
+
+    /** How {@link #operations()} shows an operation's lines: nothing for none, else each as id:quantity:amount. */
+    private static String described(List<LineMovement> lines) {
+        return lines.stream().map(line -> " " + line.lineId() + ":" + line.quantity().toPlainString() + ":"
+                + line.amount().minorUnits()).collect(Collectors.joining());
+    }
+
+    private static void requireLinesAddUp(List<LineMovement> lines, Money amount) {
+        if (!lines.isEmpty() && !LineMovement.total(lines, amount.currency()).equals(amount)) {
+            throw new PaymentProviderException(PaymentProviderException.Kind.REJECTED, "lines do not add up to "
+                    + amount);
+        }
     }
 
     private OperationOutcome operate(String description, PaymentId paymentId, UnaryOperator<ProviderPayment> change) {

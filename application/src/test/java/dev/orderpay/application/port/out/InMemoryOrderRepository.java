@@ -255,6 +255,7 @@ public class InMemoryOrderRepository implements OrderRepository, EventLog {
     private static Order copy(Order order, long version, OrderContents contents) {
         return Order.rehydrate(order.id(), order.amount(), order.receipt(), order.callbackUrl().orElse(null),
                 contents, order.createdAt(), order.status(), order.session().orElse(null), order.payment(),
-                order.pendingOperation().orElse(null), order.lastEventSequence(), version);
+                contents.lines().isLoaded() ? order.lineLedgers() : List.of(), order.pendingOperation().orElse(null),
+                order.lastEventSequence(), version);
     }
 }

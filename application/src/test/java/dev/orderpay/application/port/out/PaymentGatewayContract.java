@@ -11,6 +11,7 @@ import dev.orderpay.domain.PaymentSession;
 import dev.orderpay.domain.contents.Customer;
 import dev.orderpay.domain.contents.EmailAddress;
 import dev.orderpay.domain.contents.LineItem;
+import dev.orderpay.domain.contents.LineMovement;
 import dev.orderpay.domain.contents.Metadata;
 import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.contents.OrderLines;
@@ -223,10 +224,10 @@ public abstract class PaymentGatewayContract {
     void given_an_authorized_payment_when_part_then_the_rest_is_captured_then_the_captured_amounts_add_up() {
         PaymentId paymentId = authorizedPayment();
 
-        OperationOutcome first = gateway().capture(paymentId, Money.of(100_00, "NOK"), "capture-1");
+        OperationOutcome first = gateway().capture(paymentId, Money.of(100_00, "NOK"), List.of(), "capture-1");
         assertOperationShows(first, paymentId, OrderStatus.PARTIALLY_CAPTURED, 100_00, 0);
 
-        OperationOutcome rest = gateway().capture(paymentId, Money.of(199_00, "NOK"), "capture-2");
+        OperationOutcome rest = gateway().capture(paymentId, Money.of(199_00, "NOK"), List.of(), "capture-2");
         assertOperationShows(rest, paymentId, OrderStatus.CAPTURED, 299_00, 0);
     }
 
@@ -234,27 +235,42 @@ public abstract class PaymentGatewayContract {
     void given_a_captured_payment_when_part_then_the_rest_is_refunded_then_the_refunded_amounts_add_up() {
         PaymentId paymentId = capturedPayment();
 
-        OperationOutcome first = gateway().refund(paymentId, Money.of(99_00, "NOK"), Optional.of("one item returned"),
+        OperationOutcome first = gateway().refund(paymentId, Money.of(99_00, "NOK"), List.of(),
+                Optional.of("one item returned"),
                 "refund-1");
         assertOperationShows(first, paymentId, OrderStatus.PARTIALLY_REFUNDED, 299_00, 99_00);
 
-        OperationOutcome rest = gateway().refund(paymentId, Money.of(200_00, "NOK"), Optional.empty(), "refund-2");
+        OperationOutcome rest = gateway().refund(paymentId, Money.of(200_00, "NOK"), List.of(), Optional.empty(),
+                "refund-2");
         assertOperationShows(rest, paymentId, OrderStatus.REFUNDED, 299_00, 299_00);
+    }
+
+    @Test
+    void given_an_authorized_payment_when_captured_and_refunded_by_line_then_the_amounts_add_up() {
+        PaymentId paymentId = authorizedPayment();
+
+        OperationOutcome capture = gateway().capture(paymentId, Money.of(299_00, "NOK"),
+                List.of(lineMove("1", 100_00), lineMove("2", 199_00)), "capture-lines");
+        assertOperationShows(capture, paymentId, OrderStatus.CAPTURED, 299_00, 0);
+
+        OperationOutcome refund = gateway().refund(paymentId, Money.of(100_00, "NOK"), List.of(lineMove("1", 100_00)),
+                Optional.empty(), "refund-line");
+        assertOperationShows(refund, paymentId, OrderStatus.PARTIALLY_REFUNDED, 299_00, 100_00);
     }
 
     @Test
     void given_a_payment_captured_in_part_and_refunded_in_part_when_the_rest_is_captured_then_all_of_it_is_captured() {
         PaymentId paymentId = authorizedPayment();
-        assertOperationShows(gateway().capture(paymentId, Money.of(100_00, "NOK"), "capture-1"), paymentId,
+        assertOperationShows(gateway().capture(paymentId, Money.of(100_00, "NOK"), List.of(), "capture-1"), paymentId,
                 OrderStatus.PARTIALLY_CAPTURED, 100_00, 0);
-        assertOperationShows(gateway().refund(paymentId, Money.of(40_00, "NOK"), Optional.empty(), "refund-1"),
-                paymentId, OrderStatus.PARTIALLY_REFUNDED, 100_00, 40_00);
+        assertOperationShows(gateway().refund(paymentId, Money.of(40_00, "NOK"), List.of(), Optional.empty(),
+                "refund-1"), paymentId, OrderStatus.PARTIALLY_REFUNDED, 100_00, 40_00);
 
-        OperationOutcome rest = gateway().capture(paymentId, Money.of(199_00, "NOK"), "capture-2");
+        OperationOutcome rest = gateway().capture(paymentId, Money.of(199_00, "NOK"), List.of(), "capture-2");
         assertOperationShows(rest, paymentId, OrderStatus.PARTIALLY_REFUNDED, 299_00, 40_00);
 
-        OperationOutcome refundAll = gateway().refund(paymentId, Money.of(259_00, "NOK"), Optional.empty(),
-                "refund-2");
+        OperationOutcome refundAll = gateway().refund(paymentId, Money.of(259_00, "NOK"), List.of(),
+                Optional.empty(), "refund-2");
         assertOperationShows(refundAll, paymentId, OrderStatus.REFUNDED, 299_00, 299_00);
     }
 
@@ -262,7 +278,7 @@ public abstract class PaymentGatewayContract {
     void given_an_authorized_payment_when_more_than_authorized_is_captured_then_it_is_rejected_and_nothing_captured() {
         PaymentId paymentId = authorizedPayment();
 
-        assertRejected(() -> gateway().capture(paymentId, Money.of(299_01, "NOK"), "capture-too-much"));
+        assertRejected(() -> gateway().capture(paymentId, Money.of(299_01, "NOK"), List.of(), "capture-too-much"));
 
         assertThat(gateway().fetchPayment(paymentId).capturedMinorUnits()).isZero();
     }
@@ -271,7 +287,8 @@ public abstract class PaymentGatewayContract {
     void given_a_captured_payment_when_more_than_captured_is_refunded_then_it_is_rejected_and_nothing_refunded() {
         PaymentId paymentId = capturedPayment();
 
-        assertRejected(() -> gateway().refund(paymentId, Money.of(299_01, "NOK"), Optional.empty(), "refund-too-much"));
+        assertRejected(() -> gateway().refund(paymentId, Money.of(299_01, "NOK"), List.of(), Optional.empty(),
+                "refund-too-much"));
 
         assertThat(gateway().fetchPayment(paymentId).refundedMinorUnits()).isZero();
     }
@@ -319,6 +336,11 @@ public abstract class PaymentGatewayContract {
                 .isInstanceOf(UnauthenticNotificationException.class);
     }
 
+    /** All of one unit of a line, its VAT a fifth of it. */
+    private static LineMovement lineMove(String lineId, long amountMinor) {
+        return new LineMovement(lineId, BigDecimal.ONE, Money.of(amountMinor, "NOK"), Money.of(amountMinor / 5, "NOK"));
+    }
+
     /** A checkout of {@link #ORDER_A_AMOUNT} the buyer has paid, with its payment authorized and not captured. */
     private PaymentId authorizedPayment() {
         CheckoutRequest request = checkoutFor(OrderId.newId(), ORDER_A_AMOUNT);
@@ -333,7 +355,7 @@ public abstract class PaymentGatewayContract {
         CheckoutRequest request = checkoutFor(OrderId.newId(), ORDER_A_AMOUNT);
         PaymentId paymentId = paymentIdFrom(provider().buyerPays(gateway().openCheckout(request), request));
         if (gateway().fetchPayment(paymentId).status() == OrderStatus.AUTHORIZED) {
-            gateway().capture(paymentId, ORDER_A_AMOUNT, "capture-all");
+            gateway().capture(paymentId, ORDER_A_AMOUNT, List.of(), "capture-all");
             provider().carryOutAcceptedOperations();
         }
         assertThat(gateway().fetchPayment(paymentId).capturedMinorUnits()).isEqualTo(ORDER_A_AMOUNT.minorUnits());

@@ -1,8 +1,10 @@
 package dev.orderpay.application.port.in.operation;
 
 import dev.orderpay.domain.Order;
+import dev.orderpay.domain.contents.LineShortfall;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a capture, refund or cancellation ended, with the order as the use case left it: the caller answers from
@@ -26,11 +28,22 @@ public sealed interface PaymentOperationResult {
         }
     }
 
-    /** Nothing happened and the order is as it was; {@code order().status()} is the status that stood. */
-    record Refused(Order order, Reason reason) implements PaymentOperationResult {
+    /**
+     * Nothing happened and the order is as it was; {@code order().status()} is the status that stood.
+     *
+     * @param shortfall with {@link Reason#NOT_ALLOWED}, the line of which more was asked for than is left, if that
+     *                  was why
+     */
+    record Refused(Order order, Reason reason, Optional<LineShortfall> shortfall) implements PaymentOperationResult {
         public Refused {
             Objects.requireNonNull(order, "order");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(shortfall, "shortfall");
+        }
+
+        /** For a reason other than a line's shortfall. */
+        public Refused(Order order, Reason reason) {
+            this(order, reason, Optional.empty());
         }
     }
 
