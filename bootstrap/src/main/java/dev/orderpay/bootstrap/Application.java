@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Starts orderpay: with an embedded PostgreSQL when no database is configured, with the payment provider
  * {@link PaymentProviderSelection} chooses, logging in the {@link LogFormat} chosen, and traces only where
  * {@link TracingSelection} finds an endpoint to send them to. With {@code keys} as its first argument it runs the
- * {@link KeysCommand} against the same database instead, and exits.
+ * {@link KeysCommand} against the same database instead, and exits; with {@code train}, the {@link TrainingRun} the
+ * ahead-of-time cache is recorded from.
  */
 public final class Application {
 
@@ -28,6 +29,9 @@ public final class Application {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         LogManager.getLogManager().getLogger("").addHandler(new OrderLogBridge());
         AtomicReference<ApplicationContext> started = new AtomicReference<>();
+        if (args.length > 0 && TrainingRun.NAME.equals(args[0])) {
+            System.exit(TrainingRun.run(System.getenv(), System.err));
+        }
         if (args.length > 0 && KeysCommand.NAME.equals(args[0])) {
             System.exit(KeysCommand.run(List.of(args).subList(1, args.length), System.out, System.err, extra -> {
                 Map<String, Object> properties = properties(started);

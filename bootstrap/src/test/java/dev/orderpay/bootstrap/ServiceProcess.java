@@ -13,13 +13,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** The packaged service, {@code java -jar target/orderpay.jar}, run as a separate process the way users run it. */
 final class ServiceProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "orderpay.jar");
+    /** The README's way to run the jar; the tests run in the bootstrap module's folder. */
+    static final Path LAUNCHER = Path.of("..", "bin", "orderpay");
 
     private final Process process;
     private final Path output;
@@ -35,6 +39,28 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar with these environment variables (and no inherited database URL) and waits until healthy. */
     static ServiceProcess start(Path workDirectory, Map<String, String> environment) throws Exception {
+        return start(workDirectory, environment, temporaryFolder -> List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + temporaryFolder, "-jar", JAR.toAbsolutePath().toString()));
+    }
+
+    /**
+     * Starts the jar as the README does, through {@code bin/orderpay}, on this JVM with these JVM options (which
+     * replace the launcher's), and waits until healthy.
+     */
+    static ServiceProcess startWithLauncher(Path workDirectory, Map<String, String> environment, String javaOptions)
+            throws Exception {
+        Map<String, String> launcherEnvironment = new HashMap<>(environment);
+        launcherEnvironment.put("ORDERPAY_JAR", JAR.toAbsolutePath().toString());
+        launcherEnvironment.put("ORDERPAY_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return start(workDirectory, launcherEnvironment, temporaryFolder -> {
+            launcherEnvironment.put("ORDERPAY_JAVA_OPTS", javaOptions + " -Djava.io.tmpdir=" + temporaryFolder);
+            return List.of(LAUNCHER.toAbsolutePath().toString());
+        });
+    }
+
+    private static ServiceProcess start(Path workDirectory, Map<String, String> environment,
+                                        Function<Path, List<String>> commandLine) throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run 'mvn package' first");
         }
@@ -42,10 +68,8 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(workDirectory);
         Path output = workDirectory.resolve("service-" + port + ".log");
         Path errors = workDirectory.resolve("service-" + port + ".err");
-        ProcessBuilder command = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + Files.createDirectories(workDirectory.resolve("tmp")).toAbsolutePath(),
-                "-jar", JAR.toAbsolutePath().toString())
+        Path temporaryFolder = Files.createDirectories(workDirectory.resolve("tmp")).toAbsolutePath();
+        ProcessBuilder command = new ProcessBuilder(commandLine.apply(temporaryFolder))
                 .redirectOutput(output.toFile())
                 .redirectError(errors.toFile());
         command.environment().remove("DATASOURCES_DEFAULT_URL");
