@@ -838,10 +838,10 @@ set output "$OUT/$STEM-warmup.png"
 set title "POST /orders from a cold start, creates per second ($STEM, $MODE)"
 set xlabel "seconds since the first request"
 set ylabel "creates per second"
-set xrange [0:*]
+set xrange [0:$(( WARMUP_CURVE > 20 ? WARMUP_CURVE + 1 : 22 ))]
 set yrange [0:*]
 set grid
-set key bottom right
+set key below
 set datafile separator "\t"
 set arrow from 20, graph 0 to 20, graph 1 nohead dashtype 2 linecolor rgb "gray40"
 set label "target: 20 s" at 20, graph 0.05 offset 1, 0 textcolor rgb "gray40"
