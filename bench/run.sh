@@ -3,8 +3,8 @@
 # settings from bench/lib.sh), an nginx Dintero stub, the service's jar, wrk as the load generator and pgbench as the
 # baseline, on that same cluster. Writes bench/results/<date>-<commit>.md with PNG plots, and sets each measurement
 # against the targets of issue 16 (reported, never asserted). `--smoke` runs every scenario for a few seconds on
-# small data (CI). POST /orders is measured from a cold start second by second (the warm-up curve), then warmed up
-# three times: bare, with five lines and a customer, and bare with one webhook endpoint (served by the stub),
+# small data (CI). POST /orders is measured second by second from a cold start (the warm-up curve), and then, warmed
+# up, three times: bare, with five lines and a customer, and bare with one webhook endpoint (served by the stub),
 # followed by how long the webhook backlog takes to drain and the delivery lag.
 #
 # Tunables from the environment: BENCH_JAVA_OPTS (JVM flags for the service), BENCH_JFR=1 (a Flight Recording of
@@ -422,7 +422,7 @@ slow_provider() {
 # the seconds from the first request to the end of that second, and the creates in it; the first and last seconds,
 # which the load only partly covers, are left out.
 warmup_curve() {
-  local name="POST /orders, the first ${WARMUP_CURVE} s from a cold start" first
+  local name="POST /orders, cold start (${WARMUP_CURVE} s)" first
   log "warm-up curve: POST /orders for ${WARMUP_CURVE}s from a cold start"
   BENCH_METHOD=POST BENCH_AUTH="$API_KEY" BENCH_BODY="$CREATE_BODY" wrk -t"$THREADS" -c"$CONNECTIONS" \
     -d"${WARMUP_CURVE}s" --timeout 10s -s "$BENCH/wrk/scenario.lua" "$BASE/orders" > "$WORK/warmup-curve.out"
@@ -803,9 +803,9 @@ set style fill solid 0.8 border -1
 set logscale y
 set ylabel "ms (log scale)"
 set xtics rotate by 30 right
-set bmargin 12
+set bmargin 15
 set rmargin 4
-set lmargin 14
+set lmargin 20
 set key top left
 set datafile separator "\t"
 plot "$WORK/percentiles.dat" using 2:xtic(1) title "p50", '' using 3 title "p90", '' using 4 title "p99", \
