@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The benchmark in one command: a PostgreSQL cluster of its own (initdb into the work folder, production-like
 # settings from bench/lib.sh), an nginx Dintero stub, the service's jar, wrk as the load generator and pgbench as the
-# baseline, on that same cluster. Writes bench/results/<date>-<commit>.md with PNG plots, and sets each measurement
+# baseline, on that same cluster. The service is started as the README runs it: bin/orderpay (Java 25 with the
+# ahead-of-time cache the package step recorded). Writes bench/results/<date>-<commit>.md with PNG plots, and sets each measurement
 # against the targets of issue 16 (reported, never asserted). `--smoke` runs every scenario for a few seconds on
 # small data (CI). POST /orders is measured second by second from a cold start (the warm-up curve), and then, warmed
 # up, three times: bare, with five lines and a customer, and bare with one webhook endpoint (served by the stub),
 # followed by how long the webhook backlog takes to drain and the delivery lag.
 #
-# Tunables from the environment: BENCH_JAVA_OPTS (JVM flags for the service), BENCH_JFR=1 (a Flight Recording of
+# Tunables from the environment: BENCH_JAVA_OPTS (JVM options for the service, replacing bin/orderpay's), BENCH_JFR=1 (a Flight Recording of
 # the whole run next to the results), BENCH_OUT (results folder), BENCH_DURATION / BENCH_WARMUP (seconds),
 # BENCH_REPEATS (measured runs per scenario; the report gives their median), BENCH_WARMUP_CURVE (seconds of
 # POST /orders right after the first start, plotted second by second), BENCH_JIT_WARMUP (seconds of traffic after
@@ -22,10 +23,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH="$ROOT/bench"
 # shellcheck source=bench/lib.sh
 . "$BENCH/lib.sh"
-# The JVM flags docs/benchmarks.md recommends for the service (a small fixed heap and the serial collector: peak RSS
-# fell from 686 MiB with the JVM's defaults at the same throughput); set BENCH_JAVA_OPTS, even to nothing, to
-# measure others.
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx96m -XX:ReservedCodeCacheSize=64m -Xss512k}"
+# The service runs with bin/orderpay's JVM options unless BENCH_JAVA_OPTS replaces them (options other than those the
+# cache was recorded with may make the JVM start without it; the report's command line shows what ran).
 MODE=full
 case "${1:-}" in
   --smoke) MODE=smoke ;;
@@ -117,8 +116,8 @@ ensure_tools() {
 }
 
 ensure_jar() {
-  if [ ! -f "$JAR" ]; then
-    log "building $JAR"
+  if [ ! -f "$JAR" ] || [ ! -f "${JAR%.jar}.aot" ]; then
+    log "building $JAR and its ahead-of-time cache"
     (cd "$ROOT" && mvn -B -q -DskipTests package)
   fi
   if [ ! -f "$WIREMOCK_JAR" ]; then
@@ -224,22 +223,25 @@ SERVICE_ENV=(DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" 
   # glibc gives each thread that allocates its own malloc arena; two are plenty for a JVM and keep RSS down.
   MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}")
 
-# start_service LABEL [JVM FLAG...]: starts the jar and records the time from launch to the first successful request.
+# start_service LABEL [JVM OPTION...]: starts the service as the README does (bin/orderpay), the options added to the
+# launcher's through JDK_JAVA_OPTIONS, and records the time from launch to the first successful request.
 start_service() {
-  local label=$1 jfr=() t0 t1
+  local label=$1 extra t0 t1
   shift
+  extra="$*"
   if [ -n "${BENCH_JFR:-}" ] && [ "$label" = first ]; then
-    jfr=("-XX:StartFlightRecording=filename=$OUT/$STEM.jfr,settings=profile,dumponexit=true")
+    extra="$extra -XX:StartFlightRecording=filename=$OUT/$STEM.jfr,settings=profile,dumponexit=true"
   fi
-  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
   t0=$(date +%s%N)
-  env "${SERVICE_ENV[@]}" java -XX:+PrintCommandLineFlags ${BENCH_JAVA_OPTS:-} "$@" "${jfr[@]}" -jar "$JAR" \
-    >> "$WORK/service.log" 2>&1 &
+  env "${SERVICE_ENV[@]}" ${BENCH_JAVA_OPTS+ORDERPAY_JAVA_OPTS="$BENCH_JAVA_OPTS"} \
+    ${extra:+JDK_JAVA_OPTIONS="$extra"} "$ROOT/bin/orderpay" >> "$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   wait_for "service" "curl -fs -o /dev/null -H 'Authorization: Bearer $API_KEY' '$BASE/orders?limit=1'" 1200 \
     "$SERVICE_PID"
   t1=$(date +%s%N)
   echo "$label $(( (t1 - t0) / 1000000 ))" >> "$WORK/starts"
+  # bin/orderpay execs java, so the process is the JVM: its command line is what ran.
+  [ -s "$WORK/command-line" ] || tr '\0' ' ' < "/proc/$SERVICE_PID/cmdline" > "$WORK/command-line"
   log "service up ($label start): $(( (t1 - t0) / 1000000 )) ms to the first successful request"
 }
 
@@ -600,8 +602,8 @@ targets_report() {
   [ -n "$ms" ] && echo "| start to first request, fresh database (Flyway migrates) | $ms ms | < 2,000 ms | $(met "$ms" "<" 2000) |"
   ms=$(start_median migrated)
   [ -n "$ms" ] && echo "| start to first request, migrated database | $ms ms | < 1,000 ms | $(met "$ms" "<" 1000) |"
-  ms=$(start_median archived)
-  [ -n "$ms" ] && echo "| the same with the class-data archive | $ms ms | < 1,000 ms | $(met "$ms" "<" 1000) |"
+  ms=$(start_median uncached)
+  [ -n "$ms" ] && echo "| for comparison: migrated database without the ahead-of-time cache | $ms ms | | |"
   if [ -n "$reached" ]; then
     printf '| POST /orders at 90 %% of its steady rate (%.0f req/s), from the first request | %s s | ≤ 20 s | %s |\n' \
       "$steady" "$reached" "$(met "$reached" "<=" 20)"
@@ -735,10 +737,10 @@ write_report() {
       printf "| %s | %.0f | %.0f–%.0f | %.2f | %.2f | %.1f–%.1f | %d | %.2f | %s |\n",
         $1, $2, $12, $13, $3, $6, $14, $15, $9 + $10, $2 / base, $11 }' "$TSV"
     echo
-    echo "Start to first successful request (\`GET /orders?limit=1\`, from launching \`java\`; median, lowest–highest):"
-    start_summary first "fresh database (Flyway migrates), recording the class-data archive"
-    start_summary migrated "migrated database, $STORED orders stored"
-    start_summary archived "the same, with the class-data archive (-XX:SharedArchiveFile)"
+    echo "Start to first successful request (\`GET /orders?limit=1\`, from launching \`bin/orderpay\`; median, lowest–highest):"
+    start_summary first "fresh database (Flyway migrates), bin/orderpay with the ahead-of-time cache"
+    start_summary migrated "migrated database, $STORED orders stored, the same"
+    start_summary uncached "the same without the cache (-XX:AOTMode=off)"
     echo "- peak RSS of the service (VmHWM): $PEAK_RSS MiB"
     echo
     echo "![Latency percentiles per scenario]($STEM-latency.png)"
@@ -778,9 +780,9 @@ write_report() {
     echo "  binaries, data directory on $(df --output=fstype "$PGDATA_DIR" | tail -n 1)): $(pg_settings_line)"
     echo "- autovacuum runs during the run (pg_stat_user_tables): $(sql -At -c "SELECT string_agg(relname || ' ' ||
         autovacuum_count, ', ' ORDER BY relname) FROM pg_stat_user_tables WHERE autovacuum_count > 0" | sed 's/^$/none/')"
-    echo "- $(java -version 2>&1 | head -n 1); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); nginx $(nginx -v 2>&1 | cut -d/ -f2)"
-    echo "- JVM flags: \`$(grep -m 1 -- '-XX:' "$WORK/service.log" || true)\`"
-    echo "- BENCH_JAVA_OPTS: \`${BENCH_JAVA_OPTS:-}\`"
+    echo "- $("$(cut -d' ' -f1 "$WORK/command-line")" -version 2>&1 | head -n 1); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); nginx $(nginx -v 2>&1 | cut -d/ -f2)"
+    echo "- the service's command line (bin/orderpay's): \`$(cat "$WORK/command-line")\`"
+    echo "- BENCH_JAVA_OPTS: \`${BENCH_JAVA_OPTS-unset, so those of bin/orderpay}\`"
     echo "- MALLOC_ARENA_MAX for the service: \`${MALLOC_ARENA_MAX:-2}\`"
     echo "- service settings from the environment beyond the harness's own: \`$(env | grep -E '^(DATASOURCES|MICRONAUT|ORDERPAY|JAVA_TOOL)_' | grep -vE '^(DATASOURCES_DEFAULT_(URL|USERNAME)|MICRONAUT_SERVER_PORT|ORDERPAY_API_KEYS|ORDERPAY_RECONCILE_ENABLED|ORDERPAY_WEBHOOK_ALLOW_PRIVATE)=' | tr '\n' ' ')\`"
     [ -n "${BENCH_JFR:-}" ] && echo "- Flight Recording: \`$STEM.jfr\` (not committed)"
@@ -866,9 +868,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "mode $MODE; work files in $WORK"
 start_database
 start_stub
-# The first start also records the classes it loads into a class-data archive, used by the later starts.
-CDS_ARCHIVE="$WORK/orderpay.jsa"
-start_service first "-XX:ArchiveClassesAtExit=$CDS_ARCHIVE"
+start_service first
 : > "$WORK/seeding"
 warmup_curve
 baseline_check
@@ -907,19 +907,13 @@ slow_provider "$seeded"
 
 PEAK_RSS=$(( $(awk '/^VmHWM/ {print $2}' "/proc/$SERVICE_PID/status") / 1024 ))
 STORED=$(sql -Atc "SELECT count(*) FROM orders")
-# Writing the class-data archive at exit takes a few seconds.
 stop_pid "$SERVICE_PID" 60
 for run in $(seq 1 "$REPEATS"); do
   start_service migrated
   stop_pid "$SERVICE_PID"
 done
-if [ -s "$CDS_ARCHIVE" ]; then
-  for run in $(seq 1 "$REPEATS"); do
-    start_service archived "-XX:SharedArchiveFile=$CDS_ARCHIVE"
-    stop_pid "$SERVICE_PID"
-  done
-else
-  log "no class-data archive was written; starts with it are not measured"
-fi
+# For comparison, once: the same start without the ahead-of-time cache.
+start_service uncached -XX:AOTMode=off
+stop_pid "$SERVICE_PID"
 SERVICE_PID=""
 write_report
