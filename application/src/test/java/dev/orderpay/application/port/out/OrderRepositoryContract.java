@@ -873,7 +873,7 @@ public abstract class OrderRepositoryContract {
         try {
             List<Future<?>> reading = List.of(readers.submit(find), readers.submit(claim));
             try {
-                for (int round = 0; round < 150 && torn.get() == null; round++) {
+                for (int round = 0; round < 100 && torn.get() == null; round++) {
                     String line = round % 2 == 0 ? "a" : "b";
                     moveOneUnit(repository, order.id(), line, PendingOperation.Type.CAPTURE);
                     moveOneUnit(repository, order.id(), line, PendingOperation.Type.REFUND);
@@ -892,7 +892,7 @@ public abstract class OrderRepositoryContract {
         assertThat(reads.get()).isPositive();
         assertThat(claims.get()).isPositive();
         Order last = repository.findById(order.id()).orElseThrow();
-        assertThat(last.payment().captured()).isEqualTo(TestOrders.nok(150_00));
+        assertThat(last.payment().captured()).isEqualTo(TestOrders.nok(100_00));
         assertThat(tornness(last)).isEmpty();
     }
 
