@@ -48,6 +48,7 @@ public final class Order {
     private PaymentLedger ledger;
     private LineLedgers lineLedgers;
     private final Set<String> movedLineIds = new LinkedHashSet<>();
+    private PendingOperation doneWithoutItsLines;
     private PendingOperation pendingOperation;
     private long lastEventSequence;
 
@@ -173,7 +174,8 @@ public final class Order {
     /**
      * Applies what the provider confirmed about this order's payment: its status (forward only, as in
      * {@link #followProvider}) and the amounts captured and refunded so far (which only grow). A pending operation
-     * the payment now reflects is done. Money that moves is an event even when the status stays (a second partial
+     * the payment now reflects is done, and moves its lines when they can take it ({@link #doneWithoutItsLines()}
+     * tells when they could not). Money that moves is an event even when the status stays (a second partial
      * capture); with a new status, that status's event tells it.
      *
      * @return whether anything about the order changed
@@ -202,13 +204,25 @@ public final class Order {
         return changed;
     }
 
-    /** A capture or refund the provider shows done moves its lines, in the same change as its money. */
+    /**
+     * A capture or refund the provider shows done moves its lines, in the same change as its money. If the lines
+     * cannot take it (more of a line than it has left: they disagree with the operation, which was worked out from
+     * them), none of them moves, and the operation is kept in {@link #doneWithoutItsLines()}. The money still
+     * follows the provider: it has moved whatever the lines say, and refusing it would leave the order's totals
+     * wrong and fail every later report the same way. The lines are this service's own account of its operations
+     * (ADR 19), so they give way.
+     */
     private void moveLines(PendingOperation done) {
         if (done.lines().isEmpty()) {
             return;
         }
-        lineLedgers = done.type() == PendingOperation.Type.CAPTURE ? lineLedgers.afterCapture(done.lines())
-                : lineLedgers.afterRefund(done.lines());
+        Optional<LineLedgers> moved = done.type() == PendingOperation.Type.CAPTURE
+                ? lineLedgers.afterCapture(done.lines()) : lineLedgers.afterRefund(done.lines());
+        if (moved.isEmpty()) {
+            doneWithoutItsLines = done;
+            return;
+        }
+        lineLedgers = moved.get();
         done.lines().forEach(movement -> movedLineIds.add(movement.lineId()));
     }
 
@@ -497,6 +511,14 @@ public final class Order {
     /** What captures and refunds by line have moved of each line, in the lines' order; none without lines. */
     public List<LineLedger> lineLedgers() {
         return lineLedgers.all();
+    }
+
+    /**
+     * The operation the provider showed done whose lines could not take it, when {@link #followPayment} met one since
+     * this copy was loaded: its money was followed and the lines were left as they were.
+     */
+    public Optional<PendingOperation> doneWithoutItsLines() {
+        return Optional.ofNullable(doneWithoutItsLines);
     }
 
     /** The ledgers of the lines moved since this copy was placed or loaded, in the lines' order. */

@@ -26,6 +26,10 @@ class MovingLinesTest {
 
     private static final PaymentId PAYMENT = new PaymentId("payment-1");
 
+    /** All 3 units of line a, 100.00 NOK with 20.00 VAT. */
+    private static final LineMovement CAPTURED_A = new LineMovement("a", new BigDecimal("3"), nok(100_00),
+            nok(20_00));
+
     @Test
     void given_an_order_with_lines_when_a_unit_is_captured_then_the_operation_carries_the_line_and_its_amount() {
         Order order = anOrderWithLines();
@@ -155,6 +159,71 @@ class MovingLinesTest {
                 new LineMovement("b", BigDecimal.ONE, nok(50_00), nok(10_00)));
         assertThat(order.lineLedgers().get(0).refunded()).isEqualTo(new LineShare(BigDecimal.ONE, nok(33_33),
                 nok(6_66)));
+    }
+
+    @Test
+    void given_lines_already_moved_by_the_pending_capture_when_it_is_shown_done_then_only_the_money_moves() {
+        // As a copy read torn between its row and its lines would be: the capture of the rest (line b) still pending
+        // on the row, over lines that already show it.
+        Order order = anOrderWhoseLinesShow(List.of(CAPTURED_A, new LineMovement("b", BigDecimal.ONE, nok(50_00),
+                nok(10_00))), new PendingOperation(PendingOperation.Type.CAPTURE, nok(50_00), nok(100_00), NOW,
+                List.of(new LineMovement("b", BigDecimal.ONE, nok(50_00), nok(10_00)))), nok(100_00));
+        List<LineLedger> before = order.lineLedgers();
+
+        boolean changed = order.followPayment(new PaymentState(PAYMENT, CAPTURED, nok(150_00), nok(0)), BY_TEST);
+
+        assertThat(changed).isTrue();
+        assertThat(order.status()).isEqualTo(CAPTURED);
+        assertThat(order.payment().captured()).isEqualTo(nok(150_00));
+        assertThat(order.pendingOperation()).isEmpty();
+        assertThat(order.lineLedgers()).isEqualTo(before);
+        assertThat(order.uncommittedLineLedgers()).isEmpty();
+        assertThat(order.doneWithoutItsLines()).map(PendingOperation::type).contains(PendingOperation.Type.CAPTURE);
+    }
+
+    @Test
+    void given_a_refund_of_two_lines_one_of_which_cannot_take_it_when_shown_done_then_neither_line_moves() {
+        // Line a was captured; line b never was, yet the pending refund names it too.
+        Order order = anOrderWhoseLinesShow(List.of(CAPTURED_A), new PendingOperation(PendingOperation.Type.REFUND,
+                nok(83_33), nok(0), NOW, List.of(new LineMovement("a", BigDecimal.ONE, nok(33_33), nok(6_66)),
+                new LineMovement("b", BigDecimal.ONE, nok(50_00), nok(10_00)))), nok(100_00));
+        List<LineLedger> before = order.lineLedgers();
+
+        order.followPayment(new PaymentState(PAYMENT, OrderStatus.PARTIALLY_REFUNDED, nok(100_00), nok(83_33)),
+                BY_TEST);
+
+        assertThat(order.payment().refunded()).isEqualTo(nok(83_33));
+        assertThat(order.pendingOperation()).isEmpty();
+        assertThat(order.lineLedgers()).isEqualTo(before);
+        assertThat(order.doneWithoutItsLines()).isPresent();
+    }
+
+    @Test
+    void given_lines_that_can_take_the_operation_when_it_is_shown_done_then_nothing_is_done_without_its_lines() {
+        Order order = anOrderWithLines();
+        order.startCapture(Optional.empty(), List.of(units("a", "1")), NOW);
+
+        order.followPayment(new PaymentState(PAYMENT, PARTIALLY_CAPTURED, nok(33_33), nok(0)), BY_TEST);
+
+        assertThat(order.doneWithoutItsLines()).isEmpty();
+    }
+
+    /**
+     * A partly captured order of {@link TestContents#twoLinesOf15000()} as stored: its lines show these captures,
+     * its row the captured total and the operation pending.
+     */
+    private static Order anOrderWhoseLinesShow(List<LineMovement> capturedLines, PendingOperation pending,
+                                               Money captured) {
+        Order order = anOrderWithLines();
+        List<LineLedger> ledgers = order.lineLedgers().stream()
+                .map(ledger -> capturedLines.stream().filter(line -> line.lineId().equals(ledger.lineId()))
+                        .findFirst()
+                        .map(line -> new LineLedger(ledger.line(), line.share(), LineShare.none(nok(0).currency())))
+                        .orElse(ledger))
+                .toList();
+        return Order.rehydrate(order.id(), order.amount(), order.receipt(), null, order.contents(),
+                order.createdAt(), PARTIALLY_CAPTURED, order.session().orElseThrow(),
+                new OrderPayment(Optional.of(PAYMENT), captured, nok(0)), ledgers, pending, 0, 0);
     }
 
     private static Order anOrderWithLines() {

@@ -14,13 +14,17 @@ import dev.orderpay.domain.audit.AuditEntry;
 import dev.orderpay.domain.contents.LineLedger;
 import dev.orderpay.domain.contents.OrderLines;
 import dev.orderpay.domain.webhook.WebhookEndpointId;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
@@ -35,7 +39,8 @@ import java.util.stream.Collectors;
  * being called. A change that is one statement (the row alone) runs as that statement, which PostgreSQL commits
  * atomically; one that also records status changes or events runs in a transaction of its own (or joins the
  * caller's). A read that is one statement likewise runs without a transaction: it sees one snapshot anyway. The BEGIN
- * and COMMIT round trips this saves were a measurable share of a create's and a read's cost (docs/benchmarks.md).
+ * and COMMIT round trips this saves were a measurable share of a create's and a read's cost (docs/benchmarks.md). An
+ * order with lines is read in two statements checked against each other by the order's version ({@link #withLines}).
  */
 @Singleton
 class JdbcOrderRepository implements OrderRepository {
@@ -110,7 +115,7 @@ class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public Optional<Order> findById(OrderId id) {
-        return rows.findById(id.value()).map(row -> withLines(List.of(row)).get(0));
+        return rows.findById(id.value()).flatMap(row -> withLines(List.of(row)).stream().findFirst());
     }
 
     @Override
@@ -160,14 +165,51 @@ class JdbcOrderRepository implements OrderRepository {
 
     /**
      * The orders of these rows, whole: the lines of all that have any read in one query, none for those without.
+     * <p>
+     * The row and the lines are two statements, so a change committed between them would pair the row with lines
+     * another version left: a capture still pending over lines it already moved, which applied again overdraws them.
+     * Every change that moves a line bumps the order's version in the same transaction, and the lines' statement
+     * reads the version with them; when it is the row's, they belong together. That check is free, where a
+     * REPEATABLE READ transaction around every read of an order with lines would add its isolation statement and
+     * COMMIT each time. Only an order a change slipped in on is read again, in such a transaction. Orders without
+     * lines keep their single statement.
      */
     private List<Order> withLines(List<OrderRow> orderRows) {
         List<UUID> withLines = orderRows.stream().filter(row -> row.lineCount() > 0).map(OrderRow::id).toList();
         Map<UUID, List<OrderLineRow>> linesByOrder = withLines.isEmpty() ? Map.of()
                 : lines.findByOrders(withLines).stream().collect(Collectors.groupingBy(OrderLineRow::orderId));
-        return orderRows.stream()
-                .map(row -> OrderRowMapper.toOrder(row, linesByOrder.getOrDefault(row.id(), List.of())))
-                .toList();
+        List<Order> orders = new ArrayList<>(orderRows.size());
+        for (OrderRow row : orderRows) {
+            List<OrderLineRow> itsLines = linesByOrder.getOrDefault(row.id(), List.of());
+            boolean sameVersion = itsLines.stream().allMatch(line -> line.orderVersion() == row.version());
+            if (row.lineCount() == 0) {
+                orders.add(OrderRowMapper.toOrder(row, List.of()));
+            } else if (!itsLines.isEmpty() && sameVersion) {
+                orders.add(OrderRowMapper.toOrder(row, itsLines));
+            } else {
+                // Changed (or gone) between the two statements: read again as it is now.
+                inOneSnapshot(row.id()).ifPresent(orders::add);
+            }
+        }
+        return orders;
+    }
+
+    /**
+     * The order, row and lines, as one moment left them: both read in a read-only REPEATABLE READ transaction, whose
+     * snapshot is taken by its first query and kept to the end. The isolation level is set by a statement inside the
+     * transaction, so that it ends with it (a connection's own setting would outlive the transaction behind
+     * PgBouncer, ADR 14).
+     */
+    private Optional<Order> inOneSnapshot(UUID id) {
+        return transactions.executeRead(transaction -> {
+            try (Statement isolation = transaction.getConnection().createStatement()) {
+                isolation.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            } catch (SQLException failed) {
+                throw new DataAccessException("could not start a repeatable read", failed);
+            }
+            return rows.findById(id).map(row -> OrderRowMapper.toOrder(row,
+                    row.lineCount() == 0 ? List.of() : lines.findByOrders(List.of(id))));
+        });
     }
 
     /** The row, then the lines whose ledgers moved, only after the row's version check passed. */

@@ -34,11 +34,15 @@ interface OrderLineRowRepository extends GenericRepository<OrderLineRow, UUID> {
                 @TypeDef(type = DataType.LONG_ARRAY) Long[] vatAmounts,
                 @TypeDef(type = DataType.STRING_ARRAY) String[] skus);
 
+    // With each line its order's version in the same statement's snapshot, so the reader can tell whether the lines
+    // are those of the row it read before (JdbcOrderRepository.withLines).
     @Query("""
-            SELECT order_id, position, line_id, description, quantity, amount_minor, vat, vat_amount_minor, sku,
-                   captured_quantity, captured_minor, captured_vat_minor, refunded_quantity, refunded_minor,
-                   refunded_vat_minor
-            FROM order_lines WHERE order_id IN (:orderIds) ORDER BY order_id, position""")
+            SELECT line.order_id, line.position, line.line_id, line.description, line.quantity, line.amount_minor,
+                   line.vat, line.vat_amount_minor, line.sku, line.captured_quantity, line.captured_minor,
+                   line.captured_vat_minor, line.refunded_quantity, line.refunded_minor, line.refunded_vat_minor,
+                   orders.version AS order_version
+            FROM order_lines line JOIN orders ON orders.id = line.order_id
+            WHERE line.order_id IN (:orderIds) ORDER BY line.order_id, line.position""")
     List<OrderLineRow> findByOrders(Collection<UUID> orderIds);
 
     // The lines an update moved, in one statement, each to what it now holds in all (not by a difference, so that

@@ -166,11 +166,11 @@ class OrderRowMapperTest {
                 new OrderLineRow(row.id(), 0, columns.lineIds()[0], columns.descriptions()[0],
                         new BigDecimal(columns.quantities()[0]), columns.amounts()[0],
                         new BigDecimal(columns.vats()[0]), columns.vatAmounts()[0], columns.skus()[0],
-                        BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, 0, 0),
+                        BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, 0, 0, 0),
                 new OrderLineRow(row.id(), 1, columns.lineIds()[1], columns.descriptions()[1],
                         new BigDecimal(columns.quantities()[1]), columns.amounts()[1],
                         new BigDecimal(columns.vats()[1]), columns.vatAmounts()[1], columns.skus()[1],
-                        BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, 0, 0));
+                        BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, 0, 0, 0));
 
         assertThat(row.lineCount()).isEqualTo(2);
         assertThat(row.customerEmail()).isEqualTo("kari@example.com");

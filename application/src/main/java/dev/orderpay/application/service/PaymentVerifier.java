@@ -15,6 +15,7 @@ import dev.orderpay.domain.SessionId;
 import dev.orderpay.domain.audit.AuditEntry;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -147,7 +148,9 @@ public final class PaymentVerifier {
                 return order;
             }
             try {
-                return events.save(order);
+                Order saved = events.save(order);
+                warnOfLinesLeftUnmoved(order);
+                return saved;
             } catch (ConcurrentOrderUpdateException raced) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw raced;
@@ -155,6 +158,18 @@ public final class PaymentVerifier {
                 order = orders.findById(order.id()).orElseThrow(() -> raced);
             }
         }
+    }
+
+    /**
+     * The order's lines disagreed with an operation the provider showed done, which was worked out from them: its
+     * money was followed, its lines left as they were (Order.followPayment). Said only once the change is stored; a
+     * copy that lost its race is decided again.
+     */
+    private static void warnOfLinesLeftUnmoved(Order order) {
+        order.doneWithoutItsLines().ifPresent(operation -> OrderLogRecord.warning(LOG, order.id(), () -> "order "
+                + order.id() + ": the provider showed its " + operation.type().name().toLowerCase(Locale.ROOT)
+                + " of " + operation.amount() + " done, but its lines could not take it; its money was followed"
+                + " and its lines were left as they were"));
     }
 
     /** Saves a change made outside {@link #apply}, with its events; a race is the caller's to handle. */

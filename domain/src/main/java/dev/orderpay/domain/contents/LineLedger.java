@@ -54,6 +54,16 @@ public record LineLedger(LineItem line, LineShare captured, LineShare refunded) 
         return take(asked, leftToRefund(), "refund", refusal);
     }
 
+    /** Whether this much is left to capture of the line, so {@link #afterCapture} can take the movement. */
+    boolean canCapture(LineMovement movement) {
+        return leftToCapture().covers(movement.share());
+    }
+
+    /** Whether this much was captured of the line and not yet refunded, so {@link #afterRefund} can take it. */
+    boolean canRefund(LineMovement movement) {
+        return leftToRefund().covers(movement.share());
+    }
+
     LineLedger afterCapture(LineMovement movement) {
         return new LineLedger(line, captured.plus(movement.share()), refunded);
     }

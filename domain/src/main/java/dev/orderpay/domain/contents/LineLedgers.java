@@ -7,9 +7,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -90,27 +92,31 @@ public final class LineLedgers {
                 .toList();
     }
 
-    /** With a capture's movements added; only the lines moved change. */
-    public LineLedgers afterCapture(List<LineMovement> movements) {
-        return after(movements, LineLedger::afterCapture);
+    /**
+     * With a capture's movements added; only the lines moved change. Empty when the lines cannot take them all: a
+     * line the order lacks, or more of a line than is left to capture. Movements worked out by {@link #toCapture}
+     * or {@link #restToCapture} from these same ledgers always fit.
+     */
+    public Optional<LineLedgers> afterCapture(List<LineMovement> movements) {
+        return after(movements, LineLedger::canCapture, LineLedger::afterCapture);
     }
 
-    /** With a refund's movements added. */
-    public LineLedgers afterRefund(List<LineMovement> movements) {
-        return after(movements, LineLedger::afterRefund);
+    /** With a refund's movements added; empty when the lines cannot take them all, as {@link #afterCapture}. */
+    public Optional<LineLedgers> afterRefund(List<LineMovement> movements) {
+        return after(movements, LineLedger::canRefund, LineLedger::afterRefund);
     }
 
-    private LineLedgers after(List<LineMovement> movements,
-                              BiFunction<LineLedger, LineMovement, LineLedger> apply) {
+    private Optional<LineLedgers> after(List<LineMovement> movements, BiPredicate<LineLedger, LineMovement> fits,
+                                        BiFunction<LineLedger, LineMovement, LineLedger> apply) {
         LineLedgers next = new LineLedgers(all());
         for (LineMovement movement : movements) {
             LineLedger ledger = next.byLineId.get(movement.lineId());
-            if (ledger == null) {
-                throw new IllegalArgumentException("the order has no line " + movement.lineId());
+            if (ledger == null || !fits.test(ledger, movement)) {
+                return Optional.empty();
             }
             next.byLineId.put(movement.lineId(), apply.apply(ledger, movement));
         }
-        return next;
+        return Optional.of(next);
     }
 
     private void forEachAsked(List<LineSelection> asked,

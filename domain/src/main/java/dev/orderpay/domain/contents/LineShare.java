@@ -46,6 +46,12 @@ public record LineShare(BigDecimal quantity, Money amount, Money vatAmount) {
         return new LineShare(less, amount.minus(other.amount), vatAmount.minus(other.vatAmount));
     }
 
+    /** Whether {@code other} is no more than this in any part: whether {@link #minus} can take it. */
+    public boolean covers(LineShare other) {
+        return quantity.compareTo(other.quantity) >= 0 && !other.amount.isMoreThan(amount)
+                && !other.vatAmount.isMoreThan(vatAmount);
+    }
+
     public boolean isNothing() {
         return quantity.signum() == 0 && amount.isZero() && vatAmount.isZero();
     }

@@ -114,13 +114,31 @@ class LineLedgerTest {
     void given_part_of_a_line_captured_when_the_rest_is_asked_for_then_each_line_moves_its_remainder() {
         LineLedgers ledgers = LineLedgers.untouched(TestContents.twoLinesOf15000().lines());
         LineLedgers afterOne = ledgers.afterCapture(ledgers.toCapture(List.of(byQuantity("a", "1")),
-                LineLedgerTest::fail));
+                LineLedgerTest::fail)).orElseThrow();
 
         assertThat(afterOne.restToCapture()).containsExactly(
                 new LineMovement("a", new BigDecimal("2"), nok(66_67), nok(13_34)),
                 new LineMovement("b", BigDecimal.ONE, nok(50_00), nok(10_00)));
         assertThat(afterOne.restToRefund()).containsExactly(
                 new LineMovement("a", BigDecimal.ONE, nok(33_33), nok(6_66)));
+    }
+
+    @Test
+    void given_ledgers_when_a_movement_is_more_than_a_line_has_left_or_names_no_line_then_they_cannot_take_it() {
+        LineLedgers ledgers = LineLedgers.untouched(TestContents.twoLinesOf15000().lines());
+        LineMovement allOfB = new LineMovement("b", BigDecimal.ONE, nok(50_00), nok(10_00));
+        LineLedgers bCaptured = ledgers.afterCapture(List.of(allOfB)).orElseThrow();
+
+        assertThat(bCaptured.afterCapture(List.of(allOfB))).isEmpty();
+        assertThat(bCaptured.afterCapture(List.of(new LineMovement("b", BigDecimal.ZERO, nok(1), nok(0)))))
+                .isEmpty();
+        assertThat(ledgers.afterRefund(List.of(allOfB))).isEmpty();
+        assertThat(ledgers.afterCapture(List.of(new LineMovement("x", BigDecimal.ONE, nok(1_00), nok(0)))))
+                .isEmpty();
+        // Two movements of one line are added up before they are checked.
+        LineMovement twoOfA = new LineMovement("a", new BigDecimal("2"), nok(66_66), nok(13_33));
+        assertThat(ledgers.afterCapture(List.of(twoOfA, twoOfA))).isEmpty();
+        assertThat(bCaptured.afterRefund(List.of(allOfB))).isPresent();
     }
 
     private static LineSelection byQuantity(String lineId, String quantity) {

@@ -26,6 +26,9 @@ import dev.orderpay.domain.StatusChange;
 import dev.orderpay.domain.TestOrders;
 import dev.orderpay.domain.contents.Customer;
 import dev.orderpay.domain.contents.EmailAddress;
+import dev.orderpay.domain.contents.LineLedger;
+import dev.orderpay.domain.contents.LineSelection;
+import dev.orderpay.domain.contents.LineShare;
 import dev.orderpay.domain.contents.Metadata;
 import dev.orderpay.domain.contents.OrderContents;
 import dev.orderpay.domain.contents.OrderLines;
@@ -38,6 +41,7 @@ import dev.orderpay.domain.webhook.WebhookEndpoint;
 import dev.orderpay.application.port.in.event.EventDelivery;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +51,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import static dev.orderpay.domain.TestOrders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -817,6 +829,120 @@ public abstract class OrderRepositoryContract {
         return new OrderContents(OrderLines.NONE, new Customer(Optional.of(new EmailAddress(email)),
                 Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(), Optional.empty(),
                 Metadata.of(metadata));
+    }
+
+    /**
+     * One writer moves an order's lines, a unit at a time, as the operations service and the provider's news do: a
+     * capture or refund of a line is reserved (the row alone), then the provider shows it done and the lines move
+     * with the money. Meanwhile one reader finds the order and another claims it while an operation is pending.
+     * Every copy read must hold its row and its lines as of one moment: what the lines captured and refunded adds up
+     * to the order's totals, and the pending operation's lines can still take it. Bounded by the writer's rounds;
+     * the readers stop at the first copy that is torn.
+     */
+    @Test
+    void an_order_whose_lines_keep_moving_is_read_and_claimed_with_its_row_and_lines_as_of_one_moment()
+            throws Exception {
+        OrderRepository repository = emptyRepository();
+        Order order = TestOrders.anAuthorizedOrder().createdAt(AN_HOUR_BEFORE_CUTOFF).withContents(
+                new OrderContents(new OrderLines(List.of(TestContents.line("a", "500", 500_00, 100_00),
+                        TestContents.line("b", "500", 500_00, 100_00))), Customer.NONE, Optional.empty(),
+                        Optional.empty(), Metadata.NONE)).build();
+        repository.add(order, NOT_HELD);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicReference<String> torn = new AtomicReference<>();
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger claims = new AtomicInteger();
+        Runnable find = () -> {
+            while (writing.get() && torn.get() == null) {
+                Order read = repository.findById(order.id()).orElseThrow();
+                reads.incrementAndGet();
+                tornness(read).ifPresent(why -> torn.compareAndSet(null, "found " + why));
+            }
+        };
+        Runnable claim = () -> {
+            while (writing.get() && torn.get() == null) {
+                // A claim that runs out at once, so the next one takes the order again.
+                for (Order claimed : repository.claimUnsettled(CUTOFF, NOW, NOW, 10)) {
+                    claims.incrementAndGet();
+                    tornness(claimed).ifPresent(why -> torn.compareAndSet(null, "claimed " + why));
+                }
+            }
+        };
+
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> reading = List.of(readers.submit(find), readers.submit(claim));
+            try {
+                for (int round = 0; round < 100 && torn.get() == null; round++) {
+                    String line = round % 2 == 0 ? "a" : "b";
+                    moveOneUnit(repository, order.id(), line, PendingOperation.Type.CAPTURE);
+                    moveOneUnit(repository, order.id(), line, PendingOperation.Type.REFUND);
+                }
+            } finally {
+                writing.set(false);
+            }
+            for (Future<?> reader : reading) {
+                reader.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+
+        assertThat(torn.get()).as("a copy torn between its row and its lines").isNull();
+        assertThat(reads.get()).isPositive();
+        assertThat(claims.get()).isPositive();
+        Order last = repository.findById(order.id()).orElseThrow();
+        assertThat(last.payment().captured()).isEqualTo(TestOrders.nok(100_00));
+        assertThat(tornness(last)).isEmpty();
+    }
+
+    /**
+     * Captures or refunds one unit of the line: reserved and saved, then shown done by the provider and saved with
+     * the line moved, each step on a fresh copy as the services take them.
+     */
+    private static void moveOneUnit(OrderRepository repository, OrderId id, String lineId,
+                                    PendingOperation.Type type) {
+        Order loaded = repository.findById(id).orElseThrow();
+        List<LineSelection> oneUnit = List.of(new LineSelection(lineId, Optional.of(BigDecimal.ONE),
+                Optional.empty()));
+        Money moved = type == PendingOperation.Type.CAPTURE
+                ? loaded.startCapture(Optional.empty(), oneUnit, STARTED_AT)
+                : loaded.startRefund(Optional.empty(), oneUnit, STARTED_AT);
+        Order reserved = repository.update(loaded, List.of());
+        OrderPayment before = reserved.payment();
+        PaymentState shown = type == PendingOperation.Type.CAPTURE
+                ? new PaymentState(paymentIdOf(reserved), reserved.status() == OrderStatus.AUTHORIZED
+                ? OrderStatus.PARTIALLY_CAPTURED : reserved.status(), before.captured().plus(moved), before.refunded())
+                : new PaymentState(paymentIdOf(reserved), OrderStatus.PARTIALLY_REFUNDED, before.captured(),
+                before.refunded().plus(moved));
+        reserved.followPayment(shown, Provenance.unreferenced(ChangeSource.CALLBACK, STARTED_AT));
+        repository.update(reserved, TestEvents.of(reserved));
+    }
+
+    /** What is torn about a copy whose every capture and refund went by line, if anything is. */
+    private static Optional<String> tornness(Order order) {
+        Money zero = Money.zero(order.amount().currency());
+        Money linesCaptured = order.lineLedgers().stream().map(ledger -> ledger.captured().amount())
+                .reduce(zero, Money::plus);
+        Money linesRefunded = order.lineLedgers().stream().map(ledger -> ledger.refunded().amount())
+                .reduce(zero, Money::plus);
+        if (!linesCaptured.equals(order.payment().captured()) || !linesRefunded.equals(order.payment().refunded())) {
+            return Optional.of(order.payment() + " with lines that captured " + linesCaptured + " and refunded "
+                    + linesRefunded + " (" + order.pendingOperation().map(PendingOperation::type).orElse(null)
+                    + " pending)");
+        }
+        Map<String, LineLedger> ledgers = order.lineLedgers().stream()
+                .collect(Collectors.toMap(LineLedger::lineId, ledger -> ledger));
+        return order.pendingOperation().flatMap(pending -> pending.lines().stream()
+                .filter(movement -> {
+                    LineLedger ledger = ledgers.get(movement.lineId());
+                    LineShare left = pending.type() == PendingOperation.Type.CAPTURE ? ledger.leftToCapture()
+                            : ledger.leftToRefund();
+                    return movement.quantity().compareTo(left.quantity()) > 0;
+                })
+                .findFirst()
+                .map(movement -> "a pending " + pending.type() + " of line " + movement.lineId()
+                        + " that has no more left"));
     }
 
     private static OrderFilter contentsFilter(String email, Map<String, String> metadata) {
