@@ -21,14 +21,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the delivery engine on a short timer ({@code orderpay.webhook.poll-interval}), so a new event goes out
  * within about that long: a poll rather than LISTEN/NOTIFY, which a transaction-pooling PgBouncer does not pass on.
  * Every instance runs it; the claims keep two instances from sending the same delivery. A round only starts its
  * calls, so the next round never waits for a slow receiver. A backlog drains without waiting for the timer: once
- * every call a round started has ended, the next round starts at once (a round claims only a few deliveries per
- * endpoint, so a timed round alone would cap an endpoint at a few deliveries per poll). Log lines name endpoints and
+ * half of the calls a round started have ended, the next round starts at once (a round claims only a few deliveries
+ * per endpoint, so a timed round alone would cap an endpoint at a few deliveries per poll). Log lines name endpoints and
  * deliveries by id, never by URL (a URL may carry the merchant's token); each round's lines carry its own
  * {@code run_id}. It also keeps the backlog gauge ({@link BacklogGauges}) fresh.
  * <p>
@@ -93,9 +94,15 @@ class WebhookDeliveryJob implements GracefulShutdownCapable {
             }
         }));
         if (round.claimed() > 0) {
-            // On the scheduler's thread, not the call's that ended last: that one still counts as in flight.
-            CompletableFuture.allOf(round.started().toArray(CompletableFuture[]::new))
-                    .whenComplete((done, failure) -> nextRound());
+            // Once half of the round's calls have ended, while the rest still run: the lanes get more work before
+            // they run dry, and a slow call holds up only its own lane, not the next claim. On the scheduler's
+            // thread, not the call's that ended: that one may still count as in flight.
+            AtomicInteger toEnd = new AtomicInteger((round.claimed() + 1) / 2);
+            round.started().forEach(call -> call.whenComplete((outcome, failure) -> {
+                if (toEnd.decrementAndGet() == 0) {
+                    nextRound();
+                }
+            }));
         }
     }
 
