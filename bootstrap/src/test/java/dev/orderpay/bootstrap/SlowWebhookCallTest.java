@@ -11,8 +11,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +18,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,26 +71,10 @@ class SlowWebhookCallTest implements TestPropertyProvider {
         }
 
         deliveryJob.run();
-        List<LoggedRequest> received = awaitAll();
+        List<LoggedRequest> received = ReceivedWebhooks.awaitAtLeast(receiver, "/hooks", EVENTS,
+                Duration.ofSeconds(60));
 
-        Instant first = received.stream().map(LoggedRequest::getLoggedDate).min(Comparator.naturalOrder())
-                .orElseThrow().toInstant();
-        Instant last = received.stream().map(LoggedRequest::getLoggedDate).max(Comparator.naturalOrder())
-                .orElseThrow().toInstant();
-        assertThat(Duration.between(first, last)).isLessThan(SLOW);
-        assertThat(received.stream().map(request -> request.getHeader("Orderpay-Event-Id")).distinct())
-                .hasSize(EVENTS);
-    }
-
-    private List<LoggedRequest> awaitAll() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlPathEqualTo("/hooks")));
-            if (received.size() >= EVENTS) {
-                return received;
-            }
-            assertThat(System.nanoTime()).as("all %d events delivered", EVENTS).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        assertThat(ReceivedWebhooks.spread(received)).isLessThan(SLOW);
+        assertThat(ReceivedWebhooks.distinctEvents(received)).isEqualTo(EVENTS);
     }
 }

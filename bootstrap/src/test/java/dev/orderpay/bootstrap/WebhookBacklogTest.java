@@ -10,15 +10,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,27 +59,11 @@ class WebhookBacklogTest implements TestPropertyProvider {
             merchant.createOrder(1_000 + i, "NOK", "backlog " + i);
         }
 
-        List<LoggedRequest> received = awaitAll();
+        List<LoggedRequest> received = ReceivedWebhooks.awaitAtLeast(receiver, "/backlog", EVENTS,
+                Duration.ofSeconds(90));
 
-        Instant first = received.stream().map(LoggedRequest::getLoggedDate).min(Comparator.naturalOrder())
-                .orElseThrow().toInstant();
-        Instant last = received.stream().map(LoggedRequest::getLoggedDate).max(Comparator.naturalOrder())
-                .orElseThrow().toInstant();
         // Twelve rounds of two: had any of them waited for the timer, the spread would be at least one poll.
-        assertThat(Duration.between(first, last)).isLessThan(POLL);
-        assertThat(received.stream().map(request -> request.getHeader("Orderpay-Event-Id")).distinct())
-                .hasSize(EVENTS);
-    }
-
-    private List<LoggedRequest> awaitAll() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlPathEqualTo("/backlog")));
-            if (received.size() >= EVENTS) {
-                return received;
-            }
-            assertThat(System.nanoTime()).as("all %d events delivered", EVENTS).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        assertThat(ReceivedWebhooks.spread(received)).isLessThan(POLL);
+        assertThat(ReceivedWebhooks.distinctEvents(received)).isEqualTo(EVENTS);
     }
 }
