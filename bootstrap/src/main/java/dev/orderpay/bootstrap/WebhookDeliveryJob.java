@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Every instance runs it; the claims keep two instances from sending the same delivery. A round only starts its
  * calls, so the next round never waits for a slow receiver. A backlog drains without waiting for the timer: once
  * half of the calls a round started have ended, the next round starts at once (a round claims only a few deliveries
- * per endpoint, so a timed round alone would cap an endpoint at a few deliveries per poll). Log lines name endpoints and
- * deliveries by id, never by URL (a URL may carry the merchant's token); each round's lines carry its own
+ * per endpoint, so a timed round alone would cap an endpoint at a few deliveries per poll). Log lines name endpoints
+ * and deliveries by id, never by URL (a URL may carry the merchant's token); each round's lines carry its own
  * {@code run_id}. It also keeps the backlog gauge ({@link BacklogGauges}) fresh.
  * <p>
  * When the service stops in good order (SIGTERM), no new round starts, the calls under way run to their end (within
@@ -85,6 +85,11 @@ class WebhookDeliveryJob implements GracefulShutdownCapable {
                 call.whenComplete((outcome, failure) -> callsUnderWay.remove(call));
             });
         }
+        // The next round starts once half of this round's calls have ended, while the rest still run: the lanes get
+        // more work before they run dry, and a slow call holds up only its own lane, not the next claim. It is
+        // scheduled on the scheduler's thread, not run on the call's that ended: that one may still count as in
+        // flight.
+        AtomicInteger toEnd = new AtomicInteger((round.claimed() + 1) / 2);
         round.started().forEach(delivery -> delivery.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 // Its claim runs out and it is sent again.
@@ -92,18 +97,10 @@ class WebhookDeliveryJob implements GracefulShutdownCapable {
             } else {
                 log(outcome);
             }
+            if (toEnd.decrementAndGet() == 0) {
+                nextRound();
+            }
         }));
-        if (round.claimed() > 0) {
-            // Once half of the round's calls have ended, while the rest still run: the lanes get more work before
-            // they run dry, and a slow call holds up only its own lane, not the next claim. On the scheduler's
-            // thread, not the call's that ended: that one may still count as in flight.
-            AtomicInteger toEnd = new AtomicInteger((round.claimed() + 1) / 2);
-            round.started().forEach(call -> call.whenComplete((outcome, failure) -> {
-                if (toEnd.decrementAndGet() == 0) {
-                    nextRound();
-                }
-            }));
-        }
     }
 
     private void nextRound() {

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A backlog for one endpoint drains without waiting for the timer: a round claims only
  * {@code endpoint-concurrency} deliveries to an endpoint (claiming no rounds ahead), and the next round starts as soon
- * as its calls ended. With a poll every 4 s, 24 events two at a time would take a minute if each round waited for the
- * timer.
+ * as half of its calls ended. With a poll every 4 s, 24 events two at a time would take a minute if each round waited
+ * for the timer.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -340,18 +340,14 @@ class WebhookDeliveryTest implements TestPropertyProvider {
                 .statusCode()).isEqualTo(200);
     }
 
-    private List<LoggedRequest> awaitSome(String path, int count) {
-        awaitTrue(() -> receiver.findAll(postRequestedFor(urlPathEqualTo(path))).size() >= count);
-        List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlPathEqualTo(path)));
+    private List<LoggedRequest> awaitSome(String path, int count) throws InterruptedException {
+        List<LoggedRequest> received = ReceivedWebhooks.awaitAtLeast(receiver, path, count, PATIENCE);
         assertThat(received).hasSize(count);
         return received;
     }
 
-    private LoggedRequest awaitOne(String path) {
-        awaitTrue(() -> !receiver.findAll(postRequestedFor(urlPathEqualTo(path))).isEmpty());
-        List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlPathEqualTo(path)));
-        assertThat(received).hasSize(1);
-        return received.get(0);
+    private LoggedRequest awaitOne(String path) throws InterruptedException {
+        return awaitSome(path, 1).get(0);
     }
 
     private List<String> eventIds(String order) throws Exception {
