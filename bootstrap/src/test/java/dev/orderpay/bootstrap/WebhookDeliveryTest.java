@@ -220,7 +220,7 @@ class WebhookDeliveryTest implements TestPropertyProvider {
             orders.add(merchant.createOrder(1_000 + i, "NOK", "webhook slow " + i));
         }
 
-        awaitTrue(() -> receiver.findAll(postRequestedFor(urlPathEqualTo("/quick"))).size() == 3);
+        awaitSome("/quick", 3);
 
         // The quick endpoint got every event while the slow endpoint's calls were still waiting (3 s each).
         for (String order : orders) {
@@ -290,8 +290,7 @@ class WebhookDeliveryTest implements TestPropertyProvider {
                 "{\"endpoint_id\": \"" + endpoint.id() + "\"}");
 
         assertThat(redelivered.statusCode()).as(redelivered.body()).isEqualTo(202);
-        awaitTrue(() -> receiver.findAll(postRequestedFor(urlPathEqualTo("/again"))).size() == 2);
-        LoggedRequest second = receiver.findAll(postRequestedFor(urlPathEqualTo("/again"))).get(1);
+        LoggedRequest second = awaitSome("/again", 2).get(1);
         assertThat(second.getHeader("Orderpay-Event-Id")).isEqualTo(eventId);
         assertThat(second.getBodyAsString()).isEqualTo(first.getBodyAsString());
         assertThat(eventIds(order)).containsExactly(eventId);
